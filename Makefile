@@ -1,0 +1,36 @@
+# Two commands do all set-up: `make serve` to preview, `make test` to run every test.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
+SITE   := site
+
+.PHONY: serve build test bench schema lint clean
+
+$(STAMP): requirements.txt
+	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed (found " + sys.version.split()[0] + ")") if sys.version_info < (3, 11) else None'
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@rm -f $(VENV)/.installed-* && touch $@
+
+## Preview at http://127.0.0.1:8000 with live reload (data/ and macros/ are watched too).
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
+
+## Strict build into a temporary folder, swapped into site/ only when it succeeds.
+build: $(STAMP)
+	@rm -rf $(SITE).tmp
+	@$(BIN)/mkdocs build --strict --site-dir $(SITE).tmp || { rm -rf $(SITE).tmp; echo "Build failed: the previous $(SITE)/ is unchanged." >&2; exit 1; }
+	@rm -rf $(SITE).old && { [ ! -d $(SITE) ] || mv $(SITE) $(SITE).old; } && mv $(SITE).tmp $(SITE) && rm -rf $(SITE).old
+	@echo "Site written to $(SITE)/"
+
+## The whole test suite.
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+## Regenerate the editor schema for the data file.
+schema: $(STAMP)
+	$(BIN)/python -m macros.engine.schema_export
+
+clean:
+	rm -rf $(SITE) $(SITE).tmp $(SITE).old .pytest_cache

@@ -1,0 +1,74 @@
+"""The thin mkdocs-macros adapter: registers the engine's macros and hooks, nothing more.
+
+Everything else lives in `macros.engine`, which never imports MkDocs.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from .engine.errors import BriefingError
+from .engine.page_macros import call_macro
+from .engine.site import DEFAULT_DATA_FILE, Site
+
+MACRO_NAMES = ("fig", "value", "short", "asof", "cards", "timeline", "sources_list",
+               "figures_appendix", "conflicts_list", "downloads")
+_state: dict = {}
+
+
+def _page(env) -> tuple[str, str]:
+    docs = Path(env.conf["docs_dir"]).name
+    return f"{docs}/{env.page.file.src_path}", env.page.url
+
+
+def define_env(env) -> None:
+    data_file = env.conf["extra"].get("briefing_data", DEFAULT_DATA_FILE)
+    try:
+        site = Site(Path(env.project_dir), Path(env.conf["docs_dir"]), data_file)
+    except BriefingError as error:
+        raise PluginError(str(error)) from None
+    _state.update(site=site, pending=[], bound={})
+    for name in MACRO_NAMES:
+        env.macro(_runtime_macro(env, name), name)
+
+
+def _runtime_macro(env, name: str):
+    """A macro as Jinja calls it (non-literal arguments): errors are kept for the page."""
+
+    def call(*args, **kwargs):
+        src, url = _page(env)
+        bound = _state["bound"].setdefault(url, _state["site"].macros(url))
+        try:
+            return call_macro(name, bound[name], list(args), kwargs)
+        except BriefingError as error:
+            _state["pending"].append(BriefingError(error.problem, file=src, key=error.key,
+                                                   hint=error.hint))
+            return ""
+
+    call.__name__ = name
+    return call
+
+
+def on_pre_page_macros(env) -> None:
+    src, url = _page(env)
+    known = set(env.variables) | set(env.macros) | set(env.page.meta or {})
+    try:
+        env.markdown = _state["site"].prepare_page(env.markdown, src, url, env.env, known)
+    except BriefingError as error:
+        raise PluginError(str(error)) from None
+
+
+def on_post_page_macros(env) -> None:
+    pending, _state["pending"] = _state["pending"], []
+    if pending:
+        raise PluginError("\n".join(str(e) for e in pending))
+    try:
+        Site.check_rendered(env.markdown, _page(env)[0])
+    except BriefingError as error:
+        raise PluginError(str(error)) from None
+
+
+def on_post_build(env) -> None:
+    _state["site"].write_downloads(Path(env.conf["site_dir"]))

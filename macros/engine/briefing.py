@@ -1,0 +1,201 @@
+"""Load, validate and derive the data file once; hold every figure formatted and ready."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import formatting
+from .dates import PartialDate
+from .derive import FormulaError, as_quantity, evaluate, evaluation_order, parse_formula, references
+from .errors import BriefingError, did_you_mean
+from .schema import BriefingFile, Conflict, Figure, Source
+from .validate import NUMERIC_KINDS, POSITIVE_KINDS, validate
+from .yaml_source import YamlDocument, load_yaml, parse_yaml
+
+
+@dataclass(frozen=True)
+class ResolvedFigure:
+    """A figure with its final value, provenance and house-style texts."""
+
+    key: str
+    label: str
+    kind: str
+    value: float | int | PartialDate | str
+    as_of: PartialDate
+    sources: tuple[str, ...]
+    qualifier: str | None
+    currency: str | None
+    unit: str | None
+    note: str | None
+    formula: str | None
+    inputs: tuple[str, ...]
+    appendix_only: bool
+    line: int | None
+    text: str
+    short: str
+    machine: str
+    as_of_text: str
+
+    @property
+    def derived(self) -> bool:
+        return self.formula is not None
+
+    @property
+    def unit_label(self) -> str:
+        return self.currency or self.unit or ""
+
+
+class Briefing:
+    """All sources, figures and conflicts of one data file, checked and formatted."""
+
+    def __init__(self, model: BriefingFile, doc: YamlDocument) -> None:
+        self.file = doc.file
+        self.sources: dict[str, Source] = dict(model.sources)
+        self.conflicts: dict[str, Conflict] = dict(model.conflicts)
+        self._doc = doc
+        self.figures: dict[str, ResolvedFigure] = {}
+        self._resolve(model.figures)
+
+    @classmethod
+    def load(cls, path: Path, display: str | None = None) -> Briefing:
+        doc = load_yaml(path, display)
+        return cls(validate(doc), doc)
+
+    @classmethod
+    def from_text(cls, text: str, name: str = "briefing.yml") -> Briefing:
+        doc = parse_yaml(text, name)
+        return cls(validate(doc), doc)
+
+    def figure(self, key: str) -> ResolvedFigure:
+        """The figure for `key`; an unknown key names the closest existing ones."""
+        try:
+            return self.figures[key]
+        except (KeyError, TypeError):
+            raise BriefingError(
+                f"unknown figure key '{key}'{did_you_mean(str(key), self.figures)}",
+                key=str(key), hint=f"use a key defined under 'figures:' in {self.file}",
+            ) from None
+
+    def source(self, source_id: str) -> Source:
+        return self.sources[source_id]
+
+    def cited_by(self, source_id: str) -> list[str]:
+        """Keys of the figures that cite a source (derived figures cite their inputs' sources)."""
+        return [key for key, fig in self.figures.items() if source_id in fig.sources]
+
+    def uncited_sources(self) -> list[str]:
+        return [sid for sid in self.sources if not self.cited_by(sid)]
+
+    def _where(self, key: str, field: str | None = None) -> tuple[str, int | None]:
+        path = ("figures", key, field) if field else ("figures", key)
+        return self.file, self._doc.line_of(path)
+
+    def _error(self, key: str, field: str, problem: str, hint: str) -> BriefingError:
+        file, line = self._where(key, field)
+        return BriefingError(problem, file=file, line=line, key=f"figures.{key}", hint=hint)
+
+    def _resolve(self, figures: dict[str, Figure]) -> None:
+        trees, formulas = {}, {}
+        for key, fig in figures.items():
+            if fig.formula is not None:
+                try:
+                    trees[key] = parse_formula(fig.formula)
+                except FormulaError as error:
+                    raise self._error(key, "formula", str(error),
+                                      "write keys and numbers joined by + - * /") from None
+                formulas[key] = references(trees[key])
+        order = evaluation_order(formulas, figures, lambda k: self._where(k, "formula"))
+        quantities: dict[str, object] = {}
+        for key, fig in figures.items():
+            if fig.formula is None:
+                self.figures[key] = self._finish(key, fig, self._stated_value(fig), fig.as_of,
+                                                 tuple(fig.sources), ())
+        for key in order:
+            fig, inputs = figures[key], tuple(formulas[key])
+
+            def lookup(ref: str, _key: str = key) -> object:
+                if ref not in quantities:
+                    source = self.figures[ref]
+                    try:
+                        quantities[ref] = as_quantity(source.kind, source.value, source.unit)
+                    except (FormulaError, ValueError) as error:
+                        raise FormulaError(f"input {ref}: {error}") from None
+                return quantities[ref]
+
+            try:
+                result = evaluate(trees[key], lookup)
+            except FormulaError as error:
+                raise self._error(key, "formula", f"cannot compute '{fig.formula}': {error}",
+                                  "check the formula's inputs and their kinds") from None
+            value = self._derived_value(key, fig, result)
+            used = [self.figures[ref] for ref in inputs]
+            as_of = fig.as_of or max((f.as_of for f in used), key=PartialDate.sort_key)
+            sources = tuple(dict.fromkeys(s for f in used for s in f.sources))
+            self.figures[key] = self._finish(key, fig, value, as_of, sources + tuple(
+                s for s in fig.sources if s not in sources), inputs)
+            if fig.check is not None:
+                self._check_agreement(key, fig)
+        self.figures = {key: self.figures[key] for key in figures}
+
+    @staticmethod
+    def _stated_value(fig: Figure) -> float | int | PartialDate | str:
+        if fig.kind == "date":
+            return PartialDate.parse(fig.value)
+        return fig.value
+
+    def _derived_value(self, key: str, fig: Figure, result: object) -> float | PartialDate:
+        if isinstance(result, dt.date):
+            value, fits = PartialDate.parse(result), fig.kind == "date"
+        elif isinstance(result, dt.timedelta):
+            if fig.unit not in {"day", "week"}:
+                raise self._error(key, "unit", "a difference of dates is counted in days",
+                                  "set unit: day (or week)")
+            value, fits = result.days / (7 if fig.unit == "week" else 1), fig.kind == "duration"
+        else:
+            value, fits = result, fig.kind in NUMERIC_KINDS
+        if not fits:
+            made = {PartialDate: "date", float: "number"}.get(type(value), "duration")
+            raise self._error(key, "kind", f"the formula gives a {made}, but the figure's kind "
+                              f"is {fig.kind}", "change 'kind' or the formula so they match")
+        if fig.kind in POSITIVE_KINDS and isinstance(value, float) and value <= 0:
+            raise self._error(key, "formula", f"computes {value:g}, but a {fig.kind} must be "
+                              "greater than zero", "check the order of the formula's terms")
+        return value
+
+    def _check_agreement(self, key: str, fig: Figure) -> None:
+        derived, stated = self.figures[key], self.figures[fig.check.stated]
+        if not isinstance(derived.value, int | float) or not isinstance(stated.value, int | float):
+            raise self._error(key, "check", "only numbers can be checked for agreement",
+                              "point 'check.stated' at a numeric figure")
+        gap = abs(derived.value - stated.value) / abs(stated.value) if stated.value else float("inf")
+        if gap > fig.check.tolerance:
+            raise self._error(
+                key, "check",
+                f"derived value {derived.text} ({derived.machine}) disagrees with stated figure "
+                f"{stated.key} = {stated.text} ({stated.machine}) by {gap:.2%}, more than the "
+                f"tolerance of {fig.check.tolerance:.2%}",
+                "check both figures against their sources, or record the difference under "
+                "'conflicts:' and remove the check")
+
+    def _finish(self, key: str, fig: Figure, value, as_of: PartialDate,
+                sources: tuple[str, ...], inputs: tuple[str, ...]) -> ResolvedFigure:
+        if fig.kind == "date":
+            text, short = (formatting.format_partial_date(value),
+                           formatting.format_partial_date(value, short=True))
+        elif fig.kind == "text":
+            text = short = str(value)
+        else:
+            options = dict(currency=fig.currency, unit=fig.unit, decimals=fig.decimals)
+            text = formatting.format_number(fig.kind, value, **options)
+            short = formatting.format_number(fig.kind, value, short=True, **options)
+        return ResolvedFigure(
+            key=key, label=fig.label, kind=fig.kind, value=value, as_of=as_of, sources=sources,
+            qualifier=fig.qualifier, currency=fig.currency, unit=fig.unit, note=fig.note,
+            formula=fig.formula, inputs=inputs, appendix_only=fig.appendix_only,
+            line=self._doc.line_of(("figures", key)),
+            text=formatting.with_qualifier(text, fig.qualifier),
+            short=formatting.with_qualifier(short, fig.qualifier),
+            machine=formatting.machine_value(value), as_of_text=formatting.as_of_text(as_of),
+        )

@@ -1,0 +1,145 @@
+"""Derived figures: tiny formulas over other figures, evaluated once per build."""
+
+from __future__ import annotations
+
+import ast
+import datetime as dt
+import operator
+from collections.abc import Callable, Mapping
+
+from .dates import PartialDate
+from .errors import BriefingError, did_you_mean
+
+Quantity = float | dt.date | dt.timedelta
+_OPS: dict[type, Callable] = {
+    ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul, ast.Div: operator.truediv,
+}
+_SYMBOL = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/"}
+DAYS_PER_UNIT = {"day": 1, "week": 7}
+
+
+class FormulaError(ValueError):
+    """A formula that cannot be read or computed (the caller adds file and line)."""
+
+
+def parse_formula(text: str) -> ast.expr:
+    """Parse a formula; only figure keys, numbers, + - * / and brackets are allowed."""
+    try:
+        tree = ast.parse(text.strip(), mode="eval").body
+    except SyntaxError:
+        raise FormulaError(f"cannot read formula {text!r}") from None
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.BinOp | ast.UnaryOp | ast.Constant | ast.Name | ast.Attribute
+                          | ast.operator | ast.unaryop | ast.Load):
+            raise FormulaError(f"formula {text!r} may use only figure keys, numbers, + - * / ( )")
+        if isinstance(node, ast.BinOp) and type(node.op) not in _OPS:
+            raise FormulaError(f"formula {text!r} may use only + - * /")
+        if isinstance(node, ast.UnaryOp) and not isinstance(node.op, ast.USub):
+            raise FormulaError(f"formula {text!r} may use only + - * /")
+        if isinstance(node, ast.Constant) and (
+                isinstance(node.value, bool) or not isinstance(node.value, int | float)):
+            raise FormulaError(f"formula {text!r} may contain only numbers and figure keys")
+    return tree
+
+
+def references(tree: ast.expr) -> list[str]:
+    """The figure keys a formula uses, in order of first use."""
+    found: list[str] = []
+
+    def visit(node: ast.expr) -> None:
+        key = _dotted(node)
+        if key is not None:
+            if key not in found:
+                found.append(key)
+        elif isinstance(node, ast.BinOp):
+            visit(node.left)
+            visit(node.right)
+        elif isinstance(node, ast.UnaryOp):
+            visit(node.operand)
+
+    visit(tree)
+    return found
+
+
+def _dotted(node: ast.expr) -> str | None:
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        base = _dotted(node.value)
+        return f"{base}.{node.attr}" if base else None
+    return None
+
+
+def evaluate(tree: ast.expr, lookup: Callable[[str], Quantity]) -> Quantity:
+    """Compute a parsed formula; `lookup` gives each referenced figure as a quantity."""
+    key = _dotted(tree)
+    if key is not None:
+        return lookup(key)
+    if isinstance(tree, ast.Constant):
+        return float(tree.value)
+    if isinstance(tree, ast.UnaryOp):
+        return -_number(evaluate(tree.operand, lookup), "-")
+    left, right = evaluate(tree.left, lookup), evaluate(tree.right, lookup)
+    op = type(tree.op)
+    if op is ast.Div and isinstance(right, float) and right == 0:
+        raise FormulaError(f"division by zero: {ast.unparse(tree.right)} is zero")
+    try:
+        return _OPS[op](left, right)
+    except TypeError:
+        raise FormulaError(
+            f"cannot compute {_name(left)} {_SYMBOL[op]} {_name(right)}: dates can only be "
+            "added to durations, or subtracted from each other") from None
+
+
+def _number(value: Quantity, symbol: str) -> float:
+    if not isinstance(value, float):
+        raise FormulaError(f"cannot apply {symbol} to a {_name(value)}")
+    return value
+
+
+def _name(value: Quantity) -> str:
+    return {float: "number", dt.date: "date", dt.timedelta: "duration"}[type(value)]
+
+
+def evaluation_order(formulas: Mapping[str, list[str]], known: Mapping[str, object],
+                     where: Callable[[str], tuple[str, int | None]]) -> list[str]:
+    """Derived keys ordered so that inputs come first; unknown keys and cycles are errors."""
+    order: list[str] = []
+    state: dict[str, str] = {}
+
+    def visit(key: str, trail: list[str]) -> None:
+        if state.get(key) == "done":
+            return
+        if state.get(key) == "active":
+            cycle = " -> ".join(trail[trail.index(key):] + [key])
+            file, line = where(trail[-1])
+            raise BriefingError(f"derived figures form a cycle: {cycle}", file=file, line=line,
+                                key=f"figures.{key}",
+                                hint="one figure in the loop must be a stated value")
+        state[key] = "active"
+        for ref in formulas[key]:
+            if ref not in known:
+                file, line = where(key)
+                raise BriefingError(
+                    f"formula refers to unknown figure '{ref}'{did_you_mean(ref, known)}",
+                    file=file, line=line, key=f"figures.{key}",
+                    hint="fix the key in the formula or add the figure")
+            if ref in formulas:
+                visit(ref, trail + [key])
+        state[key] = "done"
+        order.append(key)
+
+    for key in formulas:
+        visit(key, [])
+    return order
+
+
+def as_quantity(kind: str, value: object, unit: str | None) -> Quantity:
+    """A stated figure's value as something a formula can compute with."""
+    if kind == "date":
+        return PartialDate.parse(value).as_day()
+    if kind == "duration" and unit in DAYS_PER_UNIT:
+        return dt.timedelta(days=float(value) * DAYS_PER_UNIT[unit])
+    if kind == "text":
+        raise FormulaError("a text figure cannot be used in a formula")
+    return float(value)

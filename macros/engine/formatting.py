@@ -1,0 +1,115 @@
+"""The house style: every figure is formatted here, with Babel (CLDR), and nowhere else."""
+
+from __future__ import annotations
+
+import math
+from decimal import Decimal
+
+from babel.dates import format_date
+from babel.numbers import (
+    format_compact_decimal,
+    format_currency,
+    format_decimal,
+    format_percent,
+)
+from babel.units import format_unit
+
+from .dates import PartialDate
+
+LOCALE = "en_GB"
+DATE_FORMATS = {"day": "d MMMM y", "month": "MMMM y"}
+SHORT_DATE_FORMATS = {"day": "d MMM y", "month": "MMM y"}
+CURRENCY_AFFIXES = {"CNY": ("", " yuan"), "USD": ("US$", ""), "EUR": ("€", "")}
+MONEY_SIGNIFICANT_DIGITS = 3
+COMPACT_FROM = 1_000_000
+DURATION_UNITS = {"day": "duration-day", "week": "duration-week",
+                  "month": "duration-month", "year": "duration-year"}
+RATIO_SIGN = "×"
+PART_PREFIX = {"early": "early ", "mid": "mid-", "late": "late "}
+
+
+def format_partial_date(date: PartialDate, short: bool = False) -> str:
+    """'15 February 2026', 'February 2026', 'mid-February 2026' or '2026'."""
+    formats = SHORT_DATE_FORMATS if short else DATE_FORMATS
+    if date.precision == "year":
+        return str(date.year)
+    if date.precision == "day":
+        return format_date(date.start(), formats["day"], locale=LOCALE)
+    month = format_date(date.start(), formats["month"], locale=LOCALE)
+    return PART_PREFIX[date.part] + month if date.part else month
+
+
+def _round_significant(value: float, digits: int) -> float:
+    if value == 0:
+        return 0.0
+    return round(value, digits - 1 - int(math.floor(math.log10(abs(value)))))
+
+
+def _pattern(decimals: int | None, default_max: int) -> str:
+    """A Babel number pattern: fixed decimals when given, else up to default_max."""
+    if decimals is None:
+        return "#,##0" + ("." + "#" * default_max if default_max else "")
+    return "#,##0" + ("." + "0" * decimals if decimals else "")
+
+
+def format_money(value: float, currency: str, short: bool = False) -> str:
+    """'3 billion yuan', 'US$431 million'; short: '3B yuan', 'US$431M'."""
+    prefix, suffix = CURRENCY_AFFIXES[currency]
+    if abs(value) >= COMPACT_FROM:
+        number = format_compact_decimal(
+            _round_significant(value, MONEY_SIGNIFICANT_DIGITS),
+            format_type="short" if short else "long", locale=LOCALE, fraction_digits=2)
+    else:
+        number = format_decimal(value, "#,##0.##", locale=LOCALE)
+    return f"{prefix}{number}{suffix}"
+
+
+def format_number(kind: str, value: float, *, currency: str | None = None,
+                  unit: str | None = None, decimals: int | None = None,
+                  short: bool = False) -> str:
+    """A numeric figure in the house style (without its qualifier)."""
+    if kind == "money":
+        return format_money(value, currency, short)
+    if kind == "price":
+        if decimals is None:
+            return format_currency(value, currency, locale=LOCALE)
+        return format_currency(value, currency, locale=LOCALE, format="¤" + _pattern(decimals, 0),
+                               currency_digits=False)
+    if kind == "percent":
+        return format_percent(Decimal(str(value)) / 100, _pattern(decimals, 2) + "%",
+                              locale=LOCALE)
+    if kind == "count":
+        number = (format_compact_decimal(value, format_type="short", locale=LOCALE,
+                                         fraction_digits=1)
+                  if short and abs(value) >= 10_000 else
+                  format_decimal(value, _pattern(decimals, 0), locale=LOCALE))
+        return f"{number} {unit}" if unit else number
+    if kind == "ratio":
+        number = format_decimal(value, _pattern(decimals, 1 if unit is None else 2),
+                                locale=LOCALE)
+        return f"{number} {unit}" if unit else f"{number}{RATIO_SIGN}"
+    if kind == "duration":
+        rounded = Decimal(str(value)).quantize(Decimal(1) if decimals is None
+                                               else Decimal(1).scaleb(-decimals))
+        return format_unit(rounded, DURATION_UNITS[unit], length="short" if short else "long",
+                           locale=LOCALE)
+    if kind == "year":
+        return str(int(value))
+    raise ValueError(f"no number format for kind {kind!r}")
+
+
+def with_qualifier(text: str, qualifier: str | None) -> str:
+    return f"{qualifier} {text}" if qualifier else text
+
+
+def as_of_text(date: PartialDate) -> str:
+    return f"as of {format_partial_date(date)}"
+
+
+def machine_value(value: object) -> str:
+    """The raw value for <data value> / <time datetime>: no grouping, no exponent."""
+    if isinstance(value, PartialDate):
+        return value.iso
+    if isinstance(value, float):
+        return format(Decimal(repr(value)).normalize(), "f") if value != int(value) else str(int(value))
+    return str(value)

@@ -1,0 +1,94 @@
+"""HTML for figures as they appear in pages: machine-readable, escaped, with provenance."""
+
+from __future__ import annotations
+
+import html
+import posixpath
+
+from .briefing import Briefing, ResolvedFigure
+from .formatting import format_partial_date
+
+APPENDIX_URL = "figures/"
+_MARKDOWN_SPECIALS = str.maketrans({c: f"&#{ord(c)};" for c in "*_[]`\\{}|#<>&\"'"})
+
+
+def escape(text: object) -> str:
+    """Escape data text for HTML and for Markdown, so it shows exactly as written."""
+    return str(text).translate(_MARKDOWN_SPECIALS)
+
+
+def anchor(key: str) -> str:
+    """The id of a figure's entry in the appendix."""
+    return "fig-" + key.replace(".", "-")
+
+
+def relative_url(from_page: str, to_page: str) -> str:
+    """Link from one directory-style page URL ('campaign/') to another ('figures/')."""
+    base = posixpath.dirname(from_page.rstrip("/") + "/x") if from_page else "."
+    target = posixpath.relpath(to_page or ".", base or ".")
+    return "./" if target == "." else target.rstrip("/") + "/"
+
+
+def source_line(briefing: Briefing, source_id: str) -> str:
+    """'Reuters, as reported by …, 3 February 2026' (plain text)."""
+    src = briefing.source(source_id)
+    relayed = f", as reported by {src.as_reported_by}" if src.as_reported_by else ""
+    return f"{src.publisher}{relayed}, {format_partial_date(src.date)}"
+
+
+def provenance(briefing: Briefing, fig: ResolvedFigure) -> str:
+    """The tooltip text: what a figure is, where it comes from and when it was true."""
+    parts = [fig.label]
+    if fig.derived:
+        inputs = ", ".join(briefing.figure(k).label for k in fig.inputs)
+        parts.append(f"Computed from: {inputs}")
+    noun = "Sources" if len(fig.sources) > 1 else "Source"
+    parts.append(f"{noun}: " + "; ".join(source_line(briefing, s) for s in fig.sources))
+    parts.append("As of " + format_partial_date(fig.as_of))
+    return ". ".join(parts) + "."
+
+
+def value_element(fig: ResolvedFigure) -> str:
+    """<time> for dates, <data> for everything else, holding the raw value."""
+    if fig.kind == "date":
+        return f'<time datetime="{escape(fig.machine)}">{escape(fig.text)}</time>'
+    if fig.kind == "text":
+        return f'<span class="fig-text">{escape(fig.text)}</span>'
+    return f'<data value="{escape(fig.machine)}">{escape(fig.text)}</data>'
+
+
+class PageRenderer:
+    """Renders figures for one page (links are relative to that page)."""
+
+    def __init__(self, briefing: Briefing, page_url: str) -> None:
+        self.briefing = briefing
+        self.page_url = page_url
+
+    def appendix_href(self, key: str) -> str:
+        return relative_url(self.page_url, APPENDIX_URL) + "#" + anchor(key)
+
+    def page_href(self, url: str) -> str:
+        return relative_url(self.page_url, url)
+
+    def fig(self, key: str) -> str:
+        """The figure in prose: value, tooltip with source and as-of, link to the appendix."""
+        figure = self.briefing.figure(key)
+        return (f'<a class="fig" href="{self.appendix_href(key)}" '
+                f'title="{escape(provenance(self.briefing, figure))}">'
+                f"{value_element(figure)}</a>")
+
+    def value(self, key: str) -> str:
+        """The bare value, machine-readable, without link or tooltip."""
+        return value_element(self.briefing.figure(key))
+
+    def short(self, key: str) -> str:
+        figure = self.briefing.figure(key)
+        tag, attr = ("time", "datetime") if figure.kind == "date" else ("data", "value")
+        if figure.kind == "text":
+            return escape(figure.short)
+        return f'<{tag} {attr}="{escape(figure.machine)}">{escape(figure.short)}</{tag}>'
+
+    def asof(self, key: str) -> str:
+        figure = self.briefing.figure(key)
+        return (f'<span class="fig-asof">as of <time datetime="{figure.as_of.iso}">'
+                f"{escape(format_partial_date(figure.as_of))}</time></span>")

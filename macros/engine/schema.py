@@ -1,0 +1,111 @@
+"""The shape of the data file, enforced with pydantic and exported as JSON Schema."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictFloat,
+    StrictInt,
+    WithJsonSchema,
+)
+
+from .dates import PATTERN as DATE_PATTERN
+from .dates import PartialDate
+
+Kind = Literal["money", "count", "percent", "date", "ratio", "price", "duration", "year", "text"]
+Currency = Literal["CNY", "USD", "EUR"]
+Qualifier = Literal[
+    "about", "approximately", "more than", "over", "at least", "up to", "nearly", "under"
+]
+Reliability = Literal["lowest", "low", "medium", "medium-high", "high"]
+ConflictType = Literal["same-quantity", "different-dates", "computed-contradicts", "renamed"]
+
+SOURCE_ID = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+FIGURE_KEY = r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$"
+
+DateField = Annotated[
+    PartialDate,
+    BeforeValidator(PartialDate.parse),
+    WithJsonSchema({"type": "string", "pattern": DATE_PATTERN,
+                    "description": "2026-02-15, 2026-02, 'mid 2026-02' or 2026"}),
+]
+Text = Annotated[str, Field(min_length=1)]
+SourceId = Annotated[str, Field(pattern=SOURCE_ID)]
+FigureKey = Annotated[str, Field(pattern=FIGURE_KEY)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
+
+
+class Source(Strict):
+    """An article the site draws on."""
+
+    publisher: Text
+    title: Text
+    date: DateField
+    url: Annotated[str, Field(pattern=r"^https?://")] | None = None
+    as_reported_by: Text | None = None
+    reliability: Reliability
+    note: Text
+
+
+class Check(Strict):
+    """A stated figure that a derived figure must agree with."""
+
+    stated: FigureKey
+    tolerance: Annotated[float, Field(gt=0, lt=1)] = Field(
+        description="largest allowed relative difference, e.g. 0.01 for 1%")
+
+
+class Figure(Strict):
+    """One fact: a stated value with its sources, or a formula over other figures."""
+
+    label: Text
+    kind: Kind
+    value: StrictInt | StrictFloat | dt.date | Text | None = None
+    formula: Text | None = None
+    currency: Currency | None = None
+    unit: Text | None = None
+    qualifier: Qualifier | None = None
+    as_of: DateField | None = None
+    sources: list[SourceId] = Field(default_factory=list)
+    decimals: Annotated[int, Field(ge=0, le=6)] | None = None
+    note: Text | None = None
+    appendix_only: StrictBool = False
+    check: Check | None = None
+
+
+class Conflict(Strict):
+    """Sources that report the same thing differently."""
+
+    title: Text
+    type: ConflictType
+    figures: Annotated[list[FigureKey], Field(min_length=2)]
+    explanation: Text
+
+
+class BriefingFile(Strict):
+    """The whole data file."""
+
+    sources: dict[SourceId, Source]
+    figures: dict[FigureKey, Figure]
+    conflicts: dict[SourceId, Conflict] = Field(default_factory=dict)
+
+
+def json_schema() -> dict:
+    """JSON Schema of the data file, for editors (yaml-language-server)."""
+    schema = BriefingFile.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "Briefing data file"
+    schema["properties"]["sources"]["propertyNames"] = {"pattern": SOURCE_ID}
+    schema["properties"]["figures"]["propertyNames"] = {"pattern": FIGURE_KEY}
+    schema["properties"]["conflicts"]["propertyNames"] = {"pattern": SOURCE_ID}
+    return schema

@@ -1,0 +1,76 @@
+"""The engine's front door: one object per build, holding data, usage and page macros."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+
+from . import generated
+from .briefing import Briefing
+from .errors import BriefingError
+from .exports import write_downloads
+from .page_macros import check_template, expand_literal_calls, leftover_template
+from .render import PageRenderer
+from .usage import Usage, scan_pages
+
+DEFAULT_DATA_FILE = "data/briefing.yml"
+
+
+def docs_dir_name(docs_dir: Path) -> str:
+    return docs_dir.name
+
+
+class Site:
+    """Everything one build needs: the checked data and which pages use what."""
+
+    def __init__(self, project_dir: Path, docs_dir: Path, data_file: str = DEFAULT_DATA_FILE):
+        self.docs_dir = docs_dir
+        path = project_dir / data_file
+        self.briefing = Briefing.load(path, display=data_file)
+        self.usage: Usage = scan_pages(docs_dir)
+        self._check_keys_in_pages()
+
+    def _check_keys_in_pages(self) -> None:
+        for src, keys in self.usage.keys_by_page.items():
+            for key in keys:
+                if key not in self.briefing.figures:
+                    try:
+                        self.briefing.figure(key)
+                    except BriefingError as error:
+                        raise BriefingError(error.problem, file=f"{docs_dir_name(self.docs_dir)}/{src}",
+                                            line=self._line_in_page(src, key),
+                                            key=key, hint=error.hint) from None
+
+    def _line_in_page(self, src: str, key: str) -> int | None:
+        text = (self.docs_dir / src).read_text(encoding="utf-8")
+        index = text.find(key)
+        return text.count("\n", 0, index) + 1 if index >= 0 else None
+
+    def macros(self, page_url: str) -> dict[str, Callable[..., str]]:
+        """The page macros, bound to one page (links are relative to it)."""
+        r = PageRenderer(self.briefing, page_url)
+        return {
+            "fig": r.fig, "value": r.value, "short": r.short, "asof": r.asof,
+            "cards": partial(generated.cards, r),
+            "timeline": partial(generated.timeline, r),
+            "sources_list": partial(generated.sources_list, r),
+            "figures_appendix": partial(generated.figures_appendix, r, self.usage),
+            "conflicts_list": partial(generated.conflicts_list, r),
+            "downloads": partial(generated.downloads, r),
+        }
+
+    def prepare_page(self, markdown: str, page: str, page_url: str, jinja_env,
+                     known_names: set[str]) -> str:
+        """Expand literal macro calls, then check what is left for Jinja."""
+        markdown = expand_literal_calls(markdown, page, self.macros(page_url))
+        if any(marker in markdown for marker in ("{{", "{%", "{#")):
+            check_template(markdown, page, jinja_env, known_names)
+        return markdown
+
+    @staticmethod
+    def check_rendered(markdown: str, page: str) -> None:
+        leftover_template(markdown, page)
+
+    def write_downloads(self, site_dir: Path) -> list[Path]:
+        return write_downloads(self.briefing, site_dir)
