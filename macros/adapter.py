@@ -65,7 +65,7 @@ def on_post_page_macros(env) -> None:
     if pending:
         raise PluginError("\n".join(str(e) for e in pending))
     try:
-        Site.check_rendered(env.markdown, _page(env)[0])
+        _state["site"].check_rendered(env.markdown, _page(env)[0])
     except BriefingError as error:
         raise PluginError(str(error)) from None
 

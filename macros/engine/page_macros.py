@@ -47,7 +47,10 @@ def _literal_call(expression: str, macros: Mapping[str, Callable]):
 
 
 def signature_text(name: str, function: Callable) -> str:
-    return f"{name}{inspect.signature(function)}"
+    """'fig(key)': the call as a contributor writes it."""
+    params = inspect.signature(function).parameters.values()
+    shown = [p.name if p.default is p.empty else f"{p.name}={p.default!r}" for p in params]
+    return f"{name}({', '.join(shown)})"
 
 
 def call_macro(name: str, function: Callable, args: list, kwargs: dict) -> str:

@@ -12,7 +12,7 @@ from .errors import BriefingError
 from .exports import write_downloads
 from .page_macros import check_template, expand_literal_calls, leftover_template
 from .render import PageRenderer
-from .usage import Usage, scan_pages
+from .usage import Usage, front_matter_lines, scan_pages
 
 DEFAULT_DATA_FILE = "data/briefing.yml"
 
@@ -30,6 +30,7 @@ class Site:
         self.briefing = Briefing.load(path, display=data_file)
         self.usage: Usage = scan_pages(docs_dir)
         self._check_keys_in_pages()
+        self._add_generated_keys()
 
     def _check_keys_in_pages(self) -> None:
         for src, keys in self.usage.keys_by_page.items():
@@ -41,6 +42,17 @@ class Site:
                         raise BriefingError(error.problem, file=f"{docs_dir_name(self.docs_dir)}/{src}",
                                             line=self._line_in_page(src, key),
                                             key=key, hint=error.hint) from None
+
+    def _add_generated_keys(self) -> None:
+        """Count figures shown by whole-page generators (timeline, conflicts) as used there."""
+        shown_by = {
+            "timeline": [k for k, f in self.briefing.figures.items() if f.kind == "date"],
+            "conflicts_list": [k for c in self.briefing.conflicts.values() for k in c.figures],
+        }
+        for src, called in self.usage.macros_by_page.items():
+            keys = self.usage.keys_by_page[src]
+            for generator in sorted(called & shown_by.keys()):
+                keys.extend(k for k in shown_by[generator] if k not in keys)
 
     def _line_in_page(self, src: str, key: str) -> int | None:
         text = (self.docs_dir / src).read_text(encoding="utf-8")
@@ -63,14 +75,28 @@ class Site:
     def prepare_page(self, markdown: str, page: str, page_url: str, jinja_env,
                      known_names: set[str]) -> str:
         """Expand literal macro calls, then check what is left for Jinja."""
-        markdown = expand_literal_calls(markdown, page, self.macros(page_url))
-        if any(marker in markdown for marker in ("{{", "{%", "{#")):
-            check_template(markdown, page, jinja_env, known_names)
+        try:
+            markdown = expand_literal_calls(markdown, page, self.macros(page_url))
+            if any(marker in markdown for marker in ("{{", "{%", "{#")):
+                check_template(markdown, page, jinja_env, known_names)
+        except BriefingError as error:
+            raise self._in_source_lines(error) from None
         return markdown
 
-    @staticmethod
-    def check_rendered(markdown: str, page: str) -> None:
-        leftover_template(markdown, page)
+    def _in_source_lines(self, error: BriefingError) -> BriefingError:
+        """Count lines from the top of the file, front matter included."""
+        if error.line is None or not error.file:
+            return error
+        src = error.file.split("/", 1)[-1]
+        offset = front_matter_lines((self.docs_dir / src).read_text(encoding="utf-8"))
+        return BriefingError(error.problem, file=error.file, line=error.line + offset,
+                             key=error.key, hint=error.hint)
+
+    def check_rendered(self, markdown: str, page: str) -> None:
+        try:
+            leftover_template(markdown, page)
+        except BriefingError as error:
+            raise self._in_source_lines(error) from None
 
     def write_downloads(self, site_dir: Path) -> list[Path]:
         return write_downloads(self.briefing, site_dir)

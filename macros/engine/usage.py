@@ -12,6 +12,7 @@ MACRO_BLOCK = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
 QUOTED = re.compile(r"""(["'])([a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)+)\1""")
 FRONT_MATTER = re.compile(r"\A---\s*\n(.*?\n)---\s*\n", re.S)
 HEADING = re.compile(r"^#\s+(.+)$", re.M)
+CALLED = re.compile(r"\b([a-z_]+)\s*\(")
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,7 @@ class Usage:
 
     pages: dict[str, PageInfo] = field(default_factory=dict)
     keys_by_page: dict[str, list[str]] = field(default_factory=dict)
+    macros_by_page: dict[str, set[str]] = field(default_factory=dict)
 
     def pages_using(self, key: str) -> list[PageInfo]:
         return [self.pages[src] for src, keys in self.keys_by_page.items() if key in keys]
@@ -43,6 +45,12 @@ def page_url(src_path: str) -> str:
     return stem + "/"
 
 
+def front_matter_lines(text: str) -> int:
+    """How many lines the YAML front matter takes (MkDocs strips them before macros run)."""
+    match = FRONT_MATTER.match(text)
+    return match.group(0).count("\n") if match else 0
+
+
 def referenced_keys(markdown: str) -> list[str]:
     """Dotted keys quoted inside {{ }} and {% %} blocks, in order of first use."""
     keys: list[str] = []
@@ -51,6 +59,11 @@ def referenced_keys(markdown: str) -> list[str]:
             if key not in keys:
                 keys.append(key)
     return keys
+
+
+def called_macros(markdown: str) -> set[str]:
+    """Names of the functions called inside {{ }} and {% %} blocks."""
+    return {name for block in MACRO_BLOCK.findall(markdown) for name in CALLED.findall(block)}
 
 
 def page_title(markdown: str, fallback: str) -> str:
@@ -71,4 +84,5 @@ def scan_pages(docs_dir: Path) -> Usage:
         text = path.read_text(encoding="utf-8")
         usage.pages[src] = PageInfo(src, page_url(src), page_title(text, path.stem))
         usage.keys_by_page[src] = referenced_keys(text)
+        usage.macros_by_page[src] = called_macros(text)
     return usage

@@ -1,0 +1,146 @@
+"""A small valid data file for engine unit tests, and a way to break it one line at a time."""
+
+from __future__ import annotations
+
+from macros.engine.briefing import Briefing
+
+VALID = """\
+sources:
+  wire:
+    publisher: Example Wire
+    title: Budget report
+    date: 2026-02-03
+    as_reported_by: Example Daily
+    reliability: medium-high
+    note: Relayed by a daily.
+  blog:
+    publisher: Example Blog
+    title: Context piece
+    date: early 2026-02
+    reliability: low
+    note: Context only.
+figures:
+  campaign.budget_cny:
+    label: Campaign budget
+    value: 3000000000
+    kind: money
+    currency: CNY
+    as_of: 2026-02-02
+    sources: [wire]
+  campaign.budget_usd:
+    label: Campaign budget in dollars
+    value: 431000000
+    kind: money
+    currency: USD
+    qualifier: about
+    as_of: 2026-02-02
+    sources: [wire, blog]
+  rival.budget_cny:
+    label: Rival budget
+    value: 1000000000
+    kind: money
+    currency: CNY
+    as_of: 2026-02-02
+    sources: [wire]
+  fx.rate:
+    label: Implied rate
+    kind: ratio
+    unit: yuan per US dollar
+    formula: campaign.budget_cny / campaign.budget_usd
+  rival.budget_usd:
+    label: Rival budget in dollars
+    kind: money
+    currency: USD
+    formula: rival.budget_cny / fx.rate
+  rival.ratio:
+    label: Budget over rival's
+    kind: ratio
+    formula: campaign.budget_cny / rival.budget_cny
+  campaign.start:
+    label: Campaign start
+    kind: date
+    value: 2026-02-06
+    as_of: 2026-02-03
+    sources: [wire]
+  holiday.start:
+    label: Holiday start
+    kind: date
+    value: 2026-02-15
+    as_of: 2026-02-03
+    sources: [wire]
+  holiday.length:
+    label: Holiday length
+    kind: duration
+    unit: day
+    value: 9
+    as_of: 2026-02-03
+    sources: [wire]
+  campaign.lead_days:
+    label: Days from start to holiday
+    kind: duration
+    unit: day
+    formula: holiday.start - campaign.start
+  holiday.after:
+    label: Day after the holiday
+    kind: date
+    formula: holiday.start + holiday.length
+  shares.price:
+    label: Share price
+    value: 142
+    kind: price
+    currency: EUR
+    as_of: 2026-02-03
+    sources: [wire]
+  shares.change:
+    label: Weekly change
+    value: -2.34
+    kind: percent
+    as_of: 2026-02-03
+    sources: [wire]
+  chips.units:
+    label: Chips shipped
+    value: 100000
+    kind: count
+    unit: units
+    qualifier: more than
+    as_of: 2026-02-03
+    sources: [wire]
+  precedent.year:
+    label: Red envelope precedent
+    value: 2015
+    kind: year
+    as_of: 2026-02-03
+    sources: [wire]
+  approval.date:
+    label: Approval
+    value: late 2026-01
+    kind: date
+    as_of: 2026-02-03
+    sources: [wire]
+  names.old:
+    label: Old name
+    value: Tongyi Qianwen
+    kind: text
+    as_of: early 2026-02
+    sources: [blog]
+conflicts:
+  dollar-amount:
+    title: Two dollar amounts
+    type: same-quantity
+    figures: [campaign.budget_usd, rival.budget_usd]
+    explanation: Rounding.
+"""
+
+
+def load(text: str = VALID) -> Briefing:
+    return Briefing.from_text(text, "data/briefing.yml")
+
+
+def replace(old: str, new: str, text: str = VALID) -> str:
+    """VALID with one exact snippet replaced (fails loudly if the snippet is not there)."""
+    assert old in text, old
+    return text.replace(old, new, 1)
+
+
+def line_of(snippet: str, text: str) -> int:
+    return text[: text.index(snippet)].count("\n") + 1

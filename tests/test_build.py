@@ -1,0 +1,77 @@
+"""The built site: figures rendered with their source markup, strict failures with suggestions."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from conftest import ROOT, build
+
+from macros.engine.briefing import Briefing
+from macros.engine.render import PageRenderer
+from macros.engine.usage import scan_pages
+
+DATA = ROOT / "data" / "briefing.yml"
+
+
+def test_campaign_page_shows_budget_with_source_and_as_of(built_site):
+    html = built_site.page("campaign/")
+    link = re.search(r'<a class="fig" href="../figures/#fig-campaign-budget_cny" title="([^"]+)">'
+                     r'<data value="3000000000">3 billion yuan</data></a>', html)
+    assert link, "campaign budget not rendered as a sourced figure"
+    assert "Source" in link.group(1) and "As of 2 February 2026" in link.group(1)
+
+
+def test_every_literal_figure_call_is_rendered_as_the_engine_formats_it(built_site):
+    briefing = Briefing.load(DATA)
+    usage = scan_pages(ROOT / "docs")
+    for src, info in usage.pages.items():
+        html = built_site.page(info.url)
+        text = (ROOT / "docs" / src).read_text()
+        renderer = PageRenderer(briefing, info.url)
+        for key in re.findall(r'\{\{\s*fig\("([^"]+)"\)\s*\}\}', text):
+            assert renderer.fig(key) in html, f"{src}: {key}"
+
+
+def test_no_template_syntax_or_error_text_is_published(built_site):
+    for page in built_site.site.rglob("*.html"):
+        html = page.read_text()
+        for marker in ("{{", "{%", "Macro Rendering Error", "Macro Syntax Error", "Traceback"):
+            assert marker not in html, f"{page}: {marker}"
+
+
+def test_appendix_has_an_anchor_for_every_figure(built_site):
+    html = built_site.page("figures/")
+    for key in Briefing.load(DATA).figures:
+        assert f'id="fig-{key.replace(".", "-")}"' in html, key
+
+
+def test_downloads_match_the_data_file(built_site):
+    briefing = Briefing.load(DATA)
+    figures = json.loads((built_site.site / "figures.json").read_text())
+    assert [f["key"] for f in figures] == list(briefing.figures)
+    for record in figures:
+        fig = briefing.figure(record["key"])
+        assert record["formatted"] == fig.text
+        assert record["as_of"] == fig.as_of.iso
+        assert record["sources"] == list(fig.sources)
+        assert record["derived_from"] == list(fig.inputs)
+    csv_lines = (built_site.site / "figures.csv").read_text().splitlines()
+    assert csv_lines[0].startswith("key,label,value,formatted,unit,kind")
+    assert len(csv_lines) == len(briefing.figures) + 1
+    sources = json.loads((built_site.site / "sources.json").read_text())
+    assert [s["id"] for s in sources] == list(briefing.sources)
+    assert all(s["figures"] == briefing.cited_by(s["id"]) for s in sources)
+
+
+def test_misspelled_key_fails_with_page_line_and_suggestion(project_copy):
+    page = project_copy / "docs" / "campaign.md"
+    text = page.read_text()
+    assert 'fig("campaign.budget_cny")' in text
+    page.write_text(text.replace('fig("campaign.budget_cny")', 'fig("campaign.budget_cyn")', 1))
+    line = page.read_text().split('fig("campaign.budget_cyn")')[0].count("\n") + 1
+    result = build(project_copy)
+    assert result.returncode != 0
+    assert (f"docs/campaign.md:{line}: campaign.budget_cyn: unknown figure key "
+            "'campaign.budget_cyn' (did you mean campaign.budget_cny") in result.output
+    assert "Traceback" not in result.output

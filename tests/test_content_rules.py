@@ -1,0 +1,125 @@
+"""Rules for the content: no typed digits, every figure used, one change reaches every page."""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+from conftest import ROOT, build
+
+from macros.engine.briefing import Briefing
+from macros.engine.render import PageRenderer
+from macros.engine.site import Site
+from macros.engine.usage import FRONT_MATTER, scan_pages
+
+DOCS = ROOT / "docs"
+DATA = ROOT / "data" / "briefing.yml"
+NAMES_WITH_DIGITS = ("Zhenwu 810E", "Qwen3-Max", "H200", "R1", "V4")
+NOT_PROSE = [
+    re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S),   # macros
+    re.compile(r"^(```|~~~).*?^\1", re.S | re.M),          # fenced code
+    re.compile(r"`[^`\n]+`"),                              # inline code
+    re.compile(r"\]\([^)]*\)"),                            # link targets
+    re.compile(r"<[^>]+>"),                                # HTML tags and their attributes
+    re.compile(r"&#?\w+;"),                                # character references
+]
+
+
+def prose_of(markdown: str) -> str:
+    for pattern in NOT_PROSE:
+        markdown = pattern.sub(" ", markdown)
+    for name in NAMES_WITH_DIGITS:
+        markdown = markdown.replace(name, " ")
+    return markdown
+
+
+def test_prose_filter_really_catches_digits():
+    assert re.search(r"\d", prose_of("The budget is 3 billion {{ fig('a.b') }}"))
+    assert not re.search(r"\d", prose_of("A [link](p2.md) to {{ fig('a.b2') }} on H200 `x1`"))
+
+
+def test_pages_have_no_digits_of_their_own():
+    offenders = []
+    for page in sorted(DOCS.rglob("*.md")):
+        for number, line in enumerate(prose_of(page.read_text()).splitlines(), 1):
+            if re.search(r"\d", line):
+                offenders.append(f"{page.relative_to(ROOT)}:{number}: {line.strip()}")
+    assert not offenders, "digits typed into prose (use a figure macro):\n" + "\n".join(offenders)
+
+
+def test_every_figure_is_used_or_marked_appendix_only():
+    site = Site(ROOT, DOCS)
+    used = site.usage.used_keys()
+    unused = [k for k, f in site.briefing.figures.items() if k not in used and not f.appendix_only]
+    assert not unused, f"figures used on no page (use them or set appendix_only: true): {unused}"
+    marked_but_used = [k for k, f in site.briefing.figures.items() if f.appendix_only and k in used]
+    assert not marked_but_used, f"appendix_only figures that a page uses: {marked_but_used}"
+
+
+def test_pages_reference_only_known_keys():
+    known = Briefing.load(DATA).figures
+    usage = scan_pages(DOCS)
+    unknown = {src: [k for k in keys if k not in known] for src, keys in usage.keys_by_page.items()}
+    assert not any(unknown.values()), unknown
+
+
+def test_every_page_has_title_and_description_front_matter():
+    for page in sorted(DOCS.rglob("*.md")):
+        match = FRONT_MATTER.match(page.read_text())
+        assert match, f"{page.name}: no front matter"
+        meta = yaml.safe_load(match.group(1))
+        assert meta.get("title") and len(meta.get("description", "")) > 40, page.name
+
+
+def test_every_page_has_meta_and_link_preview_tags(built_site):
+    for page in sorted(built_site.site.rglob("index.html")):
+        html = page.read_text()
+        if "404" in page.parts:
+            continue
+        for tag in ('<meta name="description"', '<meta property="og:title"',
+                    '<meta property="og:description"', '<meta name="twitter:card"'):
+            assert tag in html, f"{page}: {tag}"
+
+
+def test_changing_one_figure_changes_every_page_that_shows_it(built_site, project_copy):
+    data = project_copy / "data" / "briefing.yml"
+    text = data.read_text()
+    entry = "  competition.baidu_budget_cny:\n"
+    value_at = text.index("    value: ", text.index(entry))
+    old_value = text[value_at:text.index("\n", value_at)]
+    data.write_text(text[:value_at] + "    value: 400000000" + text[value_at + len(old_value):])
+    before, after = Briefing.load(DATA), Briefing.load(data)
+    changed = [k for k in before.figures if before.figure(k).text != after.figure(k).text]
+    assert "competition.baidu_budget_cny" in changed and len(changed) > 1, changed
+    rebuilt = build(project_copy)
+    assert rebuilt.returncode == 0, rebuilt.output
+    checked = 0
+    for info in scan_pages(DOCS).pages.values():
+        old_html, new_html = built_site.page(info.url), rebuilt.page(info.url)
+        for key in changed:
+            old = PageRenderer(before, info.url).value(key)
+            if old in old_html:
+                checked += 1
+                assert old not in new_html, f"{info.url}: stale {key}"
+                assert PageRenderer(after, info.url).value(key) in new_html, f"{info.url}: {key}"
+    assert checked >= len(changed) + 2
+
+
+def test_a_new_dated_figure_appears_on_the_timeline_without_editing_it(project_copy):
+    data = project_copy / "data" / "briefing.yml"
+    source = next(iter(Briefing.load(DATA).sources))
+    text = data.read_text()
+    data.write_text(text.replace("\nfigures:\n", f"""
+figures:
+  test.new_event:
+    label: A freshly added event
+    kind: date
+    value: 2026-03-01
+    as_of: 2026-03-01
+    sources: [{source}]
+""", 1))
+    result = build(project_copy)
+    assert result.returncode == 0, result.output
+    timeline = result.page("timeline/")
+    assert "A freshly added event" in timeline
+    assert '<time datetime="2026-03-01">1 March 2026</time>' in timeline
