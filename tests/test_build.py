@@ -6,7 +6,6 @@ import json
 import re
 
 from conftest import ROOT, build
-
 from macros.engine.briefing import Briefing
 from macros.engine.render import PageRenderer
 from macros.engine.usage import scan_pages

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 import yaml
-from conftest import ROOT, build
 
+from conftest import ROOT, build
 from macros.engine.briefing import Briefing
 from macros.engine.render import PageRenderer
 from macros.engine.site import Site

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from engine_data import line_of, load, replace
 
+from engine_data import line_of, load, replace
 from macros.engine.errors import BriefingError
 
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from engine_data import load
 
+from engine_data import load
 from macros.engine.dates import PartialDate
 from macros.engine.formatting import format_number, format_partial_date
 

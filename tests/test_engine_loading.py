@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from engine_data import VALID, line_of, load, replace
 
+from engine_data import VALID, line_of, load, replace
 from macros.engine.briefing import Briefing
 from macros.engine.errors import BriefingError
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from engine_data import load, replace
-
 from macros.engine.render import PageRenderer, relative_url
 
 

@@ -5,8 +5,8 @@ import json
 
 import jsonschema
 import yaml
-from conftest import ROOT
 
+from conftest import ROOT
 from macros.engine.schema_export import SCHEMA_FILE, schema_text
 
 

@@ -28,6 +28,14 @@ def _sources_inline(r: PageRenderer, source_ids) -> str:
         for sid in source_ids)
 
 
+def _first_source(r: PageRenderer, key: str) -> str:
+    """The first source, and how many more the appendix entry lists."""
+    sources = r.briefing.figure(key).sources
+    more = len(sources) - 1
+    tail = f' and <a href="{r.appendix_href(key)}">{more} more</a>' if more else ""
+    return _sources_inline(r, sources[:1]) + tail
+
+
 def cards(r: PageRenderer, keys: list[str]) -> str:
     """Key-figure cards: value, what it is, as-of and source, each linking to its entry."""
     items = []
@@ -36,7 +44,7 @@ def cards(r: PageRenderer, keys: list[str]) -> str:
         items.append(
             f'<li><p class="fig-card-value">{r.fig(key)}</p>'
             f'<p class="fig-card-label">{escape(fig.label)}</p>'
-            f'<p class="fig-card-meta">{r.asof(key)} · {_sources_inline(r, fig.sources)}</p></li>')
+            f'<p class="fig-card-meta">{r.asof(key)} · {_first_source(r, key)}</p></li>')
     return _block(f'<div class="grid cards fig-cards"><ul>{"".join(items)}</ul></div>')
 
 
@@ -100,15 +108,18 @@ def figures_appendix(r: PageRenderer, usage: Usage) -> str:
     return "\n".join(out)
 
 
+def _conflict_side(r: PageRenderer, key: str) -> str:
+    fig = r.briefing.figure(key)
+    return (f'<li><p class="conflict-label">{escape(fig.label)}</p>'
+            f'<p class="conflict-value">{r.fig(key)}</p>'
+            f'<p class="conflict-meta">{r.asof(key)} · {_sources_inline(r, fig.sources)}</p></li>')
+
+
 def conflicts_list(r: PageRenderer) -> str:
     """Each disagreement with both (or all) sides and their sources."""
     out = []
     for cid, conflict in r.briefing.conflicts.items():
-        sides = "".join(
-            f'<li><p class="conflict-label">{escape(r.briefing.figure(k).label)}</p>'
-            f'<p class="conflict-value">{r.fig(k)}</p>'
-            f'<p class="conflict-meta">{r.asof(k)} · {_sources_inline(r, r.briefing.figure(k).sources)}</p></li>'
-            for k in conflict.figures)
+        sides = "".join(_conflict_side(r, key) for key in conflict.figures)
         out.append(
             f"## {escape(conflict.title)} {{: #conflict-{cid} }}\n"
             + _block(f'<p class="conflict-type">{CONFLICT_TYPES[conflict.type]}</p>'

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import posixpath
 
 from .briefing import Briefing, ResolvedFigure

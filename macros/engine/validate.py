@@ -142,6 +142,6 @@ def _check_value(fig: Figure, fail) -> None:
         try:
             PartialDate.parse(value)
         except ValueError as error:
-            raise fail("value", str(error), "write 2026-02-15, 2026-02, 'mid 2026-02' or 2026")
+            raise fail("value", str(error), "write 2026-02-15, 2026-02, 'mid 2026-02' or 2026") from None
     elif not isinstance(value, str) or isinstance(value, dt.date):
         raise fail("value", f"a text figure needs text, got {value!r}", "quote the value")
