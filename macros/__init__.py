@@ -1,7 +1,8 @@
 """Entry point for mkdocs-macros (`module_name: macros`).
 
-Each hook hands over to `macros.adapter`, reloaded whenever a module under
-`macros/` changes, so `mkdocs serve` picks up engine edits without a restart.
+Each hook hands over to `macros.adapter`, reloaded at the start of a build whenever a
+module under `macros/` changed, so `mkdocs serve` picks up engine edits without a restart.
+The other hooks keep the adapter that build started with.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from pathlib import Path
 
 _HERE = Path(__file__).parent
 _stamp: tuple = ()
+_current = None
 
 
 def _adapter():
@@ -26,16 +28,18 @@ def _adapter():
 
 
 def define_env(env) -> None:
-    _adapter().define_env(env)
+    global _current
+    _current = _adapter()
+    _current.define_env(env)
 
 
 def on_pre_page_macros(env) -> None:
-    _adapter().on_pre_page_macros(env)
+    _current.on_pre_page_macros(env)
 
 
 def on_post_page_macros(env) -> None:
-    _adapter().on_post_page_macros(env)
+    _current.on_post_page_macros(env)
 
 
 def on_post_build(env) -> None:
-    _adapter().on_post_build(env)
+    _current.on_post_build(env)

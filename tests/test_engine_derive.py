@@ -114,3 +114,9 @@ def test_stated_and_derived_disagreeing_names_both():
     assert error.key == "figures.rival.ratio"
     assert "derived value 3× (3) disagrees with stated figure claimed.ratio = 6× (6) by 50.00%" in message
     assert "more than the tolerance of 5.00%" in message
+
+
+def test_a_number_added_to_a_date_counts_days():
+    text = replace("formula: holiday.start + holiday.length",
+                   "formula: holiday.start + holiday.length - 1")
+    assert load(text).figure("holiday.after").text == "23 February 2026"

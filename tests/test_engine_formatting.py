@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from engine_data import load
+from engine_data import load, replace
 from macros.engine.dates import PartialDate
 from macros.engine.formatting import format_number, format_partial_date
+from macros.engine.render import PageRenderer
 
 
 @pytest.mark.parametrize("key, text, short", [
@@ -57,3 +58,17 @@ def test_machine_values_hold_the_raw_number():
     assert briefing.figure("campaign.budget_cny").machine == "3000000000"
     assert briefing.figure("shares.change").machine == "-2.34"
     assert briefing.figure("approval.date").machine == "2026-01"
+
+
+def test_undated_source_and_as_of_are_said_plainly():
+    from engine_data import replace
+    from macros.engine.render import PageRenderer
+
+    text = replace("    date: early 2026-02", "    date: undated")
+    text = replace("    as_of: early 2026-02", "    as_of: undated", text)
+    briefing = load(text)
+    fig = briefing.figure("names.old")
+    assert fig.as_of_text == "date not given"
+    html = PageRenderer(briefing, "").fig("names.old")
+    assert "Source: Example Blog, undated. Date not given." in html
+    assert PageRenderer(briefing, "").asof("names.old") == '<span class="fig-asof">date not given</span>'

@@ -136,3 +136,8 @@ def test_conflict_names_unknown_figure():
 def test_every_error_says_how_to_fix():
     error = error_for(replace("    currency: CNY", "    currency: RMB"))
     assert "\n  How to fix: " in str(error)
+
+
+def test_a_date_figure_cannot_be_undated():
+    text = replace("    value: 2026-02-06", "    value: undated")
+    assert "a date figure needs a date" in str(error_for(text))

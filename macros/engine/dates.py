@@ -1,4 +1,5 @@
-"""Dates that keep the precision their source gave: a day, a month, part of a month, a year."""
+"""Dates that keep the precision their source gave: a day, a month, part of a month, a year,
+or none at all ('undated', for an article that prints no date)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 Part = Literal["early", "mid", "late"]
-PATTERN = r"^((early|mid|late) )?\d{4}(-\d{2})?(-\d{2})?$"
+UNDATED = "undated"
+PATTERN = r"^(undated|((early|mid|late) )?\d{4}(-\d{2})?(-\d{2})?)$"
 _PARSE = re.compile(r"^(?:(early|mid|late) )?(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 _PART_DAY = {"early": 5, "mid": 15, "late": 25}
 
@@ -17,7 +19,7 @@ _PART_DAY = {"early": 5, "mid": 15, "late": 25}
 class PartialDate:
     """A calendar date known to a day, a month, part of a month, or a year."""
 
-    year: int
+    year: int | None
     month: int | None = None
     day: int | None = None
     part: Part | None = None
@@ -33,13 +35,15 @@ class PartialDate:
             return cls(raw.year, raw.month, raw.day)
         if isinstance(raw, int) and not isinstance(raw, bool):
             raw = str(raw)
+        if raw == UNDATED:
+            return cls(None)
         if not isinstance(raw, str):
             raise ValueError(f"expected a date like 2026-02-15, got {type(raw).__name__} {raw!r}")
         match = _PARSE.match(raw.strip())
         if not match:
             raise ValueError(
                 f"{raw!r} is not a date: write 2026-02-15 (day), 2026-02 (month), "
-                "'mid 2026-02' (part of a month) or 2026 (year)"
+                "'mid 2026-02' (part of a month), 2026 (year) or undated"
             )
         part, year, month, day = match.groups()
         if part and (month is None or day is not None):
@@ -50,6 +54,8 @@ class PartialDate:
 
     def start(self) -> dt.date:
         """The earliest calendar day this date can mean (raises ValueError if impossible)."""
+        if self.year is None:
+            return dt.date.min
         try:
             return dt.date(self.year, self.month or 1, self.day or _PART_DAY.get(self.part, 1))
         except ValueError as error:
@@ -57,6 +63,8 @@ class PartialDate:
 
     @property
     def precision(self) -> str:
+        if self.year is None:
+            return "none"
         if self.day is not None:
             return "day"
         if self.part is not None:
@@ -65,7 +73,9 @@ class PartialDate:
 
     @property
     def iso(self) -> str:
-        """ISO 8601 text of the known part, valid in <time datetime>."""
+        """ISO 8601 text of the known part, valid in <time datetime> ('' when undated)."""
+        if self.year is None:
+            return ""
         text = f"{self.year:04d}"
         if self.month is not None:
             text += f"-{self.month:02d}"
@@ -74,10 +84,12 @@ class PartialDate:
         return text
 
     def __str__(self) -> str:
+        if self.year is None:
+            return UNDATED
         return f"{self.part} {self.iso}" if self.part else self.iso
 
     def sort_key(self) -> tuple[dt.date, int]:
-        return (self.start(), {"day": 0, "part": 1, "month": 2, "year": 3}[self.precision])
+        return (self.start(), {"day": 0, "part": 1, "month": 2, "year": 3, "none": 4}[self.precision])
 
     def as_day(self) -> dt.date:
         """The exact day, for date arithmetic; a vaguer date cannot take part in it."""

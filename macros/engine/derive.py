@@ -23,7 +23,11 @@ class FormulaError(ValueError):
 
 
 def parse_formula(text: str) -> ast.expr:
-    """Parse a formula; only figure keys, numbers, + - * / and brackets are allowed."""
+    """Parse a formula; only figure keys, numbers, + - * / and brackets are allowed.
+
+    Dates take part as days: date - date is a duration, date + duration (or a number
+    of days) is a date.
+    """
     try:
         tree = ast.parse(text.strip(), mode="eval").body
     except SyntaxError:
@@ -81,6 +85,8 @@ def evaluate(tree: ast.expr, lookup: Callable[[str], Quantity]) -> Quantity:
         return -_number(evaluate(tree.operand, lookup), "-")
     left, right = evaluate(tree.left, lookup), evaluate(tree.right, lookup)
     op = type(tree.op)
+    if op in (ast.Add, ast.Sub):
+        left, right = _days(left, right), _days(right, left)
     if op is ast.Div and isinstance(right, float) and right == 0:
         raise FormulaError(f"division by zero: {ast.unparse(tree.right)} is zero")
     try:
@@ -89,6 +95,13 @@ def evaluate(tree: ast.expr, lookup: Callable[[str], Quantity]) -> Quantity:
         raise FormulaError(
             f"cannot compute {_name(left)} {_SYMBOL[op]} {_name(right)}: dates can only be "
             "added to durations, or subtracted from each other") from None
+
+
+def _days(value: Quantity, other: Quantity) -> Quantity:
+    """A plain number added to or taken from a date counts days."""
+    if isinstance(value, float) and isinstance(other, dt.date):
+        return dt.timedelta(days=value)
+    return value
 
 
 def _number(value: Quantity, symbol: str) -> float:

@@ -31,6 +31,8 @@ PART_PREFIX = {"early": "early ", "mid": "mid-", "late": "late "}
 def format_partial_date(date: PartialDate, short: bool = False) -> str:
     """'15 February 2026', 'February 2026', 'mid-February 2026' or '2026'."""
     formats = SHORT_DATE_FORMATS if short else DATE_FORMATS
+    if date.precision == "none":
+        return "undated"
     if date.precision == "year":
         return str(date.year)
     if date.precision == "day":
@@ -103,7 +105,8 @@ def with_qualifier(text: str, qualifier: str | None) -> str:
 
 
 def as_of_text(date: PartialDate) -> str:
-    return f"as of {format_partial_date(date)}"
+    """'as of 2 February 2026', or 'date not given' for an undated figure."""
+    return "date not given" if date.precision == "none" else f"as of {format_partial_date(date)}"
 
 
 def machine_value(value: object) -> str:

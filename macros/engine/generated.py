@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from .dates import PartialDate
-from .formatting import format_partial_date
-from .render import PageRenderer, anchor, escape, source_line
+from .render import PageRenderer, anchor, escape, source_line, time_element
 from .usage import Usage
 
 RELIABILITY_TEXT = {"lowest": "Lowest", "low": "Low", "medium": "Medium",
@@ -71,8 +70,8 @@ def sources_list(r: PageRenderer) -> str:
         out.append(
             f"## {escape(src.publisher)}: {escape(src.title)} {{: #source-{sid} }}\n"
             + _block(
-                f'<dl class="source-facts"><dt>Published</dt><dd><time datetime="{src.date.iso}">'
-                f"{escape(format_partial_date(src.date))}</time></dd>{relayed}{link}"
+                f'<dl class="source-facts"><dt>Published</dt><dd>{time_element(src.date)}</dd>'
+                f"{relayed}{link}"
                 f"<dt>Reliability</dt><dd>{RELIABILITY_TEXT[src.reliability]}: {escape(src.note)}</dd>"
                 f"<dt>Figures it supports</dt><dd>{used}</dd></dl>"))
     return "\n".join(out)

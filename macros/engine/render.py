@@ -5,6 +5,7 @@ from __future__ import annotations
 import posixpath
 
 from .briefing import Briefing, ResolvedFigure
+from .dates import PartialDate
 from .formatting import format_partial_date
 
 APPENDIX_URL = "figures/"
@@ -43,8 +44,15 @@ def provenance(briefing: Briefing, fig: ResolvedFigure) -> str:
         parts.append(f"Computed from: {inputs}")
     noun = "Sources" if len(fig.sources) > 1 else "Source"
     parts.append(f"{noun}: " + "; ".join(source_line(briefing, s) for s in fig.sources))
-    parts.append("As of " + format_partial_date(fig.as_of))
+    parts.append(fig.as_of_text[0].upper() + fig.as_of_text[1:])
     return ". ".join(parts) + "."
+
+
+def time_element(date: PartialDate) -> str:
+    """<time> for a known date; plain text when the date is not known."""
+    if date.precision == "none":
+        return escape(format_partial_date(date))
+    return f'<time datetime="{date.iso}">{escape(format_partial_date(date))}</time>'
 
 
 def value_element(fig: ResolvedFigure) -> str:
@@ -88,6 +96,7 @@ class PageRenderer:
         return f'<{tag} {attr}="{escape(figure.machine)}">{escape(figure.short)}</{tag}>'
 
     def asof(self, key: str) -> str:
-        figure = self.briefing.figure(key)
-        return (f'<span class="fig-asof">as of <time datetime="{figure.as_of.iso}">'
-                f"{escape(format_partial_date(figure.as_of))}</time></span>")
+        as_of = self.briefing.figure(key).as_of
+        if as_of.precision == "none":
+            return '<span class="fig-asof">date not given</span>'
+        return f'<span class="fig-asof">as of {time_element(as_of)}</span>'

@@ -140,7 +140,8 @@ def _check_value(fig: Figure, fail) -> None:
         if isinstance(value, int | float) and not isinstance(value, int):
             raise fail("value", f"{value!r} is not a date", "write a date like 2026-02-15")
         try:
-            PartialDate.parse(value)
+            if PartialDate.parse(value).precision == "none":
+                raise ValueError("a date figure needs a date; 'undated' is only for as_of and sources")
         except ValueError as error:
             raise fail("value", str(error), "write 2026-02-15, 2026-02, 'mid 2026-02' or 2026") from None
     elif not isinstance(value, str) or isinstance(value, dt.date):
