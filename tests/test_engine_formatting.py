@@ -61,7 +61,6 @@ def test_machine_values_hold_the_raw_number():
 
 
 def test_undated_source_and_as_of_are_said_plainly():
-
     text = replace("    date: early 2026-02", "    date: undated")
     text = replace("    as_of: early 2026-02", "    as_of: undated", text)
     briefing = load(text)
