@@ -4,6 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
 SITE   := site
+NODE_STAMP := node_modules/.installed-$(shell cksum < package-lock.json | cut -d' ' -f1)
 
 .PHONY: serve build test bench schema lint clean
 
@@ -12,6 +13,13 @@ $(STAMP): requirements.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	@rm -f $(VENV)/.installed-* && touch $@
+
+## Checking tools pinned in package-lock.json (axe-core, vnu-jar, Lighthouse); install scripts
+## are skipped (vnu-jar's would download a Java runtime: the system's Java 17 is used instead).
+$(NODE_STAMP): package.json package-lock.json
+	@command -v npm >/dev/null || { echo "npm not found: install Node.js and npm (apt-get install nodejs npm)" >&2; exit 1; }
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $@
 
 ## Preview at http://127.0.0.1:8000 with live reload (data/ and macros/ are watched too).
 serve: $(STAMP)
@@ -25,8 +33,12 @@ build: $(STAMP)
 	@echo "Site written to $(SITE)/"
 
 ## The whole test suite.
-test: $(STAMP)
+test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest
+
+## Performance benchmark against a plain Material build: prints a table, writes bench/results/.
+bench: $(STAMP) $(NODE_STAMP)
+	$(BIN)/python bench/run.py
 
 ## Regenerate the editor schema for the data file.
 schema: $(STAMP)

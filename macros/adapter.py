@@ -5,17 +5,49 @@ Everything else lives in `macros.engine`, which never imports MkDocs.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
 from .engine.errors import BriefingError
+from .engine.links import explain_warning
 from .engine.page_macros import call_macro
 from .engine.site import DEFAULT_DATA_FILE, Site
 
 MACRO_NAMES = ("fig", "value", "short", "asof", "cards", "timeline", "sources_list",
-               "figures_appendix", "conflicts_list", "downloads")
+               "figures_appendix", "conflicts_list", "downloads",
+               "bar_chart", "price_chart", "share_chart", "timeline_chart")
 _state: dict = {}
+_MKDOCS_LOGGERS = ("mkdocs.commands.build", "mkdocs.structure.pages", "mkdocs.structure.nav")
+
+
+class _Messages(logging.Filter):
+    """Tells MkDocs' link and nav warnings the engine's way (file:line, key, How to fix), and
+    drops its bare "Error reading page 'x':" line before an engine error that names x."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if _state.get("page_failed") and message.startswith("Error reading page"):
+            _state["page_failed"] = False
+            return False
+        explained = explain_warning(message, _state["docs_dir"]) if "docs_dir" in _state else None
+        if explained:
+            record.msg, record.args = explained, ()
+        return True
+
+
+def _install_messages() -> None:
+    for name in _MKDOCS_LOGGERS:
+        logger = logging.getLogger(name)
+        for old in [f for f in logger.filters if type(f).__name__ == "_Messages"]:
+            logger.removeFilter(old)
+        logger.addFilter(_Messages())
+
+
+def _page_error(message: str) -> PluginError:
+    _state["page_failed"] = True
+    return PluginError(message)
 
 
 def _page(env) -> tuple[str, str]:
@@ -29,7 +61,9 @@ def define_env(env) -> None:
         site = Site(Path(env.project_dir), Path(env.conf["docs_dir"]), data_file)
     except BriefingError as error:
         raise PluginError(str(error)) from None
-    _state.update(site=site, pending=[], bound={})
+    _state.update(site=site, pending=[], bound={}, page_failed=False,
+                  docs_dir=Path(env.conf["docs_dir"]))
+    _install_messages()
     for name in MACRO_NAMES:
         env.macro(_runtime_macro(env, name), name)
 
@@ -57,17 +91,17 @@ def on_pre_page_macros(env) -> None:
     try:
         env.markdown = _state["site"].prepare_page(env.markdown, src, url, env.env, known)
     except BriefingError as error:
-        raise PluginError(str(error)) from None
+        raise _page_error(str(error)) from None
 
 
 def on_post_page_macros(env) -> None:
     pending, _state["pending"] = _state["pending"], []
     if pending:
-        raise PluginError("\n".join(str(e) for e in pending))
+        raise _page_error("\n".join(str(e) for e in pending))
     try:
         _state["site"].check_rendered(env.markdown, _page(env)[0])
     except BriefingError as error:
-        raise PluginError(str(error)) from None
+        raise _page_error(str(error)) from None
 
 
 def on_post_build(env) -> None:

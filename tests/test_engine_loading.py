@@ -74,7 +74,7 @@ def test_text_where_a_number_is_expected():
 @pytest.mark.parametrize("value", ["0", "-5"])
 def test_zero_or_negative_money(value):
     error = error_for(replace("    value: 3000000000", f"    value: {value}"))
-    assert "a money must be greater than zero" in str(error)
+    assert "a money figure must be greater than zero" in str(error)
 
 
 def test_unknown_currency():

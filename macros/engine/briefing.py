@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from .dates import PartialDate
 from .derive import FormulaError, as_quantity, evaluate, evaluation_order, parse_formula, references
 from .errors import BriefingError, did_you_mean
 from .schema import BriefingFile, Conflict, Figure, Source
-from .validate import NUMERIC_KINDS, POSITIVE_KINDS, validate
+from .validate import MAX_MAGNITUDE, NUMERIC_KINDS, POSITIVE_KINDS, validate
 from .yaml_source import YamlDocument, load_yaml, parse_yaml
 
 
@@ -106,6 +107,10 @@ class Briefing:
                     raise self._error(key, "formula", str(error),
                                       "write keys and numbers joined by + - * /") from None
                 formulas[key] = references(trees[key])
+                if not formulas[key]:
+                    raise self._error(key, "formula", "a formula must use at least one figure",
+                                      "a constant is a stated figure: give it a value, as_of "
+                                      "and sources instead of a formula")
         order = evaluation_order(formulas, figures, lambda k: self._where(k, "formula"))
         quantities: dict[str, object] = {}
         for key, fig in figures.items():
@@ -120,7 +125,7 @@ class Briefing:
                     source = self.figures[ref]
                     try:
                         quantities[ref] = as_quantity(source.kind, source.value, source.unit)
-                    except (FormulaError, ValueError) as error:
+                    except (FormulaError, ValueError, OverflowError) as error:
                         raise FormulaError(f"input {ref}: {error}") from None
                 return quantities[ref]
 
@@ -135,8 +140,9 @@ class Briefing:
             sources = tuple(dict.fromkeys(s for f in used for s in f.sources))
             self.figures[key] = self._finish(key, fig, value, as_of, sources + tuple(
                 s for s in fig.sources if s not in sources), inputs)
-            if fig.check is not None:
-                self._check_agreement(key, fig)
+        for key in order:
+            if figures[key].check is not None:
+                self._check_agreement(key, figures[key])
         self.figures = {key: self.figures[key] for key in figures}
 
     @staticmethod
@@ -154,14 +160,17 @@ class Briefing:
                                   "set unit: day (or week)")
             value, fits = result.days / (7 if fig.unit == "week" else 1), fig.kind == "duration"
         else:
+            if not math.isfinite(result) or abs(result) >= MAX_MAGNITUDE:
+                raise self._error(key, "formula", f"computes {result:g}: far too large, or not "
+                                  "a number at all", "check the formula's terms and inputs")
             value, fits = result, fig.kind in NUMERIC_KINDS
         if not fits:
             made = {PartialDate: "date", float: "number"}.get(type(value), "duration")
             raise self._error(key, "kind", f"the formula gives a {made}, but the figure's kind "
                               f"is {fig.kind}", "change 'kind' or the formula so they match")
         if fig.kind in POSITIVE_KINDS and isinstance(value, float) and value <= 0:
-            raise self._error(key, "formula", f"computes {value:g}, but a {fig.kind} must be "
-                              "greater than zero", "check the order of the formula's terms")
+            raise self._error(key, "formula", f"computes {value:g}, but a {fig.kind} figure must "
+                              "be greater than zero", "check the order of the formula's terms")
         return value
 
     def _check_agreement(self, key: str, fig: Figure) -> None:

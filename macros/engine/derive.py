@@ -16,6 +16,7 @@ _OPS: dict[type, Callable] = {
 }
 _SYMBOL = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/"}
 DAYS_PER_UNIT = {"day": 1, "week": 7}
+MAX_DEPTH = 60
 
 
 class FormulaError(ValueError):
@@ -30,8 +31,12 @@ def parse_formula(text: str) -> ast.expr:
     """
     try:
         tree = ast.parse(text.strip(), mode="eval").body
-    except SyntaxError:
+    except (SyntaxError, ValueError):
         raise FormulaError(f"cannot read formula {text!r}") from None
+    except (RecursionError, MemoryError):
+        raise FormulaError("formula is too long; split it into smaller derived figures") from None
+    if _depth(tree) > MAX_DEPTH:
+        raise FormulaError("formula is too long; split it into smaller derived figures")
     for node in ast.walk(tree):
         if not isinstance(node, ast.BinOp | ast.UnaryOp | ast.Constant | ast.Name | ast.Attribute
                           | ast.operator | ast.unaryop | ast.Load):
@@ -44,6 +49,16 @@ def parse_formula(text: str) -> ast.expr:
                 isinstance(node.value, bool) or not isinstance(node.value, int | float)):
             raise FormulaError(f"formula {text!r} may contain only numbers and figure keys")
     return tree
+
+
+def _depth(tree: ast.AST) -> int:
+    """How deeply a parsed formula nests (counted without recursion)."""
+    deepest, stack = 0, [(tree, 1)]
+    while stack:
+        node, depth = stack.pop()
+        deepest = max(deepest, depth)
+        stack.extend((child, depth + 1) for child in ast.iter_child_nodes(node))
+    return deepest
 
 
 def references(tree: ast.expr) -> list[str]:
@@ -76,14 +91,22 @@ def _dotted(node: ast.expr) -> str | None:
 
 def evaluate(tree: ast.expr, lookup: Callable[[str], Quantity]) -> Quantity:
     """Compute a parsed formula; `lookup` gives each referenced figure as a quantity."""
+    try:
+        return _evaluate(tree, lookup)
+    except OverflowError:
+        raise FormulaError("the result is too large (or, for a date, outside the calendar)"
+                           ) from None
+
+
+def _evaluate(tree: ast.expr, lookup: Callable[[str], Quantity]) -> Quantity:
     key = _dotted(tree)
     if key is not None:
         return lookup(key)
     if isinstance(tree, ast.Constant):
         return float(tree.value)
     if isinstance(tree, ast.UnaryOp):
-        return -_number(evaluate(tree.operand, lookup), "-")
-    left, right = evaluate(tree.left, lookup), evaluate(tree.right, lookup)
+        return -_number(_evaluate(tree.operand, lookup), "-")
+    left, right = _evaluate(tree.left, lookup), _evaluate(tree.right, lookup)
     op = type(tree.op)
     if op in (ast.Add, ast.Sub):
         left, right = _days(left, right), _days(right, left)
@@ -127,7 +150,7 @@ def evaluation_order(formulas: Mapping[str, list[str]], known: Mapping[str, obje
             cycle = " -> ".join(trail[trail.index(key):] + [key])
             file, line = where(trail[-1])
             raise BriefingError(f"derived figures form a cycle: {cycle}", file=file, line=line,
-                                key=f"figures.{key}",
+                                key=f"figures.{trail[-1]}",
                                 hint="one figure in the loop must be a stated value")
         state[key] = "active"
         for ref in formulas[key]:

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from . import generated
+from . import charts, generated
 from .briefing import Briefing
 from .errors import BriefingError
 from .exports import write_downloads
+from .links import check_links
 from .page_macros import check_template, expand_literal_calls, leftover_template
 from .render import PageRenderer
 from .usage import Usage, front_matter_lines, scan_pages
@@ -56,7 +58,8 @@ class Site:
 
     def _line_in_page(self, src: str, key: str) -> int | None:
         text = (self.docs_dir / src).read_text(encoding="utf-8")
-        index = text.find(key)
+        quoted = re.search(rf"""(["']){re.escape(key)}\1""", text)
+        index = quoted.start() if quoted else text.find(key)
         return text.count("\n", 0, index) + 1 if index >= 0 else None
 
     def macros(self, page_url: str) -> dict[str, Callable[..., str]]:
@@ -70,18 +73,23 @@ class Site:
             "figures_appendix": partial(generated.figures_appendix, r, self.usage),
             "conflicts_list": partial(generated.conflicts_list, r),
             "downloads": partial(generated.downloads, r),
+            "bar_chart": partial(charts.bar_chart, r),
+            "price_chart": partial(charts.price_chart, r),
+            "share_chart": partial(charts.share_chart, r),
+            "timeline_chart": partial(charts.timeline_chart, r),
         }
 
     def prepare_page(self, markdown: str, page: str, page_url: str, jinja_env,
                      known_names: set[str]) -> str:
-        """Expand literal macro calls, then check what is left for Jinja."""
+        """Check links, expand literal macro calls, then check what is left for Jinja."""
         try:
-            markdown = expand_literal_calls(markdown, page, self.macros(page_url))
-            if any(marker in markdown for marker in ("{{", "{%", "{#")):
+            check_links(markdown, page, self.usage.pages)
+            expanded = expand_literal_calls(markdown, page, self.macros(page_url))
+            if any(marker in expanded for marker in ("{{", "{%", "{#")):
                 check_template(markdown, page, jinja_env, known_names)
         except BriefingError as error:
             raise self._in_source_lines(error) from None
-        return markdown
+        return expanded
 
     def _in_source_lines(self, error: BriefingError) -> BriefingError:
         """Count lines from the top of the file, front matter included."""

@@ -3,18 +3,30 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 
 from pydantic import ValidationError
 
 from .dates import PartialDate
 from .errors import BriefingError, did_you_mean
-from .schema import BriefingFile, Figure
+from .schema import FIGURE_KEY, SOURCE_ID, BriefingFile, Figure
 from .yaml_source import YamlDocument
 
 NUMERIC_KINDS = {"money", "count", "percent", "ratio", "price", "duration", "year"}
 POSITIVE_KINDS = {"money", "count", "ratio", "price", "duration"}
 CURRENCY_KINDS = {"money", "price"}
 DURATION_UNITS = {"day", "week", "month", "year"}
+MAX_MAGNITUDE = 1e18
+DATE_HINT = "write 2026-02-15, 2026-02, 'mid 2026-02', 2026 or undated"
+NAME_HINT = ("figure keys are lowercase dotted paths like campaign.budget_cny; "
+             "source ids are lowercase words joined by hyphens")
+TYPE_HINTS = {
+    "list_type": "write a list in brackets, e.g. [first-id, second-id]",
+    "dict_type": "indent the entries under this key, one 'name: value' per line",
+    "model_type": "indent the fields under this key, one 'field: value' per line",
+    "string_type": "write the text after the colon (quote it if it starts with a symbol)",
+    "string_too_short": "write the text after the colon",
+}
 
 
 def validate(doc: YamlDocument) -> BriefingFile:
@@ -28,6 +40,13 @@ def validate(doc: YamlDocument) -> BriefingFile:
         raise _explain(error, doc) from None
     for key, figure in model.figures.items():
         _check_figure(key, figure, model, doc)
+    cited = {source for figure in model.figures.values() for source in figure.sources}
+    for source in model.sources:
+        if source not in cited:
+            raise _at(doc, ("sources", source), f"sources.{source}",
+                      "no figure cites this source",
+                      "add its id to the 'sources:' list of the figures it supports, "
+                      "or delete the source")
     for cid, conflict in model.conflicts.items():
         for index, key in enumerate(conflict.figures):
             if key not in model.figures:
@@ -63,15 +82,47 @@ def _explain(error: ValidationError, doc: YamlDocument) -> BriefingError:
         path = loc[:-1]
     elif kind == "string_pattern_mismatch" and len(loc) == 3 and loc[-1] == "[key]":
         problem = f"invalid name '{loc[1]}': {msg}"
-        hint = ("figure keys are lowercase dotted paths like campaign.budget_cny; "
-                "source ids are lowercase words joined by hyphens")
+        hint = NAME_HINT
         path = loc[:2]
+    elif kind == "literal_error":
+        problem = f"unknown {field or 'value'} {_shown(first['input'])}"
+        hint = f"use one of the allowed values ({first.get('ctx', {}).get('expected', '')})"
+    elif loc[0] == "figures" and len(loc) > 3 and loc[2] == "value":
+        problem = f"value: expected a number, a date or text, got {_shown(first['input'])}"
+        hint = "write a plain number, a date like 2026-02-15, or quoted text"
+        path = loc[:3]
     else:
-        problem = f"{field or 'value'}: {msg}" if field else msg
-        hint = "correct the value; the editor schema (briefing.schema.json) lists what fits"
-        if kind.startswith("literal_error"):
-            hint = f"use one of the allowed values ({first.get('ctx', {}).get('expected', '')})"
+        problem, hint = _generic(first, field)
     return BriefingError(problem, file=doc.file, line=doc.line_of(path), key=key, hint=hint)
+
+
+def _shown(value: object) -> str:
+    """A value as the contributor wrote it, shortened."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, dict | list):
+        return "a mapping" if isinstance(value, dict) else "a list"
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _generic(first: dict, field: str) -> tuple[str, str]:
+    """Problem and hint for any other pydantic error, without pydantic's wording quirks."""
+    kind, msg = first["type"], first["msg"].split(" or instance of ")[0]
+    if kind == "value_error":
+        problem = msg.removeprefix("Value error, ")
+    else:
+        problem = f"{msg}, got {_shown(first['input'])}"
+    problem = f"{field}: {problem}" if field else problem
+    pattern = first.get("ctx", {}).get("pattern")
+    if field.split(".")[-1] in {"date", "as_of"}:
+        return problem, DATE_HINT
+    if pattern in {SOURCE_ID, FIGURE_KEY}:
+        return problem, NAME_HINT
+    if pattern:
+        return problem, "write a full web address starting with https://"
+    return problem, TYPE_HINTS.get(kind, "correct the value; the editor schema "
+                                         "(data/briefing.schema.json) lists what fits")
 
 
 def _model_for(loc: tuple):
@@ -101,6 +152,10 @@ def _check_figure(key: str, fig: Figure, model: BriefingFile, doc: YamlDocument)
             raise fail(None, "missing required field 'sources' for a stated figure",
                        "list at least one source id, e.g. sources: [reuters-campaign]")
         _check_value(fig, fail)
+        if fig.check is not None:
+            raise fail("check", "'check' belongs on a derived figure",
+                       f"remove it here and add check: {{stated: {key}, tolerance: 0.01}} to "
+                       "the derived figure that should agree with this one")
     elif fig.check is not None and fig.check.stated not in model.figures:
         raise fail("check", f"unknown stated figure '{fig.check.stated}'"
                    f"{did_you_mean(fig.check.stated, model.figures)}",
@@ -129,11 +184,15 @@ def _check_value(fig: Figure, fail) -> None:
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise fail("value", f"expected a number for a {fig.kind} figure, got {value!r}",
                        "write the plain number, e.g. 3000000000; qualifiers go in 'qualifier'")
-        if value != value or value in (float("inf"), float("-inf")):
+        if not math.isfinite(value):
             raise fail("value", "the value is not a finite number", "write a plain number")
+        if abs(value) >= MAX_MAGNITUDE:
+            raise fail("value", f"{value!r} is implausibly large",
+                       "check the number of zeros (figures must be below a quintillion)")
         if fig.kind in POSITIVE_KINDS and value <= 0:
-            raise fail("value", f"a {fig.kind} must be greater than zero, got {value}",
-                       "check the sign; a decline belongs in a percent figure")
+            raise fail("value", f"a {fig.kind} figure must be greater than zero, got {value}",
+                       "check the sign and the number; a fall or decline belongs in a percent "
+                       "figure")
         if fig.kind == "year" and (not isinstance(value, int) or not 1900 <= value <= 2100):
             raise fail("value", f"{value!r} is not a plausible year", "write a year like 2026")
     elif fig.kind == "date":

@@ -61,6 +61,12 @@ def parse_yaml(text: str, name: str) -> YamlDocument:
             line=mark.line + 1 if mark else None,
             hint="check indentation, colons and quotes on this line and the one before it",
         ) from None
+    except yaml.reader.ReaderError as error:
+        code = error.character if isinstance(error.character, int) else ord(error.character)
+        raise BriefingError(
+            f"character U+{code:04X} is not allowed in YAML",
+            file=name, line=text.count("\n", 0, error.position) + 1,
+            hint="delete it (control characters often come from copy and paste)") from None
     except yaml.YAMLError as error:
         raise BriefingError(f"YAML error: {error}", file=name,
                             hint="check the file is valid YAML") from None
@@ -112,7 +118,12 @@ def _scalar(node: yaml.Node, path: Path_, doc: YamlDocument, constructor: Any) -
     try:
         return constructor.construct_object(node, deep=True)
     except (yaml.YAMLError, ValueError) as error:
-        raise BriefingError(f"unreadable value {node.value!r} ({error})", file=doc.file,
-                            line=node.start_mark.line + 1,
-                            key=".".join(str(p) for p in path) or None,
-                            hint="quote the value or fix its format") from None
+        reason = getattr(error, "problem", None) or error
+        problem, hint = (f"unreadable value {node.value!r} ({reason})",
+                         "quote the value or fix its format; YAML tags (!!) and merge keys (<<) "
+                         "are not supported")
+        if node.tag == "tag:yaml.org,2002:timestamp":
+            problem = f"{node.value} is not a real calendar date ({reason})"
+            hint = "write a date that exists, like 2026-02-15"
+        raise BriefingError(problem, file=doc.file, line=node.start_mark.line + 1,
+                            key=".".join(str(p) for p in path) or None, hint=hint) from None

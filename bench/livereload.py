@@ -1,0 +1,133 @@
+"""`mkdocs serve --livereload` on a project copy, and how long an edited figure takes to show."""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from macros.engine.briefing import Briefing
+
+START_TIMEOUT = 180.0
+POLL = 0.05
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _open(url: str) -> tuple[str, str] | None:
+    """(final URL after redirects, HTML), or None while the server is not answering."""
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.geturl(), response.read().decode("utf-8")
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return None
+
+
+def fetch(url: str) -> str | None:
+    """The page's HTML, or None while the server is not answering."""
+    opened = _open(url)
+    return opened[1] if opened else None
+
+
+def wait_for(check, timeout: float, what: str) -> float:
+    """Poll `check()` until it is true; return the seconds it took."""
+    start = time.monotonic()
+    while not check():
+        if time.monotonic() - start > timeout:
+            raise TimeoutError(f"{what} not seen within {timeout:.0f} s")
+        time.sleep(POLL)
+    return time.monotonic() - start
+
+
+@contextmanager
+def serving(project: Path) -> Iterator[str]:
+    """Run `mkdocs serve --livereload` in `project` on a free port; yield the home page's URL
+    (the server puts the site under site_url's path and redirects / there).
+
+    The server runs in its own process group, which is always ended on exit.
+    """
+    port = free_port()
+    root = f"http://127.0.0.1:{port}/"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    with tempfile.TemporaryFile("w+") as log:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dev-addr",
+             f"127.0.0.1:{port}"], cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT,
+            start_new_session=True)
+        try:
+            wait_for(lambda: server.poll() is not None or fetch(root) is not None,
+                     START_TIMEOUT, "the served site")
+            if server.poll() is not None:
+                log.seek(0)
+                raise RuntimeError(f"mkdocs serve exited early:\n{log.read()}")
+            yield _open(root)[0]
+        finally:
+            _stop(server)
+
+
+def _stop(server: subprocess.Popen) -> None:
+    if server.poll() is None:
+        os.killpg(server.pid, signal.SIGTERM)
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait()
+
+
+def editable_figure(project: Path) -> tuple[str, str]:
+    """A stated count shown with fig() on a page, that no derived figure uses: (key, page URL)."""
+    briefing = Briefing.load(project / "data" / "briefing.yml")
+    used_as_input = {key for fig in briefing.figures.values() for key in fig.inputs}
+    docs = project / "docs"
+    for path in sorted(docs.rglob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        for key in re.findall(r"""\{\{\s*fig\(["']([a-z0-9_.]+)["']\)\s*\}\}""", text):
+            fig = briefing.figure(key)
+            if fig.kind == "count" and not fig.derived and key not in used_as_input:
+                src = path.relative_to(docs).as_posix()
+                return key, "" if src == "index.md" else src.removesuffix(".md") + "/"
+    raise LookupError("no page shows a stated count that no derived figure uses")
+
+
+def set_value(data_file: Path, key: str, value: int) -> str:
+    """Write a new `value:` for one figure, keeping the rest of the file as it is; return the
+    figure's new text as the engine formats it."""
+    lines = data_file.read_text(encoding="utf-8").splitlines(keepends=True)
+    start = next(i for i, line in enumerate(lines) if line.strip() == f"{key}:")
+    for i in range(start + 1, len(lines)):
+        match = re.match(r"^(\s+value:\s*)\S.*$", lines[i])
+        if match:
+            lines[i] = f"{match.group(1)}{value}\n"
+            break
+    else:
+        raise LookupError(f"{key} has no value line")
+    text = "".join(lines)
+    fresh = Briefing.from_text(text, data_file.name).figure(key).text
+    data_file.write_text(text, encoding="utf-8")
+    return fresh
+
+
+def time_edit_to_view(project: Path, url: str, timeout: float) -> tuple[float, str]:
+    """Change a figure's value in the data file; seconds until the served page shows it."""
+    key, page = editable_figure(project)
+    data_file = project / "data" / "briefing.yml"
+    old = Briefing.load(data_file).figure(key)
+    new_text = set_value(data_file, key, int(old.value) * 2 + 1)
+    started = time.monotonic()
+    wait_for(lambda: new_text in (fetch(url + page) or ""), timeout, f"{key} = {new_text!r}")
+    return time.monotonic() - started, new_text

@@ -1,0 +1,78 @@
+"""The plain twin of a project: each page's macros rendered to Markdown once, then built as plain
+Material with the macros plugin removed. Its build time is the floor the real build is measured
+against.
+
+    python -m bench.twin PROJECT OUT     (run from the repository root)
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+KEEP = ("overrides",)
+
+
+def make_twin(project: Path, out: Path) -> Path:
+    """Write the twin of `project` into `out` (in a subprocess, so the build state stays apart)."""
+    subprocess.run([sys.executable, "-m", "bench.twin", str(project), str(out)], cwd=ROOT,
+                   check=True, capture_output=True, text=True)
+    return out
+
+
+def plain_config(text: str) -> dict:
+    """mkdocs.yml without the macros plugin and without watch paths the twin does not have."""
+    config = yaml.safe_load(text)
+    config["plugins"] = [p for p in config.get("plugins", [])
+                         if not (isinstance(p, dict) and "macros" in p) and p != "macros"]
+    config.pop("watch", None)
+    return config
+
+
+def rendered_pages(project: Path) -> dict[str, tuple[dict, str]]:
+    """Every page's front matter and its Markdown after the macros ran, from a real build."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.plugins import BasePlugin, event_priority
+
+    pages: dict[str, tuple[dict, str]] = {}
+
+    class Capture(BasePlugin):
+        @event_priority(-100)
+        def on_page_markdown(self, markdown, page, config, files):
+            pages[page.file.src_path] = (dict(page.meta), markdown)
+            return markdown
+
+    with tempfile.TemporaryDirectory() as site:
+        config = load_config(str(project / "mkdocs.yml"), site_dir=site, strict=True)
+        config.plugins["bench-capture"] = Capture()
+        build(config)
+    return pages
+
+
+def write_twin(project: Path, out: Path) -> None:
+    pages = rendered_pages(project)
+    if out.exists():
+        shutil.rmtree(out)
+    shutil.copytree(project / "docs", out / "docs", ignore=shutil.ignore_patterns("*.md"))
+    for part in KEEP:
+        if (project / part).is_dir():
+            shutil.copytree(project / part, out / part)
+    for src, (meta, markdown) in pages.items():
+        target = out / "docs" / src
+        target.parent.mkdir(parents=True, exist_ok=True)
+        front = f"---\n{yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)}---\n\n" if meta else ""
+        target.write_text(front + markdown, encoding="utf-8")
+    config = plain_config((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    (out / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False),
+                                    encoding="utf-8")
+
+
+if __name__ == "__main__":
+    write_twin(Path(sys.argv[1]).resolve(), Path(sys.argv[2]).resolve())

@@ -1,0 +1,87 @@
+"""Horizontal bar chart: one bar per figure, drawn to scale from zero, each labelled."""
+
+from __future__ import annotations
+
+from ..render import PageRenderer, provenance
+from . import frame
+from .svg import FONT_SIZE, SMALL_SIZE, group, line_height, text_lines, text_width, titled, wrap
+
+WIDTH = 360
+BAR_HEIGHT = 22
+GAP = 6          # between a bar and its value, and around the bar
+ROW_GAP = 18
+MACRO = "bar_chart"
+
+
+def bar_chart(r: PageRenderer, keys: list[str], title: str, names: list[str] | None = None,
+              also: list[str] | None = None, multiples: list[str] | None = None,
+              highlight: str | None = None) -> str:
+    """Bars for figures of one kind and unit, with optional equivalents and multiples.
+
+    `also`: per bar, a figure shown under it (e.g. the dollar equivalent); `multiples`: per
+    bar, a ratio figure saying how many times this bar the first bar is (checked against the
+    bars); `highlight`: the key of the bar to set apart in colour.
+    """
+    figs = frame.numeric(r, keys, MACRO)
+    frame.one_unit(figs, MACRO)
+    labels = frame.names_for(figs, names, MACRO)
+    extras = frame.parallel(r, also, len(figs), MACRO, "also")
+    ratios = frame.parallel(r, multiples, len(figs), MACRO, "multiples", kinds={"ratio"})
+    if highlight is not None and highlight not in keys:
+        raise frame.chart_error(MACRO, f"highlight '{highlight}' is not one of the plotted keys",
+                                "give the key of one of the bars, or leave highlight out")
+    for fig, ratio in zip(figs, ratios, strict=True):
+        if ratio is not None and not frame.agrees(ratio.value, figs[0].value / fig.value):
+            raise frame.chart_error(
+                MACRO, f"multiple {ratio.key} = {ratio.text} does not match the bars "
+                f"({figs[0].key} / {fig.key})", "list, for each bar, the ratio of the first "
+                "figure to that bar's figure")
+    notes = [_note(extra, ratio, labels[0]) for extra, ratio in zip(extras, ratios, strict=True)]
+    drawing = _draw(r, figs, labels, notes, highlight)
+    description = "Bar chart, bars drawn to scale from zero. " + "; ".join(
+        f"{label}: {fig.text}" + (f", {note}" if note else "")
+        for label, fig, note in zip(labels, figs, _notes_long(extras, ratios, labels[0]),
+                                    strict=True)) + "."
+    return frame.render(r, "bar", title, description, drawing, [*figs, *extras, *ratios])
+
+
+def _note(extra, ratio, lead: str) -> str:
+    parts = []
+    if extra is not None:
+        parts.append(extra.short + (" (computed)" if extra.derived else ""))
+    if ratio is not None:
+        parts.append(f"{lead} is {ratio.short} this")
+    return " · ".join(parts)
+
+
+def _notes_long(extras, ratios, lead: str) -> list[str]:
+    return [", ".join(([f"{e.text}{' (computed)' if e.derived else ''}"] if e else [])
+                      + ([f"{lead} is {q.text} this"] if q else []))
+            for e, q in zip(extras, ratios, strict=True)]
+
+
+def _draw(r: PageRenderer, figs, labels, notes, highlight) -> frame.Drawing:
+    top = max(fig.value for fig in figs)
+    span = WIDTH - max(text_width(fig.text) for fig in figs) - 2 * GAP
+    names, bars, values, small = [], [], [], []
+    y = 0.0
+    for fig, label, note in zip(figs, labels, notes, strict=True):
+        name_lines = wrap(label, WIDTH, bold=True)
+        names.append(text_lines(name_lines, 0, y + FONT_SIZE))
+        y += len(name_lines) * line_height() + GAP / 2
+        width = fig.value / top * span
+        cls = "chart-bar" if highlight in (None, fig.key) else "chart-bar chart-bar--other"
+        bars.append(titled("rect", provenance(r.briefing, fig), x=0, y=y, width=width,
+                           height=BAR_HEIGHT, cls=cls, data_key=fig.key))
+        values.append(text_lines([fig.text], width + GAP, y + BAR_HEIGHT / 2 + FONT_SIZE * 0.35))
+        y += BAR_HEIGHT
+        if note:
+            note_lines = wrap(note, WIDTH, SMALL_SIZE)
+            small.append(text_lines(note_lines, 0, y + GAP + SMALL_SIZE))
+            y += GAP + len(note_lines) * line_height(SMALL_SIZE)
+        y += ROW_GAP
+    body = (group("".join(bars), "chart-marks")
+            + group("".join(names), "chart-text", FONT_SIZE, bold=True)
+            + group("".join(values), "chart-text", FONT_SIZE)
+            + group("".join(small), "chart-text chart-note", SMALL_SIZE))
+    return frame.Drawing(WIDTH, y - ROW_GAP + GAP, body)

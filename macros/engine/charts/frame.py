@@ -1,0 +1,160 @@
+"""What every chart shares: argument checks, the accessible <svg> root, caption and data table."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from ..briefing import ResolvedFigure
+from ..dates import PartialDate
+from ..errors import BriefingError
+from ..formatting import format_partial_date
+from ..render import PageRenderer, escape
+from ..validate import NUMERIC_KINDS
+from .svg import NBSP, element, num
+
+
+@dataclass(frozen=True)
+class Drawing:
+    """The marks of a chart and the size of the area they need (user units)."""
+
+    width: float
+    height: float
+    body: str
+
+
+def chart_error(macro: str, problem: str, hint: str) -> BriefingError:
+    return BriefingError(f"{macro}(): {problem}", key=macro, hint=hint)
+
+
+def figures(r: PageRenderer, keys: object, macro: str, argument: str = "keys",
+            kinds: Iterable[str] | None = None) -> list[ResolvedFigure]:
+    """The figures for a list of keys, checked to be a non-empty list of the allowed kinds."""
+    if not isinstance(keys, list | tuple) or not keys:
+        raise chart_error(macro, f"'{argument}' must be a list of figure keys",
+                          f'write {argument}=["group.key", ...]')
+    found = [r.briefing.figure(key) for key in keys]
+    allowed = set(kinds) if kinds is not None else None
+    for fig in found:
+        if allowed is not None and fig.kind not in allowed:
+            raise chart_error(macro, f"'{fig.key}' is a {fig.kind} figure, but {argument} "
+                              f"takes {' or '.join(sorted(allowed))} figures",
+                              "choose figures of a kind this chart can draw")
+    return found
+
+
+def numeric(r: PageRenderer, keys: object, macro: str, argument: str = "keys"):
+    return figures(r, keys, macro, argument, kinds=NUMERIC_KINDS)
+
+
+def one_unit(figs: Sequence[ResolvedFigure], macro: str) -> None:
+    """Marks drawn on one scale must measure one thing in one unit."""
+    units = {(f.kind, f.unit_label) for f in figs}
+    if len(units) > 1:
+        shown = ", ".join(f"{f.key} ({f.kind} {f.unit_label})".replace(" )", ")") for f in figs)
+        raise chart_error(macro, f"the plotted figures mix kinds or units: {shown}",
+                          "plot figures of one kind and currency or unit (convert with a "
+                          "derived figure in the data file)")
+
+
+def parallel(r: PageRenderer, keys: object, count: int, macro: str, argument: str,
+             kinds: Iterable[str] | None = None,
+             per: str = "plotted figure") -> list[ResolvedFigure | None]:
+    """An optional list of keys, one per plotted figure; empty entries ("" or None) are allowed."""
+    if keys is None:
+        return [None] * count
+    if not isinstance(keys, list | tuple) or len(keys) != count:
+        raise chart_error(macro, f"'{argument}' must list one key (or \"\") per {per}, "
+                          f"{count} in all", f'write {argument}=["group.key", "", ...]')
+    chosen = [k for k in keys if k]
+    found = iter(figures(r, chosen, macro, argument, kinds) if chosen else [])
+    return [next(found) if k else None for k in keys]
+
+
+def texts(values: object, count: int, macro: str, argument: str,
+          per: str = "plotted figure") -> list[str]:
+    """An optional list of short texts (names written in the page), one per item; "" for none."""
+    if values is None:
+        return [""] * count
+    if not isinstance(values, list | tuple) or len(values) != count or not all(
+            isinstance(v, str) for v in values):
+        raise chart_error(macro, f"'{argument}' must list one text (or \"\") per {per}, "
+                          f"{count} in all", f'write {argument}=["a short name", ...]')
+    return [v.strip() for v in values]
+
+
+def names_for(figs: Sequence[ResolvedFigure], names: object, macro: str) -> list[str]:
+    """Display names: the page's own short names, else the figures' labels."""
+    given = texts(names, len(figs), macro, "names")
+    return [name or fig.label for name, fig in zip(given, figs, strict=True)]
+
+
+def agrees(stated: float, drawn: float, tolerance: float = 0.01) -> bool:
+    """A labelled number matches what the marks show (relative tolerance)."""
+    return abs(stated - drawn) <= tolerance * max(abs(drawn), 1e-12)
+
+
+def labelled(name: str, fig: ResolvedFigure, long: bool = False) -> str:
+    """'weekly fall: over 7%': a figure's text after the page's name for it, if any."""
+    value = (fig.text if long else fig.short).replace(" ", NBSP)
+    return f"{name}: {value}" if name else value
+
+
+def chart_id(kind: str, title: str, keys: Iterable[str]) -> str:
+    """A stable id, unique for each chart's kind, title and figures."""
+    digest = hashlib.sha1("|".join([kind, title, *keys]).encode()).hexdigest()[:8]
+    return f"chart-{kind}-{digest}"
+
+
+def _source_links(r: PageRenderer, figs: Sequence[ResolvedFigure]) -> str:
+    ids = list(dict.fromkeys(s for f in figs for s in f.sources))
+    return "; ".join(
+        f'<a href="{r.page_href("sources/")}#source-{sid}">'
+        f"{escape(r.briefing.source(sid).publisher)}, "
+        f"{escape(format_partial_date(r.briefing.source(sid).date))}</a>" for sid in ids)
+
+
+def _as_of_line(figs: Sequence[ResolvedFigure]) -> str:
+    dates = sorted({f.as_of for f in figs if f.as_of.precision != "none"},
+                   key=PartialDate.sort_key)
+    undated = " Some figures are undated." if len(dates) < len({f.as_of for f in figs}) else ""
+    if not dates:
+        return "The figures are undated."
+    first, last = (escape(format_partial_date(d)) for d in (dates[0], dates[-1]))
+    if len(dates) == 1:
+        return f"As of {first}.{undated}"
+    return f"As of dates from {first} to {last}; the table gives each one.{undated}"
+
+
+def _data_table(r: PageRenderer, figs: Sequence[ResolvedFigure]) -> str:
+    rows = "".join(
+        f"<tr><td>{escape(f.label)}</td><td>{r.fig(f.key)}</td>"
+        f"<td>{escape(format_partial_date(f.as_of))}</td></tr>" for f in figs)
+    return ('<details class="chart-data"><summary>Data table</summary>'
+            "<table><thead><tr><th>Figure</th><th>Value</th><th>As of</th></tr></thead>"
+            f"<tbody>{rows}</tbody></table></details>")
+
+
+def render(r: PageRenderer, kind: str, title: str, description: str, drawing: Drawing,
+           figs: Sequence[ResolvedFigure | None], note: str = "") -> str:
+    """The chart as a raw HTML block: caption, SVG (titled, described), source line, data table."""
+    if not isinstance(title, str) or not title.strip():
+        raise chart_error(f"{kind}_chart", "every chart needs a title",
+                          'add title="What the chart shows"')
+    shown = list({f.key: f for f in figs if f is not None}.values())
+    cid = chart_id(kind, title, [f.key for f in shown])
+    svg = element(
+        "svg",
+        element("title", escape(title), id=f"{cid}-title")
+        + element("desc", escape(description), id=f"{cid}-desc") + drawing.body,
+        cls=f"chart-svg chart-{kind}",
+        viewBox=f"0 0 {num(drawing.width)} {num(drawing.height)}",
+        role="img", aria_labelledby=f"{cid}-title {cid}-desc")
+    caption = f'<figcaption><span class="chart-title">{escape(title)}</span>'
+    if note:
+        caption += f' <span class="chart-meta">{escape(note)}</span>'
+    credit = (f'<p class="chart-meta">Sources: {_source_links(r, shown)}. '
+              f"{_as_of_line(shown)}</p>")
+    return (f'\n\n<figure class="chart" id="{cid}">{caption}</figcaption>{svg}{credit}'
+            f"{_data_table(r, shown)}</figure>\n\n")

@@ -1,0 +1,231 @@
+"""A vertical timeline: dated figures placed to scale, periods as bands, long gaps broken."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass
+
+from ..dates import PartialDate
+from ..formatting import format_partial_date
+from ..render import PageRenderer, provenance
+from . import frame
+from .svg import FONT_SIZE, SMALL_SIZE, element, group, line_height, text_lines, titled, wrap
+
+WIDTH = 360
+AXIS_X = 84
+RANGE_X = AXIS_X + 8     # vague dates: a bracket right of the axis
+SPAN_X = AXIS_X - 16     # periods: a band left of the axis
+MONTH_X = AXIS_X - 22    # right edge of the month names
+LABEL_X = AXIS_X + 30
+DAY = 9                 # user units per day
+MAX_SEGMENT = 420       # a longer stretch of time is compressed to this height
+SINGLE = 28             # height of a stretch holding one event only
+BREAK_DAYS = 45         # a longer quiet gap breaks the axis
+BREAK_HEIGHT = 36
+BLOCK_GAP = 8
+POINT_RADIUS = 5
+MARK_WIDTH = 8
+MACRO = "timeline_chart"
+PART_DAYS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
+
+
+@dataclass(frozen=True)
+class Item:
+    """One thing on the timeline: a day (point), a vague date (range) or a period (span)."""
+
+    shape: str
+    first: dt.date
+    last: dt.date
+    when: str           # the date as shown (short form)
+    when_long: str      # the date as described
+    name: str
+    tooltip: str
+    key: str
+
+
+def day_range(date: PartialDate) -> tuple[dt.date, dt.date]:
+    """The first and last calendar day a partial date can mean."""
+    if date.precision == "day":
+        return date.start(), date.start()
+    if date.precision == "year":
+        return dt.date(date.year, 1, 1), dt.date(date.year, 12, 31)
+    month_end = calendar.monthrange(date.year, date.month)[1]
+    first, last = PART_DAYS.get(date.part, (1, month_end))
+    return dt.date(date.year, date.month, first), dt.date(date.year, date.month,
+                                                          min(last, month_end))
+
+
+def timeline_chart(r: PageRenderer, keys: list[str], title: str,
+                   names: list[str] | None = None, spans: list[dict] | None = None) -> str:
+    """Date figures on a vertical time axis, earliest at the top.
+
+    `names`: short names per key (default: the figures' labels); `spans`: periods, each
+    {"start": date key, "length": duration key (days or weeks), "name": "..."}.
+    """
+    figs = frame.figures(r, keys, MACRO, kinds={"date"})
+    labels = frame.names_for(figs, names, MACRO)
+    items = [_event(r, fig, label) for fig, label in zip(figs, labels, strict=True)]
+    span_figs = []
+    for span in spans or []:
+        item, used = _span(r, span)
+        items.append(item)
+        span_figs += used
+    items.sort(key=lambda item: (item.first, item.last))
+    segments = _segments(items)
+    drawing = _draw(segments)
+    description = "Timeline, earliest first. " + "; ".join(
+        f"{item.when_long}: {item.name}" for item in items) + "."
+    return frame.render(r, "timeline", title, description, drawing, [*figs, *span_figs],
+                        note=_legend(items, segments))
+
+
+def _event(r: PageRenderer, fig, name: str) -> Item:
+    if fig.value.precision == "none":
+        raise frame.chart_error(MACRO, f"'{fig.key}' is undated and cannot be placed",
+                                "leave undated figures out of the timeline")
+    first, last = day_range(fig.value)
+    return Item("point" if first == last else "range", first, last, fig.short, fig.text, name,
+                provenance(r.briefing, fig), fig.key)
+
+
+def _span(r: PageRenderer, span: object) -> tuple[Item, list]:
+    if not isinstance(span, dict) or set(span) != {"start", "length", "name"}:
+        raise frame.chart_error(MACRO, "each span needs exactly 'start', 'length' and 'name'",
+                                'write spans=[{"start": "a.date", "length": "a.duration", '
+                                '"name": "..."}]')
+    start = frame.figures(r, [span["start"]], MACRO, "span start", kinds={"date"})[0]
+    length = frame.figures(r, [span["length"]], MACRO, "span length", kinds={"duration"})[0]
+    if start.value.precision != "day" or length.unit not in {"day", "week"}:
+        raise frame.chart_error(MACRO, f"span '{span['name']}' needs a start with a day and a "
+                                "length in days or weeks", "choose an exact start date")
+    days = round(length.value * (7 if length.unit == "week" else 1))
+    first = start.value.start()
+    item = Item("span", first, first + dt.timedelta(days=days - 1),
+                f"{start.short}, {length.short}", f"from {start.text}, {length.text}",
+                str(span["name"]), provenance(r.briefing, start) + " "
+                + provenance(r.briefing, length), start.key)
+    return item, [start, length]
+
+
+def _segments(items: list[Item]) -> list[list[Item]]:
+    """Runs of items separated by quiet gaps longer than BREAK_DAYS."""
+    segments: list[list[Item]] = []
+    end = None
+    for item in items:
+        if end is None or (item.first - end).days > BREAK_DAYS:
+            segments.append([])
+            end = item.last
+        segments[-1].append(item)
+        end = max(end, item.last)
+    return segments
+
+
+class _Scale:
+    """Days to y within one segment."""
+
+    def __init__(self, items: list[Item], top: float) -> None:
+        self.first = min(i.first for i in items)
+        self.last = max(i.last for i in items)
+        days = (self.last - self.first).days + 1
+        limit = SINGLE if len(items) == 1 else MAX_SEGMENT
+        self.per_day = min(DAY, limit / days)
+        self.top = top
+        self.bottom = top + days * self.per_day
+
+    def y(self, day: dt.date) -> float:
+        """Top edge of a day."""
+        return self.top + (day - self.first).days * self.per_day
+
+
+def _draw(segments: list[list[Item]]) -> frame.Drawing:
+    layers = {name: [] for name in ("axis", "ticks", "marks", "leaders", "when", "names",
+                                    "months")}
+    top, label_bottom = float(FONT_SIZE), 0.0
+    for index, items in enumerate(segments):
+        if index:
+            start = max(scale.bottom + BREAK_HEIGHT, label_bottom + BREAK_HEIGHT / 2)
+            layers["axis"].append(_break(scale.bottom, start))
+            top = start
+        scale = _Scale(items, top)
+        layers["axis"].append(element("line", x1=AXIS_X, y1=scale.top, x2=AXIS_X,
+                                      y2=scale.bottom, cls="chart-axis"))
+        _months(scale, len(items) > 1, layers)
+        label_bottom = _items(items, scale, max(label_bottom, scale.top - FONT_SIZE), layers)
+    body = ("".join(layers["axis"]) + group("".join(layers["ticks"]), "chart-axis")
+            + group("".join(layers["leaders"]), "chart-guide")
+            + group("".join(layers["marks"]), "chart-marks")
+            + group("".join(layers["months"]), "chart-text chart-note", SMALL_SIZE)
+            + group("".join(layers["when"]), "chart-text", FONT_SIZE, bold=True)
+            + group("".join(layers["names"]), "chart-text", SMALL_SIZE))
+    return frame.Drawing(WIDTH, max(scale.bottom, label_bottom) + POINT_RADIUS, body)
+
+
+def _break(y1: float, y2: float) -> str:
+    """A dotted stretch of axis with a double slash: time left out."""
+    middle = (y1 + y2) / 2
+    slash = " ".join(f"M{AXIS_X - 7} {middle + dy + 3:.1f} L{AXIS_X + 7} {middle + dy - 3:.1f}"
+                     for dy in (-3, 3))
+    return (element("line", x1=AXIS_X, y1=y1, x2=AXIS_X, y2=y2, cls="chart-axis chart-break")
+            + element("path", d=slash, cls="chart-axis"))
+
+
+def _months(scale: _Scale, ticks: bool, layers: dict) -> None:
+    """The month (or year, for a single event) at the segment's top, and a tick per new month."""
+    head = PartialDate(scale.first.year, scale.first.month if ticks else None)
+    layers["months"].append(text_lines([format_partial_date(head, short=True)], MONTH_X,
+                                       scale.top + SMALL_SIZE * 0.8, SMALL_SIZE, "end"))
+    if not ticks:
+        return
+    month = dt.date(scale.first.year, scale.first.month, 1)
+    while True:
+        month = (month + dt.timedelta(days=32)).replace(day=1)
+        if month > scale.last:
+            break
+        y = scale.y(month)
+        layers["ticks"].append(element("line", x1=MONTH_X + 4, y1=y, x2=AXIS_X, y2=y))
+        layers["months"].append(text_lines([format_partial_date(
+            PartialDate(month.year, month.month), short=True)], MONTH_X,
+            y + SMALL_SIZE * 0.35, SMALL_SIZE, "end"))
+
+
+def _items(items: list[Item], scale: _Scale, floor: float, layers: dict) -> float:
+    """Draw a segment's marks and labels; labels move down to clear each other."""
+    bottom = floor
+    for item in items:
+        y1, y2 = scale.y(item.first), scale.y(item.last) + scale.per_day
+        anchor = y1 + min(scale.per_day, y2 - y1) / 2
+        if item.shape == "point":
+            layers["marks"].append(titled("circle", item.tooltip, cx=AXIS_X, cy=anchor,
+                                          r=POINT_RADIUS, cls="chart-point", data_key=item.key))
+        else:
+            x = RANGE_X if item.shape == "range" else SPAN_X
+            layers["marks"].append(titled("rect", item.tooltip, x=x, y=y1, width=MARK_WIDTH,
+                                          height=max(y2 - y1, MARK_WIDTH), rx=2,
+                                          cls=f"chart-{item.shape}", data_key=item.key))
+        lines = wrap(item.name, WIDTH - LABEL_X, SMALL_SIZE)
+        top = max(anchor - FONT_SIZE * 0.7, bottom)
+        first_baseline = top + FONT_SIZE
+        layers["when"].append(text_lines([item.when], LABEL_X, first_baseline))
+        layers["names"].append(text_lines(lines, LABEL_X, first_baseline + line_height(SMALL_SIZE),
+                                          SMALL_SIZE))
+        mid = top + FONT_SIZE * 0.65
+        start = AXIS_X + POINT_RADIUS if item.shape != "range" else RANGE_X + MARK_WIDTH
+        layers["leaders"].append(element(
+            "path", d=f"M{start + 3} {anchor:.1f} L{LABEL_X - 10} {mid:.1f} "
+                      f"L{LABEL_X - 4} {mid:.1f}"))
+        bottom = first_baseline + len(lines) * line_height(SMALL_SIZE) + BLOCK_GAP
+    return bottom
+
+
+def _legend(items: list[Item], segments: list) -> str:
+    shapes = {item.shape for item in items}
+    parts = [text for shape, text in (
+        ("point", "a dot marks a day"),
+        ("range", "a bar right of the axis marks a date known only to part of a month, "
+                  "a month or a year"),
+        ("span", "a band left of the axis marks a period")) if shape in shapes]
+    if len(segments) > 1:
+        parts.append("a dotted stretch of axis leaves out a long quiet gap")
+    text = "; ".join(parts)
+    return text[:1].upper() + text[1:] + "." if text else ""

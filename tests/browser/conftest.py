@@ -1,0 +1,103 @@
+"""Fixtures for the browser tests: one server and one Chromium per session, a fresh page per test."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+import pytest
+
+from .support import (
+    AXE,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    MAKE_TEST_HINT,
+    require,
+    require_chromium,
+    serve,
+    site_pages,
+)
+
+
+def pytest_collection_modifyitems(items) -> None:
+    """Every test that drives the browser carries the `browser` marker."""
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site) -> str:
+    with serve(built_site.site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@dataclass
+class Watched:
+    """A page with everything it logged and requested since it opened."""
+
+    page: object
+    origin: str
+    status: int | None = None
+    console_errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
+
+    def foreign_requests(self) -> list[str]:
+        """Requests to any host other than the local server (data: URLs excepted)."""
+        return [url for url in self.requests
+                if urlsplit(url).scheme not in ("data", "blob")
+                and f"{urlsplit(url).scheme}://{urlsplit(url).netloc}" != self.origin]
+
+
+def _open(browser, site_url: str, path: str, scheme: str) -> tuple[object, Watched]:
+    context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 800})
+    parts = urlsplit(site_url)
+    watched = Watched(context.new_page(), f"{parts.scheme}://{parts.netloc}")
+    watched.page.on("console",
+                    lambda m: m.type == "error" and watched.console_errors.append(m.text))
+    watched.page.on("pageerror", lambda e: watched.page_errors.append(str(e)))
+    watched.page.on("request", lambda r: watched.requests.append(r.url))
+    response = watched.page.goto(site_url + path, wait_until="networkidle")
+    watched.status = response.status if response else None
+    return context, watched
+
+
+@pytest.fixture
+def open_page(browser, site_url):
+    """Open a site path in a fresh context (no stored colour scheme) that records what it does."""
+    contexts = []
+
+    def open_(path: str = "", scheme: str = "light") -> Watched:
+        context, watched = _open(browser, site_url, path, scheme)
+        contexts.append(context)
+        return watched
+
+    yield open_
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture(scope="module", params=site_pages())
+def visited(request, browser, site_url) -> Watched:
+    """Each page of the site, opened once per test module (tests must not navigate away)."""
+    context, watched = _open(browser, site_url, request.param, "light")
+    yield watched
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def axe_script() -> str:
+    require(AXE.exists(), f"axe-core not found at {AXE}: {MAKE_TEST_HINT}")
+    return str(AXE)

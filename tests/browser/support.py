@@ -1,0 +1,86 @@
+"""What the browser tests share: the pages to visit, the local server, the tool paths."""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                 "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+MAKE_TEST_HINT = "`make test` installs it (npm ci from package-lock.json)"
+
+
+def in_ci() -> bool:
+    return os.environ.get("CI", "").lower() == "true"
+
+
+def require(available: bool, missing: str) -> None:
+    """Skip outside CI when a tool is missing; under CI=true a missing tool is a failure."""
+    if available:
+        return
+    if in_ci():
+        pytest.fail(f"{missing} (CI=true: these tests must run)")
+    pytest.skip(missing)
+
+
+def require_chromium() -> None:
+    require(CHROMIUM.exists(),
+            f"Chromium not found at {CHROMIUM}: `apt-get install chromium` enables the browser tests")
+
+
+def require_java() -> None:
+    require(shutil.which("java") is not None, "Java not found: `apt-get install default-jre-headless`"
+            " enables the HTML checker")
+
+
+def page_url(src: str) -> str:
+    """The URL of a docs/ Markdown file: 'index.md' -> '', 'campaign.md' -> 'campaign/'."""
+    path = src[:-3]
+    if path == "index" or path.endswith("/index"):
+        return path[:-len("index")]
+    return path + "/"
+
+
+def site_pages() -> list[str]:
+    """The URL of every page in docs/, known before the build (for parametrising)."""
+    docs = ROOT / "docs"
+    return sorted(page_url(p.relative_to(docs).as_posix()) for p in docs.rglob("*.md"))
+
+
+def config() -> dict:
+    """mkdocs.yml as plain data (its !!python tags, if any, are not needed here)."""
+    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@contextmanager
+def serve(directory: Path) -> Iterator[str]:
+    """Serve a folder on 127.0.0.1 (a free port) and yield its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()

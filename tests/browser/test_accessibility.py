@@ -1,0 +1,37 @@
+"""axe-core finds no violation of any impact on any page, in either colour scheme."""
+
+from __future__ import annotations
+
+import pytest
+
+from .support import site_pages
+from .test_search import search
+
+SCHEMES = ("light", "dark")
+
+
+def axe_violations(page, axe_script: str) -> list[str]:
+    """One line per violation: rule, impact and the first offending elements."""
+    page.add_script_tag(path=axe_script)
+    violations = page.evaluate("""async () => {
+        const result = await axe.run(document, {resultTypes: ["violations"]});
+        return result.violations.map(v => `${v.id} (${v.impact}): ${v.help} at ` +
+            v.nodes.slice(0, 3).map(n => n.target.join(" ")).join(", "));
+    }""")
+    return violations
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("path", site_pages())
+def test_no_axe_violations(open_page, axe_script, path, scheme):
+    page = open_page(path, scheme).page
+    expected = "slate" if scheme == "dark" else "default"
+    assert page.locator("body").get_attribute("data-md-color-scheme") == expected
+    assert axe_violations(page, axe_script) == []
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_no_axe_violations_with_search_results_open(open_page, axe_script, scheme):
+    page = open_page("", scheme).page
+    search(page, "Qwen")
+    assert axe_violations(page, axe_script) == []

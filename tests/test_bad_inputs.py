@@ -1,0 +1,362 @@
+"""The bad-input catalogue: every mistake fails a real strict build with one clear message.
+
+Each entry breaks a copy of the project by adding entries of its own (so the real content can
+change freely), runs `mkdocs build --strict`, and checks that the build fails with exactly one
+message naming the file, line and key, saying how to fix it, and showing no traceback. The
+quicker engine-level variants at the end try more forms of the same mistakes.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, build
+from engine_data import VALID, line_of, replace
+
+from macros.engine.briefing import Briefing
+from macros.engine.errors import BriefingError
+from macros.engine.usage import scan_pages
+
+DATA = "data/briefing.yml"
+REAL = Briefing.load(ROOT / DATA)
+SOURCE = next(iter(REAL.sources))
+KEY = next(k for k, f in REAL.figures.items() if not f.derived and f.kind == "money")
+OTHER_PAGE = next(p for p in sorted(scan_pages(ROOT / "docs").pages) if p != "index.md")
+
+
+def stated(key: str, *extra: str, value: str = "5", kind: str = "count") -> str:
+    """YAML for a stated figure citing a real source, with extra lines appended."""
+    lines = [f"  {key}:", "    label: Test figure", f"    value: {value}", f"    kind: {kind}",
+             "    as_of: 2026-02-03", f"    sources: [{SOURCE}]", *(f"    {e}" for e in extra)]
+    return "\n".join(lines) + "\n"
+
+
+def derived(key: str, formula: str, *extra: str, kind: str = "count") -> str:
+    lines = [f"  {key}:", "    label: Test derived figure", f"    kind: {kind}",
+             f"    formula: {formula}", *(f"    {e}" for e in extra)]
+    return "\n".join(lines) + "\n"
+
+
+def add(project: Path, section: str, entries: str) -> str:
+    """Put entries first under `section:` of the copy's data file; return the new text."""
+    path = project / DATA
+    text = path.read_text(encoding="utf-8").replace(f"\n{section}:\n", f"\n{section}:\n{entries}", 1)
+    path.write_text(text, encoding="utf-8")
+    return text
+
+
+def append_to_page(project: Path, markdown: str, page: str = "index.md") -> int:
+    """Append a paragraph to a page of the copy; return the line it starts on."""
+    path = project / "docs" / page
+    text = path.read_text(encoding="utf-8").rstrip("\n") + "\n\n"
+    path.write_text(text + markdown + "\n", encoding="utf-8")
+    return text.count("\n") + 1
+
+
+def line(text: str, snippet: str) -> int:
+    assert text.count(snippet) == 1, snippet
+    return line_of(snippet, text)
+
+
+def fails(project: Path, place: str, problem: str, hint: str) -> str:
+    """Build; expect exit != 0 and exactly one message '<place>: <problem>' + its hint."""
+    result = build(project)
+    output = result.output
+    assert result.returncode != 0, output
+    assert "Traceback" not in output
+    messages = [m for m in output.splitlines() if m.startswith(("ERROR", "WARNING"))]
+    assert len(messages) == 1, output
+    assert output.count("How to fix:") == 1, output
+    assert f"-  {place}: {problem}" in messages[0], output
+    assert f"\n  How to fix: {hint}" in output, output
+    return output
+
+
+# ---------------------------------------------------------------- the data file
+
+def test_yaml_syntax_error(project_copy):
+    text = add(project_copy, "figures", stated("test.syntax", "note: Test: broken"))
+    fails(project_copy, f"{DATA}:{line(text, 'note: Test: broken')}",
+          "YAML syntax error: mapping values are not allowed here",
+          "check indentation, colons and quotes on this line and the one before it")
+
+
+def test_duplicate_key(project_copy):
+    text = add(project_copy, "figures", stated("test.twice", "kind: money"))
+    start = line(text, "  test.twice:")   # then label, value, kind, as_of, sources, kind
+    first = start + 3
+    fails(project_copy, f"{DATA}:{start + 6}: figures.test.twice.kind",
+          f"duplicate key 'kind' (first defined on line {first})",
+          "keep one of the two entries; YAML would silently drop the first")
+
+
+def test_unknown_field(project_copy):
+    text = add(project_copy, "figures", stated("test.typo", "unti: units"))
+    fails(project_copy, f"{DATA}:{line(text, 'unti: units')}: figures.test.typo",
+          "unknown field 'unti' (did you mean unit?)", "remove it or use one of: appendix_only,")
+
+
+def test_missing_required_field(project_copy):
+    text = add(project_copy, "figures", stated("test.nolabel").replace("    label: Test figure\n", ""))
+    fails(project_copy, f"{DATA}:{line(text, '  test.nolabel:')}: figures.test.nolabel",
+          "missing required field 'label'", "add 'label:' to this entry")
+
+
+def test_text_where_a_number_is_expected(project_copy):
+    text = add(project_copy, "figures", stated("test.words", value="three billion"))
+    fails(project_copy, f"{DATA}:{line(text, 'value: three billion')}: figures.test.words",
+          "expected a number for a count figure, got 'three billion'",
+          "write the plain number, e.g. 3000000000")
+
+
+def test_negative_where_impossible(project_copy):
+    text = add(project_copy, "figures", stated("test.negative", value="-5"))
+    fails(project_copy, f"{DATA}:{line(text, 'value: -5')}: figures.test.negative",
+          "a count figure must be greater than zero, got -5",
+          "check the sign and the number; a fall or decline belongs in a percent figure")
+
+
+def test_unknown_currency(project_copy):
+    text = add(project_copy, "figures", stated("test.pounds", "currency: GBP", kind="money"))
+    fails(project_copy, f"{DATA}:{line(text, 'currency: GBP')}: figures.test.pounds",
+          "unknown currency 'GBP'", "use one of the allowed values ('CNY', 'USD' or 'EUR')")
+
+
+def test_impossible_date(project_copy):
+    text = add(project_copy, "figures", stated("test.when", value="2026-02-30", kind="date"))
+    fails(project_copy, f"{DATA}:{line(text, 'value: 2026-02-30')}: figures.test.when.value",
+          "2026-02-30 is not a real calendar date (day is out of range for month)",
+          "write a date that exists, like 2026-02-15")
+
+
+def test_figure_citing_an_unknown_source(project_copy):
+    typo = SOURCE[:-1]
+    text = add(project_copy, "figures", stated("test.cites").replace(f"[{SOURCE}]", f"[{typo}]"))
+    fails(project_copy, f"{DATA}:{line(text, f'sources: [{typo}]')}: figures.test.cites",
+          f"unknown source '{typo}' (did you mean {SOURCE}", "add the source under 'sources:'")
+
+
+def test_source_that_no_figure_cites(project_copy):
+    text = add(project_copy, "sources", "  test-unused:\n    publisher: Nobody\n"
+               "    title: Unused\n    date: 2026\n    reliability: low\n    note: Cited nowhere.\n")
+    fails(project_copy, f"{DATA}:{line(text, '  test-unused:')}: sources.test-unused",
+          "no figure cites this source",
+          "add its id to the 'sources:' list of the figures it supports, or delete the source")
+
+
+def test_derived_figure_using_an_unknown_figure(project_copy):
+    typo = KEY[:-1]
+    text = add(project_copy, "figures", derived("test.sum", f"{typo} * 2", "currency: CNY",
+                                                kind="money"))
+    fails(project_copy, f"{DATA}:{line(text, f'formula: {typo} * 2')}: figures.test.sum",
+          f"formula refers to unknown figure '{typo}' (did you mean {KEY}",
+          "fix the key in the formula or add the figure")
+
+
+def test_derived_figure_cycle(project_copy):
+    text = add(project_copy, "figures", derived("test.loop_a", "test.loop_b * 2")
+               + derived("test.loop_b", "test.loop_a / 2"))
+    fails(project_copy, f"{DATA}:{line(text, 'formula: test.loop_a / 2')}: figures.test.loop_b",
+          "derived figures form a cycle: test.loop_a -> test.loop_b -> test.loop_a",
+          "one figure in the loop must be a stated value")
+
+
+def test_division_by_zero(project_copy):
+    formula = "test.base / (test.base - test.base)"
+    text = add(project_copy, "figures", stated("test.base")
+               + derived("test.quotient", formula, kind="ratio"))
+    fails(project_copy, f"{DATA}:{line(text, f'formula: {formula}')}: figures.test.quotient",
+          f"cannot compute '{formula}': division by zero: test.base - test.base is zero",
+          "check the formula's inputs and their kinds")
+
+
+def test_stated_and_derived_disagree(project_copy):
+    check = "check: {stated: test.total, tolerance: 0.05}"
+    text = add(project_copy, "figures", stated("test.total", value="100") + stated("test.part", value="40")
+               + derived("test.double", "test.part * 2", check))
+    fails(project_copy, f"{DATA}:{line(text, check)}: figures.test.double",
+          "derived value 80 (80) disagrees with stated figure test.total = 100 (100) by 20.00%, "
+          "more than the tolerance of 5.00%",
+          "check both figures against their sources, or record the difference under 'conflicts:'")
+
+
+def test_missing_data_file(project_copy):
+    (project_copy / DATA).unlink()
+    fails(project_copy, DATA, "data file not found",
+          "create it, or check the path in mkdocs.yml (extra: briefing_data)")
+
+
+# ---------------------------------------------------------------- pages
+
+def test_unknown_key_in_a_page(project_copy):
+    typo = KEY[:-1] + "q"
+    at = append_to_page(project_copy, f'See {{{{ fig("{typo}") }}}}.')
+    fails(project_copy, f"docs/index.md:{at}: {typo}",
+          f"unknown figure key '{typo}' (did you mean {KEY}",
+          f"use a key defined under 'figures:' in {DATA}")
+
+
+def test_macro_called_with_wrong_arguments(project_copy):
+    at = append_to_page(project_copy, f'See {{{{ fig("{KEY}", "extra") }}}}.')
+    fails(project_copy, f"docs/index.md:{at}: fig",
+          "macro fig() called with wrong arguments (too many positional arguments)",
+          "call it as fig(key)")
+
+
+def test_jinja_syntax_error(project_copy):
+    at = append_to_page(project_copy, f'See {{{{ fig("{KEY}") }}.')
+    fails(project_copy, f"docs/index.md:{at}", "template syntax error: unexpected '}'",
+          "check the {{ }} / {% %} brackets and quotes on this line")
+
+
+def test_broken_internal_link(project_copy):
+    typo = OTHER_PAGE[:-4] + "x.md"
+    at = append_to_page(project_copy, f"[More]({typo}).")
+    fails(project_copy, f"docs/index.md:{at}: {typo}",
+          f"link to '{typo}': no such page (did you mean {OTHER_PAGE}",
+          "link to a Markdown file under docs/ by its path from this page")
+
+
+def test_broken_anchor(project_copy):
+    at = append_to_page(project_copy, f"[More]({OTHER_PAGE}#no-such-heading).")
+    fails(project_copy, f"docs/index.md:{at}: {OTHER_PAGE}#no-such-heading",
+          f"the page {OTHER_PAGE} has no anchor '#no-such-heading'",
+          "link to a heading that exists")
+
+
+def test_page_missing_from_the_navigation(project_copy):
+    (project_copy / "docs" / "orphan.md").write_text(
+        "---\ntitle: Orphan\ndescription: A page nobody linked.\n---\n\n# Orphan\n")
+    fails(project_copy, "docs/orphan.md", "not in the navigation",
+          "add it under 'nav:' in mkdocs.yml")
+
+
+# ---------------------------------------------------------------- markup in data
+
+class _Elements(HTMLParser):
+    """Every start tag with its attributes, and the text inside <script> elements."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+        self.scripts: list[str] = []
+        self._in_script = False
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+        self._in_script = tag == "script"
+
+    def handle_endtag(self, tag):
+        self._in_script = False
+
+    def handle_data(self, data):
+        if self._in_script:
+            self.scripts.append(data)
+
+
+def test_html_in_data_is_shown_as_text_never_run(project_copy):
+    label = "Budget <script>alert('label')</script> & <img src=x onerror=alert(1)>"
+    note = "Says <b onmouseover=alert(2)>hi</b>"
+    add(project_copy, "sources", f"  test-markup:\n    publisher: Markup Press\n"
+        f"    title: Markup\n    date: 2026\n    reliability: low\n    note: \"{note}\"\n")
+    add(project_copy, "figures", stated("test.markup", "appendix_only: true")
+        .replace("label: Test figure", f'label: "{label}"').replace(f"[{SOURCE}]", "[test-markup]"))
+    result = build(project_copy)
+    assert result.returncode == 0, result.output
+    appendix, sources = result.page("figures/"), result.page("sources/")
+    for page, shown in ((appendix, label), (sources, note)):
+        parsed = _Elements()
+        parsed.feed(page)
+        assert not any("alert" in script for script in parsed.scripts)
+        assert not any(name.startswith("on") for _, attrs in parsed.tags for name in attrs)
+        assert not any(tag == "img" and attrs.get("src") == "x" for tag, attrs in parsed.tags)
+        assert shown in html.unescape(re.sub(r"<[^>]+>", "", page))
+    assert "&#60;script&#62;alert(&#39;label&#39;)&#60;/script&#62;" in appendix
+
+
+# ---------------------------------------------------------------- engine-level variants
+
+def error_for(text: str) -> BriefingError:
+    with pytest.raises(BriefingError) as caught:
+        Briefing.from_text(text, DATA)
+    assert caught.value.hint, str(caught.value)
+    return caught.value
+
+
+@pytest.mark.parametrize(("old", "new", "message"), [
+    ("value: 431000000", "value: 0", "a money figure must be greater than zero, got 0"),
+    ("value: 142", "value: -142", "a price figure must be greater than zero"),
+    ("unit: day\n    value: 9", "unit: day\n    value: 0", "a duration figure must be"),
+    ("value: 3000000000", "value: 3000000000000000000", "is implausibly large"),
+    ("value: 3000000000", "value: true", "value: expected a number, a date or text"),
+    ("unit: day\n    value: 9", "unit: fortnight\n    value: 9",
+     "unknown or missing duration unit 'fortnight'"),
+    ("kind: money\n    currency: CNY", "kind: cash\n    currency: CNY", "unknown kind 'cash'"),
+    ("currency: CNY", "currency: yuan", "unknown currency 'yuan'"),
+    ("value: 2026-02-06", "value: Feb 2026", "'Feb 2026' is not a date"),
+    ("value: 2026-02-06", "value: '2026-13'", "2026-13 is not a real calendar date"),
+    ("value: 2026-02-06", "value: mid 2026", "early/mid/late goes with a month"),
+    ("as_of: 2026-02-02", "as_of: yesterday", "as_of: 'yesterday' is not a date"),
+    ("date: 2026-02-03", "date: 2026-02-03 10:00:00", "give a date without a time of day"),
+])
+def test_more_forms_of_bad_values(old, new, message):
+    """The error names the changed line that holds the mistake."""
+    text = replace(f"    {old}", f"    {new}")
+    error = error_for(text)
+    assert message in str(error)
+    changed = [line_of(f"    {part}", text) for part, before in
+               zip(new.split("\n    "), old.split("\n    "), strict=True) if part != before]
+    assert error.line == changed[0]
+
+
+def test_check_on_a_stated_figure_is_refused():
+    text = replace("    sources: [wire, blog]\n  rival.budget_cny:",
+                   "    sources: [wire, blog]\n    check: {stated: rival.budget_cny, tolerance: 0.1}"
+                   "\n  rival.budget_cny:")
+    error = error_for(text)
+    assert "'check' belongs on a derived figure" in str(error)
+    assert error.key == "figures.campaign.budget_usd"
+
+
+def test_check_against_a_figure_derived_later_is_compared():
+    text = replace("    formula: campaign.budget_cny / rival.budget_cny",
+                   "    formula: campaign.budget_cny / rival.budget_cny\n"
+                   "    check: {stated: campaign.lead_days, tolerance: 0.01}")
+    assert "disagrees with stated figure campaign.lead_days = 9 days" in str(error_for(text))
+
+
+@pytest.mark.parametrize(("formula", "message"), [
+    ("2 * 3", "a formula must use at least one figure"),
+    ("rival.budget_cny * 1e300 * 1e300", "computes inf: far too large, or not a number at all"),
+    ("holiday.start + holiday.length * 1e9", "the result is too large (or, for a date, outside"),
+    (" + ".join(["rival.budget_cny"] * 80), "formula is too long"),
+    ("__import__('os')", "may use only figure keys, numbers"),
+])
+def test_formulas_that_cannot_be_computed(formula, message):
+    text = replace("    formula: holiday.start + holiday.length", f"    formula: {formula}")
+    error = error_for(text)
+    assert message in str(error)
+    assert error.key == "figures.holiday.after"
+
+
+def test_unquoted_control_character_names_its_line():
+    text = replace("    title: Budget report", "    title: Budget\x07report")
+    error = error_for(text)
+    assert "character U+0007 is not allowed in YAML" in str(error)
+    assert error.line == line_of("    title: Budget", text)
+
+
+def test_every_source_must_be_cited():
+    text = replace("    sources: [wire, blog]", "    sources: [wire]")
+    text = replace("    sources: [blog]", "    sources: [wire]", text)
+    error = error_for(text)
+    assert str(error).startswith(f"{DATA}:{line_of('  blog:', text)}: sources.blog: "
+                                 "no figure cites this source")
+
+
+def test_valid_file_still_loads():
+    assert Briefing.from_text(VALID, DATA).figures

@@ -1,0 +1,139 @@
+"""Chart pages in Chromium, light and dark, desktop and phone: screenshots, fit, legibility.
+
+Screenshots land in <built site>/_screenshots/ for review (the path is printed with -s).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from urllib.parse import urlsplit
+
+import pytest
+
+from browser.support import CHROMIUM, CHROMIUM_ARGS, config, require_chromium, serve
+from conftest import ROOT
+from macros.engine.usage import scan_pages
+
+WIDTHS = (1280, 360)
+SCHEMES = {"light": "default", "dark": "slate"}
+MIN_CONTRAST = 4.5
+MIN_PHONE_FONT_PX = 11
+CHART_MACRO = re.compile(r"^[a-z]+_chart$")
+
+# For every text in a chart: its colour, the first opaque background behind it, its rendered
+# font size, and whether its box stays inside the SVG's viewBox.
+READ_TEXTS = """
+() => [...document.querySelectorAll('figure.chart svg text')].map(text => {
+  let node = text, background = null;
+  while (node && !background) {
+    const colour = getComputedStyle(node).backgroundColor;
+    if (colour && colour !== 'transparent' && !/rgba\\(.*,\\s*0\\)$/.test(colour)) background = colour;
+    node = node.parentElement;
+  }
+  const svg = text.ownerSVGElement, box = text.getBBox(), view = svg.viewBox.baseVal;
+  return {
+    text: text.textContent,
+    fill: getComputedStyle(text).fill,
+    background: background || 'rgb(255, 255, 255)',
+    pixels: parseFloat(getComputedStyle(text).fontSize) * svg.getScreenCTM().a,
+    inside: box.x >= view.x - 1 && box.x + box.width <= view.x + view.width + 1
+            && box.y >= view.y - 1 && box.y + box.height <= view.y + view.height + 1,
+  };
+})
+"""
+
+
+def chart_pages() -> list[str]:
+    """URLs of the pages whose Markdown calls a chart macro."""
+    usage = scan_pages(ROOT / "docs")
+    return sorted(usage.pages[src].url for src, called in usage.macros_by_page.items()
+                  if any(CHART_MACRO.match(name) for name in called))
+
+
+def palette(scheme: str) -> dict:
+    """What Material 9 keeps in localStorage under '<scope>.__palette' for a colour scheme."""
+    entries = config()["theme"]["palette"]
+    index = next(i for i, e in enumerate(entries) if e["scheme"] == SCHEMES[scheme])
+    entry = entries[index]
+    return {"index": index, "color": {
+        "media": entry["media"], "scheme": entry["scheme"],
+        "primary": entry["primary"].replace(" ", "-"), "accent": entry["accent"].replace(" ", "-")}}
+
+
+def rgba(css: str) -> tuple[float, float, float, float]:
+    parts = [float(n) for n in re.findall(r"[\d.]+", css)]
+    return (*parts[:3], parts[3] if len(parts) > 3 else 1.0)
+
+
+def contrast(fill: str, background: str) -> float:
+    """WCAG contrast ratio of a (possibly translucent) text colour over an opaque background."""
+    *fg, alpha = rgba(fill)
+    bg = rgba(background)[:3]
+    shown = [alpha * f + (1 - alpha) * b for f, b in zip(fg, bg, strict=True)]
+
+    def luminance(rgb) -> float:
+        linear = [c / 255 / 12.92 if c / 255 <= 0.03928 else ((c / 255 + 0.055) / 1.055) ** 2.4
+                  for c in rgb]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    light, dark = sorted((luminance(shown), luminance(bg)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+@pytest.fixture(scope="module")
+def served(built_site):
+    with serve(built_site.site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def shots(built_site):
+    folder = built_site.site / "_screenshots"
+    folder.mkdir(exist_ok=True)
+    print(f"\nchart screenshots: {folder}")
+    return folder
+
+
+def test_chart_pages_are_found():
+    assert {"campaign/", "financial/", "timeline/"} <= set(chart_pages())
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("width", WIDTHS)
+def test_charts_fit_and_read_in_both_schemes(chromium, served, shots, width, scheme):
+    context = chromium.new_context(viewport={"width": width, "height": 900})
+    key = urlsplit(served).path + ".__palette"
+    context.add_init_script(
+        f"localStorage.setItem({json.dumps(key)}, {json.dumps(json.dumps(palette(scheme)))})")
+    page = context.new_page()
+    try:
+        for url in chart_pages():
+            page.goto(served + url, wait_until="networkidle")
+            name = url.strip("/") or "home"
+            assert page.evaluate("document.body.dataset.mdColorScheme") == SCHEMES[scheme]
+            assert page.locator("figure.chart svg[role=img]").count() >= 1, url
+            page.screenshot(path=shots / f"{name}-{width}-{scheme}.png", full_page=True)
+            fit = page.evaluate("[document.documentElement.scrollWidth, "
+                                "document.documentElement.clientWidth]")
+            assert fit[0] <= fit[1], f"{url} scrolls sideways at {width}px: {fit}"
+            for text in page.evaluate(READ_TEXTS):
+                ratio = contrast(text["fill"], text["background"])
+                assert ratio >= MIN_CONTRAST, f"{url} {scheme}: {text} contrast {ratio:.2f}"
+                assert text["inside"], f"{url}: {text['text']!r} is cut off by the chart's edge"
+                if width < 400:
+                    assert text["pixels"] >= MIN_PHONE_FONT_PX, f"{url}: {text} too small"
+    finally:
+        context.close()
