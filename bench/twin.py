@@ -26,6 +26,17 @@ def make_twin(project: Path, out: Path) -> Path:
     return out
 
 
+def with_bare_macros_plugin(twin: Path, out: Path) -> Path:
+    """A copy of a twin that also runs mkdocs-macros with no project module: what the plugin
+    alone costs (its imports and a Jinja pass over every page)."""
+    shutil.copytree(twin, out)
+    config = yaml.safe_load((out / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["plugins"].append("macros")
+    (out / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False),
+                                    encoding="utf-8")
+    return out
+
+
 def plain_config(text: str) -> dict:
     """mkdocs.yml without the macros plugin and without watch paths the twin does not have."""
     config = yaml.safe_load(text)

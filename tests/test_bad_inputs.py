@@ -14,9 +14,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+
 from conftest import ROOT, build
 from engine_data import VALID, line_of, replace
-
 from macros.engine.briefing import Briefing
 from macros.engine.errors import BriefingError
 from macros.engine.usage import scan_pages
@@ -171,7 +171,7 @@ def test_division_by_zero(project_copy):
                + derived("test.quotient", formula, kind="ratio"))
     fails(project_copy, f"{DATA}:{line(text, f'formula: {formula}')}: figures.test.quotient",
           f"cannot compute '{formula}': division by zero: test.base - test.base is zero",
-          "check the formula's inputs and their kinds")
+          "a figure you divide by must not be zero")
 
 
 def test_stated_and_derived_disagree(project_copy):
@@ -360,3 +360,11 @@ def test_every_source_must_be_cited():
 
 def test_valid_file_still_loads():
     assert Briefing.from_text(VALID, DATA).figures
+
+
+def test_a_section_written_twice_says_to_merge_it():
+    text = VALID + "figures:\n  extra.figure:\n    label: Pasted with its section line\n"
+    error = error_for(text)
+    assert error.line == line_of("figures:\n  extra.figure:", text)
+    assert "duplicate key 'figures'" in str(error)
+    assert "How to fix: write 'figures:' once: move the entries below this line" in str(error)

@@ -9,7 +9,6 @@ import subprocess
 from pathlib import Path
 
 from conftest import ROOT, copy_project
-
 from macros.engine.briefing import Briefing
 
 VENV = ROOT / ".venv"

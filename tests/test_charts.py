@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from functools import partial
 
 import pytest
 
@@ -11,6 +12,7 @@ from conftest import ROOT, build
 from macros.engine.briefing import Briefing
 from macros.engine.charts import bar_chart, price_chart, share_chart, timeline_chart
 from macros.engine.errors import BriefingError
+from macros.engine.page_macros import expand_literal_calls
 from macros.engine.render import PageRenderer, anchor, escape
 
 DATA = """\
@@ -257,6 +259,7 @@ def test_bar_highlight_sets_one_bar_apart(renderer):
     (lambda r: share_chart(r, "a.budget_usd", "plan.total_usd", "Share", share="price.fall_one"),
      "does not match"),
     (lambda r: price_chart(r, ["price.two", "price.one"], "Backwards"), "earliest first"),
+    (lambda r: share_chart(r, "plan.total_usd", "a.budget_usd", "Upside down"), "larger than"),
     (lambda r: timeline_chart(r, ["event.start"], "Bad span", spans=[{"start": "event.start"}]),
      "needs exactly"),
 ])
@@ -265,6 +268,14 @@ def test_wrong_calls_are_explained(renderer, call, message):
         call(renderer)
     assert message in str(caught.value)
     assert caught.value.hint
+
+
+def test_a_wrong_call_in_a_page_names_the_page_and_line(renderer):
+    page = 'Intro\n\n{{ bar_chart(["a.budget", "a.budget_usd"],\n  title="Mixed") }}\n'
+    with pytest.raises(BriefingError) as caught:
+        expand_literal_calls(page, "docs/x.md", {"bar_chart": partial(bar_chart, renderer)})
+    assert (caught.value.file, caught.value.line) == ("docs/x.md", 3)
+    assert "bar_chart(): the plotted figures mix kinds or units" in str(caught.value)
 
 
 def test_price_points_are_placed_by_date_and_value(renderer):

@@ -7,7 +7,6 @@ import sys
 
 from conftest import ROOT
 from engine_data import VALID, replace
-
 from macros.engine.check import main
 
 

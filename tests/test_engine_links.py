@@ -7,13 +7,13 @@ import pytest
 from macros.engine.errors import BriefingError
 from macros.engine.links import check_links, explain_warning
 
-PAGES = {"index.md", "campaign.md", "guide/setup.md"}
+PAGES = {"index.md", "campaign.md", "guide/setup.md", "guide/first steps.md"}
 
 
 def test_links_to_existing_pages_pass():
     check_links("[a](campaign.md) [b](campaign.md#budget) [c](guide/setup.md \"Setup\")\n"
                 "[d](https://example.org/x.md) [e](#top)", "docs/index.md", PAGES)
-    check_links("[back](../index.md)", "docs/guide/setup.md", PAGES)
+    check_links("[back](../index.md) [next](first%20steps.md)", "docs/guide/setup.md", PAGES)
 
 
 def test_link_to_a_missing_page_names_line_and_suggests():

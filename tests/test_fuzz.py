@@ -4,9 +4,14 @@ Hypothesis mutates the real data file and a small valid one line by line (values
 indentation, deleted, duplicated, swapped and inserted lines) and also writes whole files from
 random structures. Loading must never raise anything but BriefingError, and that error must
 name the file and say how to fix it.
+
+The examples are derandomized so that every run tries the same ones; to search further, run
+e.g. `FUZZ_EXAMPLES=5000 FUZZ_RANDOM=1 .venv/bin/python -m pytest tests/test_fuzz.py`.
 """
 
 from __future__ import annotations
+
+import os
 
 import yaml
 from hypothesis import HealthCheck, given, settings
@@ -21,7 +26,8 @@ from macros.engine.schema import Figure, Source
 
 NAME = "data/briefing.yml"
 REAL = (ROOT / NAME).read_text(encoding="utf-8")
-FUZZ = settings(max_examples=200, deadline=None, derandomize=True,
+FUZZ = settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", "200")), deadline=None,
+                derandomize=not os.environ.get("FUZZ_RANDOM"),
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 FIELDS = sorted({*Figure.model_fields, *Source.model_fields, "sources", "figures", "conflicts",
@@ -125,12 +131,15 @@ SCALAR_VALUES = st.one_of(
     st.sampled_from(["money", "date", "text", "CNY", "day", "2026-02", "mid 2026-02", "a.b",
                      "a.b / c.d", "wire", "high", "same-quantity"]),
     st.text(max_size=10))
-STRUCTURES = st.recursive(
-    SCALAR_VALUES,
-    lambda inner: st.one_of(st.lists(inner, max_size=3),
-                            st.dictionaries(st.sampled_from(FIELDS + ["a.b", "c.d", "wire"]),
-                                            inner, max_size=5)),
-    max_leaves=25)
+
+
+def _nested(inner: st.SearchStrategy) -> st.SearchStrategy:
+    return st.one_of(st.lists(inner, max_size=3),
+                     st.dictionaries(st.sampled_from(FIELDS + ["a.b", "c.d", "wire"]), inner,
+                                     max_size=5))
+
+
+STRUCTURES = st.recursive(SCALAR_VALUES, _nested, max_leaves=25)
 
 
 @FUZZ

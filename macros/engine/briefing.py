@@ -133,7 +133,8 @@ class Briefing:
                 result = evaluate(trees[key], lookup)
             except FormulaError as error:
                 raise self._error(key, "formula", f"cannot compute '{fig.formula}': {error}",
-                                  "check the formula's inputs and their kinds") from None
+                                  error.hint or "check the formula's inputs and their kinds"
+                                  ) from None
             value = self._derived_value(key, fig, result)
             used = [self.figures[ref] for ref in inputs]
             as_of = fig.as_of or max((f.as_of for f in used), key=PartialDate.sort_key)

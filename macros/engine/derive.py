@@ -22,6 +22,10 @@ MAX_DEPTH = 60
 class FormulaError(ValueError):
     """A formula that cannot be read or computed (the caller adds file and line)."""
 
+    def __init__(self, message: str, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.hint = hint
+
 
 def parse_formula(text: str) -> ast.expr:
     """Parse a formula; only figure keys, numbers, + - * / and brackets are allowed.
@@ -111,7 +115,9 @@ def _evaluate(tree: ast.expr, lookup: Callable[[str], Quantity]) -> Quantity:
     if op in (ast.Add, ast.Sub):
         left, right = _days(left, right), _days(right, left)
     if op is ast.Div and isinstance(right, float) and right == 0:
-        raise FormulaError(f"division by zero: {ast.unparse(tree.right)} is zero")
+        raise FormulaError(f"division by zero: {ast.unparse(tree.right)} is zero",
+                           hint="a figure you divide by must not be zero: check the values of "
+                                "the inputs and the order of the terms")
     try:
         return _OPS[op](left, right)
     except TypeError:

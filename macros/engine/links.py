@@ -11,6 +11,7 @@ import posixpath
 import re
 from collections.abc import Collection
 from pathlib import Path
+from urllib.parse import unquote
 
 from .errors import BriefingError, did_you_mean
 
@@ -31,7 +32,7 @@ def check_links(markdown: str, page: str, pages: Collection[str]) -> None:
         target = match.group(1)
         if "://" in target or target.startswith("/"):
             continue
-        resolved = posixpath.normpath(posixpath.join(base, target))
+        resolved = posixpath.normpath(posixpath.join(base, unquote(target)))
         if resolved not in pages:
             raise BriefingError(
                 f"link to '{target}': no such page{did_you_mean(resolved, pages)}",

@@ -95,7 +95,9 @@ def _build(node: yaml.Node, path: Path_, doc: YamlDocument, constructor: Any) ->
                     file=doc.file,
                     line=key_node.start_mark.line + 1,
                     key=dotted,
-                    hint="keep one of the two entries; YAML would silently drop the first",
+                    hint="keep one of the two entries; YAML would silently drop the first"
+                    if len(here) > 1 else f"write '{key}:' once: move the entries below this "
+                    "line under the first one, then delete this line",
                 )
             doc.lines[here] = key_node.start_mark.line + 1
             result[key] = _build(value_node, here, doc, constructor)

@@ -2,21 +2,16 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
-from .support import (
-    AXE,
-    CHROMIUM,
-    CHROMIUM_ARGS,
-    MAKE_TEST_HINT,
-    require,
-    require_chromium,
-    serve,
-    site_pages,
-)
+from bench.browser import CHROMIUM, CHROMIUM_ARGS, serve
+
+from .support import AXE, MAKE_TEST_HINT, SKIP_REASONS, require, require_chromium, site_pages
 
 
 def pytest_collection_modifyitems(items) -> None:
@@ -24,6 +19,16 @@ def pytest_collection_modifyitems(items) -> None:
     for item in items:
         if "browser" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.browser)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Skips for a missing tool all point at this folder, so the summary folds them into one
+    line ("SKIPPED [n] tests/browser: Chromium not found ...")."""
+    report = (yield).get_result()
+    if report.skipped and isinstance(report.longrepr, tuple) \
+            and report.longrepr[2].removeprefix("Skipped: ") in SKIP_REASONS:
+        report.longrepr = (os.path.relpath(Path(__file__).parent), None, report.longrepr[2])
 
 
 @pytest.fixture(scope="session")

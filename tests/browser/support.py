@@ -1,27 +1,21 @@
-"""What the browser tests share: the pages to visit, the local server, the tool paths."""
+"""What the browser tests share: the pages to visit, the tool paths, skipping or failing."""
 
 from __future__ import annotations
 
-import functools
 import os
 import shutil
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 import yaml
 
+from bench.browser import CHROMIUM
+
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                 "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 MAKE_TEST_HINT = "`make test` installs it (npm ci from package-lock.json)"
+SKIP_REASONS: set[str] = set()
 
 
 def in_ci() -> bool:
@@ -34,6 +28,7 @@ def require(available: bool, missing: str) -> None:
         return
     if in_ci():
         pytest.fail(f"{missing} (CI=true: these tests must run)")
+    SKIP_REASONS.add(missing)
     pytest.skip(missing)
 
 
@@ -64,23 +59,3 @@ def site_pages() -> list[str]:
 def config() -> dict:
     """mkdocs.yml as plain data (its !!python tags, if any, are not needed here)."""
     return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
-@contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    """Serve a folder on 127.0.0.1 (a free port) and yield its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()

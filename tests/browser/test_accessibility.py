@@ -11,7 +11,9 @@ SCHEMES = ("light", "dark")
 
 
 def axe_violations(page, axe_script: str) -> list[str]:
-    """One line per violation: rule, impact and the first offending elements."""
+    """One line per violation: rule, impact and the first offending elements (checked once CSS
+    transitions have finished, so colours are measured as they settle)."""
+    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
     page.add_script_tag(path=axe_script)
     violations = page.evaluate("""async () => {
         const result = await axe.run(document, {resultTypes: ["violations"]});

@@ -24,6 +24,7 @@ def bar_chart(r: PageRenderer, keys: list[str], title: str, names: list[str] | N
     """
     figs = frame.numeric(r, keys, MACRO)
     frame.one_unit(figs, MACRO)
+    frame.positive(figs, MACRO)
     labels = frame.names_for(figs, names, MACRO)
     extras = frame.parallel(r, also, len(figs), MACRO, "also")
     ratios = frame.parallel(r, multiples, len(figs), MACRO, "multiples", kinds={"ratio"})
@@ -36,28 +37,26 @@ def bar_chart(r: PageRenderer, keys: list[str], title: str, names: list[str] | N
                 MACRO, f"multiple {ratio.key} = {ratio.text} does not match the bars "
                 f"({figs[0].key} / {fig.key})", "list, for each bar, the ratio of the first "
                 "figure to that bar's figure")
-    notes = [_note(extra, ratio, labels[0]) for extra, ratio in zip(extras, ratios, strict=True)]
-    drawing = _draw(r, figs, labels, notes, highlight)
+    drawing = _draw(r, figs, labels, _notes(extras, ratios, labels[0]), highlight)
     description = "Bar chart, bars drawn to scale from zero. " + "; ".join(
         f"{label}: {fig.text}" + (f", {note}" if note else "")
-        for label, fig, note in zip(labels, figs, _notes_long(extras, ratios, labels[0]),
+        for label, fig, note in zip(labels, figs, _notes(extras, ratios, labels[0], long=True),
                                     strict=True)) + "."
     return frame.render(r, "bar", title, description, drawing, [*figs, *extras, *ratios])
 
 
-def _note(extra, ratio, lead: str) -> str:
-    parts = []
-    if extra is not None:
-        parts.append(extra.short + (" (computed)" if extra.derived else ""))
-    if ratio is not None:
-        parts.append(f"{lead} is {ratio.short} this")
-    return " · ".join(parts)
-
-
-def _notes_long(extras, ratios, lead: str) -> list[str]:
-    return [", ".join(([f"{e.text}{' (computed)' if e.derived else ''}"] if e else [])
-                      + ([f"{lead} is {q.text} this"] if q else []))
-            for e, q in zip(extras, ratios, strict=True)]
+def _notes(extras, ratios, lead: str, long: bool = False) -> list[str]:
+    """Under each bar: its equivalent (marked if computed) and how many times it the first is."""
+    notes = []
+    for extra, ratio in zip(extras, ratios, strict=True):
+        parts = []
+        if extra is not None:
+            parts.append((extra.text if long else extra.short)
+                         + (" (computed)" if extra.derived else ""))
+        if ratio is not None:
+            parts.append(f"{lead} is {ratio.text if long else ratio.short} this")
+        notes.append((", " if long else " · ").join(parts))
+    return notes
 
 
 def _draw(r: PageRenderer, figs, labels, notes, highlight) -> frame.Drawing:

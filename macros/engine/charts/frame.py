@@ -58,6 +58,14 @@ def one_unit(figs: Sequence[ResolvedFigure], macro: str) -> None:
                           "derived figure in the data file)")
 
 
+def positive(figs: Sequence[ResolvedFigure], macro: str) -> None:
+    """Lengths and areas are drawn from zero, so every value must be above it."""
+    for fig in figs:
+        if not fig.value > 0:
+            raise chart_error(macro, f"'{fig.key}' is {fig.text}; this chart draws values "
+                              "above zero only", "plot figures greater than zero")
+
+
 def parallel(r: PageRenderer, keys: object, count: int, macro: str, argument: str,
              kinds: Iterable[str] | None = None,
              per: str = "plotted figure") -> list[ResolvedFigure | None]:
@@ -130,7 +138,7 @@ def _as_of_line(figs: Sequence[ResolvedFigure]) -> str:
 def _data_table(r: PageRenderer, figs: Sequence[ResolvedFigure]) -> str:
     rows = "".join(
         f"<tr><td>{escape(f.label)}</td><td>{r.fig(f.key)}</td>"
-        f"<td>{escape(format_partial_date(f.as_of))}</td></tr>" for f in figs)
+        f"<td>{escape(format_partial_date(f.as_of, short=True))}</td></tr>" for f in figs)
     return ('<details class="chart-data"><summary>Data table</summary>'
             "<table><thead><tr><th>Figure</th><th>Value</th><th>As of</th></tr></thead>"
             f"<tbody>{rows}</tbody></table></details>")

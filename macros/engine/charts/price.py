@@ -5,8 +5,7 @@ from __future__ import annotations
 from ..formatting import format_partial_date
 from ..render import PageRenderer, provenance
 from . import frame
-from .svg import (FONT_SIZE, SMALL_SIZE, element, group, line_height, text_lines, text_width,
-                  titled, wrap)
+from .svg import FONT_SIZE, SMALL_SIZE, element, group, line_height, text_lines, text_width, titled, wrap
 
 WIDTH = 360
 PLOT_TOP = 30
@@ -32,8 +31,10 @@ def price_chart(r: PageRenderer, keys: list[str], title: str, changes: list[str]
     """
     figs = frame.numeric(r, keys, MACRO)
     frame.one_unit(figs, MACRO)
+    frame.positive(figs, MACRO)
     days = [fig.as_of.start() for fig in figs]
-    if any(later <= earlier for earlier, later in zip(days, days[1:])):
+    if any(fig.as_of.precision == "none" for fig in figs) or any(
+            later <= earlier for earlier, later in zip(days, days[1:], strict=False)):
         raise frame.chart_error(MACRO, "the readings must have different as-of dates, listed "
                                 "earliest first", "order the keys by their as_of dates")
     count, pairs = len(figs), "pair of consecutive readings"
@@ -91,7 +92,8 @@ def _draw(r, figs, points, reported, reported_names, moves, move_names) -> frame
             lowest = max(lowest, top + (len(lines) - 1) * line_height(SMALL_SIZE))
     path = " ".join(f"{'M' if i == 0 else 'L'}{x:.1f} {y:.1f}" for i, (x, y) in enumerate(points))
     line = element("path", d=path, cls="chart-line")
-    for (x1, y1), (x2, y2), move, name in zip(points, points[1:], moves, move_names):
+    for (x1, y1), (x2, y2), move, name in zip(points, points[1:], moves, move_names,
+                                              strict=False):
         if move:
             notes.append(_between_label(frame.labelled(name, move), (x1, y1), (x2, y2)))
     body = (group("".join(guides), "chart-guide") + line
@@ -110,5 +112,5 @@ def _between_label(text: str, start, end) -> str:
     half = max(text_width(line, SMALL_SIZE) for line in lines) / 2
     slope = abs(y2 - y1) / (x2 - x1)
     bottom = (y1 + y2) / 2 - slope * half - GAP
-    first = bottom - (len(lines) - 1) * line_height(SMALL_SIZE)
+    first = max(bottom - (len(lines) - 1) * line_height(SMALL_SIZE), SMALL_SIZE)
     return text_lines(lines, (x1 + x2) / 2, first, SMALL_SIZE, anchor="middle")

@@ -27,6 +27,7 @@ def share_chart(r: PageRenderer, part: str, whole: str, title: str, share: str |
     """
     figs = frame.numeric(r, [part, whole], MACRO, "part and whole")
     frame.one_unit(figs, MACRO)
+    frame.positive(figs, MACRO)
     part_fig, whole_fig = figs
     fraction = part_fig.value / whole_fig.value
     if fraction > 1:

@@ -141,13 +141,13 @@ class _Scale:
 def _draw(segments: list[list[Item]]) -> frame.Drawing:
     layers = {name: [] for name in ("axis", "ticks", "marks", "leaders", "when", "names",
                                     "months")}
-    top, label_bottom = float(FONT_SIZE), 0.0
-    for index, items in enumerate(segments):
-        if index:
-            start = max(scale.bottom + BREAK_HEIGHT, label_bottom + BREAK_HEIGHT / 2)
-            layers["axis"].append(_break(scale.bottom, start))
-            top = start
+    top, label_bottom, axis_bottom = float(FONT_SIZE), 0.0, None
+    for items in segments:
+        if axis_bottom is not None:
+            top = max(axis_bottom + BREAK_HEIGHT, label_bottom + BREAK_HEIGHT / 2)
+            layers["axis"].append(_break(axis_bottom, top))
         scale = _Scale(items, top)
+        axis_bottom = scale.bottom
         layers["axis"].append(element("line", x1=AXIS_X, y1=scale.top, x2=AXIS_X,
                                       y2=scale.bottom, cls="chart-axis"))
         _months(scale, len(items) > 1, layers)
@@ -158,7 +158,7 @@ def _draw(segments: list[list[Item]]) -> frame.Drawing:
             + group("".join(layers["months"]), "chart-text chart-note", SMALL_SIZE)
             + group("".join(layers["when"]), "chart-text", FONT_SIZE, bold=True)
             + group("".join(layers["names"]), "chart-text", SMALL_SIZE))
-    return frame.Drawing(WIDTH, max(scale.bottom, label_bottom) + POINT_RADIUS, body)
+    return frame.Drawing(WIDTH, max(axis_bottom, label_bottom) + POINT_RADIUS, body)
 
 
 def _break(y1: float, y2: float) -> str:

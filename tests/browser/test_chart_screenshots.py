@@ -1,6 +1,7 @@
 """Chart pages in Chromium, light and dark, desktop and phone: screenshots, fit, legibility.
 
-Screenshots land in <built site>/_screenshots/ for review (the path is printed with -s).
+Screenshots (whole pages and each chart) land in <built site>/_screenshots/ for review; run
+with -s to see the folder.
 """
 
 from __future__ import annotations
@@ -11,9 +12,10 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from browser.support import CHROMIUM, CHROMIUM_ARGS, config, require_chromium, serve
 from conftest import ROOT
 from macros.engine.usage import scan_pages
+
+from .support import config
 
 WIDTHS = (1280, 360)
 SCHEMES = {"light": "default", "dark": "slate"}
@@ -82,23 +84,6 @@ def contrast(fill: str, background: str) -> float:
 
 
 @pytest.fixture(scope="module")
-def served(built_site):
-    with serve(built_site.site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    require_chromium()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture(scope="module")
 def shots(built_site):
     folder = built_site.site / "_screenshots"
     folder.mkdir(exist_ok=True)
@@ -113,18 +98,22 @@ def test_chart_pages_are_found():
 @pytest.mark.browser
 @pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("width", WIDTHS)
-def test_charts_fit_and_read_in_both_schemes(chromium, served, shots, width, scheme):
-    context = chromium.new_context(viewport={"width": width, "height": 900})
-    key = urlsplit(served).path + ".__palette"
+def test_charts_fit_and_read_in_both_schemes(browser, site_url, shots, width, scheme):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    key = urlsplit(site_url).path + ".__palette"
     context.add_init_script(
         f"localStorage.setItem({json.dumps(key)}, {json.dumps(json.dumps(palette(scheme)))})")
     page = context.new_page()
     try:
         for url in chart_pages():
-            page.goto(served + url, wait_until="networkidle")
+            page.goto(site_url + url, wait_until="networkidle")
             name = url.strip("/") or "home"
             assert page.evaluate("document.body.dataset.mdColorScheme") == SCHEMES[scheme]
             assert page.locator("figure.chart svg[role=img]").count() >= 1, url
+            for number, chart in enumerate(page.locator("figure.chart").all(), 1):
+                chart.screenshot(path=shots / f"{name}-chart{number}-{width}-{scheme}.png")
+            page.evaluate("document.querySelectorAll('details.chart-data')"
+                          ".forEach(details => { details.open = true; })")
             page.screenshot(path=shots / f"{name}-{width}-{scheme}.png", full_page=True)
             fit = page.evaluate("[document.documentElement.scrollWidth, "
                                 "document.documentElement.clientWidth]")

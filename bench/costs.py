@@ -1,0 +1,48 @@
+"""Where the engine spends a build's time, phase by phase, measured in-process.
+
+    python -m bench.costs PROJECT      (run from the repository root)
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+import jinja2
+
+from macros.engine.briefing import Briefing
+from macros.engine.site import DEFAULT_DATA_FILE, Site
+from macros.engine.usage import FRONT_MATTER, scan_pages
+from macros.engine.validate import validate
+from macros.engine.yaml_source import load_yaml
+
+
+def _timed(step):
+    start = time.perf_counter()
+    result = step()
+    return result, time.perf_counter() - start
+
+
+def engine_costs(project: Path) -> dict[str, float]:
+    """Seconds per phase: read YAML, validate, derive and format, scan pages, expand macros."""
+    data = project / DEFAULT_DATA_FILE
+    doc, read = _timed(lambda: load_yaml(data))
+    model, checked = _timed(lambda: validate(doc))
+    _, formatted = _timed(lambda: Briefing(model, doc))
+    _, scanned = _timed(lambda: scan_pages(project / "docs"))
+    site = Site(project, project / "docs", DEFAULT_DATA_FILE)
+    environment = jinja2.Environment()
+    start = time.perf_counter()
+    for src, info in site.usage.pages.items():
+        text = (project / "docs" / src).read_text(encoding="utf-8")
+        body = FRONT_MATTER.sub("", text, count=1)
+        site.prepare_page(body, f"docs/{src}", info.url, environment, set())
+    expanded = time.perf_counter() - start
+    return {"read YAML": read, "validate": checked, "derive and format": formatted,
+            "scan pages": scanned, "expand macros": expanded}
+
+
+if __name__ == "__main__":
+    print(json.dumps(engine_costs(Path(sys.argv[1]).resolve()), indent=1))
