@@ -81,7 +81,7 @@ def fails(project: Path, place: str, problem: str, hint: str) -> str:
 def test_yaml_syntax_error(project_copy):
     text = add(project_copy, "figures", stated("test.syntax", "note: Test: broken"))
     fails(project_copy, f"{DATA}:{line(text, 'note: Test: broken')}",
-          "YAML syntax error: mapping values are not allowed here",
+          "YAML syntax error: mapping values are not allowed in this context",
           "check indentation, colons and quotes on this line and the one before it")
 
 

@@ -57,6 +57,7 @@ class Briefing:
         self.conflicts: dict[str, Conflict] = dict(model.conflicts)
         self._doc = doc
         self.figures: dict[str, ResolvedFigure] = {}
+        self.tooltips: dict[str, str] = {}
         self._resolve(model.figures)
 
     @classmethod

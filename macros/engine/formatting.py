@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from decimal import Decimal
+from functools import cache
 
 from babel.dates import format_date
 from babel.numbers import (
@@ -28,6 +29,7 @@ RATIO_SIGN = "×"
 PART_PREFIX = {"early": "early ", "mid": "mid-", "late": "late "}
 
 
+@cache
 def format_partial_date(date: PartialDate, short: bool = False) -> str:
     """'15 February 2026', 'February 2026', 'mid-February 2026' or '2026'."""
     formats = SHORT_DATE_FORMATS if short else DATE_FORMATS

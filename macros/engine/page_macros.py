@@ -54,13 +54,19 @@ def signature_text(name: str, function: Callable) -> str:
 
 
 def call_macro(name: str, function: Callable, args: list, kwargs: dict) -> str:
-    """Call a macro; wrong arguments raise BriefingError with the expected signature."""
+    """Call a macro; wrong arguments raise BriefingError with the expected signature.
+
+    The signature is only consulted when the call fails, so correct calls cost nothing extra.
+    """
     try:
-        inspect.signature(function).bind(*args, **kwargs)
-    except TypeError as error:
-        raise BriefingError(f"macro {name}() called with wrong arguments ({error})",
-                            key=name, hint=f"call it as {signature_text(name, function)}") from None
-    return str(function(*args, **kwargs))
+        return str(function(*args, **kwargs))
+    except TypeError:
+        try:
+            inspect.signature(function).bind(*args, **kwargs)
+        except TypeError as error:
+            raise BriefingError(f"macro {name}() called with wrong arguments ({error})", key=name,
+                                hint=f"call it as {signature_text(name, function)}") from None
+        raise
 
 
 def expand_literal_calls(markdown: str, page: str, macros: Mapping[str, Callable]) -> str:

@@ -37,7 +37,16 @@ def source_line(briefing: Briefing, source_id: str) -> str:
 
 
 def provenance(briefing: Briefing, fig: ResolvedFigure) -> str:
-    """The tooltip text: what a figure is, where it comes from and when it was true."""
+    """The tooltip text: what a figure is, where it comes from and when it was true.
+
+    Built once per figure and build, however often the figure is shown.
+    """
+    if fig.key not in briefing.tooltips:
+        briefing.tooltips[fig.key] = _provenance(briefing, fig)
+    return briefing.tooltips[fig.key]
+
+
+def _provenance(briefing: Briefing, fig: ResolvedFigure) -> str:
     parts = [fig.label]
     if fig.derived:
         inputs = ", ".join(briefing.figure(k).label for k in fig.inputs)

@@ -29,9 +29,19 @@ class Usage:
     pages: dict[str, PageInfo] = field(default_factory=dict)
     keys_by_page: dict[str, list[str]] = field(default_factory=dict)
     macros_by_page: dict[str, set[str]] = field(default_factory=dict)
+    _index: dict[str, list[str]] | None = field(default=None, repr=False)
 
     def pages_using(self, key: str) -> list[PageInfo]:
-        return [self.pages[src] for src, keys in self.keys_by_page.items() if key in keys]
+        return [self.pages[src] for src in self._pages_by_key().get(key, ())]
+
+    def _pages_by_key(self) -> dict[str, list[str]]:
+        """Index from key to pages, built on first use (keys_by_page is complete by then)."""
+        if self._index is None:
+            self._index = {}
+            for src, keys in self.keys_by_page.items():
+                for key in keys:
+                    self._index.setdefault(key, []).append(src)
+        return self._index
 
     def used_keys(self) -> set[str]:
         return {key for keys in self.keys_by_page.values() for key in keys}

@@ -11,6 +11,7 @@ import yaml
 from .errors import BriefingError
 
 Path_ = tuple[str | int, ...]
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when the wheel has it
 
 
 @dataclass
@@ -51,7 +52,7 @@ def load_yaml(path: Path, display: str | None = None) -> YamlDocument:
 def parse_yaml(text: str, name: str) -> YamlDocument:
     """Parse YAML text held in memory (see load_yaml)."""
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         problem = error.problem or error.context or "invalid YAML"
