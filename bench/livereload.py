@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from macros.engine.briefing import Briefing
+from macros.engine.usage import page_url
 
 START_TIMEOUT = 180.0
 POLL = 0.05
@@ -99,8 +100,7 @@ def editable_figure(project: Path) -> tuple[str, str]:
         for key in re.findall(r"""\{\{\s*fig\(["']([a-z0-9_.]+)["']\)\s*\}\}""", text):
             fig = briefing.figure(key)
             if fig.kind == "count" and not fig.derived and key not in used_as_input:
-                src = path.relative_to(docs).as_posix()
-                return key, "" if src == "index.md" else src.removesuffix(".md") + "/"
+                return key, page_url(path.relative_to(docs).as_posix())
     raise LookupError("no page shows a stated count that no derived figure uses")
 
 
@@ -109,7 +109,10 @@ def set_value(data_file: Path, key: str, value: int) -> str:
     figure's new text as the engine formats it."""
     lines = data_file.read_text(encoding="utf-8").splitlines(keepends=True)
     start = next(i for i, line in enumerate(lines) if line.strip() == f"{key}:")
+    indent = len(lines[start]) - len(lines[start].lstrip())
     for i in range(start + 1, len(lines)):
+        if lines[i].strip() and len(lines[i]) - len(lines[i].lstrip()) <= indent:
+            raise LookupError(f"{key} has no value line")
         match = re.match(r"^(\s+value:\s*)\S.*$", lines[i])
         if match:
             lines[i] = f"{match.group(1)}{value}\n"

@@ -11,7 +11,7 @@ import pytest
 
 from bench.browser import CHROMIUM, CHROMIUM_ARGS, serve
 
-from .support import AXE, MAKE_TEST_HINT, SKIP_REASONS, require, require_chromium, site_pages
+from .support import AXE, MAKE_TEST_HINT, SKIP_REASONS, page_id, require, require_chromium, site_pages
 
 
 def pytest_collection_modifyitems(items) -> None:
@@ -66,7 +66,8 @@ class Watched:
                 and f"{urlsplit(url).scheme}://{urlsplit(url).netloc}" != self.origin]
 
 
-def _open(browser, site_url: str, path: str, scheme: str) -> tuple[object, Watched]:
+def _open(browser, site_url: str, path: str, scheme: str,
+          wait_until: str = "networkidle") -> tuple[object, Watched]:
     context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 800})
     parts = urlsplit(site_url)
     watched = Watched(context.new_page(), f"{parts.scheme}://{parts.netloc}")
@@ -74,7 +75,7 @@ def _open(browser, site_url: str, path: str, scheme: str) -> tuple[object, Watch
                     lambda m: m.type == "error" and watched.console_errors.append(m.text))
     watched.page.on("pageerror", lambda e: watched.page_errors.append(str(e)))
     watched.page.on("request", lambda r: watched.requests.append(r.url))
-    response = watched.page.goto(site_url + path, wait_until="networkidle")
+    response = watched.page.goto(site_url + path, wait_until=wait_until)
     watched.status = response.status if response else None
     return context, watched
 
@@ -84,8 +85,8 @@ def open_page(browser, site_url):
     """Open a site path in a fresh context (no stored colour scheme) that records what it does."""
     contexts = []
 
-    def open_(path: str = "", scheme: str = "light") -> Watched:
-        context, watched = _open(browser, site_url, path, scheme)
+    def open_(path: str = "", scheme: str = "light", wait_until: str = "networkidle") -> Watched:
+        context, watched = _open(browser, site_url, path, scheme, wait_until)
         contexts.append(context)
         return watched
 
@@ -94,7 +95,7 @@ def open_page(browser, site_url):
         context.close()
 
 
-@pytest.fixture(scope="module", params=site_pages())
+@pytest.fixture(scope="module", params=site_pages(), ids=page_id)
 def visited(request, browser, site_url) -> Watched:
     """Each page of the site, opened once per test module (tests must not navigate away)."""
     context, watched = _open(browser, site_url, request.param, "light")

@@ -10,6 +10,7 @@ import pytest
 import yaml
 
 from bench.browser import CHROMIUM
+from macros.engine.usage import page_url
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -42,18 +43,15 @@ def require_java() -> None:
             " enables the HTML checker")
 
 
-def page_url(src: str) -> str:
-    """The URL of a docs/ Markdown file: 'index.md' -> '', 'campaign.md' -> 'campaign/'."""
-    path = src[:-3]
-    if path == "index" or path.endswith("/index"):
-        return path[:-len("index")]
-    return path + "/"
-
-
 def site_pages() -> list[str]:
     """The URL of every page in docs/, known before the build (for parametrising)."""
     docs = ROOT / "docs"
     return sorted(page_url(p.relative_to(docs).as_posix()) for p in docs.rglob("*.md"))
+
+
+def page_id(url: str) -> str:
+    """A readable test id for a page URL ('' is the home page)."""
+    return url or "home"
 
 
 def config() -> dict:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from .support import ROOT, page_url
+from macros.engine.usage import page_url
+
+from .support import ROOT
 
 TERM = "Zhenwu"
 
