@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from macros.engine.briefing import Briefing
+from macros.engine.errors import BriefingError
 
 VALID = """\
 sources:
@@ -144,3 +147,10 @@ def replace(old: str, new: str, text: str = VALID) -> str:
 
 def line_of(snippet: str, text: str) -> int:
     return text[: text.index(snippet)].count("\n") + 1
+
+
+def error_for(text: str) -> BriefingError:
+    """The error that loading `text` raises (the test fails if it loads)."""
+    with pytest.raises(BriefingError) as caught:
+        load(text)
+    return caught.value

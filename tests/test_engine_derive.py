@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from engine_data import line_of, load, replace
-from macros.engine.errors import BriefingError
+from engine_data import error_for, line_of, load, replace
 
 
 def test_ratio_and_currency_conversion_are_computed():
@@ -36,12 +35,6 @@ def test_changing_an_input_changes_every_derived_figure():
     briefing = load(replace("    value: 1000000000", "    value: 500000000"))
     assert briefing.figure("rival.ratio").text == "6×"
     assert briefing.figure("rival.budget_usd").text == "US$71.8 million"
-
-
-def error_for(text: str) -> BriefingError:
-    with pytest.raises(BriefingError) as caught:
-        load(text)
-    return caught.value
 
 
 def test_unknown_reference_suggests_keys():

@@ -4,15 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from engine_data import VALID, line_of, load, replace
+from engine_data import VALID, error_for, line_of, load, replace
 from macros.engine.briefing import Briefing
 from macros.engine.errors import BriefingError
-
-
-def error_for(text: str) -> BriefingError:
-    with pytest.raises(BriefingError) as caught:
-        load(text)
-    return caught.value
 
 
 def test_valid_file_loads_every_figure_and_source():
