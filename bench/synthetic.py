@@ -12,6 +12,8 @@ from pathlib import Path
 
 import yaml
 
+from bench.mkdocs_config import read_mkdocs_yml
+
 ROOT = Path(__file__).resolve().parents[1]
 WORDS = ("alpha beta gamma delta epsilon zeta theta kappa lambda sigma omega orbit comet "
          "harbor meadow canyon river summit valley forest prairie island lagoon glacier").split()
@@ -87,7 +89,7 @@ def make_synthetic(dest: Path, pages: int = 300, refs: int = 50, figures: int = 
                                          f"{name[:-1]} of the synthetic site.\n---\n\n"
                                          f"# {name.capitalize()}\n\n{{{{ {macro}() }}}}\n",
                                          encoding="utf-8")
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = read_mkdocs_yml((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     config.pop("nav", None)
     config["site_name"] = "Synthetic figures"
     (dest / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import yaml
 
+from bench.mkdocs_config import read_mkdocs_yml
+
 ROOT = Path(__file__).resolve().parents[1]
 KEEP = ("overrides",)
 
@@ -30,7 +32,7 @@ def with_bare_macros_plugin(twin: Path, out: Path) -> Path:
     """A copy of a twin that also runs mkdocs-macros with no project module: what the plugin
     alone costs (its imports and a Jinja pass over every page)."""
     shutil.copytree(twin, out)
-    config = yaml.safe_load((out / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = read_mkdocs_yml((out / "mkdocs.yml").read_text(encoding="utf-8"))
     config["plugins"].append("macros")
     (out / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False),
                                     encoding="utf-8")
@@ -39,7 +41,7 @@ def with_bare_macros_plugin(twin: Path, out: Path) -> Path:
 
 def plain_config(text: str) -> dict:
     """mkdocs.yml without the macros plugin and without watch paths the twin does not have."""
-    config = yaml.safe_load(text)
+    config = read_mkdocs_yml(text)
     config["plugins"] = [p for p in config.get("plugins", [])
                          if not (isinstance(p, dict) and "macros" in p) and p != "macros"]
     config.pop("watch", None)
