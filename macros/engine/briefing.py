@@ -87,9 +87,6 @@ class Briefing:
         """Keys of the figures that cite a source (derived figures cite their inputs' sources)."""
         return [key for key, fig in self.figures.items() if source_id in fig.sources]
 
-    def uncited_sources(self) -> list[str]:
-        return [sid for sid in self.sources if not self.cited_by(sid)]
-
     def _where(self, key: str, field: str | None = None) -> tuple[str, int | None]:
         path = ("figures", key, field) if field else ("figures", key)
         return self.file, self._doc.line_of(path)

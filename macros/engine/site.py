@@ -19,10 +19,6 @@ from .usage import Usage, front_matter_lines, scan_pages
 DEFAULT_DATA_FILE = "data/briefing.yml"
 
 
-def docs_dir_name(docs_dir: Path) -> str:
-    return docs_dir.name
-
-
 class Site:
     """Everything one build needs: the checked data and which pages use what."""
 
@@ -35,15 +31,15 @@ class Site:
         self._add_generated_keys()
 
     def _check_keys_in_pages(self) -> None:
+        """Every key a page quotes must exist; the error names the page and its line."""
         for src, keys in self.usage.keys_by_page.items():
             for key in keys:
-                if key not in self.briefing.figures:
-                    try:
-                        self.briefing.figure(key)
-                    except BriefingError as error:
-                        raise BriefingError(error.problem, file=f"{docs_dir_name(self.docs_dir)}/{src}",
-                                            line=self._line_in_page(src, key),
-                                            key=key, hint=error.hint) from None
+                try:
+                    self.briefing.figure(key)
+                except BriefingError as error:
+                    raise BriefingError(error.problem, file=f"{self.docs_dir.name}/{src}",
+                                        line=self._line_in_page(src, key),
+                                        key=key, hint=error.hint) from None
 
     def _add_generated_keys(self) -> None:
         """Count figures shown by whole-page generators (timeline, conflicts) as used there."""
