@@ -42,7 +42,7 @@ bench: $(STAMP) $(NODE_STAMP)
 
 ## Regenerate the editor schema for the data file.
 schema: $(STAMP)
-	$(BIN)/python -m macros.engine.schema_export
+	$(BIN)/python -m macros.engine.load.schema_export
 
 clean:
 	rm -rf $(SITE) $(SITE).tmp $(SITE).old .pytest_cache

@@ -12,11 +12,11 @@ from pathlib import Path
 
 import jinja2
 
-from macros.engine.briefing import Briefing
+from macros.engine.derive.briefing import Briefing
+from macros.engine.load.validate import validate
+from macros.engine.load.yaml_source import load_yaml
+from macros.engine.pages.usage import FRONT_MATTER, scan_pages
 from macros.engine.site import DEFAULT_DATA_FILE, Site
-from macros.engine.usage import FRONT_MATTER, scan_pages
-from macros.engine.validate import validate
-from macros.engine.yaml_source import load_yaml
 
 
 def _timed(step):

@@ -16,8 +16,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from macros.engine.briefing import Briefing
-from macros.engine.usage import page_url
+from macros.engine.derive.briefing import Briefing
+from macros.engine.pages.usage import page_url
 
 START_TIMEOUT = 180.0
 POLL = 0.05

@@ -11,8 +11,8 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from .engine.errors import BriefingError
-from .engine.links import explain_warning
-from .engine.page_macros import call_macro
+from .engine.pages.links import explain_warning
+from .engine.pages.templates import call_macro
 from .engine.site import DEFAULT_DATA_FILE, Site
 
 MACRO_NAMES = ("fig", "value", "short", "asof", "cards", "timeline", "sources_list",

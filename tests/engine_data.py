@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from macros.engine.briefing import Briefing
+from macros.engine.derive.briefing import Briefing
 from macros.engine.errors import BriefingError
 
 VALID = """\

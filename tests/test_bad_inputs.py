@@ -17,9 +17,9 @@ import pytest
 
 from conftest import ROOT, build
 from engine_data import VALID, line_of, replace
-from macros.engine.briefing import Briefing
+from macros.engine.derive.briefing import Briefing
 from macros.engine.errors import BriefingError
-from macros.engine.usage import scan_pages
+from macros.engine.pages.usage import scan_pages
 
 DATA = "data/briefing.yml"
 REAL = Briefing.load(ROOT / DATA)

@@ -6,9 +6,9 @@ import json
 import re
 
 from conftest import ROOT, build
-from macros.engine.briefing import Briefing
-from macros.engine.render import PageRenderer
-from macros.engine.usage import scan_pages
+from macros.engine.derive.briefing import Briefing
+from macros.engine.pages.usage import scan_pages
+from macros.engine.present.html import PageRenderer
 
 DATA = ROOT / "data" / "briefing.yml"
 

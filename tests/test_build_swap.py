@@ -9,7 +9,7 @@ import subprocess
 from pathlib import Path
 
 from conftest import ROOT, copy_project
-from macros.engine.briefing import Briefing
+from macros.engine.derive.briefing import Briefing
 
 VENV = ROOT / ".venv"
 

@@ -9,11 +9,11 @@ from functools import partial
 import pytest
 
 from conftest import ROOT, build
-from macros.engine.briefing import Briefing
-from macros.engine.charts import bar_chart, price_chart, share_chart, timeline_chart
+from macros.engine.derive.briefing import Briefing
 from macros.engine.errors import BriefingError
-from macros.engine.page_macros import expand_literal_calls
-from macros.engine.render import PageRenderer, anchor, escape
+from macros.engine.pages.templates import expand_literal_calls
+from macros.engine.present.charts import bar_chart, price_chart, share_chart, timeline_chart
+from macros.engine.present.html import PageRenderer, anchor, escape
 
 DATA = """\
 sources:

@@ -7,10 +7,10 @@ import re
 import yaml
 
 from conftest import ROOT, build
-from macros.engine.briefing import Briefing
-from macros.engine.render import PageRenderer
+from macros.engine.derive.briefing import Briefing
+from macros.engine.pages.usage import FRONT_MATTER, scan_pages
+from macros.engine.present.html import PageRenderer
 from macros.engine.site import Site
-from macros.engine.usage import FRONT_MATTER, scan_pages
 
 DOCS = ROOT / "docs"
 DATA = ROOT / "data" / "briefing.yml"

@@ -6,8 +6,8 @@ import pytest
 
 from engine_data import load, replace
 from macros.engine.dates import PartialDate
-from macros.engine.formatting import format_number, format_partial_date
-from macros.engine.render import PageRenderer
+from macros.engine.formatting.values import format_number, format_partial_date
+from macros.engine.present.html import PageRenderer
 
 
 @pytest.mark.parametrize("key, text, short", [

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from engine_data import VALID, error_for, line_of, load, replace
-from macros.engine.briefing import Briefing
+from macros.engine.derive.briefing import Briefing
 from macros.engine.errors import BriefingError
 
 

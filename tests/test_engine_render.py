@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from engine_data import load, replace
-from macros.engine.render import PageRenderer, relative_url
+from macros.engine.present.html import PageRenderer, relative_url
 
 
 def test_fig_markup_carries_value_source_and_as_of():

@@ -19,10 +19,10 @@ from hypothesis import strategies as st
 
 from conftest import ROOT
 from engine_data import VALID
-from macros.engine.briefing import Briefing
+from macros.engine.derive.briefing import Briefing
 from macros.engine.errors import BriefingError
-from macros.engine.render import PageRenderer
-from macros.engine.schema import Figure, Source
+from macros.engine.load.schema import Figure, Source
+from macros.engine.present.html import PageRenderer
 
 NAME = "data/briefing.yml"
 REAL = (ROOT / NAME).read_text(encoding="utf-8")

@@ -7,7 +7,7 @@ import jsonschema
 import yaml
 
 from conftest import ROOT
-from macros.engine.schema_export import SCHEMA_FILE, schema_text
+from macros.engine.load.schema_export import SCHEMA_FILE, schema_text
 
 
 def test_schema_file_is_up_to_date():

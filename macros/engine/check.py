@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .briefing import Briefing
+from .derive.briefing import Briefing
 from .errors import BriefingError
 from .site import DEFAULT_DATA_FILE
 

@@ -7,14 +7,14 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from . import charts, generated
-from .briefing import Briefing
+from .derive.briefing import Briefing
 from .errors import BriefingError
-from .exports import write_downloads
-from .links import check_links
-from .page_macros import check_template, expand_literal_calls, leftover_template
-from .render import PageRenderer
-from .usage import Usage, front_matter_lines, scan_pages
+from .pages.links import check_links
+from .pages.templates import check_template, expand_literal_calls, leftover_template
+from .pages.usage import Usage, front_matter_lines, scan_pages
+from .present import charts, generated
+from .present.exports import write_downloads
+from .present.html import PageRenderer
 
 DEFAULT_DATA_FILE = "data/briefing.yml"
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from urllib.parse import unquote, urlsplit
 
-from macros.engine.briefing import Briefing
-from macros.engine.render import provenance
+from macros.engine.derive.briefing import Briefing
+from macros.engine.present.html import provenance
 
 from .support import ROOT
 

@@ -7,8 +7,8 @@ import math
 
 from pydantic import ValidationError
 
-from .dates import PartialDate
-from .errors import BriefingError, did_you_mean
+from ..dates import PartialDate
+from ..errors import BriefingError, did_you_mean
 from .schema import FIGURE_KEY, SOURCE_ID, BriefingFile, Figure
 from .yaml_source import YamlDocument
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from ..render import PageRenderer, escape, provenance
+from ..html import PageRenderer, escape, provenance
 from . import frame
 from .svg import FONT_SIZE, element, group, line_height, text_lines, titled, wrap
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .schema import json_schema
 
-SCHEMA_FILE = Path(__file__).resolve().parents[2] / "data" / "briefing.schema.json"
+SCHEMA_FILE = Path(__file__).resolve().parents[3] / "data" / "briefing.schema.json"
 
 
 def schema_text() -> str:

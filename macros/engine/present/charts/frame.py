@@ -6,12 +6,12 @@ import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from ..briefing import ResolvedFigure
-from ..dates import PartialDate
-from ..errors import BriefingError
-from ..formatting import format_partial_date
-from ..render import PageRenderer, escape
-from ..validate import NUMERIC_KINDS
+from ...dates import PartialDate
+from ...derive.briefing import ResolvedFigure
+from ...errors import BriefingError
+from ...formatting.values import format_partial_date
+from ...load.validate import NUMERIC_KINDS
+from ..html import PageRenderer, escape
 from .svg import NBSP, element, num
 
 

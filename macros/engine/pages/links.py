@@ -13,7 +13,7 @@ from collections.abc import Collection
 from pathlib import Path
 from urllib.parse import unquote
 
-from .errors import BriefingError, did_you_mean
+from ..errors import BriefingError, did_you_mean
 
 CODE = re.compile(r"^(```|~~~).*?^\1|`[^`\n]+`", re.S | re.M)
 LINK = re.compile(r"\]\(\s*<?([^()\s<>]+?\.md)(?:#[^()\s<>]*)?>?(?:\s+\"[^\"]*\")?\s*\)")

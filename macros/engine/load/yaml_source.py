@@ -8,7 +8,7 @@ from typing import Any
 
 import yaml
 
-from .errors import BriefingError
+from ..errors import BriefingError
 
 Path_ = tuple[str | int, ...]
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when the wheel has it

@@ -7,8 +7,8 @@ import io
 import json
 from pathlib import Path
 
-from .briefing import Briefing, ResolvedFigure
-from .formatting import format_partial_date
+from ..derive.briefing import Briefing, ResolvedFigure
+from ..formatting.values import format_partial_date
 
 FIGURE_COLUMNS = ["key", "label", "value", "formatted", "unit", "kind", "qualifier",
                   "as_of", "sources", "derived_from", "formula"]

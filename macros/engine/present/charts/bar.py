@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..render import PageRenderer, provenance
+from ..html import PageRenderer, provenance
 from . import frame
 from .svg import FONT_SIZE, SMALL_SIZE, group, line_height, text_lines, text_width, titled, wrap
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from .dates import PartialDate
-from .render import PageRenderer, anchor, escape, source_line, time_element
-from .usage import Usage
+from ..dates import PartialDate
+from ..pages.usage import Usage
+from .html import PageRenderer, anchor, escape, source_line, time_element
 
 RELIABILITY_TEXT = {"lowest": "Lowest", "low": "Low", "medium": "Medium",
                     "medium-high": "Medium-high", "high": "High"}

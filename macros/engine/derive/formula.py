@@ -7,8 +7,8 @@ import datetime as dt
 import operator
 from collections.abc import Callable, Mapping
 
-from .dates import PartialDate
-from .errors import BriefingError, did_you_mean
+from ..dates import PartialDate
+from ..errors import BriefingError, did_you_mean
 
 Quantity = float | dt.date | dt.timedelta
 _OPS: dict[type, Callable] = {

@@ -16,8 +16,8 @@ from pydantic import (
     WithJsonSchema,
 )
 
-from .dates import PATTERN as DATE_PATTERN
-from .dates import PartialDate
+from ..dates import PATTERN as DATE_PATTERN
+from ..dates import PartialDate
 
 Kind = Literal["money", "count", "percent", "date", "ratio", "price", "duration", "year", "text"]
 Currency = Literal["CNY", "USD", "EUR"]

@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping
 import jinja2
 import jinja2.meta
 
-from .errors import BriefingError, did_you_mean
+from ..errors import BriefingError, did_you_mean
 
 CALL = re.compile(r"\{\{-?\s*(.*?)\s*-?\}\}", re.S)
 RAW = re.compile(r"\{%-?\s*raw\s*-?%\}.*?\{%-?\s*endraw\s*-?%\}", re.S)

@@ -7,13 +7,13 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import formatting
-from .dates import PartialDate
-from .derive import FormulaError, as_quantity, evaluate, evaluation_order, parse_formula, references
-from .errors import BriefingError, did_you_mean
-from .schema import BriefingFile, Conflict, Figure, Source
-from .validate import MAX_MAGNITUDE, NUMERIC_KINDS, POSITIVE_KINDS, validate
-from .yaml_source import YamlDocument, load_yaml, parse_yaml
+from ..dates import PartialDate
+from ..errors import BriefingError, did_you_mean
+from ..formatting import values as formatting
+from ..load.schema import BriefingFile, Conflict, Figure, Source
+from ..load.validate import MAX_MAGNITUDE, NUMERIC_KINDS, POSITIVE_KINDS, validate
+from ..load.yaml_source import YamlDocument, load_yaml, parse_yaml
+from .formula import FormulaError, as_quantity, evaluate, evaluation_order, parse_formula, references
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..formatting import format_partial_date
-from ..render import PageRenderer, provenance
+from ...formatting.values import format_partial_date
+from ..html import PageRenderer, provenance
 from . import frame
 from .svg import FONT_SIZE, SMALL_SIZE, element, group, line_height, text_lines, text_width, titled, wrap
 

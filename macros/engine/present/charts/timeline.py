@@ -6,9 +6,9 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass
 
-from ..dates import PartialDate
-from ..formatting import format_partial_date
-from ..render import PageRenderer, provenance
+from ...dates import PartialDate
+from ...formatting.values import format_partial_date
+from ..html import PageRenderer, provenance
 from . import frame
 from .svg import FONT_SIZE, SMALL_SIZE, element, group, line_height, text_lines, titled, wrap
 

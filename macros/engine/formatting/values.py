@@ -15,7 +15,7 @@ from babel.numbers import (
 )
 from babel.units import format_unit
 
-from .dates import PartialDate
+from ..dates import PartialDate
 
 LOCALE = "en_GB"
 DATE_FORMATS = {"day": "d MMMM y", "month": "MMMM y"}

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import posixpath
 
-from .briefing import Briefing, ResolvedFigure
-from .dates import PartialDate
-from .formatting import format_partial_date
+from ..dates import PartialDate
+from ..derive.briefing import Briefing, ResolvedFigure
+from ..formatting.values import format_partial_date
 
 APPENDIX_URL = "figures/"
 _MARKDOWN_SPECIALS = str.maketrans({c: f"&#{ord(c)};" for c in "*_[]`\\{}|#<>&\"'"})
