@@ -7,8 +7,8 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from .derive.briefing import Briefing
 from .errors import BriefingError
+from .load.cache import load_briefing
 from .pages.links import check_links
 from .pages.templates import check_template, expand_literal_calls, leftover_template
 from .pages.usage import Usage, front_matter_lines, scan_pages
@@ -24,8 +24,7 @@ class Site:
 
     def __init__(self, project_dir: Path, docs_dir: Path, data_file: str = DEFAULT_DATA_FILE):
         self.docs_dir = docs_dir
-        path = project_dir / data_file
-        self.briefing = Briefing.load(path, display=data_file)
+        self.briefing = load_briefing(project_dir, data_file)   # checked data, cached by content
         self.usage: Usage = scan_pages(docs_dir)
         self._check_keys_in_pages()
         self._add_generated_keys()
@@ -49,8 +48,11 @@ class Site:
         }
         for src, called in self.usage.macros_by_page.items():
             keys = self.usage.keys_by_page[src]
+            seen = set(keys)
             for generator in sorted(called & shown_by.keys()):
-                keys.extend(k for k in shown_by[generator] if k not in keys)
+                added = [k for k in dict.fromkeys(shown_by[generator]) if k not in seen]
+                keys.extend(added)
+                seen.update(added)
 
     def _line_in_page(self, src: str, key: str) -> int | None:
         text = (self.docs_dir / src).read_text(encoding="utf-8")

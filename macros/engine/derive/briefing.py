@@ -6,14 +6,19 @@ import datetime as dt
 import math
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..dates import PartialDate
 from ..errors import BriefingError, did_you_mean
 from ..formatting import values as formatting
-from ..load.schema import BriefingFile, Conflict, Figure, Source
-from ..load.validate import MAX_MAGNITUDE, NUMERIC_KINDS, POSITIVE_KINDS, validate
+from ..load.kinds import MAX_MAGNITUDE, NUMERIC_KINDS, POSITIVE_KINDS
 from ..load.yaml_source import YamlDocument, load_yaml, parse_yaml
-from .formula import FormulaError, as_quantity, evaluate, evaluation_order, parse_formula, references
+
+if TYPE_CHECKING:  # pydantic is imported only when the data is checked (load/cache.py)
+    from ..load.schema import BriefingFile, Conflict, Figure, Source
+
+# Checking and deriving (load.validate, load.schema, derive.formula) are imported inside the
+# methods that need them: a build served from the checked-data cache never imports them.
 
 
 @dataclass(frozen=True)
@@ -58,15 +63,20 @@ class Briefing:
         self._doc = doc
         self.figures: dict[str, ResolvedFigure] = {}
         self.tooltips: dict[str, str] = {}
+        self._cited_by: dict[str, list[str]] | None = None
         self._resolve(model.figures)
 
     @classmethod
     def load(cls, path: Path, display: str | None = None) -> Briefing:
+        from ..load.validate import validate
+
         doc = load_yaml(path, display)
         return cls(validate(doc), doc)
 
     @classmethod
     def from_text(cls, text: str, name: str = "briefing.yml") -> Briefing:
+        from ..load.validate import validate
+
         doc = parse_yaml(text, name)
         return cls(validate(doc), doc)
 
@@ -84,8 +94,17 @@ class Briefing:
         return self.sources[source_id]
 
     def cited_by(self, source_id: str) -> list[str]:
-        """Keys of the figures that cite a source (derived figures cite their inputs' sources)."""
-        return [key for key, fig in self.figures.items() if source_id in fig.sources]
+        """Keys of the figures that cite a source (derived figures cite their inputs' sources).
+
+        The index is built once, on the first call (one pass over the figures, not one per
+        source)."""
+        if self._cited_by is None:
+            index: dict[str, list[str]] = {}
+            for key, fig in self.figures.items():
+                for sid in dict.fromkeys(fig.sources):
+                    index.setdefault(sid, []).append(key)
+            self._cited_by = index
+        return list(self._cited_by.get(source_id, ()))
 
     def _where(self, key: str, field: str | None = None) -> tuple[str, int | None]:
         path = ("figures", key, field) if field else ("figures", key)
@@ -96,6 +115,15 @@ class Briefing:
         return BriefingError(problem, file=file, line=line, key=f"figures.{key}", hint=hint)
 
     def _resolve(self, figures: dict[str, Figure]) -> None:
+        from .formula import (
+            FormulaError,
+            as_quantity,
+            evaluate,
+            evaluation_order,
+            parse_formula,
+            references,
+        )
+
         trees, formulas = {}, {}
         for key, fig in figures.items():
             if fig.formula is not None:

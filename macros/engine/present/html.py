@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+from functools import cache
 
 from ..dates import PartialDate
 from ..derive.briefing import Briefing, ResolvedFigure
@@ -22,8 +23,11 @@ def anchor(key: str) -> str:
     return "fig-" + key.replace(".", "-")
 
 
+@cache
 def relative_url(from_page: str, to_page: str) -> str:
-    """Link from one directory-style page URL ('campaign/') to another ('figures/')."""
+    """Link from one directory-style page URL ('campaign/') to another ('figures/').
+
+    Memoised: a page links to the same few pages (appendix, sources) many times."""
     base = posixpath.dirname(from_page.rstrip("/") + "/x") if from_page else "."
     target = posixpath.relpath(to_page or ".", base or ".")
     return "./" if target == "." else target.rstrip("/") + "/"

@@ -10,7 +10,7 @@ from ...dates import PartialDate
 from ...derive.briefing import ResolvedFigure
 from ...errors import BriefingError
 from ...formatting.values import format_partial_date
-from ...load.validate import NUMERIC_KINDS
+from ...load.kinds import NUMERIC_KINDS
 from ..html import PageRenderer, escape
 from .svg import NBSP, element, num
 
