@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -45,4 +46,5 @@ def engine_costs(project: Path) -> dict[str, float]:
 
 
 if __name__ == "__main__":
+    os.environ["BRIEFING_CACHE"] = "off"   # the checking work itself, every time
     print(json.dumps(engine_costs(Path(sys.argv[1]).resolve()), indent=1))

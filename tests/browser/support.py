@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bench.browser import CHROMIUM
 from macros.engine.pages.usage import page_url
+from tools.browser import CHROMIUM
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"

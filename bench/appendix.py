@@ -1,0 +1,42 @@
+"""The figures appendix alone, timed in-process at several sizes: the engine writing it and
+Python-Markdown (with the site's extensions) converting it, which is where a long run of raw
+HTML blocks once cost figures squared.
+
+    python -m bench.appendix PROJECT      (run from the repository root; prints JSON)
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+
+def appendix_seconds(project: Path) -> dict[str, float]:
+    os.environ["BRIEFING_CACHE"] = "off"
+    import markdown
+    from mkdocs.config import load_config
+
+    from macros.engine.present import generated
+    from macros.engine.present.html import PageRenderer
+    from macros.engine.site import DEFAULT_DATA_FILE, Site
+
+    config = load_config(str(project / "mkdocs.yml"))
+    start = time.perf_counter()
+    site = Site(project, project / "docs", DEFAULT_DATA_FILE)
+    loaded = time.perf_counter()
+    html = generated.figures_appendix(PageRenderer(site.briefing, "figures/"), site.usage)
+    written = time.perf_counter()
+    converter = markdown.Markdown(extensions=config["markdown_extensions"],
+                                  extension_configs=config["mdx_configs"])
+    converter.convert("# Figures\n\n" + html)
+    converted = time.perf_counter()
+    return {"figures": len(site.briefing.figures), "load": loaded - start,
+            "engine": written - loaded, "markdown": converted - written,
+            "appendix": converted - loaded}
+
+
+if __name__ == "__main__":
+    print(json.dumps(appendix_seconds(Path(sys.argv[1]).resolve())))
