@@ -14,14 +14,23 @@ import time
 from pathlib import Path
 
 
+def _site(project: Path):
+    """The engine's Site for a project, before and after the single template path (where the
+    generator reports the pages)."""
+    from macros.engine import site as site_module
+
+    try:
+        from bench.costs import site_pages
+        from macros.engine.config import BriefingConfig
+    except ImportError:
+        return site_module.Site(project, project / "docs", site_module.DEFAULT_DATA_FILE)
+    return site_module.Site(project, project / "docs", BriefingConfig(), site_pages(project))
+
+
 def appendix_seconds(project: Path) -> dict[str, float]:
     os.environ["BRIEFING_CACHE"] = "off"
     import markdown
     from mkdocs.config import load_config
-
-    from macros.engine.present import generated
-    from macros.engine.present.html import PageRenderer
-    from macros.engine.site import DEFAULT_DATA_FILE, Site
 
     config = load_config(str(project / "mkdocs.yml"))
     converter = markdown.Markdown(extensions=config["markdown_extensions"],
@@ -29,9 +38,9 @@ def appendix_seconds(project: Path) -> dict[str, float]:
     converter.convert("# Warm-up\n\n<p>extensions loaded</p>\n")
     converter.reset()
     start = time.perf_counter()
-    site = Site(project, project / "docs", DEFAULT_DATA_FILE)
+    site = _site(project)
     loaded = time.perf_counter()
-    html = generated.figures_appendix(PageRenderer(site.briefing, "figures/"), site.usage)
+    html = site.macros("figures/")["figures_appendix"]()
     written = time.perf_counter()
     converter.convert("# Figures\n\n" + html)
     converted = time.perf_counter()

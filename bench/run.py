@@ -79,7 +79,7 @@ def section_zensical(work: Path, mode: dict, results: dict) -> dict:
         return {"status": reason}
     plain = results.get("_plain_twin") or twin.make_twin(real_copy(work / "real-z"),
                                                          work / "twin-z")
-    return timing.compare([Variant("plain", plain), zensical.variant(work / "zensical")],
+    return timing.compare([Variant("plain", plain), *zensical.variants(work / "zensical")],
                           mode["runs"])
 
 
@@ -151,7 +151,7 @@ def section_appendix(work: Path, mode: dict, results: dict) -> dict:
     sizes = []
     for figures in mode["appendix"]:
         project = synthetic.make_synthetic(work / "appendix", 10, REFS, figures,
-                                           only=("figures",))
+                                           only=("figures", "sources"))
         sizes.append(_python_json("bench.appendix", project))
     first, last = sizes[0], sizes[-1]
     return {"sizes": sizes, "growth": (last["appendix"] / first["appendix"])
@@ -269,7 +269,9 @@ def rows(results: dict) -> list[tuple[str, str, str, str]]:
         if "status" in z:
             out.append((label, z["status"], "report; < 1.0x", ""))
         else:
-            out += _error_row(label, z) or _ratio_row(label, z, "zensical", TARGETS["zensical"])
+            out += _error_row(label, z) or [
+                *_ratio_row(label + ", warm", z, "zensical warm", TARGETS["zensical"]),
+                *_ratio_row(label + ", cold", z, "zensical cold", TARGETS["zensical"])]
     if "scaling" in results:
         s = results["scaling"]
         out += _error_row("Synthetic sites", s) or []
