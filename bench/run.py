@@ -97,7 +97,7 @@ def section_scaling(work: Path, mode: dict, results: dict) -> dict:
         plain = twin.make_twin(project, work / f"synthetic-{pages}-twin")
         compared = timing.compare([Variant("plain", plain),
                                    Variant("real", project, prepare=make_cold)],
-                                  mode["scaling_runs"], warmup=False)
+                                  mode["scaling_runs"])
         walls = [(r["wall"] - p["wall"]) for r, p in zip(
             compared["variants"]["real"]["samples"], compared["variants"]["plain"]["samples"],
             strict=True)]
