@@ -123,7 +123,8 @@ def conflicts_list(r: PageRenderer) -> str:
             f"## {escape(conflict.title)} {{: #conflict-{cid} }}\n"
             + _block(f'<p class="conflict-type">{CONFLICT_TYPES[conflict.type]}</p>'
                      f'<ul class="conflict-sides">{sides}</ul>'
-                     f'<p class="conflict-explanation">{escape(conflict.explanation)}</p>'))
+                     + (f'<p class="conflict-explanation">{escape(conflict.explanation)}</p>'
+                        if conflict.explanation else "")))
     return "\n".join(out)
 
 
