@@ -222,7 +222,7 @@ def conflict(r: PageRenderer, conflict_id: str) -> str:
             f"unknown conflict '{conflict_id}'{did_you_mean(conflict_id, r.briefing.conflicts)}",
             key=conflict_id, hint=f"use an id defined under 'conflicts:' in {r.briefing.file}"
         ) from None
-    return (f"## {escape(item.title)} {{: #conflict-{conflict_id} }}\n"
+    return (f"## {escape(item.title)}\n"
             + _block(f'<p class="conflict-type">{CONFLICT_TYPES[item.type]}</p>'
                      + _figures_table(r, item.figures)))
 
@@ -247,7 +247,7 @@ def glossary(r: PageRenderer) -> str:
         words = "".join(
             f'<p class="glossary-source">{_source_link(r, sid)}: {_passages_html(passages(entry, sid))}</p>'
             for sid in (getattr(entry, "sources", None) or {}))
-        items.append(f'<dt id="term-{tid}">{escape(entry.term)}{also}</dt>'
+        items.append(f'<dt id="{tid}">{escape(entry.term)}{also}</dt>'
                      f"<dd><p>{escape(entry.definition)}</p>{words}</dd>")
     return _block(f'<dl class="glossary">{"".join(items)}</dl>')
 

@@ -233,6 +233,19 @@ class PageRenderer:
                 f'<span class="fig-panel" id="{panel_id}" popover data-search-exclude>'
                 f'<span class="fp-label">{escape(claim.says)}</span>{items}</span>')
 
+    def source(self, source_id: str) -> str:
+        """A source's short dated name, linked to its entry on the Sources page."""
+        try:
+            src = self.briefing.source(source_id)
+        except KeyError:
+            from ..errors import BriefingError, did_you_mean
+            raise BriefingError(
+                f"unknown source '{source_id}'{did_you_mean(str(source_id), self.briefing.sources)}",
+                key=str(source_id),
+                hint=f"use an id defined under 'sources:' in {self.briefing.file}") from None
+        return (f'<a class="source-name" href="{self.source_href(source_id)}" '
+                f'title="{escape(src.publisher)}: {escape(src.title)}">{escape(source_name(src))}</a>')
+
     def value(self, key: str) -> str:
         """The bare value, machine-readable, without link or tooltip."""
         return value_element(self.briefing.figure(key))
