@@ -383,7 +383,7 @@ def test_built_pages_carry_their_charts(built_site):
     for url, kinds in CHART_PAGES.items():
         html = built_site.page(url)
         assert charts_in(html) == kinds, url
-        assert "stylesheets/charts.css" in html
+        assert "stylesheets/site.css" in html
         for figure in re.findall(r'<figure class="chart".*?</figure>', html, re.S):
             svg = svg_of(figure)
             keys = {m.get("data-key") for m in svg.iter() if m.get("data-key")}
