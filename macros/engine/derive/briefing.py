@@ -9,8 +9,8 @@ from pathlib import Path
 
 from ..dates import PartialDate
 from ..errors import BriefingError, did_you_mean
-from ..formatting import values as formatting
 from ..evidence.check import check_passages
+from ..formatting import values as formatting
 from ..load.schema import (
     BriefingFile,
     Claim,

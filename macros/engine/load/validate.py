@@ -164,8 +164,16 @@ def _generic(first: dict, field: str) -> tuple[str, str]:
 
 
 def _model_for(loc: tuple):
-    from .schema import (BriefingFile, Check, ClaimData, Conflict, CorrectionData, GlossaryData,
-                         OpenQuestionData, Source)
+    from .schema import (
+        BriefingFile,
+        Check,
+        ClaimData,
+        Conflict,
+        CorrectionData,
+        GlossaryData,
+        OpenQuestionData,
+        Source,
+    )
 
     owners = {"sources": Source, "figures": Figure, "conflicts": Conflict, "claims": ClaimData,
               "glossary": GlossaryData, "open_questions": OpenQuestionData,
