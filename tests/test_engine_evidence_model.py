@@ -213,7 +213,8 @@ def test_a_check_whose_formula_restates_a_stated_figure_is_refused():
     assert ("the formula of campaign.budget_usd_derived works out to campaign.budget_usd itself "
             "(campaign.budget_cny cancels out)") in message
     assert "compares two stated figures, campaign.budget_usd and campaign.budget_usd_other" in message
-    assert error.line == line_of("    check: {stated: campaign.budget_usd_other", replace("conflicts:\n", RESTATED))
+    text = replace("conflicts:\n", RESTATED)
+    assert error.line == line_of("    check: {stated: campaign.budget_usd_other", text)
 
 
 def test_an_independent_check_still_runs():
