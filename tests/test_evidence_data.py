@@ -129,3 +129,19 @@ def test_a_mutated_value_fails_the_strict_build(project_copy):
     line = first_passage_line(data.read_text(encoding="utf-8"), "campaign.budget_cny")
     assert (f"{DATA}:{line}: figures.campaign.budget_cny: the passage from stocknews-feb3 "
             "does not support '30 billion yuan'") in result.output
+
+
+def test_the_circular_dollar_check_of_issue_9_is_refused():
+    """budget_cny / (budget_cny / budget_usd) checked against Logos Press's dollar wording."""
+    at = TEXT.index("  fx.implied_cny_per_usd:")
+    text = TEXT[:at] + (
+        "  campaign.budget_usd_derived:\n"
+        "    label: Qwen campaign budget in US dollars, recomputed from the yuan amount\n"
+        "    kind: money\n    currency: USD\n"
+        "    formula: campaign.budget_cny / fx.implied_cny_per_usd\n"
+        "    check: {stated: campaign.budget_usd_logos, tolerance: 0.01}\n\n") + TEXT[at:]
+    with pytest.raises(BriefingError) as caught:
+        Briefing.from_text(text, DATA)
+    assert caught.value.key == "figures.campaign.budget_usd_derived"
+    assert "the check cannot fail: the formula of campaign.budget_usd_derived works out to " \
+           "campaign.budget_usd itself (campaign.budget_cny cancels out)" in str(caught.value)
