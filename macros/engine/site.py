@@ -17,6 +17,22 @@ from .present.exports import write_downloads
 from .present.html import PageRenderer
 
 DEFAULT_DATA_FILE = "data/briefing.yml"
+_TITLE = re.compile(r"^#\s+.*$", re.M)
+_CALLS_AS_OF = re.compile(r"\{\{-?\s*reporting_as_of\s*\(")
+
+
+def frame_page(expanded: str, markdown: str, renderer: PageRenderer) -> str:
+    """The reporting date after the page's title (unless the page places it itself), and the
+    print list of the figures and notes it showed at its end. Both generators get the same
+    page this way, with no theme template involved."""
+    if not _CALLS_AS_OF.search(markdown):
+        line = generated.reporting_as_of(renderer).strip()
+        title = _TITLE.search(expanded)
+        if title:
+            expanded = f"{expanded[:title.end()]}\n\n{line}\n{expanded[title.end():]}"
+        else:
+            expanded = f"{line}\n\n{expanded}"
+    return expanded + generated.print_list(renderer)
 
 
 class Site:
@@ -31,8 +47,11 @@ class Site:
 
     def _check_keys_in_pages(self) -> None:
         """Every key a page quotes must exist; the error names the page and its line."""
+        claims = getattr(self.briefing, "claims", {})
         for src, keys in self.usage.keys_by_page.items():
             for key in keys:
+                if key in claims:  # cite("claim.key"): cite() checks it when it renders
+                    continue
                 try:
                     self.briefing.figure(key)
                 except BriefingError as error:
@@ -60,16 +79,23 @@ class Site:
         index = quoted.start() if quoted else text.find(key)
         return text.count("\n", 0, index) + 1 if index >= 0 else None
 
-    def macros(self, page_url: str) -> dict[str, Callable[..., str]]:
+    def macros(self, page_url: str,
+               renderer: PageRenderer | None = None) -> dict[str, Callable[..., str]]:
         """The page macros, bound to one page (links are relative to it)."""
-        r = PageRenderer(self.briefing, page_url)
+        r = renderer or PageRenderer(self.briefing, page_url)
         return {
-            "fig": r.fig, "value": r.value, "short": r.short, "asof": r.asof,
+            "fig": r.fig, "value": r.value, "short": r.short, "asof": r.asof, "cite": r.cite,
+            "source": r.source,
             "cards": partial(generated.cards, r),
             "timeline": partial(generated.timeline, r),
             "sources_list": partial(generated.sources_list, r),
             "figures_appendix": partial(generated.figures_appendix, r, self.usage),
+            "conflict": partial(generated.conflict, r),
             "conflicts_list": partial(generated.conflicts_list, r),
+            "glossary": partial(generated.glossary, r),
+            "open_questions": partial(generated.open_questions, r),
+            "corrections_list": partial(generated.corrections_list, r),
+            "reporting_as_of": partial(generated.reporting_as_of, r),
             "downloads": partial(generated.downloads, r),
             "bar_chart": partial(charts.bar_chart, r),
             "price_chart": partial(charts.price_chart, r),
@@ -79,15 +105,20 @@ class Site:
 
     def prepare_page(self, markdown: str, page: str, page_url: str, jinja_env,
                      known_names: set[str]) -> str:
-        """Check links, expand literal macro calls, then check what is left for Jinja."""
+        """Check links, expand literal macro calls, then check what is left for Jinja.
+
+        Every page also gets the reporting date under its title and, for print, the list of
+        the figures and source notes it showed (see frame_page).
+        """
         try:
             check_links(markdown, page, self.usage.pages)
-            expanded = expand_literal_calls(markdown, page, self.macros(page_url))
+            renderer = PageRenderer(self.briefing, page_url)
+            expanded = expand_literal_calls(markdown, page, self.macros(page_url, renderer))
             if any(marker in expanded for marker in ("{{", "{%", "{#")):
                 check_template(markdown, page, jinja_env, known_names)
         except BriefingError as error:
             raise self._in_source_lines(error) from None
-        return expanded
+        return frame_page(expanded, markdown, renderer)
 
     def _in_source_lines(self, error: BriefingError) -> BriefingError:
         """Count lines from the top of the file, front matter included."""
