@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .derive.briefing import Briefing
 from .errors import BriefingError
+from .load.yaml_source import data_path
 from .pages.links import check_links
 from .pages.templates import check_template, expand_literal_calls, leftover_template
 from .pages.usage import Usage, front_matter_lines, scan_pages
@@ -24,7 +25,7 @@ class Site:
 
     def __init__(self, project_dir: Path, docs_dir: Path, data_file: str = DEFAULT_DATA_FILE):
         self.docs_dir = docs_dir
-        path = project_dir / data_file
+        path = data_path(project_dir, data_file)
         self.briefing = Briefing.load(path, display=data_file)
         self.usage: Usage = scan_pages(docs_dir)
         self._check_keys_in_pages()

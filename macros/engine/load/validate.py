@@ -8,7 +8,7 @@ import math
 from pydantic import ValidationError
 
 from ..dates import PartialDate
-from ..errors import BriefingError, did_you_mean
+from ..errors import BriefingError, did_you_mean, shown
 from .schema import FIGURE_KEY, SOURCE_ID, BriefingFile, Figure
 from .yaml_source import YamlDocument
 
@@ -98,12 +98,7 @@ def _explain(error: ValidationError, doc: YamlDocument) -> BriefingError:
 
 def _shown(value: object) -> str:
     """A value as the contributor wrote it, shortened."""
-    if value is None:
-        return "nothing"
-    if isinstance(value, dict | list):
-        return "a mapping" if isinstance(value, dict) else "a list"
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
+    return shown(value)
 
 
 def _generic(first: dict, field: str) -> tuple[str, str]:
@@ -171,7 +166,7 @@ def _check_figure(key: str, fig: Figure, model: BriefingFile, doc: YamlDocument)
     if fig.kind not in CURRENCY_KINDS and fig.currency is not None:
         raise fail("currency", f"a {fig.kind} figure has no currency", "remove 'currency'")
     if fig.kind == "duration" and fig.unit not in DURATION_UNITS:
-        raise fail("unit", f"unknown or missing duration unit {fig.unit!r}",
+        raise fail("unit", f"unknown or missing duration unit {shown(fig.unit)}",
                    f"use unit: one of {', '.join(sorted(DURATION_UNITS))}")
     if fig.unit is not None and fig.kind not in {"count", "duration", "ratio"}:
         raise fail("unit", f"a {fig.kind} figure takes no unit",
@@ -182,26 +177,26 @@ def _check_value(fig: Figure, fail) -> None:
     value = fig.value
     if fig.kind in NUMERIC_KINDS:
         if isinstance(value, bool) or not isinstance(value, int | float):
-            raise fail("value", f"expected a number for a {fig.kind} figure, got {value!r}",
+            raise fail("value", f"expected a number for a {fig.kind} figure, got {shown(value)}",
                        "write the plain number, e.g. 3000000000; qualifiers go in 'qualifier'")
         if not math.isfinite(value):
             raise fail("value", "the value is not a finite number", "write a plain number")
         if abs(value) >= MAX_MAGNITUDE:
-            raise fail("value", f"{value!r} is implausibly large",
+            raise fail("value", f"{shown(value)} is implausibly large",
                        "check the number of zeros (figures must be below a quintillion)")
         if fig.kind in POSITIVE_KINDS and value <= 0:
             raise fail("value", f"a {fig.kind} figure must be greater than zero, got {value}",
                        "check the sign and the number; a fall or decline belongs in a percent "
                        "figure")
         if fig.kind == "year" and (not isinstance(value, int) or not 1900 <= value <= 2100):
-            raise fail("value", f"{value!r} is not a plausible year", "write a year like 2026")
+            raise fail("value", f"{shown(value)} is not a plausible year", "write a year like 2026")
     elif fig.kind == "date":
         if isinstance(value, int | float) and not isinstance(value, int):
-            raise fail("value", f"{value!r} is not a date", "write a date like 2026-02-15")
+            raise fail("value", f"{shown(value)} is not a date", "write a date like 2026-02-15")
         try:
             if PartialDate.parse(value).precision == "none":
                 raise ValueError("a date figure needs a date; 'undated' is only for as_of and sources")
         except ValueError as error:
             raise fail("value", str(error), "write 2026-02-15, 2026-02, 'mid 2026-02' or 2026") from None
     elif not isinstance(value, str) or isinstance(value, dt.date):
-        raise fail("value", f"a text figure needs text, got {value!r}", "quote the value")
+        raise fail("value", f"a text figure needs text, got {shown(value)}", "quote the value")
