@@ -177,7 +177,12 @@ class Briefing:
         if not isinstance(derived.value, int | float) or not isinstance(stated.value, int | float):
             raise self._error(key, "check", "only numbers can be checked for agreement",
                               "point 'check.stated' at a numeric figure")
-        gap = abs(derived.value - stated.value) / abs(stated.value) if stated.value else float("inf")
+        if not stated.value and derived.value:
+            raise self._error(key, "check", f"derived value {derived.text} cannot be compared with "
+                              f"stated figure {stated.key}, which is zero: the tolerance is a "
+                              "share of the stated value", "check both figures against their "
+                              "sources; a check cannot compare with a figure of zero")
+        gap = abs(derived.value - stated.value) / abs(stated.value) if stated.value else 0.0
         if gap > fig.check.tolerance:
             raise self._error(
                 key, "check",

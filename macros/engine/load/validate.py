@@ -9,6 +9,7 @@ from pydantic import ValidationError
 
 from ..dates import PartialDate
 from ..errors import BriefingError, did_you_mean, shown
+from .messages import plain_wording
 from .schema import FIGURE_KEY, SOURCE_ID, BriefingFile, Figure
 from .yaml_source import YamlDocument
 
@@ -71,8 +72,10 @@ def _explain(error: ValidationError, doc: YamlDocument) -> BriefingError:
     else:
         key, field = ".".join(str(p) for p in loc) or None, ""
     kind, msg = first["type"], first["msg"]
-    if kind == "extra_forbidden":
-        owner = _model_for(loc)
+    owner = _model_for(loc) if kind == "extra_forbidden" else None
+    if (plain := plain_wording(first, loc, sorted(owner.model_fields) if owner else None)):
+        problem, hint = plain
+    elif kind == "extra_forbidden":
         allowed = sorted(owner.model_fields) if owner else []
         problem = f"unknown field '{loc[-1]}'{did_you_mean(str(loc[-1]), allowed)}"
         hint = f"remove it or use one of: {', '.join(allowed)}"
@@ -124,7 +127,7 @@ def _model_for(loc: tuple):
     from .schema import BriefingFile, Check, Conflict, Source
 
     owners = {"sources": Source, "figures": Figure, "conflicts": Conflict}
-    if len(loc) == 2:
+    if len(loc) == 1:
         return BriefingFile
     if len(loc) == 4 and loc[0] == "figures" and loc[2] == "check":
         return Check
