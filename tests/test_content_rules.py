@@ -107,7 +107,7 @@ def test_changing_one_figure_changes_every_page_that_shows_it(built_site, projec
 
 def test_a_new_dated_figure_appears_on_the_timeline_without_editing_it(project_copy):
     data = project_copy / "data" / "briefing.yml"
-    source = next(iter(Briefing.load(DATA).sources))
+    source, cited = next(iter(Briefing.load(DATA).sources.items()))
     text = data.read_text()
     data.write_text(text.replace("\nfigures:\n", f"""
 figures:
@@ -115,7 +115,7 @@ figures:
     label: A freshly added event
     kind: date
     value: 2026-03-01
-    as_of: 2026-03-01
+    as_of: "{cited.date}"
     sources: [{source}]
 """, 1))
     result = build(project_copy)

@@ -10,6 +10,7 @@ from pathlib import Path
 from ..dates import PartialDate
 from ..errors import BriefingError, did_you_mean
 from ..formatting import values as formatting
+from ..load.rules import check_rules
 from ..load.schema import BriefingFile, Conflict, Figure, Source
 from ..load.validate import MAX_MAGNITUDE, NUMERIC_KINDS, POSITIVE_KINDS, validate
 from ..load.yaml_source import YamlDocument, load_yaml, parse_yaml
@@ -59,6 +60,7 @@ class Briefing:
         self.figures: dict[str, ResolvedFigure] = {}
         self.tooltips: dict[str, str] = {}
         self._resolve(model.figures)
+        check_rules(self, doc)  # the guide's rules and range checks on resolved figures
 
     @classmethod
     def load(cls, path: Path, display: str | None = None) -> Briefing:

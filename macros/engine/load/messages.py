@@ -5,6 +5,8 @@ validate._explain asks `plain_wording` first; None means its general wording is 
 
 from __future__ import annotations
 
+from ..errors import shown
+
 SECTIONS = {"sources": "sources", "figures": "figures", "conflicts": "conflicts"}
 SECTION_HINTS = {
     "sources": "add the sources under it, indented by two spaces, or fix the indentation",
@@ -27,6 +29,13 @@ def plain_wording(first: dict, loc: tuple, allowed: list[str] | None = None
         field = loc[-1]
         return (f"'{field}:' has nothing after it",
                 f"write its value after '{field}:', or delete the line")
+    if kind == "string_type" and value is not None and not isinstance(value, dict | list):
+        if isinstance(value, bool):
+            return (f"{loc[-1]}: expected text, got {shown(value)}",
+                    "put the text in quotes: YAML reads unquoted yes, no, on and off as true "
+                    "or false")
+        return (f"{loc[-1]}: expected text, got {shown(value)}",
+                f"put the text in quotes, e.g. {loc[-1]}: \"{shown(value).strip(chr(39))}\"")
     if kind == "too_short" and loc[:1] == ("conflicts",) and loc[-1] == "figures":
         found = first.get("ctx", {}).get("actual_length", len(value or []))
         return (f"a conflict needs at least two figures, got {found or 'none'}",
@@ -40,3 +49,16 @@ def plain_wording(first: dict, loc: tuple, allowed: list[str] | None = None
         return (f"unknown field '{loc[-1]}'",
                 "remove it (check its indentation: it may belong to the entry above)")
     return None
+
+
+def plain_pydantic(msg: str) -> str:
+    """pydantic's sentence in the engine's words: 'Input should be a valid list' -> 'expected
+    a list', 'Input should be greater than 0' -> 'must be greater than 0'."""
+    for old, new in (("Input should be a valid ", "expected a "), ("Input should be ", "must be "),
+                     ("String should have at least 1 character", "is empty"),
+                     ("String should ", "the text must "), ("List should ", "the list must "),
+                     ("Dictionary should ", "the entries must "), ("Value should ", "must ")):
+        if msg.startswith(old):
+            msg = new + msg[len(old):]
+            break
+    return msg.replace("a a", "an a").replace("expected a integer", "expected a whole number")

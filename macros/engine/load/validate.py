@@ -9,7 +9,7 @@ from pydantic import ValidationError
 
 from ..dates import PartialDate
 from ..errors import BriefingError, did_you_mean, shown
-from .messages import plain_wording
+from .messages import plain_pydantic, plain_wording
 from .schema import FIGURE_KEY, SOURCE_ID, BriefingFile, Figure
 from .yaml_source import YamlDocument
 
@@ -106,7 +106,7 @@ def _shown(value: object) -> str:
 
 def _generic(first: dict, field: str) -> tuple[str, str]:
     """Problem and hint for any other pydantic error, without pydantic's wording quirks."""
-    kind, msg = first["type"], first["msg"].split(" or instance of ")[0]
+    kind, msg = first["type"], plain_pydantic(first["msg"].split(" or instance of ")[0])
     if kind == "value_error":
         problem = msg.removeprefix("Value error, ")
     else:
