@@ -284,7 +284,8 @@ def test_check_against_a_stated_zero(project_copy):
                + stated("test.part", value="40") + derived("test.double", "test.part * 2", check))
     output = fails(project_copy, f"{DATA}:{line(text, check)}: figures.test.double",
                    "derived value 80 cannot be compared with stated figure test.zero, which is zero",
-                   "a check cannot compare with a figure of zero")
+                   "check both figures against their sources; a check cannot compare with a "
+                   "figure of zero")
     assert "inf" not in output
 
 
@@ -355,7 +356,8 @@ def test_digits_in_a_conflict_explanation(project_copy):
 def test_figure_used_nowhere(project_copy):
     text = add(project_copy, "figures", stated("test.unused"))
     fails(project_copy, f"{DATA}:{line(text, '  test.unused:')}: figures.test.unused",
-          "no page shows this figure", "or add appendix_only: true")
+          "no page shows this figure",
+          'show it on a page with {{ fig("test.unused") }}, or add appendix_only: true')
 
 
 def test_spreadsheet_formula_in_a_label_is_escaped_in_the_csv(project_copy):
@@ -448,6 +450,13 @@ def test_page_description_too_short(project_copy):
     fails(project_copy, f"docs/{OTHER_PAGE}:{text.splitlines().index(description) + 1}: description",
           "too short (6 characters; a description needs at least 40)",
           "write one full sentence saying what the page covers")
+
+
+def test_digits_typed_into_page_prose(project_copy):
+    at = append_to_page(project_copy, "Only one outlet reports 10 million downloads.")
+    fails(project_copy, f"docs/index.md:{at}",
+          "a number typed into the prose ('10' in 'Only one outlet reports 10 million downloads.')",
+          "show numbers with a figure macro")
 
 
 @pytest.mark.parametrize(("call", "problem", "hint"), [

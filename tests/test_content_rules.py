@@ -8,13 +8,13 @@ import yaml
 
 from conftest import ROOT, build
 from macros.engine.derive.briefing import Briefing
+from macros.engine.load.rules import NAMES_WITH_DIGITS
 from macros.engine.pages.usage import FRONT_MATTER, scan_pages
 from macros.engine.present.html import PageRenderer
 from macros.engine.site import Site
 
 DOCS = ROOT / "docs"
 DATA = ROOT / "data" / "briefing.yml"
-NAMES_WITH_DIGITS = ("Zhenwu 810E", "Qwen3-Max", "H200", "R1", "V4")
 NOT_PROSE = [
     re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S),   # macros
     re.compile(r"^(```|~~~).*?^\1", re.S | re.M),          # fenced code

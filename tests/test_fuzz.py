@@ -369,3 +369,80 @@ def test_shown_never_gives_a_python_repr():
     for value, text in [(dt.date(2026, 2, 3), "2026-02-03"), (float("inf"), "infinity"),
                         (None, "nothing"), (True, "true"), (3.0, "3"), ([1], "a list")]:
         assert shown(value) == text
+
+
+@pytest.mark.parametrize(("markdown", "digit_line"), [
+    ("Text with 3 digits.", 6),
+    ("A {{ fig('a.b') }} and then 2015.", 6),
+    ("{{ cards([\n  'a.b',\n  'c.d']) }}\nAfter the cards, 7 of them.", 9),
+    ("```\ncode 123\n```\nBut 4 here.", 9),
+    ("[link](page2.md) and `x1` and <span data-x='9'>y</span> and &#8212; then 5.", 6),
+    ("Names like H200, R1, V4, Zhenwu 810E and Qwen3-Max are fine; 42 is not.", 6),
+    ("Fine prose without numbers.\n\nStill fine.", None),
+    ("An {{ fig('a.b') }}, `code 1`, [x](y1.md), <b id='a1'>bold</b>, H200.", None),
+])
+def test_digits_in_prose_are_found_on_their_line(tmp_path, markdown, digit_line):
+    from macros.engine.pages.rules import check_prose
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "page.md").write_text("---\ntitle: Page\ndescription: A page long enough to pass the "
+                                  "description rule.\n---\n\n" + markdown + "\n")
+    if digit_line is None:
+        check_prose(docs, ["page.md"])
+        return
+    with pytest.raises(BriefingError) as caught:
+        check_prose(docs, ["page.md"])
+    assert caught.value.line == digit_line and caught.value.file == "docs/page.md"
+
+
+@pytest.mark.parametrize(("front", "problem"), [
+    ("title: Page\n", "missing from the front matter"),
+    ("title: Page\ndescription: Short.\n", "too short (6 characters"),
+    ("title: Page\ndescription: ''\n", "missing from the front matter"),
+    ("description: A page long enough to pass the description rule.\n", "missing from the front"),
+    ("title: About: the site\n", "front matter: YAML syntax error"),
+    ("- a list\n", "front matter must be 'name: value' lines"),
+])
+def test_every_front_matter_mistake_is_told(tmp_path, front, problem):
+    from macros.engine.pages.rules import check_front_matter
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "page.md").write_text(f"---\n{front}---\n\n# Page\n")
+    with pytest.raises(BriefingError) as caught:
+        check_front_matter(docs, ["page.md"])
+    assert problem in str(caught.value) and caught.value.hint
+
+
+@pytest.mark.parametrize("content", [b"\xff\xfe", b"caf\xe9", b"\x80"])
+def test_pages_that_are_not_utf8_are_told(tmp_path, content):
+    from macros.engine.load.page_source import read_page
+
+    page = tmp_path / "page.md"
+    page.write_bytes(b"---\ntitle: x\n---\n" + content)
+    with pytest.raises(BriefingError) as caught:
+        read_page(page, "docs/page.md")
+    assert "page is not UTF-8 text" in str(caught.value) and caught.value.line == 4
+
+
+def test_unreadable_pages_and_data_are_told(tmp_path):
+    from macros.engine.load.page_source import read_page
+    from macros.engine.load.yaml_source import load_yaml
+
+    (tmp_path / "loop.md").symlink_to(tmp_path / "loop.md")
+    (tmp_path / "folder.md").mkdir()
+    for name in ("loop.md", "folder.md"):
+        with pytest.raises(BriefingError, match="cannot read the page"):
+            read_page(tmp_path / name, f"docs/{name}")
+        with pytest.raises(BriefingError, match="cannot read the data file|is a folder"):
+            load_yaml(tmp_path / name, "data/briefing.yml")
+
+
+@pytest.mark.parametrize("setting", [None, "", "   ", 5, ["data/briefing.yml"]])
+def test_briefing_data_setting_must_name_a_file(tmp_path, setting):
+    from macros.engine.load.yaml_source import data_path
+
+    with pytest.raises(BriefingError) as caught:
+        data_path(tmp_path, setting)
+    assert caught.value.key == "extra.briefing_data" and caught.value.hint

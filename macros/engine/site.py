@@ -11,7 +11,7 @@ from .derive.briefing import Briefing
 from .errors import BriefingError
 from .load.yaml_source import data_path
 from .pages.links import check_links
-from .pages.rules import check_figures_used, check_front_matter
+from .pages.rules import check_figures_used, check_front_matter, check_prose
 from .pages.templates import check_template, expand_literal_calls, leftover_template
 from .pages.usage import Usage, front_matter_lines, scan_pages
 from .present import charts, generated
@@ -32,6 +32,7 @@ class Site:
         self._check_keys_in_pages()
         self._add_generated_keys()
         check_front_matter(docs_dir, list(self.usage.pages))  # the guide's rules for pages
+        check_prose(docs_dir, list(self.usage.pages))
         check_figures_used(self.briefing, self.usage)
 
     def _check_keys_in_pages(self) -> None:

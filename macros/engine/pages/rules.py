@@ -3,7 +3,9 @@
 - every page has front matter with a `title` and a `description` of at least
   MIN_DESCRIPTION characters on one line (search results and link previews show it);
 - every figure is shown on some page, or carries `appendix_only: true`; a figure marked
-  `appendix_only` is shown on no page.
+  `appendix_only` is shown on no page;
+- page prose types no digits: numbers come from figure macros (outside macros, code, link
+  targets, HTML tags and character references; names in NAMES_WITH_DIGITS are allowed).
 """
 
 from __future__ import annotations
@@ -13,9 +15,48 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import BriefingError
-from ..load.page_source import front_matter, read_page
+from ..load.page_source import FRONT_MATTER, front_matter, read_page
+from ..load.rules import NAMES_WITH_DIGITS
 
 MIN_DESCRIPTION = 40
+NOT_PROSE = [
+    re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S),   # macros
+    re.compile(r"^(```|~~~).*?^\1", re.S | re.M),          # fenced code
+    re.compile(r"`[^`\n]+`"),                              # inline code
+    re.compile(r"\]\([^)]*\)"),                            # link targets
+    re.compile(r"<[^>]+>"),                                # HTML tags and their attributes
+    re.compile(r"&#?\w+;"),                                # character references
+]
+
+
+def prose_of(markdown: str) -> str:
+    """The page with everything but prose blanked out, line numbers kept."""
+    def blank(match: re.Match) -> str:
+        return "\n" * match.group(0).count("\n") or " "
+
+    markdown = FRONT_MATTER.sub(blank, markdown, count=1)
+    for pattern in NOT_PROSE:
+        markdown = pattern.sub(blank, markdown)
+    for name in NAMES_WITH_DIGITS:
+        markdown = markdown.replace(name, " ")
+    return markdown
+
+
+def check_prose(docs_dir: Path, pages: list[str]) -> None:
+    """No digits typed into page prose: a number there would escape the data file."""
+    for src in pages:
+        display = f"{docs_dir.name}/{src}"
+        prose = prose_of(read_page(docs_dir / src, display))
+        digits = re.search(r"[0-9]+", prose)
+        if digits:
+            context = prose[max(0, digits.start() - 20): digits.end() + 20].split("\n")
+            shown = next(part for part in context if digits.group(0) in part).strip()
+            raise BriefingError(
+                f"a number typed into the prose ('{digits.group(0)}' in '{shown}')",
+                file=display, line=prose.count("\n", 0, digits.start()) + 1,
+                hint='show numbers with a figure macro such as {{ fig("group.key") }}; a name '
+                     "with digits (a model or chip) goes in NAMES_WITH_DIGITS in "
+                     "macros/engine/load/rules.py")
 
 
 def _line_of_field(text: str, field: str) -> int:
