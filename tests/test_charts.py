@@ -20,13 +20,13 @@ sources:
   wire:
     publisher: Example Wire
     title: Budgets and prices
-    date: 2026-02-03
+    date: 2026-02-10
     reliability: medium-high
     note: First-hand.
   blog:
     publisher: Example Blog
     title: Background
-    date: 2025
+    date: 2026-02
     reliability: low
     note: Context only.
 figures:

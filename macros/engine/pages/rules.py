@@ -46,11 +46,16 @@ def check_prose(docs_dir: Path, pages: list[str]) -> None:
     """No digits typed into page prose: a number there would escape the data file."""
     for src in pages:
         display = f"{docs_dir.name}/{src}"
-        prose = prose_of(read_page(docs_dir / src, display))
+        text = read_page(docs_dir / src, display)
+        prose = prose_of(text)
         digits = re.search(r"[0-9]+", prose)
         if digits:
-            context = prose[max(0, digits.start() - 20): digits.end() + 20].split("\n")
-            shown = next(part for part in context if digits.group(0) in part).strip()
+            number = prose.count("\n", 0, digits.start())
+            column = digits.start() - (prose.rfind("\n", 0, digits.start()) + 1)
+            line = text.split("\n")[number]  # blanking only shortens a line, never lengthens
+            at = line.find(digits.group(0), column)
+            at = at if at >= 0 else column
+            shown = line[max(0, at - 40): at + 40].strip()
             raise BriefingError(
                 f"a number typed into the prose ('{digits.group(0)}' in '{shown}')",
                 file=display, line=prose.count("\n", 0, digits.start()) + 1,
