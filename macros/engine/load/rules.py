@@ -142,17 +142,19 @@ def _check_range(date: Any, path: tuple, key: str, field: str, doc: YamlDocument
 def _check_figure(briefing: Any, key: str, fig: Any, doc: YamlDocument) -> None:
     here = ("figures", key)
     name = f"figures.{key}"
-    _check_range(fig.as_of, here + ("as_of",), name, "as_of", doc)
+    _check_range(getattr(fig, "as_of", None), here + ("as_of",), name, "as_of", doc)
     if fig.kind == "date":
         field = "formula" if fig.derived else "value"
         _check_range(fig.value, here + (field,), name, field, doc)
-    if not fig.derived and fig.as_of.year is not None:
-        dates = [briefing.sources[s].date for s in fig.sources if s in briefing.sources]
-        if dates and all(d.year is not None for d in dates):
+    as_of = getattr(fig, "as_of", None)
+    if not fig.derived and isinstance(as_of, PartialDate) and as_of.year is not None:
+        dates = [getattr(briefing.sources[s], "date", None) for s in fig.sources
+                 if s in briefing.sources]
+        if dates and all(isinstance(d, PartialDate) and d.year is not None for d in dates):
             latest = max(dates, key=_end)
-            if fig.as_of.start() > _end(latest):
+            if as_of.start() > _end(latest):
                 raise BriefingError(
-                    f"as_of {fig.as_of} is later than every cited source (the latest, "
+                    f"as_of {as_of} is later than every cited source (the latest, "
                     f"{_source_named(briefing, latest, fig.sources)}, is dated {latest})",
                     file=doc.file, line=doc.line_of(here + ("as_of",)), key=name,
                     hint="a source cannot report what was true after it was published: use "
@@ -166,7 +168,7 @@ def _check_figure(briefing: Any, key: str, fig: Any, doc: YamlDocument) -> None:
             f"{shown(value)} is not a plausible year (a whole year from {EARLIEST_YEAR} to "
             f"{LATEST_YEAR})", file=doc.file, line=doc.line_of(here + (field,)), key=name,
             hint="check the formula and its inputs" if fig.derived else "write a year like 2026")
-    if value != 0 and not re.search(r"[1-9]", fig.text):
+    if value != 0 and isinstance(fig.text, str) and not re.search(r"[1-9]", fig.text):
         raise BriefingError(
             f"{shown(value)} would be shown as '{fig.text}'", file=doc.file,
             line=doc.line_of(here + (field,)), key=name,
