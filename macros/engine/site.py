@@ -9,7 +9,9 @@ from pathlib import Path
 
 from .derive.briefing import Briefing
 from .errors import BriefingError
+from .load.yaml_source import data_path
 from .pages.links import check_links
+from .pages.rules import check_figures_used, check_front_matter, check_prose
 from .pages.templates import check_template, expand_literal_calls, leftover_template
 from .pages.usage import Usage, front_matter_lines, scan_pages
 from .present import charts, generated
@@ -40,11 +42,14 @@ class Site:
 
     def __init__(self, project_dir: Path, docs_dir: Path, data_file: str = DEFAULT_DATA_FILE):
         self.docs_dir = docs_dir
-        path = project_dir / data_file
+        path = data_path(project_dir, data_file)
         self.briefing = Briefing.load(path, display=data_file)
         self.usage: Usage = scan_pages(docs_dir)
         self._check_keys_in_pages()
         self._add_generated_keys()
+        check_front_matter(docs_dir, list(self.usage.pages))  # the guide's rules for pages
+        check_prose(docs_dir, list(self.usage.pages))
+        check_figures_used(self.briefing, self.usage)
 
     def _check_keys_in_pages(self) -> None:
         """Every key a page quotes must exist; the error names the page and its line."""

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..derive.briefing import Briefing, ResolvedFigure
 from ..formatting.values import format_partial_date
+from .csv_safe import safe_row
 
 FIGURE_COLUMNS = ["key", "label", "value", "formatted", "unit", "kind", "qualifier",
                   "as_of", "sources", "derived_from", "formula"]
@@ -41,8 +42,8 @@ def figures_csv(briefing: Briefing) -> str:
     writer = csv.DictWriter(out, fieldnames=FIGURE_COLUMNS, lineterminator="\n")
     writer.writeheader()
     for record in figure_records(briefing):
-        writer.writerow({**record, "sources": ";".join(record["sources"]),
-                         "derived_from": ";".join(record["derived_from"])})
+        writer.writerow(safe_row({**record, "sources": ";".join(record["sources"]),
+                                  "derived_from": ";".join(record["derived_from"])}))
     return out.getvalue()
 
 
