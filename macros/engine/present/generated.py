@@ -96,13 +96,16 @@ def figures_appendix(r: PageRenderer, usage: Usage) -> str:
             pages = ", ".join(f'<a href="{r.page_href(p.url)}">{escape(p.title)}</a>'
                               for p in usage.pages_using(key) if p.url != r.page_url)
             note = f"<dt>Note</dt><dd>{escape(fig.note)}</dd>" if fig.note else ""
+            # Spaces between the elements keep words apart in search snippets.
             entries.append(
-                f'<section class="fig-entry" id="{anchor(key)}"><h3>{escape(fig.label)}</h3>'
-                f'<dl><dt>Value</dt><dd>{r.value(key)}</dd>'
-                f"<dt>Key</dt><dd><code>{escape(key)}</code> ({fig.kind})</dd>"
-                f"<dt>As of</dt><dd>{r.asof(key)}</dd>"
-                f"<dt>Sources</dt><dd>{_sources_inline(r, fig.sources)}</dd>{derivation}{note}"
-                f"<dt>Used on</dt><dd>{pages or 'appendix only'}</dd></dl></section>")
+                f'<section class="fig-entry" id="{anchor(key)}"><h3>{escape(fig.label)}</h3> '
+                f'<dl><dt>Value:</dt> <dd>{r.value(key)}</dd> '
+                f"<dt>Key:</dt> <dd><code>{escape(key)}</code> ({fig.kind})</dd> "
+                f"<dt>Date:</dt> <dd>{r.asof(key)}</dd> "
+                f"<dt>Sources:</dt> <dd>{_sources_inline(r, fig.sources)}</dd> "
+                f"{derivation.replace('</dt><dd>', ':</dt> <dd>')}"
+                f"{note.replace('</dt><dd>', ':</dt> <dd>')} "
+                f"<dt>Used on:</dt> <dd>{pages or 'appendix only'}</dd></dl></section>\n")
         out.append(f"## {escape(group.replace('_', ' ').capitalize())}\n" + _block("".join(entries)))
     return "\n".join(out)
 
