@@ -109,7 +109,7 @@ FIGURE_COLUMNS: tuple[Column, ...] = (
                                        "duration", "year", "text"]}),
     Column("value", "number", "The number itself, unrounded, for every kind except date and "
            "text: an amount of money in its currency, a count, a percentage as a number of "
-           "percent (2.34 for 2.34%), a ratio, a price, a duration in `unit`s, a year. Whole "
+           "percent (2.34 for 2.34%), a ratio, a price, a duration counted in `unit`, a year. Whole "
            "numbers are written without decimals. Empty for date and text figures.",
            lambda r: _number(r.fig.value), "3000000000"),
     Column("value_date", "string", "For a date figure, the date as the sources give it: "
@@ -511,6 +511,13 @@ FILES = (("datapackage.json", "the package descriptor: metadata, licence and eve
          ("README.md", "this data dictionary as plain text"))
 
 
+def _with_code(text: str) -> str:
+    """Escaped text with `name` spans set as <code>."""
+    parts = text.split("`")
+    return "".join(f"<code>{escape(p)}</code>" if i % 2 else escape(p)
+                   for i, p in enumerate(parts))
+
+
 def data_dictionary(r: PageRenderer, site_url: str = "") -> str:
     """The Data page's body: files, licence, how to cite, and every column of every table."""
     here = r.page_href(DATA_DIR)
@@ -529,13 +536,13 @@ def data_dictionary(r: PageRenderer, site_url: str = "") -> str:
     for table in TABLES:
         rows = "".join(
             f"<tr><td><code>{c.name}</code></td><td>{c.type}{' (list)' if c.is_list else ''}"
-            f"</td><td>{escape(c.description)}</td><td>"
+            f"</td><td>{_with_code(c.description)}</td><td>"
             f"{f'<code>{escape(c.example)}</code>' if c.example else ''}</td></tr>"
             for c in table.columns)
         out.append(f"## {table.path} {{: #table-{table.name} }}\n")
         out.append(_block(
             f"<p>{escape(table.description)}</p>"
-            '<table class="data-dictionary"><thead><tr><th>Column</th><th>Type</th>'
+            "<table><thead><tr><th>Column</th><th>Type</th>"
             f"<th>Description</th><th>Example</th></tr></thead><tbody>{rows}</tbody></table>"))
     out.append(_block(dataset_jsonld(site_url, build_time())))
     return "\n".join(out)
