@@ -461,7 +461,8 @@ def appendix_extras(r: PageRenderer, key: str, site_url: str) -> str:
     """
     fig = r.briefing.figure(key)
     return (f"<dt>Cite</dt> <dd><span class=\"fig-citation\">"
-            f"{escape(citation(fig, site_url))}</span></dd> "
+            f"{escape(citation(fig, site_url))}</span> "
+            f'<a class="fig-permalink" href="#{anchor(key)}">Permalink</a></dd> '
             f"<dt>Data</dt> <dd><a href=\"{figure_file_href(r, key, 'csv')}\" download>CSV</a>"
             f" · <a href=\"{figure_file_href(r, key, 'json')}\" download>JSON</a></dd> ")
 
