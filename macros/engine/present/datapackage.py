@@ -460,10 +460,10 @@ def appendix_extras(r: PageRenderer, key: str, site_url: str) -> str:
     For the appendix's <dl> (present/generated.py); separated by spaces so search snippets read.
     """
     fig = r.briefing.figure(key)
-    return (f"<dt>Cite</dt> <dd><span class=\"fig-citation\">"
+    return (f"<dt>Cite:</dt> <dd><span class=\"fig-citation\">"
             f"{escape(citation(fig, site_url))}</span> "
             f'<a class="fig-permalink" href="#{anchor(key)}">Permalink</a></dd> '
-            f"<dt>Data</dt> <dd><a href=\"{figure_file_href(r, key, 'csv')}\" download>CSV</a>"
+            f"<dt>Data:</dt> <dd><a href=\"{figure_file_href(r, key, 'csv')}\" download>CSV</a>"
             f" · <a href=\"{figure_file_href(r, key, 'json')}\" download>JSON</a></dd> ")
 
 
