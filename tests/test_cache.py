@@ -11,7 +11,7 @@ from conftest import build
 from macros.engine.load.cache import CACHE_DIR, Record
 
 DATA = "data/briefing.yml"
-BUILD_TIME = re.compile(rb"\d\d:\d\d:\d\d UTC")
+BUILD_TIME = re.compile(rb"\d\d:\d\d:\d\d(?: UTC|Z)")
 LABEL = "Qwen Lunar New Year campaign budget"
 ENGINE_EDIT = '''
 

@@ -26,8 +26,8 @@ from . import precision
 if TYPE_CHECKING:  # pydantic is imported only when the data is checked (load/cache.py)
     from ..load.schema import BriefingFile, Conflict, Figure, Source
 
-# Checking and deriving (load.validate, load.schema, evidence.check, derive.formula,
-# derive.circular) are imported inside the methods that need them: a build served from the
+# Checking and deriving (load.validate, load.schema, load.rules, evidence.check,
+# derive.formula, derive.circular) are imported inside the methods that need them: a build served from the
 # checked-data cache (load/cache.py) never imports them, nor pydantic.
 
 
@@ -95,6 +95,9 @@ class Briefing:
             for key, q in model.open_questions.items()}
         self.corrections: list[Correction] = self._corrections(model)
         self.reporting_as_of: PartialDate = reporting_date(self.sources.values())
+        from ..load.rules import check_rules
+
+        check_rules(self, doc)  # the guide's rules and range checks on resolved figures
 
     @classmethod
     def load(cls, path: Path, display: str | None = None) -> Briefing:
@@ -292,7 +295,12 @@ class Briefing:
         if not isinstance(derived.value, int | float) or not isinstance(stated.value, int | float):
             raise self._error(key, "check", "only numbers can be checked for agreement",
                               "point 'check.stated' at a numeric figure")
-        gap = abs(derived.value - stated.value) / abs(stated.value) if stated.value else float("inf")
+        if not stated.value and derived.value:
+            raise self._error(key, "check", f"derived value {derived.text} cannot be compared with "
+                              f"stated figure {stated.key}, which is zero: the tolerance is a "
+                              "share of the stated value", "check both figures against their "
+                              "sources; a check cannot compare with a figure of zero")
+        gap = abs(derived.value - stated.value) / abs(stated.value) if stated.value else 0.0
         if gap > fig.check.tolerance:
             raise self._error(
                 key, "check",

@@ -104,19 +104,19 @@ def _library_versions() -> bytes:
     return ";".join(found).encode()
 
 
-def load_briefing(project_dir: Path, data_file: str) -> Briefing:
-    """The Briefing of `project_dir / data_file`, from the cache when its key matches."""
+def load_briefing(path: Path, display: str, project_dir: Path) -> Briefing:
+    """The Briefing of the data file at `path` (named `display` in messages), from the cache
+    in `project_dir` when its key matches."""
     from ..derive.briefing import Briefing
 
-    path = project_dir / data_file
     if not enabled() or not path.is_file():
-        return Briefing.load(path, display=data_file)   # raises the usual errors
+        return Briefing.load(path, display=display)   # raises the usual errors
     folder = project_dir / CACHE_DIR
-    entry = folder / f"{cache_key(path, data_file)}.pickle"
+    entry = folder / f"{cache_key(path, display)}.pickle"
     cached = _read(entry)
     if cached is not None:
         return cached
-    briefing = Briefing.load(path, display=data_file)
+    briefing = Briefing.load(path, display=display)
     _write(folder, entry, briefing)
     return briefing
 
