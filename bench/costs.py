@@ -39,7 +39,8 @@ def engine_costs(project: Path) -> dict[str, float]:
     for src, info in site.usage.pages.items():
         text = (project / "docs" / src).read_text(encoding="utf-8")
         body = FRONT_MATTER.sub("", text, count=1)
-        site.prepare_page(body, f"docs/{src}", info.url, environment, set())
+        site.prepare_page(body, f"docs/{src}", info.url, environment,
+                          set(site.macros(info.url)))
     expanded = time.perf_counter() - start
     return {"read YAML": read, "validate": checked, "derive and format": formatted,
             "scan pages": scanned, "expand macros": expanded}
