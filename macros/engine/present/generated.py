@@ -74,7 +74,7 @@ def timeline(r: PageRenderer) -> str:
 
 
 def _passages_html(texts) -> str:
-    return "".join(f"<q>{escape(t)}</q>" for t in texts) or "(passage not recorded)"
+    return " ".join(f"<q>{escape(t)}</q>" for t in texts) or "(passage not recorded)"
 
 
 def _supports(r: PageRenderer) -> dict[str, list[tuple[str, str, tuple[str, ...]]]]:
