@@ -11,12 +11,13 @@ from .derive.briefing import Briefing
 from .errors import BriefingError
 from .pages.links import check_links
 from .pages.templates import check_template, expand_literal_calls, leftover_template
-from .pages.usage import Usage, front_matter_lines, scan_pages
+from .pages.usage import QUOTED, Usage, front_matter_lines, scan_pages
 from .present import charts, generated
 from .present.exports import write_downloads
 from .present.html import PageRenderer
 
 DEFAULT_DATA_FILE = "data/briefing.yml"
+_BUTTON_CALLS = re.compile(r"\{\{-?\s*(?:fig|cards)\s*\(.*?\}\}", re.S)
 _TITLE = re.compile(r"^#\s+.*$", re.M)
 _CALLS_AS_OF = re.compile(r"\{\{-?\s*reporting_as_of\s*\(")
 
@@ -32,6 +33,8 @@ def frame_page(expanded: str, markdown: str, renderer: PageRenderer) -> str:
             expanded = f"{expanded[:title.end()]}\n\n{line}\n{expanded[title.end():]}"
         else:
             expanded = f"{line}\n\n{expanded}"
+    if any(marker in expanded for marker in ("{{", "{%")):
+        return expanded + "\n\n{{ print_list() }}\n"  # after Jinja has rendered the rest
     return expanded + generated.print_list(renderer)
 
 
@@ -43,6 +46,8 @@ class Site:
         path = project_dir / data_file
         self.briefing = Briefing.load(path, display=data_file)
         self.usage: Usage = scan_pages(docs_dir)
+        self._anchored: dict[str, set[str]] | None = None
+        self._renderers: dict[str, PageRenderer] = {}
         self._check_keys_in_pages()
         self._add_generated_keys()
 
@@ -60,16 +65,44 @@ class Site:
                                         line=self._line_in_page(src, key),
                                         key=key, hint=error.hint) from None
 
-    def _add_generated_keys(self) -> None:
-        """Count figures shown by whole-page generators (timeline, conflicts) as used there."""
-        shown_by = {
-            "timeline": [k for k, f in self.briefing.figures.items() if f.kind == "date"],
-            "conflicts_list": [k for c in self.briefing.conflicts.values() for k in c.figures],
+    def _generated_keys(self) -> dict[str, list[str]]:
+        """The figures each whole-section generator shows, as buttons with panels."""
+        b = self.briefing
+        conflict_keys = [k for c in b.conflicts.values() for k in c.figures]
+        return {
+            "timeline": [k for k, f in b.figures.items() if f.kind == "date"],
+            "conflicts_list": conflict_keys,
+            "conflict": conflict_keys,
+            "open_questions": [k for q in getattr(b, "open_questions", {}).values()
+                               for k in q.figures],
+            "corrections_list": [c.figure for c in getattr(b, "corrections", ())],
         }
+
+    def _add_generated_keys(self) -> None:
+        """Count figures shown by whole-page generators (timeline, conflicts...) as used there."""
+        shown_by = self._generated_keys()
         for src, called in self.usage.macros_by_page.items():
             keys = self.usage.keys_by_page[src]
+            seen = set(keys)
             for generator in sorted(called & shown_by.keys()):
-                keys.extend(k for k in shown_by[generator] if k not in keys)
+                for k in shown_by[generator]:
+                    if k not in seen:
+                        seen.add(k)
+                        keys.append(k)
+
+    def anchored_keys(self) -> dict[str, set[str]]:
+        """Per page URL, the figures it shows as a button with the id the appendix links back
+        to (fig(), cards() and the generators); figures only drawn in a chart have none."""
+        if self._anchored is None:
+            shown_by = self._generated_keys()
+            self._anchored = {}
+            for src, info in self.usage.pages.items():
+                text = (self.docs_dir / src).read_text(encoding="utf-8")
+                keys = {k for block in _BUTTON_CALLS.findall(text) for _, k in QUOTED.findall(block)}
+                for generator in self.usage.macros_by_page[src] & shown_by.keys():
+                    keys.update(shown_by[generator])
+                self._anchored[info.url] = keys
+        return self._anchored
 
     def _line_in_page(self, src: str, key: str) -> int | None:
         text = (self.docs_dir / src).read_text(encoding="utf-8")
@@ -80,14 +113,15 @@ class Site:
     def macros(self, page_url: str,
                renderer: PageRenderer | None = None) -> dict[str, Callable[..., str]]:
         """The page macros, bound to one page (links are relative to it)."""
-        r = renderer or PageRenderer(self.briefing, page_url)
+        r = renderer or self._renderers.get(page_url) or PageRenderer(self.briefing, page_url)
         return {
             "fig": r.fig, "value": r.value, "short": r.short, "asof": r.asof, "cite": r.cite,
             "source": r.source,
             "cards": partial(generated.cards, r),
             "timeline": partial(generated.timeline, r),
             "sources_list": partial(generated.sources_list, r),
-            "figures_appendix": partial(generated.figures_appendix, r, self.usage),
+            "figures_appendix": partial(generated.figures_appendix, r, self.usage,
+                                        self.anchored_keys),
             "conflict": partial(generated.conflict, r),
             "conflicts_list": partial(generated.conflicts_list, r),
             "glossary": partial(generated.glossary, r),
@@ -99,6 +133,7 @@ class Site:
             "price_chart": partial(charts.price_chart, r),
             "share_chart": partial(charts.share_chart, r),
             "timeline_chart": partial(charts.timeline_chart, r),
+            "print_list": partial(generated.print_list, r),
         }
 
     def prepare_page(self, markdown: str, page: str, page_url: str, jinja_env,
@@ -110,7 +145,9 @@ class Site:
         """
         try:
             check_links(markdown, page, self.usage.pages)
-            renderer = PageRenderer(self.briefing, page_url)
+            # One renderer per page, shared with the macros Jinja calls later on this page, so
+            # popover ids stay unique and the print list sees every figure shown.
+            renderer = self._renderers[page_url] = PageRenderer(self.briefing, page_url)
             expanded = expand_literal_calls(markdown, page, self.macros(page_url, renderer))
             if any(marker in expanded for marker in ("{{", "{%", "{#")):
                 check_template(markdown, page, jinja_env, known_names)

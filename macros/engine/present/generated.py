@@ -154,7 +154,8 @@ def _plain_citation(r: PageRenderer, fig) -> str:
             f"Figures appendix, entry {anchor(fig.key)}.")
 
 
-def _appendix_entry(r: PageRenderer, usage: Usage, key: str) -> str:
+def _appendix_entry(r: PageRenderer, usage: Usage, key: str,
+                    anchored: dict[str, set[str]]) -> str:
     b = r.briefing
     fig = b.figure(key)
     if fig.derived:
@@ -177,8 +178,10 @@ def _appendix_entry(r: PageRenderer, usage: Usage, key: str) -> str:
                     f"{escape(c.old)}. {escape(c.reason)}</li>" for c in corrections_of(b, fig))
     corrected = f"<dt>Corrected</dt><dd><ul>{fixes}</ul></dd>" if fixes else ""
     note = f"<dt>Note</dt><dd>{escape(fig.note)}</dd>" if fig.note else ""
-    shown = ", ".join(f'<a href="{r.page_href(p.url)}#{use_anchor(key)}">{escape(p.title)}</a>'
-                      for p in usage.pages_using(key) if p.url != r.page_url)
+    shown = ", ".join(
+        f'<a href="{r.page_href(p.url)}'
+        f'{"#" + use_anchor(key) if key in anchored.get(p.url, ()) else ""}">{escape(p.title)}</a>'
+        for p in usage.pages_using(key) if p.url != r.page_url)
     cite_text = citation(fig, r.page_url) if citation else _plain_citation(r, fig)
     return (f'<section class="fig-entry" id="{anchor(key)}">'
             f'<h3>{escape(fig.label)} <a class="headerlink" href="#{anchor(key)}" '
@@ -191,14 +194,15 @@ def _appendix_entry(r: PageRenderer, usage: Usage, key: str) -> str:
             f'<dt>Cite as</dt><dd class="fig-citation">{escape(cite_text)}</dd></dl></section>')
 
 
-def figures_appendix(r: PageRenderer, usage: Usage) -> str:
+def figures_appendix(r: PageRenderer, usage: Usage, anchored=None) -> str:
     """Every figure with value, as-of, passages or derivation, and links back to its pages.
 
     Each group is one container element, so Markdown's raw-HTML pass stays linear.
     """
+    links = anchored() if callable(anchored) else (anchored or {})
     out = []
     for title, keys in appendix_groups(r.briefing.figures).items():
-        entries = "".join(_appendix_entry(r, usage, key) for key in keys)
+        entries = "".join(_appendix_entry(r, usage, key, links) for key in keys)
         out.append(f"## {escape(title)}\n" + _block(f'<div class="fig-group">{entries}</div>'))
     return "\n".join(out)
 
