@@ -99,7 +99,7 @@ def sources_list(r: PageRenderer) -> str:
     for sid, src in ordered:
         date = time_element(src.date)
         if getattr(src, "date_estimated", False) and src.date.precision != "none":
-            date += " (estimated: the article prints no date)"
+            date += " (estimated)"
         relayed = (f"<dt>As reported by</dt><dd>{escape(src.as_reported_by)}</dd>"
                    if src.as_reported_by else "")
         link = (f'<dt>Link</dt><dd><a href="{escape(src.url)}">{escape(src.url)}</a></dd>'
@@ -122,8 +122,8 @@ def sources_list(r: PageRenderer) -> str:
                 f"<dt>Publisher</dt><dd>{escape(src.publisher)}</dd>"
                 f"<dt>Title</dt><dd>{escape(src.title)}</dd>"
                 f"<dt>Published</dt><dd>{date}</dd>{relayed}{link}"
-                f"<dt>Reliability</dt><dd>{RELIABILITY_TEXT[src.reliability]}: {escape(src.note)}</dd>"
-                f"</dl>{table}</div>"))
+                f"<dt>Reliability</dt><dd>{RELIABILITY_TEXT[src.reliability]}</dd>"
+                f"<dt>Notes</dt><dd>{escape(src.note)}</dd></dl>{table}</div>"))
     return "\n".join(out)
 
 
