@@ -67,6 +67,7 @@ def test_value_short_and_asof_variants():
 def test_html_in_data_is_escaped():
     text = replace("    value: Tongyi Qianwen", "    value: \"<script>alert('x')</script>\"")
     text = replace("    label: Old name", "    label: <b>Old</b> name", text)
+    text = replace("its AI chatbot Tongyi Qianwen", "its AI chatbot <script>alert('x')</script>", text)
     html = PageRenderer(load(text), "").fig("names.old")
     assert "<script>" not in html and "<b>" not in html
     assert "&#60;script&#62;alert(&#39;x&#39;)&#60;/script&#62;" in html

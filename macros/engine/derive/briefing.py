@@ -9,8 +9,8 @@ from pathlib import Path
 
 from ..dates import PartialDate
 from ..errors import BriefingError, did_you_mean
-from ..formatting import values as formatting
 from ..evidence.check import check_passages
+from ..formatting import values as formatting
 from ..load.schema import (
     BriefingFile,
     Claim,
@@ -57,7 +57,8 @@ class ResolvedFigure:
     expected: bool = False         # not yet happened when reported
     corrections: tuple[Correction, ...] = ()
     approximate: bool = False      # approximate itself, or computed from an approximate input
-    significant_figures: int | None = None   # the precision limit of a derived figure
+    significant_figures: int | None = None   # approximate: significant figures it carries
+    rounding_units: dict[str, float] = field(default_factory=dict)  # currency -> unit
 
     @property
     def derived(self) -> bool:
@@ -79,7 +80,6 @@ class Briefing:
         self.figures: dict[str, ResolvedFigure] = {}
         self.tooltips: dict[str, str] = {}
         self._resolve(model.figures)
-        check_passages(self.figures, doc)
         self.claims: dict[str, Claim] = {
             key: Claim(key, claim.says, passages_of(claim.sources), doc.line_of(("claims", key)))
             for key, claim in model.claims.items()}
@@ -137,7 +137,10 @@ class Briefing:
         for index, entry in enumerate(model.corrections):
             line = self._doc.line_of(("corrections", index))
             correction = Correction(entry.figure, entry.date, entry.old, entry.new, entry.reason,
-                                    line)
+                                    line, entry.removed)
+            if entry.removed:
+                result.append(correction)
+                continue
             fig = self.figures[entry.figure]
             if entry.new != fig.text:
                 raise BriefingError(
@@ -185,6 +188,7 @@ class Briefing:
                 self.figures[key] = self._finish(key, fig, self._stated_value(fig),
                                                  fig.as_of or PartialDate(None),
                                                  tuple(fig.sources), ())
+        check_passages(self.figures, self._doc)     # stated figures, before any is used
         for key in order:
             fig, inputs = figures[key], tuple(formulas[key])
 
@@ -207,11 +211,15 @@ class Briefing:
             used = [self.figures[ref] for ref in inputs]
             as_of = fig.as_of or max((f.as_of for f in used), key=PartialDate.sort_key)
             sources = tuple(dict.fromkeys(s for f in used for s in f.sources))
-            limits = [f.significant_figures for f in used if f.approximate]
+            approximate = [f for f in used if f.approximate]
+            limits = [f.significant_figures for f in approximate if f.significant_figures]
+            units: dict[str, float] = {}
+            for f in approximate:
+                for currency, unit in f.rounding_units.items():
+                    units[currency] = max(unit, units.get(currency, unit))
             self.figures[key] = self._finish(
-                key, fig, value, as_of, sources, inputs,
-                approximate=any(f.approximate for f in used),
-                significant=min(limits) if limits else None)
+                key, fig, value, as_of, sources, inputs, approximate=bool(approximate),
+                significant=min(limits) if limits else None, units=units)
         for key in order:
             if figures[key].check is not None:
                 reason = circular_check(key, figures[key].check.stated, trees, figures)
@@ -270,17 +278,24 @@ class Briefing:
 
     def _finish(self, key: str, fig: Figure, value, as_of: PartialDate,
                 sources: tuple[str, ...], inputs: tuple[str, ...], *,
-                approximate: bool | None = None,
-                significant: int | None = None) -> ResolvedFigure:
-        qualifier, machine_number = fig.qualifier, value
+                approximate: bool | None = None, significant: int | None = None,
+                units: dict[str, float] | None = None) -> ResolvedFigure:
+        qualifier = shown_qualifier = fig.qualifier
+        shown_value, limit, units = value, None, dict(units or {})
+        numeric = isinstance(value, int | float) and not isinstance(value, bool)
         if approximate is None:      # a stated figure
             approximate = fig.qualifier in precision.APPROXIMATE_QUALIFIERS
-            if approximate and isinstance(value, int | float):
-                significant = precision.trusted_figures(value, fig.decimals)
-        elif approximate and isinstance(value, int | float):
+            if approximate and numeric:
+                significant = precision.significant_figures(value, fig.decimals)
+                if fig.currency:
+                    units = {fig.currency: precision.rounding_unit(value, fig.decimals)}
+        elif approximate and numeric:
             qualifier = fig.qualifier or precision.DERIVED_QUALIFIER
-            machine_number = precision.round_significant(value, significant)
-        limit = significant if fig.formula is not None else None
+            shown_qualifier = precision.DERIVED_QUALIFIER_SHOWN.get(qualifier, qualifier)
+            if fig.currency in units:
+                shown_value = precision.round_to_unit(value, units[fig.currency])
+            elif significant:
+                shown_value, limit = precision.round_significant(value, significant), significant
         if fig.kind == "date":
             text, short = (formatting.format_partial_date(value),
                            formatting.format_partial_date(value, short=True))
@@ -289,19 +304,19 @@ class Briefing:
         else:
             options = dict(currency=fig.currency, unit=fig.unit, decimals=fig.decimals,
                            significant=limit)
-            text = formatting.format_number(fig.kind, value, **options)
-            short = formatting.format_number(fig.kind, value, short=True, **options)
+            text = formatting.format_number(fig.kind, shown_value, **options)
+            short = formatting.format_number(fig.kind, shown_value, short=True, **options)
         return ResolvedFigure(
             key=key, label=fig.label, kind=fig.kind, value=value, as_of=as_of, sources=sources,
             qualifier=qualifier, currency=fig.currency, unit=fig.unit, note=fig.note,
             formula=fig.formula, inputs=inputs, appendix_only=fig.appendix_only,
             line=self._doc.line_of(("figures", key)),
-            text=formatting.with_qualifier(text, qualifier),
-            short=formatting.with_qualifier(short, qualifier),
-            machine=formatting.machine_value(machine_number),
+            text=formatting.with_qualifier(text, shown_qualifier),
+            short=formatting.with_qualifier(short, shown_qualifier),
+            machine=formatting.machine_value(shown_value),
             as_of_text=formatting.as_of_text(as_of),
             passages=passages_of(fig.sources), editorial=fig.editorial, expected=fig.expected,
-            approximate=approximate, significant_figures=significant,
+            approximate=approximate, significant_figures=significant, rounding_units=units,
         )
 
 

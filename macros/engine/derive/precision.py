@@ -1,18 +1,20 @@
 """Honest derived figures: approximate in, approximate out, and no false precision.
 
-The rule (CONTRIBUTING.md, "Precision of derived figures"):
+The rule (CONTRIBUTING.md, "Derived figures: approximate inputs and precision"):
 
 - A stated figure is *approximate* when its qualifier is about, approximately or nearly.
-  Its last printed significant figure is the rounded one, so it is trusted to one
-  significant figure fewer than it prints: "approximately US$431 million" (three
-  significant figures) is trusted to two (about 430 million, give or take a few million).
 - A derived figure is approximate when any of its inputs is (directly or through other
-  derived figures). It then carries the qualifier "approximately" unless it sets its own
-  qualifier, and it shows no more significant figures than its least trusted approximate
-  input (never fewer than one). Exact inputs (no qualifier) and bounds ("more than", "up to")
-  do not limit it.
-- The value itself is kept at full precision for further computation; only the text, the
-  short form and the machine-readable value are rounded.
+  derived figures). It then carries the qualifier "approximately", shown as "about", unless it
+  sets its own qualifier.
+- Money computed from an approximate money amount is rounded to that amount's rounding unit:
+  "approximately US$431 million" is given to the nearest million dollars, so Baidu's budget
+  in dollars shows "about US$72 million", not "US$71.8 million".
+- Any other derived figure (or money with no approximate amount of its currency among its
+  inputs) shows no more significant figures than its least precise approximate input:
+  431 million has three, so the implied rate shows "about 6.96 yuan per US dollar".
+- Exact inputs (no qualifier) and bounds ("more than", "up to") do not limit precision.
+- The value itself is kept at full precision for further computation; the text, the short
+  form and the machine-readable value are rounded.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from decimal import Decimal
 
 APPROXIMATE_QUALIFIERS = {"about", "approximately", "nearly"}
 DERIVED_QUALIFIER = "approximately"
+DERIVED_QUALIFIER_SHOWN = {"approximately": "about"}
 
 
 def significant_figures(value: float | int, decimals: int | None = None) -> int:
@@ -40,9 +43,19 @@ def significant_figures(value: float | int, decimals: int | None = None) -> int:
     return max(1, len(digits))
 
 
-def trusted_figures(value: float | int, decimals: int | None = None) -> int:
-    """How many significant figures of an approximate stated figure are trusted."""
-    return max(1, significant_figures(value, decimals) - 1)
+def rounding_unit(value: float | int, decimals: int | None = None) -> float:
+    """The unit a stated amount is rounded to: 431000000 -> 1000000, 4.8e9 -> 1e8,
+    142.00 with decimals 2 -> 0.01."""
+    if decimals is not None:
+        return 10.0 ** -decimals
+    number = Decimal(repr(value)) if isinstance(value, float) else Decimal(int(value))
+    if number == 0:
+        return 1.0
+    return float(Decimal(1).scaleb(number.normalize().as_tuple().exponent))
+
+
+def round_to_unit(value: float, unit: float) -> float:
+    return round(value / unit) * unit if unit else value
 
 
 def round_significant(value: float, figures: int) -> float:

@@ -131,12 +131,14 @@ class OpenQuestionData(Strict):
 
 
 class CorrectionData(Strict):
-    """A change to a published figure; 'new' must equal the figure's current text."""
+    """A change to a published figure; 'new' must equal the figure's current text. A figure
+    taken off the site is recorded with removed: true and no 'new'."""
 
     figure: FigureKey
     date: DateField
     old: Text
-    new: Text
+    new: Text | None = None
+    removed: StrictBool = False
     reason: Text
 
 
@@ -195,9 +197,10 @@ class Correction:
     figure: str
     date: PartialDate
     old: str
-    new: str
+    new: str | None          # None when the figure was removed
     reason: str
     line: int | None
+    removed: bool = False
 
 
 def json_schema() -> dict:

@@ -164,8 +164,16 @@ def _generic(first: dict, field: str) -> tuple[str, str]:
 
 
 def _model_for(loc: tuple):
-    from .schema import (BriefingFile, Check, ClaimData, Conflict, CorrectionData, GlossaryData,
-                         OpenQuestionData, Source)
+    from .schema import (
+        BriefingFile,
+        Check,
+        ClaimData,
+        Conflict,
+        CorrectionData,
+        GlossaryData,
+        OpenQuestionData,
+        Source,
+    )
 
     owners = {"sources": Source, "figures": Figure, "conflicts": Conflict, "claims": ClaimData,
               "glossary": GlossaryData, "open_questions": OpenQuestionData,
@@ -348,7 +356,20 @@ def _check_corrections(model: BriefingFile, doc: YamlDocument) -> None:
     """Corrections name existing figures (their 'new' text is checked once figures are
     formatted, in derive/briefing.py)."""
     for index, correction in enumerate(model.corrections):
-        if correction.figure not in model.figures:
+        here = ("corrections", index)
+        if correction.removed:
+            if correction.figure in model.figures:
+                raise _at(doc, here + ("removed",), f"corrections.{index}",
+                          f"{correction.figure} is marked removed but is still under 'figures:'",
+                          "remove 'removed: true' and give 'new', or delete the figure")
+            if correction.new is not None:
+                raise _at(doc, here + ("new",), f"corrections.{index}",
+                          "a removed figure has no 'new' text", "delete 'new:'")
+        elif correction.new is None:
+            raise _at(doc, here, f"corrections.{index}", "missing required field 'new'",
+                      "add new: with the figure's text as the site now shows it, or "
+                      "removed: true if the figure was taken off the site")
+        if correction.figure not in model.figures and not correction.removed:
             raise _at(doc, ("corrections", index, "figure"), f"corrections.{index}",
                       f"unknown figure '{correction.figure}'"
                       f"{did_you_mean(correction.figure, model.figures)}",
