@@ -79,3 +79,10 @@ def test_misspelled_key_fails_with_page_line_and_suggestion(project_copy):
     assert (f"docs/campaign.md:{line}: campaign.budget_cyn: unknown figure key "
             "'campaign.budget_cyn' (did you mean campaign.budget_cny") in result.output
     assert "Traceback" not in result.output
+
+
+def test_every_page_says_when_it_last_changed(built_site):
+    for page in built_site.site.rglob("index.html"):
+        html = page.read_text(encoding="utf-8")
+        assert re.search(r'Last updated <span class="git-revision-date-localized-plugin[^>]*>'
+                         r"\d{1,2} [A-Z][a-z]+ \d{4}</span>", html), page
