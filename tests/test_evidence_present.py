@@ -39,24 +39,27 @@ def folded(s: str) -> str:
 
 
 def panels(page: str) -> dict[str, str]:
-    """Panel id -> panel HTML (panels nest only <span>s, so count them)."""
-    found = {}
-    for m in re.finditer(r'<span class="fig-panel" id="([^"]+)" popover data-search-exclude>', page):
-        depth, i = 1, m.end()
-        while depth:
-            opening, closing = page.find("<span", i), page.find("</span>", i)
-            if opening != -1 and opening < closing:
-                depth, i = depth + 1, opening + 5
-            else:
-                depth, i = depth - 1, closing + 7
-        found[m.group(1)] = page[m.end():i - 7]
-    return found
+    """Panel id -> panel HTML."""
+    return dict(re.findall(r'<fig-panel class="fig-panel" id="([^"]+)" popover data-search-exclude>'
+                           r"(.*?)</fig-panel>", page, re.S))
 
 
 def test_ids_are_unique_on_every_page(built_site):
     for path in built_site.site.rglob("*.html"):
         ids = Counter(re.findall(r'\sid="([^"]+)"', path.read_text()))
         assert not [i for i, n in ids.items() if n > 1], path
+
+
+def test_panels_and_print_lists_stay_out_of_the_search_index(built_site):
+    import json
+
+    index = json.loads((built_site.site / "search" / "search_index.json").read_text())
+    for doc in index["docs"]:
+        markers = ["Entry in the Figures appendix", "Figures on this page", "Source notes"]
+        if not doc["location"].startswith(("figures/", "sources/")):
+            markers.append("reliability medium")  # the panels' wording; the appendix has it too
+        for marker in markers:
+            assert marker not in doc["text"], (doc["location"], marker)
 
 
 def test_every_invoker_has_its_panel(built_site, usage):

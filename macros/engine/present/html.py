@@ -119,6 +119,9 @@ def value_element(fig: ResolvedFigure) -> str:
     return f'<data value="{escape(fig.machine)}">{escape(fig.text)}</data>'
 
 
+# The panel is a custom element, not a <span>: Material's search indexer matches elements by tag
+# name, so the first inner </span> would end the data-search-exclude of an outer <span>.
+PANEL = "fig-panel"
 CORRECTED = '<span class="fig-flag">corrected</span>'
 
 
@@ -219,8 +222,8 @@ class PageRenderer:
         button_id, panel_id = self._use_id(self.shown, key)
         return (f'<button type="button" class="fig"{button_id} popovertarget="{panel_id}">'
                 f"{value_element(figure)}{CORRECTED if corrections_of(self.briefing, figure) else ''}</button>"
-                f'<span class="fig-panel" id="{panel_id}" popover data-search-exclude>'
-                f"{self._panel_body(figure)}</span>")
+                f'<{PANEL} class="fig-panel" id="{panel_id}" popover data-search-exclude>'
+                f"{self._panel_body(figure)}</{PANEL}>")
 
     def cite(self, key: str) -> str:
         """A numbered reference to a claim that opens the source's words in place."""
@@ -230,8 +233,8 @@ class PageRenderer:
         items = "".join(self.source_item(sid, passages(claim, sid)) for sid in claim.sources)
         return (f'<button type="button" class="cite" popovertarget="{panel_id}" '
                 f'aria-label="Source note {number}">{number}</button>'
-                f'<span class="fig-panel" id="{panel_id}" popover data-search-exclude>'
-                f'<span class="fp-label">{escape(claim.says)}</span>{items}</span>')
+                f'<{PANEL} class="fig-panel" id="{panel_id}" popover data-search-exclude>'
+                f'<span class="fp-label">{escape(claim.says)}</span>{items}</{PANEL}>')
 
     def source(self, source_id: str) -> str:
         """A source's short dated name, linked to its entry on the Sources page."""
