@@ -226,7 +226,7 @@ def test_appendix_groups_are_single_containers_with_permalinks_passages_and_ways
             entry = re.search(rf'<section class="fig-entry" id="fig-{a}">(.*?)</section>', body, re.S)
             assert entry, key
             assert f'<a class="headerlink" href="#fig-{a}"' in entry.group(1)
-            assert "Cite as" in entry.group(1)
+            assert "<dt>Cite:</dt>" in entry.group(1)
             fig = briefing.figure(key)
             if not fig.derived:
                 for sid in fig.sources:

@@ -121,7 +121,7 @@ class Site:
             "timeline": partial(generated.timeline, r),
             "sources_list": partial(generated.sources_list, r),
             "figures_appendix": partial(generated.figures_appendix, r, self.usage,
-                                        self.anchored_keys),
+                                        self.anchored_keys, getattr(self, "site_url", "")),
             "conflict": partial(generated.conflict, r),
             "conflicts_list": partial(generated.conflicts_list, r),
             "glossary": partial(generated.glossary, r),

@@ -9,10 +9,10 @@ from ..pages.usage import Usage
 from .html import (RELIABILITY_ORDER, RELIABILITY_TEXT, PageRenderer, anchor, corrections_of, escape,
                    is_editorial, is_expected, passages, source_name, time_element, use_anchor)
 
-try:  # the data-package helper provides the citation text; until then, a plain one
-    from .exports import citation  # type: ignore[attr-defined]
-except ImportError:  # pragma: no cover - depends on the exports module
-    citation = None
+try:  # the data package (present/datapackage.py) writes the citation, permalink and row files
+    from .datapackage import appendix_extras  # type: ignore[import-not-found]
+except ImportError:  # until it is merged: a plain citation line
+    appendix_extras = None
 
 CONFLICT_TYPES = {"same-quantity": "Same quantity, different values",
                   "different-dates": "Reported at different dates",
@@ -150,51 +150,54 @@ def appendix_groups(keys) -> dict[str, list[str]]:
 
 
 def _plain_citation(r: PageRenderer, fig) -> str:
-    return (f"“{fig.label}”: {fig.text}, {fig.as_of_text}. Alibaba's AI push in figures, "
-            f"Figures appendix, entry {anchor(fig.key)}.")
+    return (f"Alibaba's AI push in figures, “{fig.label}”: {fig.text} ({fig.as_of_text}). "
+            f"Figures appendix, #{anchor(fig.key)}.")
+
+
+def _dl(*pairs: tuple[str, str]) -> str:
+    """<dt>Label:</dt> <dd>…</dd> pairs, spaced so search snippets keep words apart."""
+    return " ".join(f"<dt>{label}:</dt> <dd>{body}</dd>" for label, body in pairs if body)
 
 
 def _appendix_entry(r: PageRenderer, usage: Usage, key: str,
-                    anchored: dict[str, set[str]]) -> str:
+                    anchored: dict[str, set[str]], site_url: str = "") -> str:
     b = r.briefing
     fig = b.figure(key)
     if fig.derived:
         inputs = "".join(f'<li><a href="#{anchor(k)}">{escape(b.figure(k).label)}</a>: '
                          f"{escape(b.figure(k).text)}</li>" for k in fig.inputs)
-        evidence = (f"<dt>Computed</dt><dd>By this site: <code>{escape(fig.formula)}</code>"
-                    f"<ul>{inputs}</ul></dd>")
+        evidence = ("Computed", f"By this site: <code>{escape(fig.formula)}</code> <ul>{inputs}</ul>")
     elif is_editorial(fig):
-        evidence = "<dt>Source</dt><dd>This site's own note; no source states it.</dd>"
+        evidence = ("Source", "This site's own note; no source states it.")
     else:
         items = "".join(
             f"<li>{_source_link(r, sid)} (reliability "
             f"{RELIABILITY_TEXT[b.source(sid).reliability].lower()}): "
             f"{_passages_html(passages(fig, sid))}</li>" for sid in fig.sources)
-        evidence = f'<dt>Sources</dt><dd><ul class="fig-sources">{items}</ul></dd>'
-    flags = []
-    if is_expected(fig):
-        flags.append("expected at the time of reporting")
+        evidence = ("Sources", f'<ul class="fig-sources">{items}</ul>')
+    expected = " (expected at the time of reporting)" if is_expected(fig) else ""
     fixes = "".join(f"<li>{escape(format_partial_date(c.date))}: first published as "
                     f"{escape(c.old)}. {escape(c.reason)}</li>" for c in corrections_of(b, fig))
-    corrected = f"<dt>Corrected</dt><dd><ul>{fixes}</ul></dd>" if fixes else ""
-    note = f"<dt>Note</dt><dd>{escape(fig.note)}</dd>" if fig.note else ""
     shown = ", ".join(
         f'<a href="{r.page_href(p.url)}'
         f'{"#" + use_anchor(key) if key in anchored.get(p.url, ()) else ""}">{escape(p.title)}</a>'
         for p in usage.pages_using(key) if p.url != r.page_url)
-    cite_text = citation(fig, r.page_url) if citation else _plain_citation(r, fig)
+    if appendix_extras is not None:
+        extras = appendix_extras(r, key, site_url)
+    else:
+        extras = _dl(("Cite", f'<span class="fig-citation">{escape(_plain_citation(r, fig))}</span>'))
     return (f'<section class="fig-entry" id="{anchor(key)}">'
             f'<h3>{escape(fig.label)} <a class="headerlink" href="#{anchor(key)}" '
-            f'title="Permanent link">¶</a></h3>'
-            f"<dl><dt>Value</dt><dd>{r.value(key)}"
-            f"{' (' + ', '.join(flags) + ')' if flags else ''}</dd>"
-            f"<dt>As of</dt><dd>{r.asof(key)}</dd>{evidence}{corrected}{note}"
-            f"<dt>Shown on</dt><dd>{shown or 'this appendix only'}</dd>"
-            f"<dt>Key</dt><dd><code>{escape(key)}</code> ({fig.kind})</dd>"
-            f'<dt>Cite as</dt><dd class="fig-citation">{escape(cite_text)}</dd></dl></section>')
+            f'title="Permanent link">¶</a></h3> <dl>'
+            + _dl(("Value", r.value(key) + expected), ("As of", r.asof(key)), evidence,
+                  ("Corrected", f"<ul>{fixes}</ul>" if fixes else ""),
+                  ("Note", escape(fig.note) if fig.note else ""),
+                  ("Shown on", shown or "this appendix only"),
+                  ("Key", f"<code>{escape(key)}</code> ({fig.kind})"))
+            + f" {extras}</dl></section> ")
 
 
-def figures_appendix(r: PageRenderer, usage: Usage, anchored=None) -> str:
+def figures_appendix(r: PageRenderer, usage: Usage, anchored=None, site_url: str = "") -> str:
     """Every figure with value, as-of, passages or derivation, and links back to its pages.
 
     Each group is one container element, so Markdown's raw-HTML pass stays linear.
@@ -202,7 +205,7 @@ def figures_appendix(r: PageRenderer, usage: Usage, anchored=None) -> str:
     links = anchored() if callable(anchored) else (anchored or {})
     out = []
     for title, keys in appendix_groups(r.briefing.figures).items():
-        entries = "".join(_appendix_entry(r, usage, key, links) for key in keys)
+        entries = "".join(_appendix_entry(r, usage, key, links, site_url) for key in keys)
         out.append(f"## {escape(title)}\n" + _block(f'<div class="fig-group">{entries}</div>'))
     return "\n".join(out)
 
