@@ -252,3 +252,16 @@ def test_print_list_names_every_figure_shown_and_its_sources(built_site, briefin
         if not fig.derived and not getattr(fig, "editorial", False):
             for sid in fig.sources:
                 assert folded(source_name(briefing.source(sid))) in shown
+
+
+@pytest.mark.parametrize("markdown", ["# Title\n\nText {{ x }}\n", "Intro\n\nMore",
+                                      "# Only title", "# T\nText right after"])
+def test_page_frame_moves_no_line_of_the_page(markdown):
+    from macros.engine.site import frame_markdown
+
+    framed = frame_markdown(markdown)
+    assert framed.count("{{ reporting_as_of() }}") == 1 and framed.endswith("{{ print_list() }}")
+    original = markdown.split("\n")
+    shown = framed.replace("{{ reporting_as_of() }}", "").split("\n")
+    assert shown[:len(original)] == original
+    assert frame_markdown("A {{ reporting_as_of() }} B", print_list=False) == "A {{ reporting_as_of() }} B"

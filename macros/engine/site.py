@@ -22,19 +22,30 @@ _TITLE = re.compile(r"^#\s+.*$", re.M)
 _CALLS_AS_OF = re.compile(r"\{\{-?\s*reporting_as_of\s*\(")
 
 
-def frame_page(expanded: str, markdown: str, renderer: PageRenderer) -> str:
-    """The reporting date after the page's title (unless the page places it itself), and the
-    print list of the figures and notes it showed at its end. Both generators get the same
-    page this way, with no theme template involved."""
+def frame_markdown(markdown: str, print_list: bool = True) -> str:
+    """Every page's frame, as macro calls added to its Markdown: the reporting date at the start
+    of the line after the title (or of the first line), and the print list at the very end.
+
+    No line is added before or between the page's own lines, so messages keep their line
+    numbers, and any generator that renders the page's macros renders these too (the print
+    list last, after every figure the page shows). A page that calls reporting_as_of() itself
+    places the date where it wants.
+    """
     if not _CALLS_AS_OF.search(markdown):
-        line = generated.reporting_as_of(renderer).strip()
-        title = _TITLE.search(expanded)
-        if title:
-            expanded = f"{expanded[:title.end()]}\n\n{line}\n{expanded[title.end():]}"
-        else:
-            expanded = f"{line}\n\n{expanded}"
+        title = _TITLE.search(markdown)
+        at = markdown.find("\n", title.end()) + 1 if title and "\n" in markdown[title.end():] else 0
+        if title and at == 0:
+            markdown += "\n"
+            at = len(markdown)
+        markdown = f"{markdown[:at]}{{{{ reporting_as_of() }}}}{markdown[at:]}"
+    return markdown + "\n{{ print_list() }}" if print_list else markdown
+
+
+def frame_page(expanded: str, markdown: str, renderer: PageRenderer) -> str:
+    """After the literal calls are expanded: the print list, now if nothing is left for Jinja,
+    else as a call Jinja renders after the rest."""
     if any(marker in expanded for marker in ("{{", "{%")):
-        return expanded + "\n\n{{ print_list() }}\n"  # after Jinja has rendered the rest
+        return expanded + "\n\n{{ print_list() }}\n"
     return expanded + generated.print_list(renderer)
 
 
@@ -145,6 +156,7 @@ class Site:
         """
         try:
             check_links(markdown, page, self.usage.pages)
+            markdown = frame_markdown(markdown, print_list=False)
             # One renderer per page, shared with the macros Jinja calls later on this page, so
             # popover ids stay unique and the print list sees every figure shown.
             renderer = self._renderers[page_url] = PageRenderer(self.briefing, page_url)

@@ -293,8 +293,9 @@ def reporting_date(briefing) -> PartialDate:
 
 
 def reporting_as_of(r: PageRenderer) -> str:
-    """'Reporting as of early February 2026': the time frame of the whole site."""
-    return (f'<p class="reporting-as-of">Reporting as of {time_element(reporting_date(r.briefing))}: '
+    """'Reporting as of early February 2026': the time frame of the whole site (a block: the
+    blank lines set it apart from the line it starts)."""
+    return _block(f'<p class="reporting-as-of">Reporting as of {time_element(reporting_date(r.briefing))}: '
             "figures are as the sources gave them then; later events are not covered.</p>")
 
 
