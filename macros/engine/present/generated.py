@@ -6,8 +6,20 @@ from __future__ import annotations
 from ..dates import PartialDate
 from ..formatting.values import format_partial_date
 from ..pages.usage import Usage
-from .html import (RELIABILITY_ORDER, RELIABILITY_TEXT, PageRenderer, anchor, corrections_of, escape,
-                   is_editorial, is_expected, passages, source_name, time_element, use_anchor)
+from .html import (
+    RELIABILITY_ORDER,
+    RELIABILITY_TEXT,
+    PageRenderer,
+    anchor,
+    corrections_of,
+    escape,
+    is_editorial,
+    is_expected,
+    passages,
+    source_name,
+    time_element,
+    use_anchor,
+)
 
 try:  # the data package (present/datapackage.py) writes the citation, permalink and row files
     from .datapackage import appendix_extras  # type: ignore[import-not-found]

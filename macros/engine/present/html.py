@@ -220,8 +220,9 @@ class PageRenderer:
         """The figure in prose: a button showing the value that opens its panel in place."""
         figure = self.briefing.figure(key)
         button_id, panel_id = self._use_id(self.shown, key)
+        corrected = CORRECTED if corrections_of(self.briefing, figure) else ""
         return (f'<button type="button" class="fig"{button_id} popovertarget="{panel_id}">'
-                f"{value_element(figure)}{CORRECTED if corrections_of(self.briefing, figure) else ''}</button>"
+                f"{value_element(figure)}{corrected}</button>"
                 f'<{PANEL} class="fig-panel" id="{panel_id}" popover data-search-exclude>'
                 f"{self._panel_body(figure)}</{PANEL}>")
 
