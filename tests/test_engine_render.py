@@ -51,7 +51,7 @@ def test_dates_use_time_elements():
 def test_derived_figure_panel_shows_formula_and_linked_inputs():
     html = PageRenderer(load(), "a/b/").fig("rival.ratio")
     assert 'href="../../figures/#fig-rival-ratio"' in html
-    assert "Computed by this site: <code>" in html
+    assert "Computed by this site: Campaign budget ÷ Rival budget" in html
     assert '<a href="../../figures/#fig-campaign-budget_cny">Campaign budget</a>' in html
     assert "source-" not in html
 

@@ -86,6 +86,20 @@ def test_hover_opens_the_panel_and_leaving_closes_it(open_page):
     page.wait_for_function(f"{OPEN} === null")
 
 
+def test_a_click_keeps_a_hovered_panel_open_until_the_next_click(open_page):
+    page = open_page(PAGE).page
+    button, _ = stated_button(page)
+    target = button.get_attribute("popovertarget")
+    button.hover()
+    page.wait_for_function(f"{OPEN} === {target!r}")
+    button.click()
+    page.mouse.move(5, 5)
+    page.wait_for_timeout(600)
+    assert page.evaluate(OPEN) == target
+    button.click()
+    page.wait_for_function(f"{OPEN} === null")
+
+
 def test_keyboard_focus_opens_the_panel_and_escape_closes_it(open_page):
     page = open_page(PAGE).page
     button = tab_to_first_figure(page)

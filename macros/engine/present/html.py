@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+import re
 
 from ..dates import PartialDate
 from ..derive.briefing import Briefing, ResolvedFigure
@@ -125,6 +126,23 @@ PANEL = "fig-panel"
 CORRECTED = '<span class="fig-flag">corrected</span>'
 
 
+_KEY = re.compile(r"[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)+")
+_OPERATORS = str.maketrans({"*": "×", "/": "÷", "-": "−"})
+
+
+def readable_formula(briefing: Briefing, formula: str) -> str:
+    """'campaign.budget_cny / competition.baidu_budget_cny' as the labels and signs a reader
+    knows: 'Qwen Lunar New Year campaign budget ÷ Baidu's AI promotion budget'."""
+    parts = []
+    last = 0
+    for m in _KEY.finditer(formula):
+        parts.append(formula[last:m.start()].translate(_OPERATORS))
+        parts.append(briefing.figure(m.group(0)).label)
+        last = m.end()
+    parts.append(formula[last:].translate(_OPERATORS))
+    return " ".join("".join(parts).split())
+
+
 def _flags(fig, briefing: Briefing) -> str:
     flags = []
     if is_expected(fig):
@@ -147,22 +165,29 @@ class PageRenderer:
     for the print list at the end of the page.
     """
 
-    def __init__(self, briefing: Briefing, page_url: str) -> None:
+    def __init__(self, briefing: Briefing, page_url: str, appendix_url: str = APPENDIX_URL,
+                 sources_url: str = SOURCES_URL, link_base: str | None = None) -> None:
         self.briefing = briefing
         self.page_url = page_url
-        self.root = relative_url(page_url, APPENDIX_URL)[: -len(APPENDIX_URL)]
+        self.appendix_url = appendix_url  # the generator's URLs of the appendix and sources pages
+        self.sources_url = sources_url
+        # The URL relative links start from: the page's own, or (a generator that rewrites links
+        # in HTML as relative to the source file) its source file's folder.
+        self.link_base = page_url if link_base is None else link_base
+        self._appendix = relative_url(self.link_base, appendix_url)
+        self._sources = relative_url(self.link_base, sources_url)
         self.shown: dict[str, int] = {}
         self.cited: dict[str, int] = {}
         self._cite_uses: dict[str, int] = {}
 
     def appendix_href(self, key: str) -> str:
-        return self.root + APPENDIX_URL + "#" + anchor(key)
+        return f"{self._appendix}#{anchor(key)}"
 
     def source_href(self, source_id: str) -> str:
-        return f"{self.root}{SOURCES_URL}#source-{source_id}"
+        return f"{self._sources}#source-{source_id}"
 
     def page_href(self, url: str) -> str:
-        return relative_url(self.page_url, url)
+        return relative_url(self.link_base, url)
 
     def source_item(self, source_id: str, texts) -> str:
         """One source in a panel: name (linked), reliability, the passages it gives."""
@@ -175,7 +200,8 @@ class PageRenderer:
     def _panel_body(self, fig: ResolvedFigure) -> str:
         """The panel's content for one figure, cached per build and link depth."""
         cache = self.briefing.__dict__.setdefault("_panel_cache", {})
-        cached = cache.get((fig.key, self.root))
+        where = (fig.key, self._appendix, self._sources)
+        cached = cache.get(where)
         if cached is not None:
             return cached
         b = self.briefing
@@ -187,7 +213,7 @@ class PageRenderer:
                 f"{escape(b.figure(k).label)}</a>: {escape(b.figure(k).text)}</span>"
                 for k in fig.inputs)
             parts.append(f'<span class="fp-formula">Computed by this site: '
-                         f"<code>{escape(fig.formula)}</code></span>{inputs}")
+                         f"{escape(readable_formula(b, fig.formula))}</span>{inputs}")
         elif is_editorial(fig):
             parts.append('<span class="fp-formula">This site\'s own note; no source states it.</span>')
         else:
@@ -202,7 +228,7 @@ class PageRenderer:
                          f"first published as {escape(c.old)}. {escape(c.reason)}</span>")
         parts.append(f'<a class="fp-more" href="{self.appendix_href(fig.key)}">'
                      "Entry in the Figures appendix</a>")
-        cache[(fig.key, self.root)] = body = "".join(parts)
+        cache[where] = body = "".join(parts)
         return body
 
     @staticmethod
