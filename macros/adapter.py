@@ -17,7 +17,7 @@ from .engine.site import DEFAULT_DATA_FILE, Site
 
 MACRO_NAMES = ("fig", "value", "short", "asof", "cite", "source", "cards", "timeline", "sources_list",
                "figures_appendix", "conflict", "conflicts_list", "glossary", "open_questions",
-               "corrections_list", "reporting_as_of", "downloads",
+               "corrections_list", "reporting_as_of", "downloads", "data_dictionary",
                "bar_chart", "price_chart", "share_chart", "timeline_chart", "print_list")
 _state: dict = {}
 _MKDOCS_LOGGERS = ("mkdocs.commands.build", "mkdocs.structure.pages", "mkdocs.structure.nav")
@@ -59,7 +59,8 @@ def _page(env) -> tuple[str, str]:
 def define_env(env) -> None:
     data_file = env.conf["extra"].get("briefing_data", DEFAULT_DATA_FILE)
     try:
-        site = Site(Path(env.project_dir), Path(env.conf["docs_dir"]), data_file)
+        site = Site(Path(env.project_dir), Path(env.conf["docs_dir"]), data_file,
+                    env.conf.get("site_url") or "")
     except BriefingError as error:
         raise PluginError(str(error)) from None
     _state.update(site=site, pending=[], bound={}, page_failed=False,

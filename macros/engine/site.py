@@ -9,10 +9,12 @@ from pathlib import Path
 
 from .derive.briefing import Briefing
 from .errors import BriefingError
+from .load.yaml_source import data_path
 from .pages.links import check_links
+from .pages.rules import check_figures_used, check_front_matter, check_prose
 from .pages.templates import check_template, expand_literal_calls, leftover_template
 from .pages.usage import QUOTED, Usage, front_matter_lines, scan_pages
-from .present import charts, generated
+from .present import charts, datapackage, generated
 from .present.exports import write_downloads
 from .present.html import PageRenderer
 
@@ -52,15 +54,21 @@ def frame_page(expanded: str, markdown: str, renderer: PageRenderer) -> str:
 class Site:
     """Everything one build needs: the checked data and which pages use what."""
 
-    def __init__(self, project_dir: Path, docs_dir: Path, data_file: str = DEFAULT_DATA_FILE):
+    def __init__(self, project_dir: Path, docs_dir: Path, data_file: str = DEFAULT_DATA_FILE,
+                 site_url: str = ""):
         self.docs_dir = docs_dir
-        path = project_dir / data_file
+        self.project_dir = project_dir
+        self.site_url = site_url if not site_url or site_url.endswith("/") else site_url + "/"
+        path = data_path(project_dir, data_file)
         self.briefing = Briefing.load(path, display=data_file)
         self.usage: Usage = scan_pages(docs_dir)
         self._anchored: dict[str, set[str]] | None = None
         self._renderers: dict[str, PageRenderer] = {}
         self._check_keys_in_pages()
         self._add_generated_keys()
+        check_front_matter(docs_dir, list(self.usage.pages))  # the guide's rules for pages
+        check_prose(docs_dir, list(self.usage.pages))
+        check_figures_used(self.briefing, self.usage)
 
     def _check_keys_in_pages(self) -> None:
         """Every key a page quotes must exist; the error names the page and its line."""
@@ -140,6 +148,7 @@ class Site:
             "corrections_list": partial(generated.corrections_list, r),
             "reporting_as_of": partial(generated.reporting_as_of, r),
             "downloads": partial(generated.downloads, r),
+            "data_dictionary": partial(datapackage.data_dictionary, r, self.site_url),
             "bar_chart": partial(charts.bar_chart, r),
             "price_chart": partial(charts.price_chart, r),
             "share_chart": partial(charts.share_chart, r),
@@ -183,4 +192,4 @@ class Site:
             raise self._in_source_lines(error) from None
 
     def write_downloads(self, site_dir: Path) -> list[Path]:
-        return write_downloads(self.briefing, site_dir)
+        return write_downloads(self.briefing, site_dir, self.site_url, self.project_dir)

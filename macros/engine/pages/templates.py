@@ -15,6 +15,7 @@ import jinja2
 import jinja2.meta
 
 from ..errors import BriefingError, did_you_mean
+from .arguments import check_arguments, macro_failed
 
 CALL = re.compile(r"\{\{-?\s*(.*?)\s*-?\}\}", re.S)
 RAW = re.compile(r"\{%-?\s*raw\s*-?%\}.*?\{%-?\s*endraw\s*-?%\}", re.S)
@@ -60,13 +61,16 @@ def call_macro(name: str, function: Callable, args: list, kwargs: dict) -> str:
     """
     try:
         return str(function(*args, **kwargs))
-    except TypeError:
+    except Exception as failure:
+        check_arguments(name, function, args, kwargs)  # an argument of the wrong type explains it
+        if isinstance(failure, BriefingError):
+            raise
         try:
             inspect.signature(function).bind(*args, **kwargs)
         except TypeError as error:
             raise BriefingError(f"macro {name}() called with wrong arguments ({error})", key=name,
                                 hint=f"call it as {signature_text(name, function)}") from None
-        raise
+        raise macro_failed(name, function, failure) from None
 
 
 def expand_literal_calls(markdown: str, page: str, macros: Mapping[str, Callable]) -> str:

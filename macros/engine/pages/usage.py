@@ -8,6 +8,8 @@ from pathlib import Path
 
 import yaml
 
+from ..load.page_source import front_matter, read_page
+
 MACRO_BLOCK = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
 QUOTED = re.compile(r"""(["'])([a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)+)\1""")
 FRONT_MATTER = re.compile(r"\A---\s*\n(.*?\n)---\s*\n", re.S)
@@ -91,7 +93,8 @@ def scan_pages(docs_dir: Path) -> Usage:
     usage = Usage()
     for path in sorted(docs_dir.rglob("*.md")):
         src = path.relative_to(docs_dir).as_posix()
-        text = path.read_text(encoding="utf-8")
+        text = read_page(path, f"{docs_dir.name}/{src}")
+        front_matter(text, f"{docs_dir.name}/{src}")  # invalid front matter fails here, told clearly
         usage.pages[src] = PageInfo(src, page_url(src), page_title(text, path.stem))
         usage.keys_by_page[src] = referenced_keys(text)
         usage.macros_by_page[src] = called_macros(text)
