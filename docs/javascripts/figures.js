@@ -46,7 +46,7 @@
   document.addEventListener("click", (e) => {
     const b = e.target.closest?.(INVOKER);
     clearTimeout(opening);
-    if (b && transient && panel(b) === transient) {
+    if (b && transient && panel(b) === transient && transient.matches(":popover-open")) {
       e.preventDefault();
       transient = null;
     }
