@@ -204,3 +204,16 @@ def test_no_axe_violations_in_a_cite_panel_open_on_a_phone(phone, axe_script):
         return result.violations.map(v => `${v.id} (${v.impact}): ${v.help}`);
     }""")
     assert violations == []
+
+
+def test_print_shows_the_figure_list_and_no_panel(open_page):
+    page = open_page(PAGE).page
+    button, fig = stated_button(page)
+    assert not page.locator(".print-figures").is_visible()
+    button.click()
+    page.wait_for_function(f"{OPEN} !== null")
+    page.emulate_media(media="print")
+    listed = page.locator(".print-figures")
+    assert listed.is_visible()
+    assert fig.label in listed.inner_text()
+    assert not open_panel(page).is_visible()
