@@ -265,3 +265,18 @@ def test_page_frame_moves_no_line_of_the_page(markdown):
     shown = framed.replace("{{ reporting_as_of() }}", "").split("\n")
     assert shown[:len(original)] == original
     assert frame_markdown("A {{ reporting_as_of() }} B", print_list=False) == "A {{ reporting_as_of() }} B"
+
+
+def test_source_macro_names_and_links_the_source(built_site, briefing, usage):
+    found = 0
+    for src, info in usage.pages.items():
+        page = built_site.page(info.url)
+        for sid in re.findall(r'source\("([^"]+)"\)', (ROOT / "docs" / src).read_text()):
+            link = re.search(r'<a class="source-name" href="[^"]*sources/#source-' + re.escape(sid)
+                             + r'" title="([^"]*)">([^<]*)</a>', page)
+            assert link, (src, sid)
+            source = briefing.source(sid)
+            assert text(link.group(2)) == source_name(source)
+            assert text(link.group(1)) == f"{source.publisher}: {source.title}"
+            found += 1
+    assert found
