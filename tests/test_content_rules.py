@@ -88,7 +88,8 @@ def test_changing_one_figure_changes_every_page_that_shows_it(built_site, projec
     entry = "  competition.baidu_budget_cny:\n"
     value_at = text.index("    value: ", text.index(entry))
     old_value = text[value_at:text.index("\n", value_at)]
-    data.write_text(text[:value_at] + "    value: 400000000" + text[value_at + len(old_value):])
+    text = text[:value_at] + "    value: 400000000" + text[value_at + len(old_value):]
+    data.write_text(text.replace("500 million yuan", "400 million yuan"))  # the passages too
     before, after = Briefing.load(DATA), Briefing.load(data)
     changed = [k for k in before.figures if before.figure(k).text != after.figure(k).text]
     assert "competition.baidu_budget_cny" in changed and len(changed) > 1, changed
