@@ -6,6 +6,7 @@ from __future__ import annotations
 from ..dates import PartialDate
 from ..formatting.values import format_partial_date
 from ..pages.usage import Usage
+from .datapackage import appendix_extras
 from .html import (
     RELIABILITY_ORDER,
     RELIABILITY_TEXT,
@@ -16,15 +17,11 @@ from .html import (
     is_editorial,
     is_expected,
     passages,
+    source_date,
     source_name,
     time_element,
     use_anchor,
 )
-
-try:  # the data package (present/datapackage.py) writes the citation, permalink and row files
-    from .datapackage import appendix_extras  # type: ignore[import-not-found]
-except ImportError:  # until it is merged: a plain citation line
-    appendix_extras = None
 
 CONFLICT_TYPES = {"same-quantity": "Same quantity, different values",
                   "different-dates": "Reported at different dates",
@@ -109,9 +106,7 @@ def sources_list(r: PageRenderer) -> str:
                      key=lambda item: RELIABILITY_ORDER.index(item[1].reliability))
     out = []
     for sid, src in ordered:
-        date = time_element(src.date)
-        if getattr(src, "date_estimated", False) and src.date.precision != "none":
-            date += " (estimated)"
+        date = source_date(src)
         relayed = (f"<dt>As reported by</dt><dd>{escape(src.as_reported_by)}</dd>"
                    if src.as_reported_by else "")
         link = (f'<dt>Link</dt><dd><a href="{escape(src.url)}">{escape(src.url)}</a></dd>'
@@ -161,11 +156,6 @@ def appendix_groups(keys) -> dict[str, list[str]]:
     return merged
 
 
-def _plain_citation(r: PageRenderer, fig) -> str:
-    return (f"Alibaba's AI push in figures, “{fig.label}”: {fig.text} ({fig.as_of_text}). "
-            f"Figures appendix, #{anchor(fig.key)}.")
-
-
 def _dl(*pairs: tuple[str, str]) -> str:
     """<dt>Label:</dt> <dd>…</dd> pairs, spaced so search snippets keep words apart."""
     return " ".join(f"<dt>{label}:</dt> <dd>{body}</dd>" for label, body in pairs if body)
@@ -194,10 +184,7 @@ def _appendix_entry(r: PageRenderer, usage: Usage, key: str,
         f'<a href="{r.page_href(p.url)}'
         f'{"#" + use_anchor(key) if key in anchored.get(p.url, ()) else ""}">{escape(p.title)}</a>'
         for p in usage.pages_using(key) if p.url != r.page_url)
-    if appendix_extras is not None:
-        extras = appendix_extras(r, key, site_url)
-    else:
-        extras = _dl(("Cite", f'<span class="fig-citation">{escape(_plain_citation(r, fig))}</span>'))
+    extras = appendix_extras(r, key, site_url)
     return (f'<section class="fig-entry" id="{anchor(key)}">'
             f'<h3>{escape(fig.label)} <a class="headerlink" href="#{anchor(key)}" '
             f'title="Permanent link">¶</a></h3> <dl>'

@@ -47,6 +47,14 @@ def source_name(src) -> str:
     return name or f"{src.publisher}, {format_partial_date(src.date)}"
 
 
+def source_date(src) -> str:
+    """A source's date as HTML: '<time>3 February 2026</time> (estimated)', or 'undated'."""
+    date = time_element(src.date)
+    if getattr(src, "date_estimated", False) and src.date.precision != "none":
+        date += " (estimated)"
+    return date
+
+
 def source_line(briefing: Briefing, source_id: str) -> str:
     """'Reuters, as reported by …, 3 February 2026' (plain text)."""
     src = briefing.source(source_id)
@@ -194,6 +202,7 @@ class PageRenderer:
         src = self.briefing.source(source_id)
         return (f'<span class="fp-src"><a href="{self.source_href(source_id)}">'
                 f"{escape(source_name(src))}</a> "
+                f'<span class="fp-date">{source_date(src)}</span> '
                 f'<span class="fp-rel">reliability {RELIABILITY_TEXT[src.reliability].lower()}</span>'
                 f"{_quoted(texts)}</span>")
 
