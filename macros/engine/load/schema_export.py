@@ -54,6 +54,11 @@ def forbidden(reason: str) -> dict:
     return {"not": {"description": reason}}
 
 
+def no_sources(reason: str) -> dict:
+    """`sources:` must be absent or empty (the engine lets `sources: {}` pass)."""
+    return {"not": {"description": reason, "minProperties": 1}}
+
+
 def json_schema() -> dict:
     """JSON Schema of the data file, for editors and check-jsonschema."""
     schema = BriefingFile.model_json_schema(schema_generator=_EditorSchema)
@@ -143,7 +148,7 @@ def _figure_rules() -> list[dict]:
         rules.append({"if": _kind_is(kind), "then": then})
     rules.append({"if": DERIVED, "then": {"properties": {
         "value": forbidden("a derived figure has no value: its formula computes it"),
-        "sources": forbidden("a derived figure cites no sources of its own: its inputs carry "
+        "sources": no_sources("a derived figure cites no sources of its own: its inputs carry "
                              "them"),
         "editorial": {"not": {"const": True,
                               "description": "a derived figure cannot be editorial"}},
@@ -153,7 +158,7 @@ def _figure_rules() -> list[dict]:
     rules.append({"if": {"not": {"anyOf": [DERIVED, EDITORIAL]}}, "then": {
         "required": ["as_of", "sources"], "properties": {"sources": {"minProperties": 1}}}})
     rules.append({"if": EDITORIAL, "then": {"properties": {
-        "sources": forbidden("an editorial figure cites no sources: it is the site's own note"),
+        "sources": no_sources("an editorial figure cites no sources: it is the site's own note"),
         "as_of": forbidden("an editorial figure has no as_of date"),
     }}})
     return rules
