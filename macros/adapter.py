@@ -18,7 +18,7 @@ from .engine.site import DEFAULT_DATA_FILE, Site
 MACRO_NAMES = ("fig", "value", "short", "asof", "cite", "source", "cards", "timeline", "sources_list",
                "figures_appendix", "conflict", "conflicts_list", "glossary", "open_questions",
                "corrections_list", "reporting_as_of", "downloads", "data_dictionary",
-               "bar_chart", "price_chart", "share_chart", "timeline_chart")
+               "bar_chart", "price_chart", "share_chart", "timeline_chart", "print_list")
 _state: dict = {}
 _MKDOCS_LOGGERS = ("mkdocs.commands.build", "mkdocs.structure.pages", "mkdocs.structure.nav")
 

@@ -95,9 +95,9 @@ class Briefing:
             for key, q in model.open_questions.items()}
         self.corrections: list[Correction] = self._corrections(model)
         self.reporting_as_of: PartialDate = reporting_date(self.sources.values())
-        from ..load.rules import check_rules
+        from ..load.rules import check_derived
 
-        check_rules(self, doc)  # the guide's rules and range checks on resolved figures
+        check_derived(self, doc)  # range and display rules on the derived figures' values
 
     @classmethod
     def load(cls, path: Path, display: str | None = None) -> Briefing:
@@ -217,6 +217,11 @@ class Briefing:
                 self.figures[key] = self._finish(key, fig, self._stated_value(fig),
                                                  fig.as_of or PartialDate(None),
                                                  tuple(fig.sources), ())
+        # The guide's rules and the range checks on the stated values first, so that a value
+        # out of range is told as such, not as a passage that does not support it.
+        from ..load.rules import check_written
+
+        check_written(self, self._doc)
         check_passages(self.figures, self._doc)     # stated figures, before any is used
         for key in order:
             fig, inputs = figures[key], tuple(formulas[key])
