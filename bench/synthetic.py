@@ -19,6 +19,7 @@ value. Seeded: every run builds the same site.
 from __future__ import annotations
 
 import random
+import re
 import shutil
 from pathlib import Path
 
@@ -35,6 +36,7 @@ BLOCKS = ("cards", "bar_chart", "price_chart", "share_chart", "timeline_chart")
 WHOLE_PAGES = {"figures": "figures_appendix()", "sources": "sources_list()",
                "timeline": "timeline()", "conflicts": "conflicts_list()",
                "downloads": "downloads()"}
+QUOTED_KEY = re.compile(r"""["']([a-z_]+\.[a-z_]+)["']""")
 CHART_FIGURES = {
     "chart.bar_a": {"kind": "money", "currency": "CNY", "value": 3_000_000_000},
     "chart.bar_b": {"kind": "money", "currency": "CNY", "value": 1_500_000_000},
@@ -96,10 +98,10 @@ def _sources(count: int, schema: _Schema) -> dict:
     for i in range(count):
         source = {"publisher": f"Publisher {letters(i).capitalize()}",
                   "title": f"Report {letters(i)} on the {WORDS[i % len(WORDS)]} market",
-                  "date": "2026-02-03", "reliability": "medium",
+                  "date": "2026-04-30", "reliability": "medium",
                   "note": "Synthetic source for the benchmark."}
         if schema.named_sources:
-            source = {"name": f"Report {letters(i)}, third of February", **source}
+            source = {"name": f"Report {letters(i)}, end of April", **source}
         out[f"source-{letters(i)}"] = source
     return out
 
@@ -117,7 +119,7 @@ def _stated(i: int, rng: random.Random) -> dict:
     shape = i % 5
     if shape == 0:
         return {**base, "kind": "money", "currency": "CNY",
-                "value": rng.randint(100, 900) * 10 ** rng.randint(5, 8)}
+                "value": rng.randint(100, 900) * 10 ** 6}
     if shape == 1:
         return {**base, "kind": "count", "unit": "units", "value": rng.randint(10, 10 ** 6)}
     if shape == 2:
@@ -189,22 +191,32 @@ def make_synthetic(dest: Path, pages: int = 300, refs: int = 50, figures: int = 
     shutil.copytree(ROOT / "overrides", dest / "overrides")
     shutil.copytree(ROOT / "docs", dest / "docs", ignore=shutil.ignore_patterns("*.md"))
     data, keys = make_data(figures, rng, _Schema())
-    (dest / "data" / "briefing.yml").write_text(
-        yaml.dump(data, sort_keys=False, allow_unicode=True, Dumper=getattr(
-            yaml, "CSafeDumper", yaml.SafeDumper)), encoding="utf-8")
     docs = dest / "docs"
+    shown: set[str] = set()
     for n in range(pages):
-        (docs / f"page-{letters(n)}.md").write_text(_page(n, rng.sample(keys, refs)),
-                                                    encoding="utf-8")
+        text = _page(n, rng.sample(keys, refs))
+        shown.update(QUOTED_KEY.findall(text))
+        (docs / f"page-{letters(n)}.md").write_text(text, encoding="utf-8")
     (docs / "index.md").write_text("---\ntitle: Home\ndescription: Synthetic benchmark site "
                                    "for the figure engine.\n---\n\n# Synthetic site\n",
                                    encoding="utf-8")
     whole = {k: v for k, v in WHOLE_PAGES.items() if only is None or k in only}
     for name, macro in whole.items():
         (docs / f"{name}.md").write_text(f"---\ntitle: {name.capitalize()}\ndescription: The "
-                                         f"{name} of the synthetic site.\n---\n\n"
+                                         f"{name} page of the synthetic site, generated for the "
+                                         "benchmark.\n---\n\n"
                                          f"# {name.capitalize()}\n\n{{{{ {macro} }}}}\n",
                                          encoding="utf-8")
+    if "timeline" in whole:
+        shown.update(k for k, f in data["figures"].items() if f.get("kind") == "date")
+    if "conflicts" in whole:
+        shown.update(k for c in data["conflicts"].values() for k in c["figures"])
+    for key, fig in data["figures"].items():   # the site's rule: shown somewhere, or marked
+        if key not in shown:
+            fig["appendix_only"] = True
+    (dest / "data" / "briefing.yml").write_text(
+        yaml.dump(data, sort_keys=False, allow_unicode=True, Dumper=getattr(
+            yaml, "CSafeDumper", yaml.SafeDumper)), encoding="utf-8")
     config = read_mkdocs_yml((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     config["nav"] = [{"Home": "index.md"}, *({name.capitalize(): f"{name}.md"} for name in whole)]
     config["not_in_nav"] = "/page-*.md\n"

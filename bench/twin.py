@@ -28,7 +28,7 @@ def make_twin(project: Path, out: Path) -> Path:
     done = subprocess.run([sys.executable, "-m", "bench.twin", str(project), str(out)], cwd=ROOT,
                           capture_output=True, text=True)
     if done.returncode != 0:
-        raise RuntimeError(f"twin of {project} failed:\n{done.stderr[-3000:]}")
+        raise RuntimeError(f"twin of {project} failed:\n{done.stdout[-2000:]}{done.stderr[-3000:]}")
     return git_commit(out)
 
 
