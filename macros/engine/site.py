@@ -1,45 +1,51 @@
-"""The engine's front door: one object per build, holding data, usage and page macros."""
+"""The engine's front door: one object per build, holding data, pages and page macros.
+
+The adapters (macros/adapters/) create it with the settings and the pages the site generator
+reports, and register `macros()` with the generator's template pass.
+"""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import partial
 from pathlib import Path
+from types import SimpleNamespace
 
+from .config import BriefingConfig
 from .derive.briefing import Briefing
 from .errors import BriefingError
 from .pages.links import check_links
-from .pages.templates import check_template, expand_literal_calls, leftover_template
-from .pages.usage import Usage, front_matter_lines, scan_pages
+from .pages.templates import call_macro, check_code_calls, leftover_template
+from .pages.usage import PageInfo, Usage, body_start, scan_pages
 from .present import charts, generated
 from .present.exports import write_downloads
 from .present.html import PageRenderer
 
-DEFAULT_DATA_FILE = "data/briefing.yml"
+DEFAULT_DATA_FILE = BriefingConfig.data  # for check.py (the data file when settings name none)
 
 
 class Site:
-    """Everything one build needs: the checked data and which pages use what."""
+    """Everything one build needs: the checked data, the site's pages and which use what."""
 
-    def __init__(self, project_dir: Path, docs_dir: Path, data_file: str = DEFAULT_DATA_FILE):
+    def __init__(self, project_dir: Path, docs_dir: Path, config: BriefingConfig,
+                 pages: Mapping[str, PageInfo], links_from_source: bool = False):
+        """`links_from_source`: the generator rewrites relative links in the HTML as relative
+        to the page's source file (Zensical does; MkDocs leaves raw HTML alone)."""
         self.docs_dir = docs_dir
-        path = project_dir / data_file
-        self.briefing = Briefing.load(path, display=data_file)
-        self.usage: Usage = scan_pages(docs_dir)
-        self._check_keys_in_pages()
+        self.links_from_source = links_from_source
+        self.config = config
+        config.check_pages(pages)
+        path = project_dir / config.data
+        if not path.is_file():
+            raise BriefingError("data file not found", file=config.data,
+                                hint="create it, or check 'data:' under 'extra: briefing:' "
+                                     "in mkdocs.yml")
+        self.briefing = Briefing.load(path, display=config.data)
+        self.usage: Usage = scan_pages(docs_dir, pages)
+        self.appendix_url = pages[config.appendix].url
+        self.sources_url = pages[config.sources].url
         self._add_generated_keys()
-
-    def _check_keys_in_pages(self) -> None:
-        """Every key a page quotes must exist; the error names the page and its line."""
-        for src, keys in self.usage.keys_by_page.items():
-            for key in keys:
-                try:
-                    self.briefing.figure(key)
-                except BriefingError as error:
-                    raise BriefingError(error.problem, file=f"{self.docs_dir.name}/{src}",
-                                        line=self._line_in_page(src, key),
-                                        key=key, hint=error.hint) from None
+        self._bound: dict[str, dict[str, Callable[..., str]]] = {}
 
     def _add_generated_keys(self) -> None:
         """Count figures shown by whole-page generators (timeline, conflicts) as used there."""
@@ -52,15 +58,10 @@ class Site:
             for generator in sorted(called & shown_by.keys()):
                 keys.extend(k for k in shown_by[generator] if k not in keys)
 
-    def _line_in_page(self, src: str, key: str) -> int | None:
-        text = (self.docs_dir / src).read_text(encoding="utf-8")
-        quoted = re.search(rf"""(["']){re.escape(key)}\1""", text)
-        index = quoted.start() if quoted else text.find(key)
-        return text.count("\n", 0, index) + 1 if index >= 0 else None
-
-    def macros(self, page_url: str) -> dict[str, Callable[..., str]]:
-        """The page macros, bound to one page (links are relative to it)."""
-        r = PageRenderer(self.briefing, page_url)
+    def macros(self, page_url: str, link_base: str | None = None) -> dict[str, Callable[..., str]]:
+        """The page macros, bound to one page (links are relative to it): the one macro table
+        that both adapters register and CONTRIBUTING's table is tested against."""
+        r = PageRenderer(self.briefing, page_url, self.appendix_url, self.sources_url, link_base)
         return {
             "fig": r.fig, "value": r.value, "short": r.short, "asof": r.asof,
             "cards": partial(generated.cards, r),
@@ -75,32 +76,38 @@ class Site:
             "timeline_chart": partial(charts.timeline_chart, r),
         }
 
-    def prepare_page(self, markdown: str, page: str, page_url: str, jinja_env,
-                     known_names: set[str]) -> str:
-        """Check links, expand literal macro calls, then check what is left for Jinja."""
-        try:
-            check_links(markdown, page, self.usage.pages)
-            expanded = expand_literal_calls(markdown, page, self.macros(page_url))
-            if any(marker in expanded for marker in ("{{", "{%", "{#")):
-                check_template(markdown, page, jinja_env, known_names)
-        except BriefingError as error:
-            raise self._in_source_lines(error) from None
-        return expanded
+    def call(self, name: str, src: str, args: list, kwargs: dict) -> str:
+        """Run one macro for one page; a mistake raises BriefingError (without a place)."""
+        bound = self._bound.get(src)
+        if bound is None:
+            folder = src.rpartition("/")[0]
+            base = (folder + "/" if folder else "") if self.links_from_source else None
+            bound = self._bound[src] = self.macros(self.usage.pages[src].url, base)
+        return call_macro(name, bound[name], args, kwargs)
 
-    def _in_source_lines(self, error: BriefingError) -> BriefingError:
-        """Count lines from the top of the file, front matter included."""
-        if error.line is None or not error.file:
-            return error
-        src = error.file.split("/", 1)[-1]
-        offset = front_matter_lines((self.docs_dir / src).read_text(encoding="utf-8"))
-        return BriefingError(error.problem, file=error.file, line=error.line + offset,
-                             key=error.key, hint=error.hint)
+    def page_file(self, src: str) -> str:
+        """How messages name a page: 'docs/campaign.md'."""
+        return f"{self.docs_dir.name}/{src}"
 
-    def check_rendered(self, markdown: str, page: str) -> None:
-        try:
-            leftover_template(markdown, page)
-        except BriefingError as error:
-            raise self._in_source_lines(error) from None
+    def page_source(self, src: str) -> tuple[str, int]:
+        """The page's whole file and the line number its rendered body starts after."""
+        text = (self.docs_dir / src).read_text(encoding="utf-8")
+        return text, body_start(text)
+
+    def check_page(self, src: str) -> None:
+        """Before rendering: links to pages, and template code inside code blocks."""
+        text, _ = self.page_source(src)
+        check_links(text, self.page_file(src), self.usage.pages)
+        check_code_calls(text, self.page_file(src))
+
+    def check_rendered(self, rendered: str, src: str) -> None:
+        leftover_template(rendered, self.page_source(src)[0], self.page_file(src))
 
     def write_downloads(self, site_dir: Path) -> list[Path]:
         return write_downloads(self.briefing, site_dir)
+
+
+def macro_names() -> tuple[str, ...]:
+    """The names in the macro table, read without data (the table only binds functions)."""
+    blank = SimpleNamespace(briefing=None, usage=None, appendix_url="", sources_url="")
+    return tuple(Site.macros(blank, ""))  # type: ignore[arg-type]

@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from bench.browser import CHROMIUM
-from macros.engine.pages.usage import page_url
+from tests.site_pages import page_url
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"

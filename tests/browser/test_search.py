@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from macros.engine.pages.usage import page_url
+from tests.site_pages import page_url
 
 from .support import ROOT
 

@@ -23,7 +23,7 @@ def _block(html: str) -> str:
 
 def _sources_inline(r: PageRenderer, source_ids) -> str:
     return "; ".join(
-        f'<a href="{r.page_href("sources/")}#source-{sid}">{escape(source_line(r.briefing, sid))}</a>'
+        f'<a href="{r.page_href(r.sources_url)}#source-{sid}">{escape(source_line(r.briefing, sid))}</a>'
         for sid in source_ids)
 
 

@@ -8,7 +8,6 @@ from ..dates import PartialDate
 from ..derive.briefing import Briefing, ResolvedFigure
 from ..formatting.values import format_partial_date
 
-APPENDIX_URL = "figures/"
 _MARKDOWN_SPECIALS = str.maketrans({c: f"&#{ord(c)};" for c in "*_[]`\\{}|#<>&\"'"})
 
 
@@ -76,15 +75,21 @@ def value_element(fig: ResolvedFigure) -> str:
 class PageRenderer:
     """Renders figures for one page (links are relative to that page)."""
 
-    def __init__(self, briefing: Briefing, page_url: str) -> None:
+    def __init__(self, briefing: Briefing, page_url: str, appendix_url: str = "figures/",
+                 sources_url: str = "sources/", link_base: str | None = None) -> None:
         self.briefing = briefing
         self.page_url = page_url
+        self.appendix_url = appendix_url  # the generator's URLs of the appendix and sources pages
+        self.sources_url = sources_url
+        # The URL relative links start from: the page's own, or (Zensical, which rewrites links
+        # in HTML as relative to the source file) its source file's folder.
+        self.link_base = page_url if link_base is None else link_base
 
     def appendix_href(self, key: str) -> str:
-        return relative_url(self.page_url, APPENDIX_URL) + "#" + anchor(key)
+        return relative_url(self.link_base, self.appendix_url) + "#" + anchor(key)
 
     def page_href(self, url: str) -> str:
-        return relative_url(self.page_url, url)
+        return relative_url(self.link_base, url)
 
     def fig(self, key: str) -> str:
         """The figure in prose: value, tooltip with source and as-of, link to the appendix."""

@@ -118,7 +118,7 @@ def chart_id(kind: str, title: str, keys: Iterable[str]) -> str:
 def _source_links(r: PageRenderer, figs: Sequence[ResolvedFigure]) -> str:
     ids = list(dict.fromkeys(s for f in figs for s in f.sources))
     return "; ".join(
-        f'<a href="{r.page_href("sources/")}#source-{sid}">'
+        f'<a href="{r.page_href(r.sources_url)}#source-{sid}">'
         f"{escape(r.briefing.source(sid).publisher)}, "
         f"{escape(format_partial_date(r.briefing.source(sid).date))}</a>" for sid in ids)
 
