@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
 SITE   := site
 NODE_STAMP := node_modules/.installed-$(shell cksum < package-lock.json | cut -d' ' -f1)
 
-.PHONY: serve build test bench schema lint clean
+.PHONY: serve build build-zensical test bench schema lint clean
 
 $(STAMP): requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed (found " + sys.version.split()[0] + ")") if sys.version_info < (3, 11) else None'
@@ -32,6 +32,11 @@ build: $(STAMP)
 	@rm -rf $(SITE).old && { [ ! -d $(SITE) ] || mv $(SITE) $(SITE).old; } && mv $(SITE).tmp $(SITE) && rm -rf $(SITE).old
 	@echo "Site written to $(SITE)/"
 
+## The same docs/, data/ and macros/ built by Zensical (Material's successor) into site-zensical/,
+## from mkdocs.zensical.yml (mkdocs.yml plus the output folder); downloads and errors as above.
+build-zensical: $(STAMP)
+	$(BIN)/python -m macros.adapters.zensical mkdocs.zensical.yml
+
 ## The whole test suite.
 test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest
@@ -45,4 +50,4 @@ schema: $(STAMP)
 	$(BIN)/python -m macros.engine.load.schema_export
 
 clean:
-	rm -rf $(SITE) $(SITE).tmp $(SITE).old .pytest_cache
+	rm -rf $(SITE) $(SITE).tmp $(SITE).old site-zensical .cache .pytest_cache

@@ -42,7 +42,7 @@ def engine_costs(project: Path) -> dict[str, float]:
     site = Site(project, project / "docs", BriefingConfig(), site_pages(project))
     environment = jinja2.Environment()
     start = time.perf_counter()
-    for src, info in site.usage.pages.items():
+    for src in site.usage.pages:
         text = (project / "docs" / src).read_text(encoding="utf-8")
         body = FRONT_MATTER.sub("", text, count=1)
         macros = {name: partial(_call, site, name, src) for name in macro_names()}

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "macros", "overrides")
+PROJECT_PARTS = ("mkdocs.yml", "mkdocs.zensical.yml", "docs", "data", "macros", "overrides")
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 
 
@@ -46,6 +46,22 @@ def build(project: Path, site: Path | None = None) -> BuildResult:
     done = subprocess.run([*MKDOCS, "build", "--strict", "--site-dir", str(site)], cwd=project,
                           capture_output=True, text=True, env=env, timeout=300)
     return BuildResult(done.returncode, done.stdout + done.stderr, site)
+
+
+def build_zensical(project: Path) -> BuildResult:
+    """Run `make build-zensical`'s command on `project` (Zensical writes inside the project)."""
+    done = subprocess.run([sys.executable, "-m", "macros.adapters.zensical", "mkdocs.zensical.yml"],
+                          cwd=project, capture_output=True, text=True, timeout=300)
+    return BuildResult(done.returncode, done.stdout + done.stderr, project / "site-zensical")
+
+
+@pytest.fixture(scope="session")
+def built_zensical(tmp_path_factory) -> BuildResult:
+    """The real project built by Zensical, once for the whole session (in a copy: Zensical
+    writes its output and cache inside the project)."""
+    result = build_zensical(copy_project(tmp_path_factory.mktemp("zensical") / "project"))
+    assert result.returncode == 0, result.output
+    return result
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,53 @@
+"""Zensical, Material's successor, builds the same docs/, data/ and macros/: every figure's
+rendered element is identical, page by page, to the MkDocs build (values, markup, provenance;
+links compared by the page they resolve to, since each generator writes relative links its way)."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+
+from conftest import build_zensical
+from site_pages import site_pages
+
+ELEMENT = re.compile(r'<a class="fig"[^>]*>.*?</a>|<data [^>]*>.*?</data>|<time [^>]*>.*?</time>'
+                     r'|<figure class="chart".*?</figure>|<section class="fig-entry".*?</section>'
+                     r'|<div class="grid cards fig-cards">.*?</div>|<ol class="timeline">.*?</ol>'
+                     r'|<dl class="source-facts">.*?</dl>|<ul class="conflict-sides">.*?</ul>'
+                     r'|<ul class="downloads">.*?</ul>', re.S)
+HREF = re.compile(r'href="([^"#:]*)(#[^"]*)?"')
+
+
+def figures(html: str, url: str) -> list[str]:
+    """The engine's elements on a page, with each relative link resolved from the page's URL."""
+    def resolve(match: re.Match) -> str:
+        target = posixpath.normpath(posixpath.join("/" + url, match.group(1) or "."))
+        return f'href="{target}{match.group(2) or ""}"'
+    return [HREF.sub(resolve, element) for element in ELEMENT.findall(html)]
+
+
+def test_every_page_shows_the_same_figures(built_site, built_zensical):
+    compared = 0
+    for info in site_pages().values():
+        mkdocs_page, zensical_page = built_site.page(info.url), built_zensical.page(info.url)
+        ours, theirs = figures(mkdocs_page, info.url), figures(zensical_page, info.url)
+        assert ours == theirs, f"{info.src_path}: the generators render figures differently"
+        compared += len(ours)
+    assert compared > 100
+
+
+def test_downloads_are_written_under_zensical_too(built_site, built_zensical):
+    for name in ("figures.json", "figures.csv", "sources.json"):
+        assert (built_zensical.site / name).read_bytes() == (built_site.site / name).read_bytes()
+
+
+def test_a_mistake_is_one_message_without_traceback(project_copy):
+    page = project_copy / "docs" / "index.md"
+    text = page.read_text(encoding="utf-8").rstrip("\n") + "\n\n"
+    page.write_text(text + 'See {{ fig("campaign.budget_cnq") }}.\n', encoding="utf-8")
+    result = build_zensical(project_copy)
+    assert result.returncode != 0
+    assert "Traceback" not in result.output, result.output
+    line = text.count("\n") + 1
+    assert f"docs/index.md:{line}: campaign.budget_cnq: unknown figure key" in result.output
+    assert result.output.count("How to fix:") == 1, result.output
