@@ -46,8 +46,8 @@ class BriefingConfig:
                 raise BriefingError(
                     f"page '{page}' is not a page of the site{did_you_mean(page, pages)}",
                     file=CONFIG_FILE, key=f"{_WHERE}.{name}",
-                    hint=f"name the {name} page by its path under docs/ (e.g. '{name}: "
-                         f"{getattr(BriefingConfig, name)}'), or restore the page")
+                    hint=f"set '{name}:' under 'extra: briefing:' in {CONFIG_FILE} to the "
+                         f"page's path under docs/, or restore the page")
 
 
 def _hint() -> str:

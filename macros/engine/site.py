@@ -15,7 +15,7 @@ from .config import BriefingConfig
 from .derive.briefing import Briefing
 from .errors import BriefingError
 from .pages.links import check_links
-from .pages.templates import call_macro, check_code_calls, leftover_template
+from .pages.templates import call_macro, check_source, leftover_template
 from .pages.usage import PageInfo, Usage, body_start, scan_pages
 from .present import charts, generated
 from .present.exports import write_downloads
@@ -98,7 +98,7 @@ class Site:
         """Before rendering: links to pages, and template code inside code blocks."""
         text, _ = self.page_source(src)
         check_links(text, self.page_file(src), self.usage.pages)
-        check_code_calls(text, self.page_file(src))
+        check_source(text, self.page_file(src))
 
     def check_rendered(self, rendered: str, src: str) -> None:
         leftover_template(rendered, self.page_source(src)[0], self.page_file(src))

@@ -16,6 +16,8 @@ CODE = re.compile(r"^[ \t]*(```|~~~).*?^[ \t]*\1|`[^`\n]+`", re.S | re.M)
 RAW = re.compile(r"\{%-?\s*raw\s*-?%\}.*?\{%-?\s*endraw\s*-?%\}", re.S)
 TEMPLATE = re.compile(r"\{\{|\{%|\{#")
 LEFTOVER = re.compile(r"\{\{|\{%|\}\}|%\}")
+BLOCK = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
+STRAY = re.compile(r"\}\}|%\}")
 SHOW_LITERALLY = ("to show a macro call as code, wrap it in raw: {% raw %}`{{ fig(\"key\") }}`"
                   "{% endraw %}; to use the figure, move the call out of the code")
 
@@ -47,9 +49,15 @@ def call_macro(name: str, function: Callable, args: list, kwargs: dict) -> str:
         raise
 
 
-def check_code_calls(text: str, page: str) -> None:
-    """Template code inside a code block or span would be run and its HTML shown as code:
-    it must be wrapped in {% raw %} to show literally. `text` is the whole file."""
+def _blank(pattern: re.Pattern, text: str) -> str:
+    """The text with every match blanked out, keeping offsets and line breaks."""
+    return pattern.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+
+
+def check_source(text: str, page: str) -> None:
+    """Before rendering (`text` is the whole file): template code inside code would be run and
+    its HTML shown as code, so it must be wrapped in {% raw %}; and a closing '}}' or '%}'
+    that opens nothing would be published as is."""
     raw = [m.span() for m in RAW.finditer(text)]
     for code in CODE.finditer(text):
         for mark in TEMPLATE.finditer(text, code.start(), code.end()):
@@ -57,13 +65,18 @@ def check_code_calls(text: str, page: str) -> None:
                 raise BriefingError("template code inside a code block would be run, not shown",
                                     file=page, line=_line(text, mark.start()),
                                     key=mark.group(0), hint=SHOW_LITERALLY)
+    stray = STRAY.search(_blank(BLOCK, _blank(CODE, _blank(RAW, text))))
+    if stray:
+        raise BriefingError(f"'{stray.group(0)}' closes no macro call", file=page,
+                            line=_line(text, stray.start()), key=stray.group(0),
+                            hint="check the {{ }} / {% %} brackets on this line; write "
+                                 "&#125;&#125; to show braces literally")
 
 
 def leftover_template(rendered: str, source: str, page: str) -> None:
     """A rendered page must hold no template syntax outside code: it would be published as
     is. The line is the source line the leftover comes from (`source` is the whole file)."""
-    blank = CODE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), rendered)
-    mark = LEFTOVER.search(blank)
+    mark = LEFTOVER.search(_blank(CODE, rendered))
     if not mark:
         return
     bad = rendered.splitlines()[_line(rendered, mark.start()) - 1].strip()
