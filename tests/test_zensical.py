@@ -7,8 +7,9 @@ from __future__ import annotations
 import posixpath
 import re
 
-from conftest import build_zensical
 from site_pages import site_pages
+
+from conftest import build_zensical
 
 ELEMENT = re.compile(r'<a class="fig"[^>]*>.*?</a>|<data [^>]*>.*?</data>|<time [^>]*>.*?</time>'
                      r'|<figure class="chart".*?</figure>|<section class="fig-entry".*?</section>'
