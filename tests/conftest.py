@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-PROJECT_PARTS = ("mkdocs.yml", "mkdocs.zensical.yml", "docs", "data", "macros", "overrides")
+PROJECT_PARTS = ("mkdocs.yml", "mkdocs.zensical.yml", "docs", "data", "macros", "overrides",
+                 "overrides-zensical")
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 
 
