@@ -76,3 +76,26 @@ def test_leftover_template_names_the_source_line():
         leftover_template("Intro.\n\n{{ shown }} in prose.\n", source, "docs/x.md")
     assert (caught.value.file, caught.value.line) == ("docs/x.md", 7)
     assert "code span inside {% raw %}" in caught.value.hint
+
+
+def test_contributing_lists_exactly_the_macro_table():
+    import re
+
+    from conftest import ROOT
+    from macros.engine.site import macro_names
+
+    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    section = text[text.index("## Page macros"):text.index("## Error messages")]
+    listed = re.findall(r"^\| `\{\{ ([a-z_]+)\(", section, re.M)
+    assert sorted(listed) == sorted(macro_names())
+
+
+def test_only_the_adapters_import_a_generator_or_jinja():
+    import re
+
+    from conftest import ROOT
+
+    generator = re.compile(r"^\s*(from|import) (mkdocs|mkdocs_macros|zensical|jinja2)\b", re.M)
+    importers = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "macros").rglob("*.py")
+                       if generator.search(p.read_text(encoding="utf-8")))
+    assert importers and all(p.startswith("macros/adapters/") for p in importers), importers

@@ -124,12 +124,14 @@ def main(config: str = CONFIG) -> int:
 
     try:
         zensical.build(str(Path(config).resolve()), {"clean": True, "strict": True})
-    except RuntimeError:
+    except RuntimeError as error:
         errors = adapter._current.errors if adapter._current else []
-        if not errors:
+        if errors:
+            print("\n".join(dict.fromkeys(errors)), file=sys.stderr)
+        elif "--strict" in str(error):  # Zensical's own warnings, printed above, stopped it
+            print(f"Build failed: {error}", file=sys.stderr)
+        else:
             raise
-        print("\n".join(dict.fromkeys(errors)), file=sys.stderr)
-        print("Build failed.", file=sys.stderr)
         return 1
     with open(config, encoding="utf-8") as stream:
         site_dir = yaml.safe_load(stream)["site_dir"]

@@ -40,6 +40,13 @@ def generator(request) -> str:
     return request.param
 
 
+@pytest.fixture
+def material_search(generator) -> None:
+    """Tests of Material's search interface; Zensical's search is a different interface."""
+    if generator != "mkdocs":
+        pytest.skip("Material's search interface only (Zensical has its own)")
+
+
 @pytest.fixture(scope="session")
 def site_url(request, generator) -> str:
     built = request.getfixturevalue("built_site" if generator == "mkdocs" else "built_zensical")

@@ -27,7 +27,7 @@ def search(page, term: str):
     return results
 
 
-def test_search_lists_the_page_and_opens_it(open_page):
+def test_search_lists_the_page_and_opens_it(open_page, material_search):
     expected = pages_mentioning(TERM)
     assert len(expected) == 1, f"pick a term only one page's prose holds, not {expected}"
     watched = open_page("")
