@@ -10,6 +10,7 @@ from macros.engine.errors import BriefingError
 VALID = """\
 sources:
   wire:
+    name: "Example Wire"
     publisher: Example Wire
     title: Budget report
     date: 2026-02-03
@@ -17,6 +18,7 @@ sources:
     reliability: medium-high
     note: Relayed by a daily.
   blog:
+    name: "Example Blog"
     publisher: Example Blog
     title: Context piece
     date: early 2026-02
@@ -29,7 +31,7 @@ figures:
     kind: money
     currency: CNY
     as_of: 2026-02-02
-    sources: [wire]
+    sources: {wire: "Alibaba has allocated 3 billion yuan (about $431 million)"}
   campaign.budget_usd:
     label: Campaign budget in dollars
     value: 431000000
@@ -37,14 +39,16 @@ figures:
     currency: USD
     qualifier: about
     as_of: 2026-02-02
-    sources: [wire, blog]
+    sources:
+      wire: "Alibaba has allocated 3 billion yuan (about $431 million)"
+      blog: "a bet of about US$431 million"
   rival.budget_cny:
     label: Rival budget
     value: 1000000000
     kind: money
     currency: CNY
     as_of: 2026-02-02
-    sources: [wire]
+    sources: {wire: "three times its rival's 1 billion yuan budget"}
   fx.rate:
     label: Implied rate
     kind: ratio
@@ -64,20 +68,20 @@ figures:
     kind: date
     value: 2026-02-06
     as_of: 2026-02-03
-    sources: [wire]
+    sources: {wire: "Campaign Launch Date: February 6, 2026"}
   holiday.start:
     label: Holiday start
     kind: date
     value: 2026-02-15
     as_of: 2026-02-03
-    sources: [wire]
+    sources: {wire: "the holiday runs from February 15 for nine days"}
   holiday.length:
     label: Holiday length
     kind: duration
     unit: day
     value: 9
     as_of: 2026-02-03
-    sources: [wire]
+    sources: {wire: "the holiday runs from February 15 for nine days"}
   campaign.lead_days:
     label: Days from start to holiday
     kind: duration
@@ -93,13 +97,13 @@ figures:
     kind: price
     currency: EUR
     as_of: 2026-02-03
-    sources: [wire]
+    sources: {wire: "shares recently closed at 142.00 euros"}
   shares.change:
     label: Weekly change
     value: -2.34
     kind: percent
     as_of: 2026-02-03
-    sources: [wire]
+    sources: {wire: "a decline of 2.34% over the preceding seven trading days"}
   chips.units:
     label: Chips shipped
     value: 100000
@@ -107,25 +111,25 @@ figures:
     unit: units
     qualifier: more than
     as_of: 2026-02-03
-    sources: [wire]
+    sources: {wire: "has reportedly shipped more than 100,000 units"}
   precedent.year:
     label: Red envelope precedent
     value: 2015
     kind: year
     as_of: 2026-02-03
-    sources: [wire]
+    sources: {wire: "A precedent was set by Tencent in 2015."}
   approval.date:
     label: Approval
     value: late 2026-01
     kind: date
     as_of: 2026-02-03
-    sources: [wire]
+    sources: {wire: "regulators granted approval in late January"}
   names.old:
     label: Old name
     value: Tongyi Qianwen
     kind: text
     as_of: early 2026-02
-    sources: [blog]
+    sources: {blog: "to push its AI chatbot Tongyi Qianwen into the mainstream"}
 conflicts:
   dollar-amount:
     title: Two dollar amounts

@@ -31,7 +31,8 @@ OTHER_PAGE = next(p for p in sorted(site_pages()) if p != "index.md")
 def stated(key: str, *extra: str, value: str = "5", kind: str = "count") -> str:
     """YAML for a stated figure citing a real source, with extra lines appended."""
     lines = [f"  {key}:", "    label: Test figure", f"    value: {value}", f"    kind: {kind}",
-             "    as_of: 2026-02-03", f"    sources: [{SOURCE}]", *(f"    {e}" for e in extra)]
+             "    as_of: 2026-02-03", f'    sources: {{{SOURCE}: "{value}"}}',
+             *(f"    {e}" for e in extra)]
     return "\n".join(lines) + "\n"
 
 
@@ -135,17 +136,18 @@ def test_impossible_date(project_copy):
 
 def test_figure_citing_an_unknown_source(project_copy):
     typo = SOURCE[:-1]
-    text = add(project_copy, "figures", stated("test.cites").replace(f"[{SOURCE}]", f"[{typo}]"))
-    fails(project_copy, f"{DATA}:{line(text, f'sources: [{typo}]')}: figures.test.cites",
+    text = add(project_copy, "figures", stated("test.cites").replace(f"{{{SOURCE}:", f"{{{typo}:"))
+    fails(project_copy, f"{DATA}:{line(text, f'sources: {{{typo}:')}: figures.test.cites",
           f"unknown source '{typo}' (did you mean {SOURCE}", "add the source under 'sources:'")
 
 
 def test_source_that_no_figure_cites(project_copy):
-    text = add(project_copy, "sources", "  test-unused:\n    publisher: Nobody\n"
+    text = add(project_copy, "sources", "  test-unused:\n    name: Unused\n    publisher: Nobody\n"
                "    title: Unused\n    date: 2026\n    reliability: low\n    note: Cited nowhere.\n")
     fails(project_copy, f"{DATA}:{line(text, '  test-unused:')}: sources.test-unused",
-          "no figure cites this source",
-          "add its id to the 'sources:' list of the figures it supports, or delete the source")
+          "no figure, claim or glossary entry cites this source",
+          "add it with its passage to the 'sources:' of the figures or claims it supports, "
+          "or delete the source")
 
 
 def test_derived_figure_using_an_unknown_figure(project_copy):
@@ -277,10 +279,10 @@ class _Elements(HTMLParser):
 def test_html_in_data_is_shown_as_text_never_run(project_copy):
     label = "Budget <script>alert('label')</script> & <img src=x onerror=alert(1)>"
     note = "Says <b onmouseover=alert(2)>hi</b>"
-    add(project_copy, "sources", f"  test-markup:\n    publisher: Markup Press\n"
+    add(project_copy, "sources", f"  test-markup:\n    name: Markup\n    publisher: Markup Press\n"
         f"    title: Markup\n    date: 2026\n    reliability: low\n    note: \"{note}\"\n")
     add(project_copy, "figures", stated("test.markup", "appendix_only: true")
-        .replace("label: Test figure", f'label: "{label}"').replace(f"[{SOURCE}]", "[test-markup]"))
+        .replace("label: Test figure", f'label: "{label}"').replace(f"{{{SOURCE}:", "{test-markup:"))
     result = build(project_copy)
     assert result.returncode == 0, result.output
     appendix, sources = result.page("figures/"), result.page("sources/")
@@ -330,8 +332,9 @@ def test_more_forms_of_bad_values(old, new, message):
 
 
 def test_check_on_a_stated_figure_is_refused():
-    text = replace("    sources: [wire, blog]\n  rival.budget_cny:",
-                   "    sources: [wire, blog]\n    check: {stated: rival.budget_cny, tolerance: 0.1}"
+    text = replace('      blog: "a bet of about US$431 million"\n  rival.budget_cny:',
+                   '      blog: "a bet of about US$431 million"\n'
+                   "    check: {stated: rival.budget_cny, tolerance: 0.1}"
                    "\n  rival.budget_cny:")
     error = error_for(text)
     assert "'check' belongs on a derived figure" in str(error)
@@ -367,11 +370,12 @@ def test_unquoted_control_character_names_its_line():
 
 
 def test_every_source_must_be_cited():
-    text = replace("    sources: [wire, blog]", "    sources: [wire]")
-    text = replace("    sources: [blog]", "    sources: [wire]", text)
+    text = replace('      blog: "a bet of about US$431 million"\n', "")
+    text = replace('    sources: {blog: "to push its AI chatbot Tongyi Qianwen into the mainstream"}',
+                   '    sources: {wire: "Tongyi Qianwen"}', text)
     error = error_for(text)
     assert str(error).startswith(f"{DATA}:{line_of('  blog:', text)}: sources.blog: "
-                                 "no figure cites this source")
+                                 "no figure, claim or glossary entry cites this source")
 
 
 def test_valid_file_still_loads():

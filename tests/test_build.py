@@ -17,10 +17,13 @@ DATA = ROOT / "data" / "briefing.yml"
 
 def test_campaign_page_shows_budget_with_source_and_as_of(built_site):
     html = built_site.page("campaign/")
-    link = re.search(r'<a class="fig" href="../figures/#fig-campaign-budget_cny" title="([^"]+)">'
-                     r'<data value="3000000000">3 billion yuan</data></a>', html)
-    assert link, "campaign budget not rendered as a sourced figure"
-    assert "Source" in link.group(1) and "As of 2 February 2026" in link.group(1)
+    shown = re.search(r'<button type="button" class="fig" id="at-campaign-budget_cny" '
+                      r'popovertarget="(fp-campaign-budget_cny)"><data value="3000000000">'
+                      r'3 billion yuan</data></button><span class="fig-panel" id="\1" popover '
+                      r'data-search-exclude>(.*?)<a class="fp-more" href="../figures/#fig-campaign-'
+                      r'budget_cny">', html)
+    assert shown, "campaign budget not rendered as a sourced figure"
+    assert 'href="../sources/#source-' in shown.group(2) and "As of 2 February 2026" in shown.group(2)
 
 
 def test_every_literal_figure_call_is_rendered_as_the_engine_formats_it(built_site):
@@ -31,7 +34,11 @@ def test_every_literal_figure_call_is_rendered_as_the_engine_formats_it(built_si
         text = (ROOT / "docs" / src).read_text()
         renderer = PageRenderer(briefing, info.url)
         for key in re.findall(r'\{\{\s*fig\("([^"]+)"\)\s*\}\}', text):
-            assert renderer.fig(key) in html, f"{src}: {key}"
+            button = renderer.fig(key).split("</button>", 1)[0]
+            button = re.sub(r' id="at-[^"]*"', "", button)
+            button = re.sub(r'popovertarget="([^"]*?)-\d+"', r'popovertarget="\1"', button)
+            assert re.sub(r' id="at-[^"]*"', "", button) in re.sub(r' id="at-[^"]*"', "", re.sub(
+                r'popovertarget="([^"]*?)-\d+"', r'popovertarget="\1"', html)), f"{src}: {key}"
 
 
 def test_no_template_syntax_or_error_text_is_published(built_site):
@@ -76,3 +83,10 @@ def test_misspelled_key_fails_with_page_line_and_suggestion(project_copy):
     assert (f"docs/campaign.md:{line}: campaign.budget_cyn: unknown figure key "
             "'campaign.budget_cyn' (did you mean campaign.budget_cny") in result.output
     assert "Traceback" not in result.output
+
+
+def test_every_page_says_when_it_last_changed(built_site):
+    for page in built_site.site.rglob("index.html"):
+        html = page.read_text(encoding="utf-8")
+        assert re.search(r'Last updated <span class="git-revision-date-localized-plugin[^>]*>'
+                         r"\d{1,2} [A-Z][a-z]+ \d{4}</span>", html), page

@@ -54,7 +54,7 @@ figures:
     value: -5
     kind: count
     as_of: 2026-02-03
-    sources: [{source}]
+    sources: {{{source}: "-5"}}
 """, 1))
     assert_fails_keeping(project, good, "figures.test.broken: a count figure must be greater")
 

@@ -118,7 +118,7 @@ figures:
     kind: date
     value: 2026-03-01
     as_of: 2026-03-01
-    sources: [{source}]
+    sources: {{{source}: "on March 1, 2026"}}
 """, 1))
     result = build(project_copy)
     assert result.returncode == 0, result.output

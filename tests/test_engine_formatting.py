@@ -13,7 +13,7 @@ from macros.engine.present.html import PageRenderer
 @pytest.mark.parametrize("key, text, short", [
     ("campaign.budget_cny", "3 billion yuan", "3B yuan"),
     ("campaign.budget_usd", "about US$431 million", "about US$431M"),
-    ("fx.rate", "6.96 yuan per US dollar", "6.96 yuan per US dollar"),
+    ("fx.rate", "about 6.96 yuan per US dollar", "about 6.96 yuan per US dollar"),
     ("rival.ratio", "3×", "3×"),
     ("shares.price", "€142.00", "€142.00"),
     ("shares.change", "-2.34%", "-2.34%"),

@@ -98,10 +98,10 @@ def test_unquoted_impossible_date_is_caught_by_yaml():
 
 
 def test_unknown_source_suggests_known_ids():
-    text = replace("    sources: [wire, blog]", "    sources: [wire, blgo]")
+    text = replace('      blog: "a bet', '      blgo: "a bet')
     error = error_for(text)
     assert "unknown source 'blgo' (did you mean blog?)" in str(error)
-    assert error.line == line_of("    sources: [wire, blgo]", text)
+    assert error.line == line_of('      blgo: "a bet', text)
 
 
 def test_invalid_figure_key():
@@ -116,8 +116,8 @@ def test_value_and_formula_together():
 
 
 def test_stated_figure_needs_as_of_and_sources():
-    text = replace("    as_of: 2026-02-02\n    sources: [wire]\n  fx.rate",
-                   "    sources: [wire]\n  fx.rate")
+    text = replace("    as_of: 2026-02-02\n    sources: {wire: \"three times",
+                   "    sources: {wire: \"three times")
     assert "missing required field 'as_of'" in str(error_for(text))
 
 

@@ -1,17 +1,45 @@
-"""Figures as HTML: machine-readable, escaped, with provenance and a link to the appendix."""
+"""Figures as HTML: machine-readable, escaped, with a panel of provenance opened in place."""
 
 from __future__ import annotations
+
+import re
 
 from engine_data import load, replace
 from macros.engine.present.html import PageRenderer, relative_url
 
 
-def test_fig_markup_carries_value_source_and_as_of():
+def test_fig_is_a_button_that_opens_its_panel_in_place():
     html = PageRenderer(load(), "campaign/").fig("campaign.budget_usd")
-    assert html.startswith('<a class="fig" href="../figures/#fig-campaign-budget_usd" title="')
-    assert "Sources: Example Wire, as reported by Example Daily, 3 February 2026; " in html
-    assert "Example Blog, early February 2026. As of 2 February 2026." in html
-    assert html.endswith('<data value="431000000">about US$431 million</data></a>')
+    assert html.startswith('<button type="button" class="fig" id="at-campaign-budget_usd" '
+                           'popovertarget="fp-campaign-budget_usd">'
+                           '<data value="431000000">about US$431 million</data></button>'
+                           '<span class="fig-panel" id="fp-campaign-budget_usd" popover '
+                           "data-search-exclude>")
+    panel = html.split("popover data-search-exclude>", 1)[1]
+    assert '<span class="fp-label">Campaign budget in dollars</span>' in panel
+    assert '<a href="../sources/#source-wire">' in panel and "reliability medium-high" in panel
+    assert '<a href="../sources/#source-blog">' in panel and "reliability low" in panel
+    assert "As of 2 February 2026" in panel
+    assert panel.endswith('<a class="fp-more" href="../figures/#fig-campaign-budget_usd">'
+                          "Entry in the Figures appendix</a></span>")
+
+
+def test_panel_markup_is_phrasing_content_only():
+    """The panel sits inside a Markdown paragraph: no block elements may appear in it."""
+    r = PageRenderer(load(), "campaign/")
+    for key in r.briefing.figures:
+        html = r.fig(key)
+        assert not re.search(r"<(div|p|ul|ol|li|dl|dt|dd|section|h\d|table|blockquote)\b", html), key
+        assert "\n" not in html, key
+
+
+def test_each_use_on_a_page_gets_its_own_panel_and_the_first_an_anchor():
+    r = PageRenderer(load(), "campaign/")
+    first, second = r.fig("campaign.budget_cny"), r.fig("campaign.budget_cny")
+    assert 'id="at-campaign-budget_cny"' in first and 'id="fp-campaign-budget_cny"' in first
+    assert 'id="at-' not in second and 'id="fp-campaign-budget_cny-2"' in second
+    assert 'popovertarget="fp-campaign-budget_cny-2"' in second
+    assert list(r.shown) == ["campaign.budget_cny"]
 
 
 def test_dates_use_time_elements():
@@ -20,10 +48,12 @@ def test_dates_use_time_elements():
     assert 'href="figures/#fig-approval-date"' in html
 
 
-def test_derived_figure_tooltip_names_its_inputs():
+def test_derived_figure_panel_shows_formula_and_linked_inputs():
     html = PageRenderer(load(), "a/b/").fig("rival.ratio")
     assert 'href="../../figures/#fig-rival-ratio"' in html
-    assert "Computed from: Campaign budget, Rival budget." in html
+    assert "Computed by this site: <code>" in html
+    assert '<a href="../../figures/#fig-campaign-budget_cny">Campaign budget</a>' in html
+    assert "source-" not in html
 
 
 def test_value_short_and_asof_variants():
@@ -37,6 +67,7 @@ def test_value_short_and_asof_variants():
 def test_html_in_data_is_escaped():
     text = replace("    value: Tongyi Qianwen", "    value: \"<script>alert('x')</script>\"")
     text = replace("    label: Old name", "    label: <b>Old</b> name", text)
+    text = replace("its AI chatbot Tongyi Qianwen", "its AI chatbot <script>alert('x')</script>", text)
     html = PageRenderer(load(text), "").fig("names.old")
     assert "<script>" not in html and "<b>" not in html
     assert "&#60;script&#62;alert(&#39;x&#39;)&#60;/script&#62;" in html

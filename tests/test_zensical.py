@@ -11,12 +11,30 @@ from site_pages import site_pages
 
 from conftest import build_zensical
 
-ELEMENT = re.compile(r'<a class="fig"[^>]*>.*?</a>|<data [^>]*>.*?</data>|<time [^>]*>.*?</time>'
-                     r'|<figure class="chart".*?</figure>|<section class="fig-entry".*?</section>'
-                     r'|<div class="grid cards fig-cards">.*?</div>|<ol class="timeline">.*?</ol>'
-                     r'|<dl class="source-facts">.*?</dl>|<ul class="conflict-sides">.*?</ul>'
-                     r'|<ul class="downloads">.*?</ul>', re.S)
+# The outermost element of everything the engine writes into a page.
+ENGINE_CLASSES = ("fig", "fig-panel", "cite", "chart", "fig-entry", "fig-group", "timeline",
+                  "source-entry", "source-facts", "glossary", "open-questions", "question",
+                  "conflict-type", "conflict-explanation", "downloads", "reporting-as-of",
+                  "print-figures", "fig-citation", "corrections-none", "grid cards fig-cards")
+START = re.compile(r'<([a-z0-9]+)\b[^>]*\bclass="(?:%s)"' % "|".join(map(re.escape, ENGINE_CLASSES)))
 HREF = re.compile(r'href="([^"#:]*)(#[^"]*)?"')
+# Instructions to the generator, consumed by it (Zensical's search indexer drops this one).
+GENERATOR_HINTS = re.compile(r" data-search-exclude\b")
+
+
+def elements(html: str) -> list[str]:
+    """The outer HTML of each outermost element with an engine class, in page order."""
+    found, position = [], 0
+    while match := START.search(html, position):
+        tag, depth, end = match.group(1), 0, match.start()
+        for mark in re.finditer(rf"<(/?){tag}\b[^>]*>", html[match.start():]):
+            depth += -1 if mark.group(1) else 1
+            if depth == 0:
+                end = match.start() + mark.end()
+                break
+        found.append(html[match.start():end])
+        position = max(end, match.end())
+    return found
 
 
 def figures(html: str, url: str) -> list[str]:
@@ -24,7 +42,7 @@ def figures(html: str, url: str) -> list[str]:
     def resolve(match: re.Match) -> str:
         target = posixpath.normpath(posixpath.join("/" + url, match.group(1) or "."))
         return f'href="{target}{match.group(2) or ""}"'
-    return [HREF.sub(resolve, element) for element in ELEMENT.findall(html)]
+    return [HREF.sub(resolve, GENERATOR_HINTS.sub("", element)) for element in elements(html)]
 
 
 def test_every_page_shows_the_same_figures(built_site, built_zensical):

@@ -8,10 +8,20 @@ import sys
 from collections.abc import Callable, Collection
 
 import jinja2
+import jinja2.ext
 import jinja2.meta
 
 from ..engine.errors import BriefingError, did_you_mean
+from ..engine.pages.templates import frame
 from ..engine.site import Site
+
+
+class Frame(jinja2.ext.Extension):
+    """Adds the site's frame to each page template (engine.pages.templates.frame). Both
+    generators load it from the macros plugin's `j2_extensions` in mkdocs.yml."""
+
+    def preprocess(self, source: str, name: str | None, filename: str | None = None) -> str:
+        return frame(source) if name is None else source  # pages, not included templates
 
 
 def template_line() -> int | None:
@@ -41,6 +51,8 @@ def macro(site_of: Callable[[], Site], name: str, page: Callable[[], str],
 
     def call(*args, **kwargs):
         site, src = site_of(), page()
+        if site is None:  # the build already failed (its message is kept)
+            return ""
         try:
             return site.call(name, src, list(args), kwargs)
         except BriefingError as error:

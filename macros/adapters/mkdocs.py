@@ -11,7 +11,7 @@ from mkdocs.exceptions import PluginError
 from ..engine.config import BriefingConfig
 from ..engine.errors import BriefingError
 from ..engine.pages.usage import PageInfo
-from ..engine.site import Site, macro_names
+from ..engine.site import FRAME_MACROS, Site, macro_names
 from . import common
 
 
@@ -27,7 +27,7 @@ class Build:
         self.config = BriefingConfig.from_extra(env.conf["extra"])
         self.site: Site | None = None
         self.errors: list[str] = []
-        for name in macro_names():
+        for name in (*macro_names(), *FRAME_MACROS):
             env.macro(common.macro(lambda: self.site, name, self._page, self._failed), name)
 
     def start_page(self) -> None:

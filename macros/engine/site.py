@@ -15,7 +15,7 @@ from .config import BriefingConfig
 from .derive.briefing import Briefing
 from .errors import BriefingError
 from .pages.links import check_links
-from .pages.templates import call_macro, check_source, leftover_template
+from .pages.templates import AFTER_TITLE, PAGE_END, call_macro, check_source, leftover_template
 from .pages.usage import PageInfo, Usage, body_start, scan_pages
 from .present import charts, generated
 from .present.exports import write_downloads
@@ -58,17 +58,24 @@ class Site:
             for generator in sorted(called & shown_by.keys()):
                 keys.extend(k for k in shown_by[generator] if k not in keys)
 
-    def macros(self, page_url: str, link_base: str | None = None) -> dict[str, Callable[..., str]]:
+    def macros(self, page_url: str,
+               renderer: PageRenderer | None = None) -> dict[str, Callable[..., str]]:
         """The page macros, bound to one page (links are relative to it): the one macro table
         that both adapters register and CONTRIBUTING's table is tested against."""
-        r = PageRenderer(self.briefing, page_url, self.appendix_url, self.sources_url, link_base)
+        r = renderer or PageRenderer(self.briefing, page_url)
         return {
-            "fig": r.fig, "value": r.value, "short": r.short, "asof": r.asof,
+            "fig": r.fig, "value": r.value, "short": r.short, "asof": r.asof, "cite": r.cite,
+            "source": r.source,
             "cards": partial(generated.cards, r),
             "timeline": partial(generated.timeline, r),
             "sources_list": partial(generated.sources_list, r),
             "figures_appendix": partial(generated.figures_appendix, r, self.usage),
+            "conflict": partial(generated.conflict, r),
             "conflicts_list": partial(generated.conflicts_list, r),
+            "glossary": partial(generated.glossary, r),
+            "open_questions": partial(generated.open_questions, r),
+            "corrections_list": partial(generated.corrections_list, r),
+            "reporting_as_of": partial(generated.reporting_as_of, r),
             "downloads": partial(generated.downloads, r),
             "bar_chart": partial(charts.bar_chart, r),
             "price_chart": partial(charts.price_chart, r),
@@ -76,13 +83,27 @@ class Site:
             "timeline_chart": partial(charts.timeline_chart, r),
         }
 
+    def _page_macros(self, src: str) -> dict[str, Callable[..., str]]:
+        """The macro table for one page, plus the page frame (see pages.templates.frame)."""
+        folder = src.rpartition("/")[0]
+        base = (folder + "/" if folder else "") if self.links_from_source else None
+        url = self.usage.pages[src].url
+        r = PageRenderer(self.briefing, url, self.appendix_url, self.sources_url, base)
+        bound = self.macros(url, r)
+
+        def after_title(titled: bool) -> str:
+            line = generated.reporting_as_of(r).strip()
+            return f"\n\n{line}\n" if titled else f"{line}\n\n"
+
+        bound[AFTER_TITLE] = after_title
+        bound[PAGE_END] = partial(generated.print_list, r)
+        return bound
+
     def call(self, name: str, src: str, args: list, kwargs: dict) -> str:
         """Run one macro for one page; a mistake raises BriefingError (without a place)."""
         bound = self._bound.get(src)
         if bound is None:
-            folder = src.rpartition("/")[0]
-            base = (folder + "/" if folder else "") if self.links_from_source else None
-            bound = self._bound[src] = self.macros(self.usage.pages[src].url, base)
+            bound = self._bound[src] = self._page_macros(src)
         return call_macro(name, bound[name], args, kwargs)
 
     def page_file(self, src: str) -> str:
@@ -109,5 +130,9 @@ class Site:
 
 def macro_names() -> tuple[str, ...]:
     """The names in the macro table, read without data (the table only binds functions)."""
-    blank = SimpleNamespace(briefing=None, usage=None, appendix_url="", sources_url="")
-    return tuple(Site.macros(blank, ""))  # type: ignore[arg-type]
+    blank = SimpleNamespace(briefing=None, usage=None)
+    return tuple(Site.macros(blank, "", SimpleNamespace(  # type: ignore[arg-type]
+        **{name: None for name in ("fig", "value", "short", "asof", "cite", "source")})))
+
+
+FRAME_MACROS = (AFTER_TITLE, PAGE_END)

@@ -1,75 +1,165 @@
-"""A figure shows its source and as-of date on hover and on keyboard focus, and links to its
-appendix entry."""
+"""A figure opens its panel in place (label, value, sources with their words, as-of, a link to
+the appendix) on hover, on keyboard focus and on a tap; Escape and a second tap close it.
+The appendix entry links back to the pages that show the figure."""
 
 from __future__ import annotations
 
 import re
 from urllib.parse import unquote, urlsplit
 
+import pytest
+
 from macros.engine.derive.briefing import Briefing
-from macros.engine.present.html import provenance
+from macros.engine.present.html import passages
 
 from .support import ROOT
 
 PAGE = "campaign/"
 MAX_TABS = 200
+OPEN = "document.querySelector(':popover-open')?.id ?? null"
 
 
-def expected_tooltip(href: str) -> str:
-    """The provenance text the engine writes for the figure a link points to."""
-    key = unquote(urlsplit(href).fragment).removeprefix("fig-").replace("-", ".")
-    briefing = Briefing.load(ROOT / "data" / "briefing.yml")
-    return provenance(briefing, briefing.figure(key))
+def briefing() -> Briefing:
+    return Briefing.load(ROOT / "data" / "briefing.yml")
 
 
-def shown_tooltip(page) -> str:
-    tooltip = page.locator(".md-tooltip2--active[role=tooltip]")
-    tooltip.wait_for(state="visible")
-    return re.sub(r"\s+", " ", tooltip.inner_text()).strip()
+def key_of(button) -> str:
+    """The figure key a button shows (its panel id is fp-<group>-<name>[-n])."""
+    panel = button.get_attribute("popovertarget")
+    found = briefing().figures
+    for key in found:
+        if re.fullmatch(r"fp-" + re.escape(key.replace(".", "-")) + r"(-\d+)?", panel):
+            return key
+    raise AssertionError(f"no figure for panel {panel}")
+
+
+def open_panel(page):
+    panel_id = page.evaluate(OPEN)
+    return page.locator(f"[id='{panel_id}']") if panel_id else None
+
+
+def stated_button(page):
+    """The first figure on the page with sources (not computed, not editorial)."""
+    b = briefing()
+    buttons = page.locator("article button.fig")
+    for i in range(buttons.count()):
+        fig = b.figure(key_of(buttons.nth(i)))
+        if not fig.derived and fig.sources:
+            return buttons.nth(i), fig
+    raise AssertionError("no stated figure on the page")
+
+
+def check_panel_content(panel, fig) -> None:
+    b = briefing()
+    text = re.sub(r"\s+", " ", panel.inner_text())
+    assert fig.label in text
+    assert fig.text in text
+    for sid in fig.sources:
+        assert f"#source-{sid}" in panel.inner_html()
+        for passage in passages(fig, sid):
+            assert re.sub(r"\s+", " ", passage) in text
+    assert fig.as_of_text[1:] in text
+    more = panel.locator("a.fp-more")
+    assert more.get_attribute("href").endswith(f"figures/#fig-{fig.key.replace('.', '-')}")
+    assert b.figure(fig.key).label
 
 
 def tab_to_first_figure(page):
-    """Press Tab from the top of the page until a figure link has the focus."""
+    """Press Tab from the top of the page until a figure has the focus."""
     for _ in range(MAX_TABS):
         page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.matches('article a.fig')"):
-            return page.locator("article a.fig:focus")
-    raise AssertionError(f"no figure link reached in {MAX_TABS} presses of Tab")
+        if page.evaluate("document.activeElement.matches('article button.fig')"):
+            return page.locator("article button.fig:focus")
+    raise AssertionError(f"no figure reached in {MAX_TABS} presses of Tab")
 
 
-def test_hover_shows_source_and_as_of(open_page):
+def test_hover_opens_the_panel_and_leaving_closes_it(open_page):
     page = open_page(PAGE).page
-    figure = page.locator("article a.fig").first
-    expected = expected_tooltip(figure.get_attribute("href"))
-    assert "Source" in expected and "As of" in expected
-    figure.hover()
-    assert shown_tooltip(page) == expected
+    button, fig = stated_button(page)
+    button.hover()
+    page.wait_for_function(f"{OPEN} === {button.get_attribute('popovertarget')!r}")
+    panel = open_panel(page)
+    check_panel_content(panel, fig)
+    box, anchor = panel.bounding_box(), button.bounding_box()
+    assert abs(box["y"] - (anchor["y"] + anchor["height"])) < 40, "panel is not next to the figure"
+    page.mouse.move(5, 5)
+    page.wait_for_function(f"{OPEN} === null")
 
 
-def test_keyboard_focus_shows_source_and_as_of(open_page):
+def test_keyboard_focus_opens_the_panel_and_escape_closes_it(open_page):
     page = open_page(PAGE).page
-    figure = tab_to_first_figure(page)
-    expected = expected_tooltip(figure.get_attribute("href"))
-    assert shown_tooltip(page) == expected
-    described_by = figure.get_attribute("aria-describedby")
-    assert described_by and page.locator(f"#{described_by}").inner_text().strip() == expected
+    button = tab_to_first_figure(page)
+    target = button.get_attribute("popovertarget")
+    page.wait_for_function(f"{OPEN} === {target!r}")
+    check_panel_content(open_panel(page), briefing().figure(key_of(button)))
+    page.keyboard.press("Escape")
+    page.wait_for_function(f"{OPEN} === null")
+    assert page.evaluate("document.activeElement.getAttribute('popovertarget')") == target
+    page.keyboard.press("Enter")
+    page.wait_for_function(f"{OPEN} === {target!r}")
 
 
-def test_following_a_figure_lands_on_its_appendix_entry(open_page):
+@pytest.fixture
+def phone(browser, site_url):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, has_touch=True,
+                                  is_mobile=True, device_scale_factor=2)
+    page = context.new_page()
+    page.goto(site_url + PAGE, wait_until="networkidle")
+    yield page
+    context.close()
+
+
+def test_tap_opens_the_panel_in_place_and_a_second_tap_or_escape_closes_it(phone):
+    page = phone
+    button, fig = stated_button(page)
+    button.evaluate("b => { b.scrollIntoView({block: 'start'}); scrollBy(0, -80); }")
+    url, scrolled = page.url, page.evaluate("scrollY")
+    button.tap()
+    page.wait_for_function(f"{OPEN} === {button.get_attribute('popovertarget')!r}")
+    panel = open_panel(page)
+    check_panel_content(panel, fig)
+    assert page.url == url and page.evaluate("scrollY") == scrolled
+    box = panel.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 360 and box["y"] + box["height"] <= 741
+    button.tap()
+    page.wait_for_function(f"{OPEN} === null")
+    button.tap()
+    page.wait_for_function(f"{OPEN} !== null")
+    page.keyboard.press("Escape")
+    page.wait_for_function(f"{OPEN} === null")
+    assert page.url == url
+
+
+def test_cite_opens_the_source_words(open_page):
     page = open_page(PAGE).page
-    figure = tab_to_first_figure(page)
-    target = unquote(urlsplit(figure.get_attribute("href")).fragment)
+    cites = page.locator("article button.cite")
+    if not cites.count():
+        pytest.skip("this page cites no claim yet")
+    cites.first.click()
+    page.wait_for_function(f"{OPEN} === {cites.first.get_attribute('popovertarget')!r}")
+    assert open_panel(page).locator("q.fp-passage").count() >= 1
+
+
+def test_appendix_link_lands_on_the_entry_which_links_back(open_page):
+    page = open_page(PAGE).page
+    button, fig = stated_button(page)
+    button.click()
     with page.expect_navigation():
-        page.keyboard.press("Enter")
-    assert urlsplit(page.url).path == "/figures/"
-    assert unquote(urlsplit(page.url).fragment) == target
+        open_panel(page).locator("a.fp-more").click()
+    target = unquote(urlsplit(page.url).fragment)
+    assert urlsplit(page.url).path == "/figures/" and target == f"fig-{fig.key.replace('.', '-')}"
     entry = page.locator(f"[id='{target}']")
-    assert entry.count() == 1
     page.wait_for_function("""id => {
         const box = document.getElementById(id).getBoundingClientRect();
         const header = document.querySelector('.md-header').getBoundingClientRect();
         return box.top >= header.bottom - 1 && box.top < innerHeight / 2;
     }""", arg=target)
-    label = entry.locator("h2, h3, h4").first.inner_text().rstrip("¶").strip()
-    key = target.removeprefix("fig-").replace("-", ".")
-    assert label == Briefing.load(ROOT / "data" / "briefing.yml").figure(key).label
+    assert entry.locator("h3").inner_text().rstrip("¶").strip() == fig.label
+    back = entry.locator(f"a[href$='{PAGE}#at-{fig.key.replace('.', '-')}']")
+    assert back.count() == 1
+    with page.expect_navigation():
+        back.click()
+    assert urlsplit(page.url).path == "/" + PAGE
+    page.wait_for_function("id => { const b = document.getElementById(id).getBoundingClientRect();"
+                           " return b.top >= 0 && b.bottom <= innerHeight; }",
+                           arg=f"at-{fig.key.replace('.', '-')}")

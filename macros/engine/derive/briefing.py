@@ -4,15 +4,29 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..dates import PartialDate
 from ..errors import BriefingError, did_you_mean
+from ..evidence.check import check_passages
 from ..formatting import values as formatting
-from ..load.schema import BriefingFile, Conflict, Figure, Source
+from ..load.schema import (
+    BriefingFile,
+    Claim,
+    Conflict,
+    Correction,
+    Figure,
+    GlossaryEntry,
+    OpenQuestion,
+    PassageMap,
+    Source,
+    passages_of,
+)
 from ..load.validate import MAX_MAGNITUDE, NUMERIC_KINDS, POSITIVE_KINDS, validate
 from ..load.yaml_source import YamlDocument, load_yaml, parse_yaml
+from . import precision
+from .circular import circular_check
 from .formula import FormulaError, as_quantity, evaluate, evaluation_order, parse_formula, references
 
 
@@ -38,6 +52,13 @@ class ResolvedFigure:
     short: str
     machine: str
     as_of_text: str
+    passages: PassageMap = field(default_factory=dict)   # source id -> verbatim passages
+    editorial: bool = False        # the site's own note: no sources, no as_of
+    expected: bool = False         # not yet happened when reported
+    corrections: tuple[Correction, ...] = ()
+    approximate: bool = False      # approximate itself, or computed from an approximate input
+    significant_figures: int | None = None   # approximate: significant figures it carries
+    rounding_units: dict[str, float] = field(default_factory=dict)  # currency -> unit
 
     @property
     def derived(self) -> bool:
@@ -59,6 +80,19 @@ class Briefing:
         self.figures: dict[str, ResolvedFigure] = {}
         self.tooltips: dict[str, str] = {}
         self._resolve(model.figures)
+        self.claims: dict[str, Claim] = {
+            key: Claim(key, claim.says, passages_of(claim.sources), doc.line_of(("claims", key)))
+            for key, claim in model.claims.items()}
+        self.glossary: dict[str, GlossaryEntry] = {
+            key: GlossaryEntry(key, entry.term, tuple(entry.also), entry.definition,
+                               passages_of(entry.sources), doc.line_of(("glossary", key)))
+            for key, entry in model.glossary.items()}
+        self.open_questions: dict[str, OpenQuestion] = {
+            key: OpenQuestion(key, q.question, tuple(q.figures), q.why,
+                              doc.line_of(("open_questions", key)))
+            for key, q in model.open_questions.items()}
+        self.corrections: list[Correction] = self._corrections(model)
+        self.reporting_as_of: PartialDate = reporting_date(self.sources.values())
 
     @classmethod
     def load(cls, path: Path, display: str | None = None) -> Briefing:
@@ -80,12 +114,50 @@ class Briefing:
                 key=str(key), hint=f"use a key defined under 'figures:' in {self.file}",
             ) from None
 
+    def claim(self, key: str) -> Claim:
+        """The claim for `key`; an unknown key names the closest existing ones."""
+        try:
+            return self.claims[key]
+        except (KeyError, TypeError):
+            raise BriefingError(
+                f"unknown claim key '{key}'{did_you_mean(str(key), self.claims)}",
+                key=str(key), hint=f"use a key defined under 'claims:' in {self.file}",
+            ) from None
+
     def source(self, source_id: str) -> Source:
         return self.sources[source_id]
 
     def cited_by(self, source_id: str) -> list[str]:
         """Keys of the figures that cite a source (derived figures cite their inputs' sources)."""
         return [key for key, fig in self.figures.items() if source_id in fig.sources]
+
+    def _corrections(self, model: BriefingFile) -> list[Correction]:
+        """Corrections, each checked against the figure's current text and attached to it."""
+        result = []
+        for index, entry in enumerate(model.corrections):
+            line = self._doc.line_of(("corrections", index))
+            correction = Correction(entry.figure, entry.date, entry.old, entry.new, entry.reason,
+                                    line, entry.removed)
+            if entry.removed:
+                result.append(correction)
+                continue
+            fig = self.figures[entry.figure]
+            if entry.new != fig.text:
+                raise BriefingError(
+                    f"'new' is {entry.new!r}, but {entry.figure} now reads {fig.text!r}",
+                    file=self.file, line=self._doc.line_of(("corrections", index, "new")),
+                    key=f"corrections.{index}",
+                    hint=f"write new: \"{fig.text}\" (the figure's text as the site shows it), "
+                         "or correct the figure")
+            if entry.old == entry.new:
+                raise BriefingError(
+                    f"'old' and 'new' are the same ({entry.new!r})", file=self.file,
+                    line=self._doc.line_of(("corrections", index, "old")),
+                    key=f"corrections.{index}",
+                    hint="write in 'old' the text as it was published before the change")
+            result.append(correction)
+            self.figures[entry.figure] = replace(fig, corrections=fig.corrections + (correction,))
+        return result
 
     def _where(self, key: str, field: str | None = None) -> tuple[str, int | None]:
         path = ("figures", key, field) if field else ("figures", key)
@@ -113,8 +185,10 @@ class Briefing:
         quantities: dict[str, object] = {}
         for key, fig in figures.items():
             if fig.formula is None:
-                self.figures[key] = self._finish(key, fig, self._stated_value(fig), fig.as_of,
+                self.figures[key] = self._finish(key, fig, self._stated_value(fig),
+                                                 fig.as_of or PartialDate(None),
                                                  tuple(fig.sources), ())
+        check_passages(self.figures, self._doc)     # stated figures, before any is used
         for key in order:
             fig, inputs = figures[key], tuple(formulas[key])
 
@@ -137,10 +211,25 @@ class Briefing:
             used = [self.figures[ref] for ref in inputs]
             as_of = fig.as_of or max((f.as_of for f in used), key=PartialDate.sort_key)
             sources = tuple(dict.fromkeys(s for f in used for s in f.sources))
-            self.figures[key] = self._finish(key, fig, value, as_of, sources + tuple(
-                s for s in fig.sources if s not in sources), inputs)
+            approximate = [f for f in used if f.approximate]
+            limits = [f.significant_figures for f in approximate if f.significant_figures]
+            units: dict[str, float] = {}
+            for f in approximate:
+                for currency, unit in f.rounding_units.items():
+                    units[currency] = max(unit, units.get(currency, unit))
+            self.figures[key] = self._finish(
+                key, fig, value, as_of, sources, inputs, approximate=bool(approximate),
+                significant=min(limits) if limits else None, units=units)
         for key in order:
             if figures[key].check is not None:
+                reason = circular_check(key, figures[key].check.stated, trees, figures)
+                if reason:
+                    raise self._error(
+                        key, "check", f"the check cannot fail: {reason}",
+                        "remove 'check' (and the figure, if it only restates another); a "
+                        "check compares two independent statements, such as a multiple one "
+                        "source states against the multiple computed from budgets another "
+                        "source gives")
                 self._check_agreement(key, figures[key])
         self.figures = {key: self.figures[key] for key in figures}
 
@@ -188,22 +277,58 @@ class Briefing:
                 "'conflicts:' and remove the check")
 
     def _finish(self, key: str, fig: Figure, value, as_of: PartialDate,
-                sources: tuple[str, ...], inputs: tuple[str, ...]) -> ResolvedFigure:
+                sources: tuple[str, ...], inputs: tuple[str, ...], *,
+                approximate: bool | None = None, significant: int | None = None,
+                units: dict[str, float] | None = None) -> ResolvedFigure:
+        qualifier = shown_qualifier = fig.qualifier
+        shown_value, limit, units = value, None, dict(units or {})
+        numeric = isinstance(value, int | float) and not isinstance(value, bool)
+        if approximate is None:      # a stated figure
+            approximate = fig.qualifier in precision.APPROXIMATE_QUALIFIERS
+            if approximate and numeric:
+                significant = precision.significant_figures(value, fig.decimals)
+                if fig.currency:
+                    units = {fig.currency: precision.rounding_unit(value, fig.decimals)}
+        elif approximate and numeric:
+            qualifier = fig.qualifier or precision.DERIVED_QUALIFIER
+            shown_qualifier = precision.DERIVED_QUALIFIER_SHOWN.get(qualifier, qualifier)
+            if fig.currency in units:
+                shown_value = precision.round_to_unit(value, units[fig.currency])
+            elif significant:
+                shown_value, limit = precision.round_significant(value, significant), significant
         if fig.kind == "date":
             text, short = (formatting.format_partial_date(value),
                            formatting.format_partial_date(value, short=True))
         elif fig.kind == "text":
             text = short = str(value)
         else:
-            options = dict(currency=fig.currency, unit=fig.unit, decimals=fig.decimals)
-            text = formatting.format_number(fig.kind, value, **options)
-            short = formatting.format_number(fig.kind, value, short=True, **options)
+            options = dict(currency=fig.currency, unit=fig.unit, decimals=fig.decimals,
+                           significant=limit)
+            text = formatting.format_number(fig.kind, shown_value, **options)
+            short = formatting.format_number(fig.kind, shown_value, short=True, **options)
         return ResolvedFigure(
             key=key, label=fig.label, kind=fig.kind, value=value, as_of=as_of, sources=sources,
-            qualifier=fig.qualifier, currency=fig.currency, unit=fig.unit, note=fig.note,
+            qualifier=qualifier, currency=fig.currency, unit=fig.unit, note=fig.note,
             formula=fig.formula, inputs=inputs, appendix_only=fig.appendix_only,
             line=self._doc.line_of(("figures", key)),
-            text=formatting.with_qualifier(text, fig.qualifier),
-            short=formatting.with_qualifier(short, fig.qualifier),
-            machine=formatting.machine_value(value), as_of_text=formatting.as_of_text(as_of),
+            text=formatting.with_qualifier(text, shown_qualifier),
+            short=formatting.with_qualifier(short, shown_qualifier),
+            machine=formatting.machine_value(shown_value),
+            as_of_text=formatting.as_of_text(as_of),
+            passages=passages_of(fig.sources), editorial=fig.editorial, expected=fig.expected,
+            approximate=approximate, significant_figures=significant, rounding_units=units,
         )
+
+
+def reporting_date(sources) -> PartialDate:
+    """The latest source date: what the site reports as of. An estimated day is given only
+    as its part of the month (a stock-news date read from an advert is not exact)."""
+    dated = [s for s in sources if s.date.precision != "none"]
+    if not dated:
+        return PartialDate(None)
+    latest = max(dated, key=lambda s: s.date.sort_key())
+    date = latest.date
+    if latest.date_estimated and date.precision == "day":
+        part = "early" if date.day <= 10 else "mid" if date.day <= 20 else "late"
+        return PartialDate(date.year, date.month, None, part)
+    return date

@@ -56,12 +56,19 @@ def _pattern(decimals: int | None, default_max: int) -> str:
     return "#,##0" + ("." + "0" * decimals if decimals else "")
 
 
-def format_money(value: float, currency: str, short: bool = False) -> str:
-    """'3 billion yuan', 'US$431 million'; short: '3B yuan', 'US$431M'."""
+def format_money(value: float, currency: str, short: bool = False,
+                 significant: int | None = None) -> str:
+    """'3 billion yuan', 'US$431 million'; short: '3B yuan', 'US$431M'.
+
+    `significant` limits the significant figures further (derived from approximate inputs).
+    """
     prefix, suffix = CURRENCY_AFFIXES[currency]
+    digits = min(MONEY_SIGNIFICANT_DIGITS, significant or MONEY_SIGNIFICANT_DIGITS)
+    if significant is not None:
+        value = _round_significant(value, significant)
     if abs(value) >= COMPACT_FROM:
         number = format_compact_decimal(
-            _round_significant(value, MONEY_SIGNIFICANT_DIGITS),
+            _round_significant(value, digits),
             format_type="short" if short else "long", locale=LOCALE, fraction_digits=2)
     else:
         number = format_decimal(value, "#,##0.##", locale=LOCALE)
@@ -70,10 +77,18 @@ def format_money(value: float, currency: str, short: bool = False) -> str:
 
 def format_number(kind: str, value: float, *, currency: str | None = None,
                   unit: str | None = None, decimals: int | None = None,
-                  short: bool = False) -> str:
-    """A numeric figure in the house style (without its qualifier)."""
+                  short: bool = False, significant: int | None = None) -> str:
+    """A numeric figure in the house style (without its qualifier).
+
+    `significant`: show at most this many significant figures (a derived figure computed
+    from approximate inputs); the value is rounded and fewer decimals are shown.
+    """
     if kind == "money":
-        return format_money(value, currency, short)
+        return format_money(value, currency, short, significant)
+    if significant is not None and value != 0:
+        value = _round_significant(value, significant)
+        places = max(0, significant - 1 - int(math.floor(math.log10(abs(value)))))
+        decimals = places if decimals is None else min(decimals, places)
     if kind == "price":
         if decimals is None:
             return format_currency(value, currency, locale=LOCALE)

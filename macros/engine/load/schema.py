@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Annotated, Literal
 
 from pydantic import (
@@ -39,6 +40,11 @@ DateField = Annotated[
 Text = Annotated[str, Field(min_length=1)]
 SourceId = Annotated[str, Field(pattern=SOURCE_ID)]
 FigureKey = Annotated[str, Field(pattern=FIGURE_KEY)]
+Passage = Annotated[str, Field(min_length=1, description="verbatim from the source")]
+Passages = Annotated[
+    dict[SourceId, Passage | Annotated[list[Passage], Field(min_length=1)]],
+    Field(description="source id -> the verbatim passage (or passages) that support it"),
+]
 
 
 class Strict(BaseModel):
@@ -48,9 +54,13 @@ class Strict(BaseModel):
 class Source(Strict):
     """An article the site draws on."""
 
+    name: Text = Field(description="one short, stable, dated name used everywhere, "
+                       "e.g. 'Stock news, 3 Feb'; unique")
     publisher: Text
     title: Text
     date: DateField
+    date_estimated: StrictBool = Field(
+        False, description="true when the date is inferred (adverts, content), not printed")
     url: Annotated[str, Field(pattern=r"^https?://")] | None = None
     as_reported_by: Text | None = None
     reliability: Reliability
@@ -76,7 +86,10 @@ class Figure(Strict):
     unit: Text | None = None
     qualifier: Qualifier | None = None
     as_of: DateField | None = None
-    sources: list[SourceId] = Field(default_factory=list)
+    sources: Passages = Field(default_factory=dict)
+    editorial: StrictBool = Field(False, description="the site's own renaming or note: "
+                                  "no sources, no as_of")
+    expected: StrictBool = Field(False, description="not yet happened when reported")
     decimals: Annotated[int, Field(ge=0, le=6)] | None = None
     note: Text | None = None
     appendix_only: StrictBool = False
@@ -89,7 +102,44 @@ class Conflict(Strict):
     title: Text
     type: ConflictType
     figures: Annotated[list[FigureKey], Field(min_length=2)]
-    explanation: Text
+    explanation: Text | None = Field(None, description="deprecated: the explanation is page "
+                                     "prose in docs/conflicts.md")
+
+
+class ClaimData(Strict):
+    """Something a source said, did or expects, cited from page prose with cite()."""
+
+    says: Text = Field(description="what the source says, in the site's words, no digits")
+    sources: Annotated[Passages, Field(min_length=1)]
+
+
+class GlossaryData(Strict):
+    """A term the pages use, with other names and optional supporting passages."""
+
+    term: Text
+    also: list[Text] = Field(default_factory=list)
+    definition: Text
+    sources: Passages = Field(default_factory=dict)
+
+
+class OpenQuestionData(Strict):
+    """Something the articles leave open, tied to the figures it concerns."""
+
+    question: Text = Field(description="no digits: the figures carry the numbers")
+    figures: Annotated[list[FigureKey], Field(min_length=1)]
+    why: Text
+
+
+class CorrectionData(Strict):
+    """A change to a published figure; 'new' must equal the figure's current text. A figure
+    taken off the site is recorded with removed: true and no 'new'."""
+
+    figure: FigureKey
+    date: DateField
+    old: Text
+    new: Text | None = None
+    removed: StrictBool = False
+    reason: Text
 
 
 class BriefingFile(Strict):
@@ -98,6 +148,59 @@ class BriefingFile(Strict):
     sources: dict[SourceId, Source]
     figures: dict[FigureKey, Figure]
     conflicts: dict[SourceId, Conflict] = Field(default_factory=dict)
+    claims: dict[FigureKey, ClaimData] = Field(default_factory=dict)
+    glossary: dict[SourceId, GlossaryData] = Field(default_factory=dict)
+    open_questions: dict[SourceId, OpenQuestionData] = Field(default_factory=dict)
+    corrections: list[CorrectionData] = Field(default_factory=list)
+
+
+# ------------------------------------------------------------------------------------------
+# What the engine hands to presentation (resolved from the file models above).
+
+PassageMap = dict[str, tuple[str, ...]]
+
+
+def passages_of(sources: dict[str, str | list[str]]) -> PassageMap:
+    """Source id -> tuple of passages, in data order."""
+    return {sid: (p,) if isinstance(p, str) else tuple(p) for sid, p in sources.items()}
+
+
+@dataclass(frozen=True)
+class Claim:
+    key: str
+    says: str
+    sources: PassageMap
+    line: int | None
+
+
+@dataclass(frozen=True)
+class GlossaryEntry:
+    key: str
+    term: str
+    also: tuple[str, ...]
+    definition: str
+    sources: PassageMap
+    line: int | None
+
+
+@dataclass(frozen=True)
+class OpenQuestion:
+    key: str
+    question: str
+    figures: tuple[str, ...]
+    why: str
+    line: int | None
+
+
+@dataclass(frozen=True)
+class Correction:
+    figure: str
+    date: PartialDate
+    old: str
+    new: str | None          # None when the figure was removed
+    reason: str
+    line: int | None
+    removed: bool = False
 
 
 def json_schema() -> dict:
@@ -107,5 +210,7 @@ def json_schema() -> dict:
     schema["title"] = "Briefing data file"
     schema["properties"]["sources"]["propertyNames"] = {"pattern": SOURCE_ID}
     schema["properties"]["figures"]["propertyNames"] = {"pattern": FIGURE_KEY}
-    schema["properties"]["conflicts"]["propertyNames"] = {"pattern": SOURCE_ID}
+    for section, pattern in (("conflicts", SOURCE_ID), ("claims", FIGURE_KEY),
+                             ("glossary", SOURCE_ID), ("open_questions", SOURCE_ID)):
+        schema["properties"][section]["propertyNames"] = {"pattern": pattern}
     return schema

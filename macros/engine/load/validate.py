@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 
 from pydantic import ValidationError
 
@@ -40,13 +41,19 @@ def validate(doc: YamlDocument) -> BriefingFile:
         raise _explain(error, doc) from None
     for key, figure in model.figures.items():
         _check_figure(key, figure, model, doc)
-    cited = {source for figure in model.figures.values() for source in figure.sources}
+    _check_sources(model, doc)
+    _check_claims(model, doc)
+    _check_glossary(model, doc)
+    _check_open_questions(model, doc)
+    _check_corrections(model, doc)
+    cited = {source for entries in (model.figures, model.claims, model.glossary)
+             for entry in entries.values() for source in entry.sources}
     for source in model.sources:
         if source not in cited:
             raise _at(doc, ("sources", source), f"sources.{source}",
-                      "no figure cites this source",
-                      "add its id to the 'sources:' list of the figures it supports, "
-                      "or delete the source")
+                      "no figure, claim or glossary entry cites this source",
+                      "add it with its passage to the 'sources:' of the figures or claims it "
+                      "supports, or delete the source")
     for cid, conflict in model.conflicts.items():
         for index, key in enumerate(conflict.figures):
             if key not in model.figures:
@@ -65,12 +72,16 @@ def _explain(error: ValidationError, doc: YamlDocument) -> BriefingError:
     first = error.errors()[0]
     loc = tuple(first["loc"])
     path = loc
-    if loc[:1] in {("sources",), ("figures",), ("conflicts",)} and len(loc) >= 2:
+    if loc[:1] in {(section,) for section in SECTIONS} and len(loc) >= 2:
         key = f"{loc[0]}.{loc[1]}"
         field = ".".join(str(p) for p in loc[2:])
     else:
         key, field = ".".join(str(p) for p in loc) or None, ""
     kind, msg = first["type"], first["msg"]
+    if "sources" in loc[2:3] and loc[0] in {"figures", "claims", "glossary"}:
+        path = loc[:3] if len(loc) <= 4 else loc[:4]
+        problem, hint = _explain_passages(loc, first, doc)
+        return BriefingError(problem, file=doc.file, line=doc.line_of(path), key=key, hint=hint)
     if kind == "extra_forbidden":
         owner = _model_for(loc)
         allowed = sorted(owner.model_fields) if owner else []
@@ -94,6 +105,33 @@ def _explain(error: ValidationError, doc: YamlDocument) -> BriefingError:
     else:
         problem, hint = _generic(first, field)
     return BriefingError(problem, file=doc.file, line=doc.line_of(path), key=key, hint=hint)
+
+
+SECTIONS = ("sources", "figures", "conflicts", "claims", "glossary", "open_questions",
+            "corrections")
+PASSAGE_HINT = ("map each source id to the passage that supports it, copied from the article:\n"
+                "      sources:\n        stocknews-feb3: \"Alibaba has allocated 3 billion yuan\"")
+
+
+def _explain_passages(loc: tuple, first: dict, doc: YamlDocument) -> tuple[str, str]:
+    """A 'sources:' that is not a mapping of source ids to verbatim passages."""
+    value = doc.data
+    for part in loc[:3]:
+        value = value.get(part) if isinstance(value, dict) else None
+    if isinstance(value, list):
+        return ("sources: a list of ids has no passages", PASSAGE_HINT)
+    if not isinstance(value, dict):
+        return (f"sources: expected source ids with passages, got {_shown(value)}", PASSAGE_HINT)
+    if len(loc) >= 4 and loc[3] == "[key]":
+        return (f"sources: invalid source id {_shown(first['input'])}", NAME_HINT)
+    if len(loc) >= 4:
+        passage = value.get(loc[3])
+        if passage in ("", [], None):
+            return (f"sources.{loc[3]}: the passage is empty",
+                    "copy the sentence or clause that supports it from the article")
+        return (f"sources.{loc[3]}: expected the passage as quoted text or a list of quoted "
+                f"texts, got {_shown(passage)}", "quote the passage: \"...\"")
+    return (f"sources: {first['msg']}", PASSAGE_HINT)
 
 
 def _shown(value: object) -> str:
@@ -126,11 +164,24 @@ def _generic(first: dict, field: str) -> tuple[str, str]:
 
 
 def _model_for(loc: tuple):
-    from .schema import BriefingFile, Check, Conflict, Source
+    from .schema import (
+        BriefingFile,
+        Check,
+        ClaimData,
+        Conflict,
+        CorrectionData,
+        GlossaryData,
+        OpenQuestionData,
+        Source,
+    )
 
-    owners = {"sources": Source, "figures": Figure, "conflicts": Conflict}
-    if len(loc) == 2:
+    owners = {"sources": Source, "figures": Figure, "conflicts": Conflict, "claims": ClaimData,
+              "glossary": GlossaryData, "open_questions": OpenQuestionData,
+              "corrections": CorrectionData}
+    if len(loc) == 1:
         return BriefingFile
+    if len(loc) == 2:
+        return owners.get(loc[0]) if loc[0] == "corrections" else BriefingFile
     if len(loc) == 4 and loc[0] == "figures" and loc[2] == "check":
         return Check
     return owners.get(loc[0]) if len(loc) == 3 else None
@@ -144,13 +195,18 @@ def _check_figure(key: str, fig: Figure, model: BriefingFile, doc: YamlDocument)
     if (fig.value is None) == (fig.formula is None):
         raise fail(None, "give exactly one of 'value' (a stated figure) or 'formula' (derived)",
                    "a stated figure has value, as_of and sources; a derived one has a formula")
-    if fig.formula is None:
+    if fig.editorial:
+        _check_editorial(key, fig, fail)
+    elif fig.formula is None:
         if fig.as_of is None:
             raise fail(None, "missing required field 'as_of' for a stated figure",
                        "add the date the figure was true or reported, e.g. as_of: 2026-02-03")
         if not fig.sources:
             raise fail(None, "missing required field 'sources' for a stated figure",
-                       "list at least one source id, e.g. sources: [reuters-campaign]")
+                       "add each source with the passage that states the figure:\n"
+                       "      sources:\n        stocknews-feb3: \"3 billion yuan\"\n"
+                       "    or mark the figure 'editorial: true' if it is the site's own note")
+    if fig.formula is None:
         _check_value(fig, fail)
         if fig.check is not None:
             raise fail("check", "'check' belongs on a derived figure",
@@ -160,11 +216,7 @@ def _check_figure(key: str, fig: Figure, model: BriefingFile, doc: YamlDocument)
         raise fail("check", f"unknown stated figure '{fig.check.stated}'"
                    f"{did_you_mean(fig.check.stated, model.figures)}",
                    "name a figure that exists under 'figures:'")
-    for index, source in enumerate(fig.sources):
-        if source not in model.sources:
-            raise _at(doc, ("figures", key, "sources", index), f"figures.{key}",
-                      f"unknown source '{source}'{did_you_mean(source, model.sources)}",
-                      "add the source under 'sources:' or fix the id")
+    _check_cited_ids(("figures", key), fig.sources, model, doc)
     if fig.kind in CURRENCY_KINDS and fig.currency is None:
         raise fail("kind", f"a {fig.kind} figure needs a currency",
                    "add currency: CNY, USD or EUR")
@@ -205,3 +257,124 @@ def _check_value(fig: Figure, fail) -> None:
             raise fail("value", str(error), "write 2026-02-15, 2026-02, 'mid 2026-02' or 2026") from None
     elif not isinstance(value, str) or isinstance(value, dt.date):
         raise fail("value", f"a text figure needs text, got {value!r}", "quote the value")
+
+
+# ------------------------------------------------------------------------------------------
+# Evidence and editorial sections (issue 9 and 10): passages, claims, glossary, open
+# questions, corrections. Kept apart from the checks above; each raises the first mistake.
+
+DIGIT = re.compile(r"\d")
+
+
+def _check_editorial(key: str, fig: Figure, fail) -> None:
+    """An editorial figure is the site's own note: a value, no sources, no as_of."""
+    if fig.formula is not None:
+        raise fail("editorial", "a derived figure cannot be editorial",
+                   "remove 'editorial: true'; a derived figure shows its formula instead")
+    if fig.sources:
+        raise fail("sources", "an editorial figure cites no sources",
+                   "remove 'sources:' (it is the site's own note), or remove 'editorial: true' "
+                   "if a source states it")
+    if fig.as_of is not None:
+        raise fail("as_of", "an editorial figure has no as_of date",
+                   "remove 'as_of:'; say in 'note' why the site gives this figure")
+
+
+def _check_cited_ids(path: tuple, sources: dict, model: BriefingFile, doc: YamlDocument) -> None:
+    """Every cited source id exists; every passage has text."""
+    owner = ".".join(path)
+    if path[0] == "figures" and sources and model.figures[path[1]].formula is not None:
+        raise _at(doc, path + ("sources",), owner, "a derived figure cites no sources of its own",
+                  "remove 'sources:'; a derived figure shows its formula and inputs, and the "
+                  "inputs carry the sources")
+    for source, passages in sources.items():
+        if source not in model.sources:
+            raise _at(doc, path + ("sources", source), owner,
+                      f"unknown source '{source}'{did_you_mean(source, model.sources)}",
+                      "add the source under 'sources:' or fix the id")
+        for index, passage in enumerate([passages] if isinstance(passages, str) else passages):
+            if not passage.strip():
+                where = path + ("sources", source) + (() if isinstance(passages, str) else (index,))
+                raise _at(doc, where, owner, f"sources.{source}: the passage is empty",
+                          "copy the sentence or clause that supports it from the article")
+
+
+def _check_sources(model: BriefingFile, doc: YamlDocument) -> None:
+    """Source names are unique: each is how the site refers to the source everywhere."""
+    seen: dict[str, str] = {}
+    for sid, source in model.sources.items():
+        folded = source.name.casefold()
+        if folded in seen:
+            raise _at(doc, ("sources", sid, "name"), f"sources.{sid}",
+                      f"name {source.name!r} is already used by sources.{seen[folded]}",
+                      "give each source its own short, dated name, e.g. 'Stock news, 3 Feb'")
+        seen[folded] = sid
+
+
+def _check_claims(model: BriefingFile, doc: YamlDocument) -> None:
+    for key, claim in model.claims.items():
+        here = ("claims", key)
+        if key in model.figures:
+            raise _at(doc, here, f"claims.{key}", f"'{key}' is also a figure key",
+                      "claim and figure keys share one namespace (cite() and fig() look them "
+                      "up): rename the claim")
+        if DIGIT.search(claim.says):
+            raise _at(doc, here + ("says",), f"claims.{key}",
+                      f"'says' contains a digit: {claim.says!r}",
+                      "say it in words; the numbers belong to figures (fig()) and the passage")
+        _check_cited_ids(here, claim.sources, model, doc)
+
+
+def _check_glossary(model: BriefingFile, doc: YamlDocument) -> None:
+    terms: dict[str, str] = {}
+    for key, entry in model.glossary.items():
+        for term in (entry.term, *entry.also):
+            if term.casefold() in terms:
+                raise _at(doc, ("glossary", key), f"glossary.{key}",
+                          f"the term {term!r} is already defined in glossary.{terms[term.casefold()]}",
+                          "define each term once; list other names under 'also:'")
+            terms[term.casefold()] = key
+        _check_cited_ids(("glossary", key), entry.sources, model, doc)
+
+
+def _check_open_questions(model: BriefingFile, doc: YamlDocument) -> None:
+    for key, question in model.open_questions.items():
+        here = ("open_questions", key)
+        if DIGIT.search(question.question):
+            raise _at(doc, here + ("question",), f"open_questions.{key}",
+                      f"'question' contains a digit: {question.question!r}",
+                      "refer to the figure in words ('the date below'); the figures listed "
+                      "carry the numbers")
+        for index, fkey in enumerate(question.figures):
+            if fkey not in model.figures:
+                raise _at(doc, here + ("figures", index), f"open_questions.{key}",
+                          f"unknown figure '{fkey}'{did_you_mean(fkey, model.figures)}",
+                          "list keys that exist under 'figures:'")
+
+
+def _check_corrections(model: BriefingFile, doc: YamlDocument) -> None:
+    """Corrections name existing figures (their 'new' text is checked once figures are
+    formatted, in derive/briefing.py)."""
+    for index, correction in enumerate(model.corrections):
+        here = ("corrections", index)
+        if correction.removed:
+            if correction.figure in model.figures:
+                raise _at(doc, here + ("removed",), f"corrections.{index}",
+                          f"{correction.figure} is marked removed but is still under 'figures:'",
+                          "remove 'removed: true' and give 'new', or delete the figure")
+            if correction.new is not None:
+                raise _at(doc, here + ("new",), f"corrections.{index}",
+                          "a removed figure has no 'new' text", "delete 'new:'")
+        elif correction.new is None:
+            raise _at(doc, here, f"corrections.{index}", "missing required field 'new'",
+                      "add new: with the figure's text as the site now shows it, or "
+                      "removed: true if the figure was taken off the site")
+        if correction.figure not in model.figures and not correction.removed:
+            raise _at(doc, ("corrections", index, "figure"), f"corrections.{index}",
+                      f"unknown figure '{correction.figure}'"
+                      f"{did_you_mean(correction.figure, model.figures)}",
+                      "name the figure that was corrected, as a key under 'figures:'")
+        if correction.date.precision != "day":
+            raise _at(doc, ("corrections", index, "date"), f"corrections.{index}",
+                      f"a correction needs the day it was made, got {correction.date}",
+                      "write the date of the change, like 2026-12-01")

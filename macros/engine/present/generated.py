@@ -1,19 +1,41 @@
-"""Whole sections generated from the data: cards, timeline, sources, appendix, conflicts."""
+"""Whole sections generated from the data: cards, timeline, sources, appendix, conflicts,
+glossary, open questions, corrections, and the lines every page carries."""
 
 from __future__ import annotations
 
 from ..dates import PartialDate
+from ..formatting.values import format_partial_date
 from ..pages.usage import Usage
-from .html import PageRenderer, anchor, escape, source_line, time_element
+from .html import (
+    RELIABILITY_ORDER,
+    RELIABILITY_TEXT,
+    PageRenderer,
+    anchor,
+    corrections_of,
+    escape,
+    is_editorial,
+    is_expected,
+    passages,
+    source_name,
+    time_element,
+    use_anchor,
+)
 
-RELIABILITY_TEXT = {"lowest": "Lowest", "low": "Low", "medium": "Medium",
-                    "medium-high": "Medium-high", "high": "High"}
+try:  # the data-package helper provides the citation text; until then, a plain one
+    from .exports import citation  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - depends on the exports module
+    citation = None
+
 CONFLICT_TYPES = {"same-quantity": "Same quantity, different values",
                   "different-dates": "Reported at different dates",
                   "computed-contradicts": "A claim the computed figures contradict",
                   "renamed": "A name that changed"}
 DOWNLOADS = (("figures.json", "every figure, JSON"), ("figures.csv", "every figure, CSV"),
              ("sources.json", "every source, JSON"))
+# Appendix group headings where capitalising the key's first segment is not the house style.
+GROUP_TITLES = {"deepseek": "DeepSeek", "fx": "Exchange rate", "ai_analysis": "AI-generated analysis",
+                "t_head": "T-Head", "olympics": "Winter Olympics", "qwen": "Qwen"}
+GENERAL_GROUP = "Other figures"
 
 
 def _block(html: str) -> str:
@@ -21,22 +43,28 @@ def _block(html: str) -> str:
     return f"\n\n{html}\n\n"
 
 
+def _source_link(r: PageRenderer, sid: str) -> str:
+    return f'<a href="{r.source_href(sid)}">{escape(source_name(r.briefing.source(sid)))}</a>'
+
+
 def _sources_inline(r: PageRenderer, source_ids) -> str:
-    return "; ".join(
-        f'<a href="{r.page_href(r.sources_url)}#source-{sid}">{escape(source_line(r.briefing, sid))}</a>'
-        for sid in source_ids)
+    return "; ".join(_source_link(r, sid) for sid in source_ids)
 
 
 def _first_source(r: PageRenderer, key: str) -> str:
-    """The first source, and how many more the appendix entry lists."""
-    sources = r.briefing.figure(key).sources
-    more = len(sources) - 1
+    """The first source, and how many more the appendix entry lists; or what it is instead."""
+    fig = r.briefing.figure(key)
+    if fig.derived:
+        return f'<a href="{r.appendix_href(key)}">computed by this site</a>'
+    if is_editorial(fig):
+        return "this site's own note"
+    more = len(fig.sources) - 1
     tail = f' and <a href="{r.appendix_href(key)}">{more} more</a>' if more else ""
-    return _sources_inline(r, sources[:1]) + tail
+    return _sources_inline(r, fig.sources[:1]) + tail
 
 
 def cards(r: PageRenderer, keys: list[str]) -> str:
-    """Key-figure cards: value, what it is, as-of and source, each linking to its entry."""
+    """Key-figure cards: value, what it is, as-of and source."""
     items = []
     for key in keys:
         fig = r.briefing.figure(key)
@@ -57,74 +85,254 @@ def timeline(r: PageRenderer) -> str:
     return _block(f'<ol class="timeline">{items}</ol>')
 
 
+def _passages_html(texts) -> str:
+    return "".join(f"<q>{escape(t)}</q>" for t in texts) or "(passage not recorded)"
+
+
+def _supports(r: PageRenderer) -> dict[str, list[tuple[str, str, tuple[str, ...]]]]:
+    """Per source: (kind, key, passages) of every stated figure and claim it supports."""
+    found: dict[str, list] = {sid: [] for sid in r.briefing.sources}
+    for key, fig in r.briefing.figures.items():
+        if not fig.derived and not is_editorial(fig):
+            for sid in fig.sources:
+                found[sid].append(("figure", key, passages(fig, sid)))
+    for key, claim in getattr(r.briefing, "claims", {}).items():
+        for sid in claim.sources:
+            found[sid].append(("claim", key, passages(claim, sid)))
+    return found
+
+
 def sources_list(r: PageRenderer) -> str:
-    """Each source with publisher, date, reliability and the figures it supports."""
+    """Sources from the most to the least reliable; per source, a table of what it supports."""
+    supports = _supports(r)
+    ordered = sorted(r.briefing.sources.items(),
+                     key=lambda item: RELIABILITY_ORDER.index(item[1].reliability))
     out = []
-    for sid, src in r.briefing.sources.items():
-        figures = r.briefing.cited_by(sid)
+    for sid, src in ordered:
+        date = time_element(src.date)
+        if getattr(src, "date_estimated", False) and src.date.precision != "none":
+            date += " (estimated: the article prints no date)"
         relayed = (f"<dt>As reported by</dt><dd>{escape(src.as_reported_by)}</dd>"
                    if src.as_reported_by else "")
-        link = f'<dt>Link</dt><dd><a href="{escape(src.url)}">{escape(src.url)}</a></dd>' if src.url else ""
-        used = ", ".join(f'<a href="{r.appendix_href(k)}">{escape(r.briefing.figure(k).label)}</a>'
-                         for k in figures) or "none"
+        link = (f'<dt>Link</dt><dd><a href="{escape(src.url)}">{escape(src.url)}</a></dd>'
+                if src.url else "")
+        rows = []
+        for kind, key, texts in supports[sid]:
+            if kind == "figure":
+                fig = r.briefing.figure(key)
+                what = (f'<a href="{r.appendix_href(key)}">{escape(fig.label)}</a>: '
+                        f"{r.value(key)}")
+            else:
+                what = escape(r.briefing.claim(key).says)
+            rows.append(f"<tr><td>{what}</td><td>{_passages_html(texts)}</td></tr>")
+        table = (f"<table><thead><tr><th>Supports</th><th>In the source's words</th></tr></thead>"
+                 f"<tbody>{''.join(rows)}</tbody></table>" if rows else "<p>Cited by nothing.</p>")
         out.append(
-            f"## {escape(src.publisher)}: {escape(src.title)} {{: #source-{sid} }}\n"
+            f"## {escape(source_name(src))} {{: #source-{sid} }}\n"
             + _block(
-                f'<dl class="source-facts"><dt>Published</dt><dd>{time_element(src.date)}</dd>'
-                f"{relayed}{link}"
+                f'<div class="source-entry"><dl class="source-facts">'
+                f"<dt>Publisher</dt><dd>{escape(src.publisher)}</dd>"
+                f"<dt>Title</dt><dd>{escape(src.title)}</dd>"
+                f"<dt>Published</dt><dd>{date}</dd>{relayed}{link}"
                 f"<dt>Reliability</dt><dd>{RELIABILITY_TEXT[src.reliability]}: {escape(src.note)}</dd>"
-                f"<dt>Figures it supports</dt><dd>{used}</dd></dl>"))
+                f"</dl>{table}</div>"))
     return "\n".join(out)
+
+
+def _group_title(group: str) -> str:
+    return GROUP_TITLES.get(group, group.replace("_", " ").capitalize())
+
+
+def appendix_groups(keys) -> dict[str, list[str]]:
+    """Figures grouped by their key's first segment; one-entry groups merge into one general
+    group at the end."""
+    groups: dict[str, list[str]] = {}
+    for key in keys:
+        groups.setdefault(key.split(".")[0], []).append(key)
+    merged: dict[str, list[str]] = {}
+    general: list[str] = []
+    for group, members in groups.items():
+        if len(members) == 1:
+            general.extend(members)
+        else:
+            merged[_group_title(group)] = members
+    if general:
+        merged.setdefault(GENERAL_GROUP, []).extend(general)
+    return merged
+
+
+def _plain_citation(r: PageRenderer, fig) -> str:
+    return (f"“{fig.label}”: {fig.text}, {fig.as_of_text}. Alibaba's AI push in figures, "
+            f"Figures appendix, entry {anchor(fig.key)}.")
+
+
+def _appendix_entry(r: PageRenderer, usage: Usage, key: str) -> str:
+    b = r.briefing
+    fig = b.figure(key)
+    if fig.derived:
+        inputs = "".join(f'<li><a href="#{anchor(k)}">{escape(b.figure(k).label)}</a>: '
+                         f"{escape(b.figure(k).text)}</li>" for k in fig.inputs)
+        evidence = (f"<dt>Computed</dt><dd>By this site: <code>{escape(fig.formula)}</code>"
+                    f"<ul>{inputs}</ul></dd>")
+    elif is_editorial(fig):
+        evidence = "<dt>Source</dt><dd>This site's own note; no source states it.</dd>"
+    else:
+        items = "".join(
+            f"<li>{_source_link(r, sid)} (reliability "
+            f"{RELIABILITY_TEXT[b.source(sid).reliability].lower()}): "
+            f"{_passages_html(passages(fig, sid))}</li>" for sid in fig.sources)
+        evidence = f'<dt>Sources</dt><dd><ul class="fig-sources">{items}</ul></dd>'
+    flags = []
+    if is_expected(fig):
+        flags.append("expected at the time of reporting")
+    fixes = "".join(f"<li>{escape(format_partial_date(c.date))}: first published as "
+                    f"{escape(c.old)}. {escape(c.reason)}</li>" for c in corrections_of(b, fig))
+    corrected = f"<dt>Corrected</dt><dd><ul>{fixes}</ul></dd>" if fixes else ""
+    note = f"<dt>Note</dt><dd>{escape(fig.note)}</dd>" if fig.note else ""
+    shown = ", ".join(f'<a href="{r.page_href(p.url)}#{use_anchor(key)}">{escape(p.title)}</a>'
+                      for p in usage.pages_using(key) if p.url != r.page_url)
+    cite_text = citation(fig, r.page_url) if citation else _plain_citation(r, fig)
+    return (f'<section class="fig-entry" id="{anchor(key)}">'
+            f'<h3>{escape(fig.label)} <a class="headerlink" href="#{anchor(key)}" '
+            f'title="Permanent link">¶</a></h3>'
+            f"<dl><dt>Value</dt><dd>{r.value(key)}"
+            f"{' (' + ', '.join(flags) + ')' if flags else ''}</dd>"
+            f"<dt>As of</dt><dd>{r.asof(key)}</dd>{evidence}{corrected}{note}"
+            f"<dt>Shown on</dt><dd>{shown or 'this appendix only'}</dd>"
+            f"<dt>Key</dt><dd><code>{escape(key)}</code> ({fig.kind})</dd>"
+            f'<dt>Cite as</dt><dd class="fig-citation">{escape(cite_text)}</dd></dl></section>')
 
 
 def figures_appendix(r: PageRenderer, usage: Usage) -> str:
-    """Every figure with value, kind, as-of, sources, derivation and the pages using it."""
-    groups: dict[str, list[str]] = {}
-    for key in r.briefing.figures:
-        groups.setdefault(key.split(".")[0], []).append(key)
+    """Every figure with value, as-of, passages or derivation, and links back to its pages.
+
+    Each group is one container element, so Markdown's raw-HTML pass stays linear.
+    """
     out = []
-    for group, keys in groups.items():
-        entries = []
-        for key in keys:
-            fig = r.briefing.figure(key)
-            derivation = ""
-            if fig.derived:
-                inputs = ", ".join(f'<a href="#{anchor(k)}">{escape(r.briefing.figure(k).label)}</a>'
-                                   for k in fig.inputs)
-                derivation = (f"<dt>Computed</dt><dd><code>{escape(fig.formula)}</code> "
-                              f"from {inputs}</dd>")
-            pages = ", ".join(f'<a href="{r.page_href(p.url)}">{escape(p.title)}</a>'
-                              for p in usage.pages_using(key) if p.url != r.page_url)
-            note = f"<dt>Note</dt><dd>{escape(fig.note)}</dd>" if fig.note else ""
-            entries.append(
-                f'<section class="fig-entry" id="{anchor(key)}"><h3>{escape(fig.label)}</h3>'
-                f'<dl><dt>Value</dt><dd>{r.value(key)}</dd>'
-                f"<dt>Key</dt><dd><code>{escape(key)}</code> ({fig.kind})</dd>"
-                f"<dt>As of</dt><dd>{r.asof(key)}</dd>"
-                f"<dt>Sources</dt><dd>{_sources_inline(r, fig.sources)}</dd>{derivation}{note}"
-                f"<dt>Used on</dt><dd>{pages or 'appendix only'}</dd></dl></section>")
-        out.append(f"## {escape(group.replace('_', ' ').capitalize())}\n" + _block("".join(entries)))
+    for title, keys in appendix_groups(r.briefing.figures).items():
+        entries = "".join(_appendix_entry(r, usage, key) for key in keys)
+        out.append(f"## {escape(title)}\n" + _block(f'<div class="fig-group">{entries}</div>'))
     return "\n".join(out)
 
 
-def _conflict_side(r: PageRenderer, key: str) -> str:
-    fig = r.briefing.figure(key)
-    return (f'<li><p class="conflict-label">{escape(fig.label)}</p>'
-            f'<p class="conflict-value">{r.fig(key)}</p>'
-            f'<p class="conflict-meta">{r.asof(key)} · {_sources_inline(r, fig.sources)}</p></li>')
+def _figures_table(r: PageRenderer, keys) -> str:
+    rows = "".join(
+        f"<tr><td>{escape(r.briefing.figure(k).label)}</td><td>{r.fig(k)}</td>"
+        f"<td>{escape(format_partial_date(r.briefing.figure(k).as_of, short=True))}</td>"
+        f"<td>{_first_source(r, k)}</td></tr>" for k in keys)
+    return ("<table><thead><tr><th>Figure</th><th>Value</th><th>As of</th><th>Source</th></tr>"
+            f"</thead><tbody>{rows}</tbody></table>")
+
+
+def conflict(r: PageRenderer, conflict_id: str) -> str:
+    """One disagreement: its heading, its type and a table of the figures involved."""
+    try:
+        item = r.briefing.conflicts[conflict_id]
+    except KeyError:
+        from ..errors import BriefingError, did_you_mean
+        raise BriefingError(
+            f"unknown conflict '{conflict_id}'{did_you_mean(conflict_id, r.briefing.conflicts)}",
+            key=conflict_id, hint=f"use an id defined under 'conflicts:' in {r.briefing.file}"
+        ) from None
+    return (f"## {escape(item.title)}\n"
+            + _block(f'<p class="conflict-type">{CONFLICT_TYPES[item.type]}</p>'
+                     + _figures_table(r, item.figures)))
 
 
 def conflicts_list(r: PageRenderer) -> str:
-    """Each disagreement with both (or all) sides and their sources."""
+    """Every disagreement, each as conflict() renders it, with its data explanation if any."""
     out = []
-    for cid, conflict in r.briefing.conflicts.items():
-        sides = "".join(_conflict_side(r, key) for key in conflict.figures)
-        out.append(
-            f"## {escape(conflict.title)} {{: #conflict-{cid} }}\n"
-            + _block(f'<p class="conflict-type">{CONFLICT_TYPES[conflict.type]}</p>'
-                     f'<ul class="conflict-sides">{sides}</ul>'
-                     f'<p class="conflict-explanation">{escape(conflict.explanation)}</p>'))
+    for cid, item in r.briefing.conflicts.items():
+        explanation = getattr(item, "explanation", None)
+        out.append(conflict(r, cid) + (
+            _block(f'<p class="conflict-explanation">{escape(explanation)}</p>')
+            if explanation else ""))
     return "\n".join(out)
+
+
+def glossary(r: PageRenderer) -> str:
+    """Every glossary term with its other names, definition and the sources' words."""
+    items = []
+    for tid, entry in getattr(r.briefing, "glossary", {}).items():
+        also = (f' <span class="glossary-also">(also {", ".join(escape(a) for a in entry.also)})</span>'
+                if getattr(entry, "also", None) else "")
+        words = "".join(
+            f'<p class="glossary-source">{_source_link(r, sid)}: {_passages_html(passages(entry, sid))}</p>'
+            for sid in (getattr(entry, "sources", None) or {}))
+        items.append(f'<dt id="{tid}">{escape(entry.term)}{also}</dt>'
+                     f"<dd><p>{escape(entry.definition)}</p>{words}</dd>")
+    return _block(f'<dl class="glossary">{"".join(items)}</dl>')
+
+
+def open_questions(r: PageRenderer) -> str:
+    """What the articles leave open: the question, the figures it concerns, and why."""
+    items = []
+    for qid, q in getattr(r.briefing, "open_questions", {}).items():
+        figs = "; ".join(f"{escape(r.briefing.figure(k).label)}: {r.fig(k)}" for k in q.figures)
+        items.append(f'<li id="question-{qid}"><p class="question"><strong>{escape(q.question)}</strong></p>'
+                     f'<p class="question-figures">{figs}</p><p>{escape(q.why)}</p></li>')
+    return _block(f'<ul class="open-questions">{"".join(items)}</ul>')
+
+
+def corrections_list(r: PageRenderer) -> str:
+    """Every change to a published figure: date, figure, old and new text, reason."""
+    rows = []
+    for c in getattr(r.briefing, "corrections", ()):
+        fig = r.briefing.figure(c.figure)
+        rows.append(f"<tr><td>{time_element(c.date)}</td>"
+                    f'<td><a href="{r.appendix_href(c.figure)}">{escape(fig.label)}</a></td>'
+                    f"<td>{escape(c.old)}</td><td>{r.fig(c.figure)}</td><td>{escape(c.reason)}</td></tr>")
+    if not rows:
+        return _block('<p class="corrections-none">No published figure has been corrected.</p>')
+    return _block("<table><thead><tr><th>Date</th><th>Figure</th><th>Was</th><th>Now</th>"
+                  f"<th>Why</th></tr></thead><tbody>{''.join(rows)}</tbody></table>")
+
+
+def reporting_date(briefing) -> PartialDate:
+    """The latest date among the sources (the engine computes it; older engines: here)."""
+    found = getattr(briefing, "reporting_as_of", None)
+    if found is not None:
+        return found
+    dated = [s.date for s in briefing.sources.values() if s.date.precision != "none"]
+    return max(dated, key=PartialDate.sort_key)
+
+
+def reporting_as_of(r: PageRenderer) -> str:
+    """'Reporting as of early February 2026': the time frame of the whole site."""
+    return (f'<p class="reporting-as-of">Reporting as of {time_element(reporting_date(r.briefing))}: '
+            "figures are as the sources gave them then; later events are not covered.</p>")
+
+
+def print_list(r: PageRenderer) -> str:
+    """For print: the figures the page showed and the notes it cited, with their sources.
+
+    Hidden on screen (the panels show the same); printed at the end of the page.
+    """
+    if not r.shown and not r.cited:
+        return ""
+    b = r.briefing
+    figs = []
+    for key in r.shown:
+        fig = b.figure(key)
+        if fig.derived:
+            whence = "computed by this site from " + "; ".join(escape(b.figure(k).label) for k in fig.inputs)
+        elif is_editorial(fig):
+            whence = "this site's own note"
+        else:
+            whence = "; ".join(escape(source_name(b.source(s))) for s in fig.sources)
+        figs.append(f"<li>{escape(fig.label)}: {escape(fig.text)}, {escape(fig.as_of_text)} ({whence})</li>")
+    notes = []
+    for key in r.cited:
+        claim = b.claim(key)
+        words = "; ".join(f"{escape(source_name(b.source(s)))}: {_passages_html(passages(claim, s))}"
+                          for s in claim.sources)
+        notes.append(f"<li>{words}</li>")
+    parts = ['<div class="print-figures" data-search-exclude>']
+    if figs:
+        parts.append(f'<p><strong>Figures on this page</strong></p><ol>{"".join(figs)}</ol>')
+    if notes:
+        parts.append(f'<p><strong>Source notes</strong></p><ol>{"".join(notes)}</ol>')
+    return _block("".join(parts) + "</div>")
 
 
 def downloads(r: PageRenderer) -> str:

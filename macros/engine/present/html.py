@@ -8,6 +8,7 @@ from ..dates import PartialDate
 from ..derive.briefing import Briefing, ResolvedFigure
 from ..formatting.values import format_partial_date
 
+APPENDIX_URL = "figures/"
 _MARKDOWN_SPECIALS = str.maketrans({c: f"&#{ord(c)};" for c in "*_[]`\\{}|#<>&\"'"})
 
 
@@ -21,11 +22,28 @@ def anchor(key: str) -> str:
     return "fig-" + key.replace(".", "-")
 
 
+def use_anchor(key: str) -> str:
+    """The id of a figure's first use on a page (the appendix links back to it)."""
+    return "at-" + key.replace(".", "-")
+
+
 def relative_url(from_page: str, to_page: str) -> str:
     """Link from one directory-style page URL ('campaign/') to another ('figures/')."""
     base = posixpath.dirname(from_page.rstrip("/") + "/x") if from_page else "."
     target = posixpath.relpath(to_page or ".", base or ".")
     return "./" if target == "." else target.rstrip("/") + "/"
+
+
+RELIABILITY_TEXT = {"lowest": "Lowest", "low": "Low", "medium": "Medium",
+                    "medium-high": "Medium-high", "high": "High"}
+RELIABILITY_ORDER = ("high", "medium-high", "medium", "low", "lowest")
+SOURCES_URL = "sources/"
+
+
+def source_name(src) -> str:
+    """The source's one short, dated name ("Stock news, 3 Feb"); older data: publisher, date."""
+    name = getattr(src, "name", None)
+    return name or f"{src.publisher}, {format_partial_date(src.date)}"
 
 
 def source_line(briefing: Briefing, source_id: str) -> str:
@@ -35,8 +53,34 @@ def source_line(briefing: Briefing, source_id: str) -> str:
     return f"{src.publisher}{relayed}, {format_partial_date(src.date)}"
 
 
+def passages(fig, source_id: str) -> tuple[str, ...]:
+    """The verbatim passages a figure, claim or glossary entry records for one source."""
+    found = getattr(fig, "passages", None)
+    if found is None:
+        found = getattr(fig, "sources", None)
+    if isinstance(found, dict):
+        value = found.get(source_id, ())
+        return (value,) if isinstance(value, str) else tuple(value)
+    return ()
+
+
+def is_editorial(fig) -> bool:
+    return bool(getattr(fig, "editorial", False))
+
+
+def is_expected(fig) -> bool:
+    return bool(getattr(fig, "expected", False))
+
+
+def corrections_of(briefing: Briefing, fig) -> tuple:
+    found = getattr(fig, "corrections", None)
+    if found is None:
+        found = tuple(c for c in getattr(briefing, "corrections", ()) if c.figure == fig.key)
+    return tuple(found)
+
+
 def provenance(briefing: Briefing, fig: ResolvedFigure) -> str:
-    """The tooltip text: what a figure is, where it comes from and when it was true.
+    """Plain-text provenance (for charts' titles and exports): what, where from, when.
 
     Built once per figure and build, however often the figure is shown.
     """
@@ -50,8 +94,11 @@ def _provenance(briefing: Briefing, fig: ResolvedFigure) -> str:
     if fig.derived:
         inputs = ", ".join(briefing.figure(k).label for k in fig.inputs)
         parts.append(f"Computed from: {inputs}")
-    noun = "Sources" if len(fig.sources) > 1 else "Source"
-    parts.append(f"{noun}: " + "; ".join(source_line(briefing, s) for s in fig.sources))
+    elif is_editorial(fig):
+        parts.append("This site's own note")
+    if not fig.derived and fig.sources:
+        noun = "Sources" if len(fig.sources) > 1 else "Source"
+        parts.append(f"{noun}: " + "; ".join(source_name(briefing.source(s)) for s in fig.sources))
     parts.append(fig.as_of_text[0].upper() + fig.as_of_text[1:])
     return ". ".join(parts) + "."
 
@@ -72,11 +119,33 @@ def value_element(fig: ResolvedFigure) -> str:
     return f'<data value="{escape(fig.machine)}">{escape(fig.text)}</data>'
 
 
-class PageRenderer:
-    """Renders figures for one page (links are relative to that page)."""
+CORRECTED = '<span class="fig-flag">corrected</span>'
 
-    def __init__(self, briefing: Briefing, page_url: str, appendix_url: str = "figures/",
-                 sources_url: str = "sources/", link_base: str | None = None) -> None:
+
+def _flags(fig, briefing: Briefing) -> str:
+    flags = []
+    if is_expected(fig):
+        flags.append('<span class="fig-flag">expected</span>')
+    if corrections_of(briefing, fig):
+        flags.append(CORRECTED)
+    return "".join(flags)
+
+
+def _quoted(texts) -> str:
+    return "".join(f'<q class="fp-passage">{escape(t)}</q>' for t in texts)
+
+
+class PageRenderer:
+    """Renders figures for one page (links are relative to that page).
+
+    Each figure in prose is a button that opens its panel in place (the HTML Popover API):
+    label, value, sources with their reliability and passages, as-of date, formula and inputs,
+    and a link to the appendix entry. The renderer remembers what the page showed and cited,
+    for the print list at the end of the page.
+    """
+
+    def __init__(self, briefing: Briefing, page_url: str, appendix_url: str = APPENDIX_URL,
+                 sources_url: str = SOURCES_URL, link_base: str | None = None) -> None:
         self.briefing = briefing
         self.page_url = page_url
         self.appendix_url = appendix_url  # the generator's URLs of the appendix and sources pages
@@ -84,19 +153,104 @@ class PageRenderer:
         # The URL relative links start from: the page's own, or (Zensical, which rewrites links
         # in HTML as relative to the source file) its source file's folder.
         self.link_base = page_url if link_base is None else link_base
+        self.root = relative_url(self.link_base, "r/")[: -len("r/")]
+        self.shown: dict[str, int] = {}
+        self.cited: dict[str, int] = {}
+        self._cite_uses: dict[str, int] = {}
 
     def appendix_href(self, key: str) -> str:
-        return relative_url(self.link_base, self.appendix_url) + "#" + anchor(key)
+        return self.root + self.appendix_url + "#" + anchor(key)
+
+    def source_href(self, source_id: str) -> str:
+        return f"{self.root}{self.sources_url}#source-{source_id}"
 
     def page_href(self, url: str) -> str:
         return relative_url(self.link_base, url)
 
+    def source_item(self, source_id: str, texts) -> str:
+        """One source in a panel: name (linked), reliability, the passages it gives."""
+        src = self.briefing.source(source_id)
+        return (f'<span class="fp-src"><a href="{self.source_href(source_id)}">'
+                f"{escape(source_name(src))}</a> "
+                f'<span class="fp-rel">reliability {RELIABILITY_TEXT[src.reliability].lower()}</span>'
+                f"{_quoted(texts)}</span>")
+
+    def _panel_body(self, fig: ResolvedFigure) -> str:
+        """The panel's content for one figure, cached per build and link depth."""
+        cache = self.briefing.__dict__.setdefault("_panel_cache", {})
+        cached = cache.get((fig.key, self.root))
+        if cached is not None:
+            return cached
+        b = self.briefing
+        parts = [f'<span class="fp-label">{escape(fig.label)}</span>',
+                 f'<span class="fp-value">{value_element(fig)}{_flags(fig, b)}</span>']
+        if fig.derived:
+            inputs = "".join(
+                f'<span class="fp-input"><a href="{self.appendix_href(k)}">'
+                f"{escape(b.figure(k).label)}</a>: {escape(b.figure(k).text)}</span>"
+                for k in fig.inputs)
+            parts.append(f'<span class="fp-formula">Computed by this site: '
+                         f"<code>{escape(fig.formula)}</code></span>{inputs}")
+        elif is_editorial(fig):
+            parts.append('<span class="fp-formula">This site\'s own note; no source states it.</span>')
+        else:
+            parts.extend(self.source_item(sid, passages(fig, sid)) for sid in fig.sources)
+        if not is_editorial(fig):
+            parts.append(f'<span class="fp-asof">{escape(fig.as_of_text[0].upper() + fig.as_of_text[1:])}'
+                         f'{" (expected at the time)" if is_expected(fig) else ""}</span>')
+        if fig.note:
+            parts.append(f'<span class="fp-note">{escape(fig.note)}</span>')
+        for c in corrections_of(b, fig):
+            parts.append(f'<span class="fp-note">Corrected {escape(format_partial_date(c.date))}: '
+                         f"first published as {escape(c.old)}. {escape(c.reason)}</span>")
+        parts.append(f'<a class="fp-more" href="{self.appendix_href(fig.key)}">'
+                     "Entry in the Figures appendix</a>")
+        cache[(fig.key, self.root)] = body = "".join(parts)
+        return body
+
+    @staticmethod
+    def _use_id(counts: dict[str, int], key: str, prefix: str = "fp") -> tuple[str, str]:
+        """(button id attribute or '', panel id) for the next use of `key` on this page.
+
+        The first use of a figure on a page gets the id the appendix's "Shown on" links use.
+        """
+        n = counts[key] = counts.get(key, 0) + 1
+        base = key.replace(".", "-")
+        return (f' id="{use_anchor(key)}"' if n == 1 else "",
+                f"{prefix}-{base}" + (f"-{n}" if n > 1 else ""))
+
     def fig(self, key: str) -> str:
-        """The figure in prose: value, tooltip with source and as-of, link to the appendix."""
+        """The figure in prose: a button showing the value that opens its panel in place."""
         figure = self.briefing.figure(key)
-        return (f'<a class="fig" href="{self.appendix_href(key)}" '
-                f'title="{escape(provenance(self.briefing, figure))}">'
-                f"{value_element(figure)}</a>")
+        button_id, panel_id = self._use_id(self.shown, key)
+        return (f'<button type="button" class="fig"{button_id} popovertarget="{panel_id}">'
+                f"{value_element(figure)}{CORRECTED if corrections_of(self.briefing, figure) else ''}</button>"
+                f'<span class="fig-panel" id="{panel_id}" popover data-search-exclude>'
+                f"{self._panel_body(figure)}</span>")
+
+    def cite(self, key: str) -> str:
+        """A numbered reference to a claim that opens the source's words in place."""
+        claim = self.briefing.claim(key)
+        number = self.cited.setdefault(key, len(self.cited) + 1)
+        _, panel_id = self._use_id(self._cite_uses, key, "cp")
+        items = "".join(self.source_item(sid, passages(claim, sid)) for sid in claim.sources)
+        return (f'<button type="button" class="cite" popovertarget="{panel_id}" '
+                f'aria-label="Source note {number}">{number}</button>'
+                f'<span class="fig-panel" id="{panel_id}" popover data-search-exclude>'
+                f'<span class="fp-label">{escape(claim.says)}</span>{items}</span>')
+
+    def source(self, source_id: str) -> str:
+        """A source's short dated name, linked to its entry on the Sources page."""
+        try:
+            src = self.briefing.source(source_id)
+        except KeyError:
+            from ..errors import BriefingError, did_you_mean
+            raise BriefingError(
+                f"unknown source '{source_id}'{did_you_mean(str(source_id), self.briefing.sources)}",
+                key=str(source_id),
+                hint=f"use an id defined under 'sources:' in {self.briefing.file}") from None
+        return (f'<a class="source-name" href="{self.source_href(source_id)}" '
+                f'title="{escape(src.publisher)}: {escape(src.title)}">{escape(source_name(src))}</a>')
 
     def value(self, key: str) -> str:
         """The bare value, machine-readable, without link or tooltip."""

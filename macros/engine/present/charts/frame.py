@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import html
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -109,6 +111,11 @@ def labelled(name: str, fig: ResolvedFigure, long: bool = False) -> str:
     return f"{name}: {value}" if name else value
 
 
+def plain_text(text: str) -> str:
+    """A title built with short() or value() as plain text: tags dropped, entities read."""
+    return html.unescape(re.sub(r"<[^>]*>", "", text))
+
+
 def chart_id(kind: str, title: str, keys: Iterable[str]) -> str:
     """A stable id, unique for each chart's kind, title and figures."""
     digest = hashlib.sha1("|".join([kind, title, *keys]).encode()).hexdigest()[:8]
@@ -150,6 +157,7 @@ def render(r: PageRenderer, kind: str, title: str, description: str, drawing: Dr
     if not isinstance(title, str) or not title.strip():
         raise chart_error(f"{kind}_chart", "every chart needs a title",
                           'add title="What the chart shows"')
+    title = plain_text(title)
     shown = list({f.key: f for f in figs if f is not None}.values())
     cid = chart_id(kind, title, [f.key for f in shown])
     svg = element(

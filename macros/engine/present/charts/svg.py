@@ -79,5 +79,5 @@ def text_lines(lines: list[str], x: float, y: float, size: float = FONT_SIZE,
 
 
 def group(content: str, cls: str, size: float | None = None, bold: bool = False) -> str:
-    """A <g> carrying the class (colours come from charts.css) and the font of its texts."""
+    """A <g> carrying the class (colours come from stylesheets/site.css) and the font of its texts."""
     return element("g", content, cls=cls, font_size=size, font_weight="bold" if bold else None)

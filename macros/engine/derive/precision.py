@@ -1,0 +1,71 @@
+"""Honest derived figures: approximate in, approximate out, and no false precision.
+
+The rule (CONTRIBUTING.md, "Derived figures: approximate inputs and precision"):
+
+- A stated figure is *approximate* when its qualifier is about, approximately or nearly.
+- A derived figure is approximate when any of its inputs is (directly or through other
+  derived figures). It then carries the qualifier "approximately", shown as "about", unless it
+  sets its own qualifier.
+- Money computed from an approximate money amount is rounded to that amount's rounding unit:
+  "approximately US$431 million" is given to the nearest million dollars, so Baidu's budget
+  in dollars shows "about US$72 million", not "US$71.8 million".
+- Any other derived figure (or money with no approximate amount of its currency among its
+  inputs) shows no more significant figures than its least precise approximate input:
+  431 million has three, so the implied rate shows "about 6.96 yuan per US dollar".
+- Exact inputs (no qualifier) and bounds ("more than", "up to") do not limit precision.
+- The value itself is kept at full precision for further computation; the text, the short
+  form and the machine-readable value are rounded.
+"""
+
+from __future__ import annotations
+
+import math
+from decimal import Decimal
+
+APPROXIMATE_QUALIFIERS = {"about", "approximately", "nearly"}
+DERIVED_QUALIFIER = "approximately"
+DERIVED_QUALIFIER_SHOWN = {"approximately": "about"}
+
+
+def significant_figures(value: float | int, decimals: int | None = None) -> int:
+    """Significant figures of a stated number as written: 431000000 -> 3, 142.00 with
+    decimals 2 -> 5, 2.34 -> 3, 3000000000 -> 1."""
+    number = Decimal(repr(value)) if isinstance(value, float) else Decimal(int(value))
+    if number == 0:
+        return 1
+    if decimals is not None:
+        number = number.quantize(Decimal(1).scaleb(-decimals))
+        digits = number.as_tuple().digits
+        return max(1, len(digits) - next((i for i, d in enumerate(digits) if d), 0))
+    digits = list(number.normalize().as_tuple().digits)
+    while len(digits) > 1 and digits[-1] == 0:
+        digits.pop()
+    return max(1, len(digits))
+
+
+def rounding_unit(value: float | int, decimals: int | None = None) -> float:
+    """The unit a stated amount is rounded to: 431000000 -> 1000000, 4.8e9 -> 1e8,
+    142.00 with decimals 2 -> 0.01."""
+    if decimals is not None:
+        return 10.0 ** -decimals
+    number = Decimal(repr(value)) if isinstance(value, float) else Decimal(int(value))
+    if number == 0:
+        return 1.0
+    return float(Decimal(1).scaleb(number.normalize().as_tuple().exponent))
+
+
+def round_to_unit(value: float, unit: float) -> float:
+    return round(value / unit) * unit if unit else value
+
+
+def round_significant(value: float, figures: int) -> float:
+    if value == 0 or not math.isfinite(value):
+        return value
+    return round(value, figures - 1 - math.floor(math.log10(abs(value))))
+
+
+def decimals_for(value: float, figures: int) -> int:
+    """Decimal places that show `figures` significant figures of `value` (at least 0)."""
+    if value == 0:
+        return 0
+    return max(0, figures - 1 - math.floor(math.log10(abs(value))))

@@ -1,0 +1,1 @@
+"""Evidence: read the quantities in a source's passage and check them against a figure."""

@@ -1,0 +1,119 @@
+"""Compare each passage with the figure it is cited for: value, currency, qualifier, date.
+
+A passage supports a stated figure when one quantity read from it (see read.py) has the
+figure's kind, value, currency (money and prices), unit (durations) and qualifier group.
+A text figure's passage must contain the text (case-insensitive). For a list of passages,
+one of them must support the figure (the others carry context, such as a name).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+
+from ..dates import PartialDate
+from .read import QUALIFIER_GROUP, Reading, _plain, normalise, read
+
+
+def qualifier_group(qualifier: str | None) -> str | None:
+    return QUALIFIER_GROUP.get(qualifier) if qualifier else None
+
+
+def _close(a: float, b: float) -> bool:
+    return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-12)
+
+
+def matches(reading: Reading, kind: str, value: object, *, currency: str | None = None,
+            unit: str | None = None, qualifier: str | None = None) -> bool:
+    """Whether one reading states the figure (kind, value, currency, unit, qualifier)."""
+    if kind == "date":
+        date = value if isinstance(value, PartialDate) else PartialDate.parse(value)
+        if reading.kind == "date":
+            return reading.value == date
+        return (date.precision == "year" and reading.kind == "number"
+                and reading.qualifier is None and reading.value == date.year)
+    if reading.qualifier != qualifier_group(qualifier):
+        return False
+    wanted = {"money": {"money"}, "price": {"money"}, "count": {"number"},
+              "percent": {"percent"}, "ratio": {"times"} | ({"number"} if unit else set()),
+              "duration": {"duration"}, "year": {"number"}}[kind]
+    if reading.kind not in wanted:
+        return False
+    if kind in {"money", "price"} and reading.currency != currency:
+        return False
+    if kind == "duration" and reading.unit != unit:
+        return False
+    number = float(value)
+    if kind == "percent":
+        return _close(abs(reading.value), abs(number))
+    return _close(reading.value, number)
+
+
+def year_hint(value: object, as_of: PartialDate | None) -> int | None:
+    """The year a passage's year-less date ("February 15") is read in: the figure's own."""
+    if isinstance(value, PartialDate) and value.year is not None:
+        return value.year
+    return as_of.year if as_of is not None else None
+
+
+def supporting(passages: Iterable[str], kind: str, value: object, *,
+               currency: str | None = None, unit: str | None = None,
+               qualifier: str | None = None,
+               as_of: PartialDate | None = None) -> tuple[bool, list[Reading]]:
+    """(supported, every reading) for one source's passages."""
+    passages = list(passages)
+    if kind == "text":
+        wanted = normalise(str(value)).casefold()
+        return any(wanted in normalise(p).casefold() for p in passages), []
+    readings = [r for p in passages for r in read(p, year_hint(value, as_of))]
+    found = any(matches(r, kind, value, currency=currency, unit=unit, qualifier=qualifier)
+                for r in readings)
+    return found, readings
+
+
+def expected_text(kind: str, value: object, *, currency: str | None, unit: str | None,
+                  qualifier: str | None) -> str:
+    """What the check looked for, in the words of an error message."""
+    if kind == "text":
+        return f"the text {value!r}"
+    if kind == "date":
+        return f"the date {value}"
+    shown = _plain(float(value))
+    detail = {"money": f"{shown} {currency}", "price": f"{shown} {currency}",
+              "percent": f"{shown}%", "ratio": f"{shown} times" + (f" ({unit})" if unit else ""),
+              "duration": f"{shown} {unit}s", "count": shown + (f" {unit}" if unit else ""),
+              "year": shown.replace(",", "")}[kind]
+    group = qualifier_group(qualifier)
+    return f"{group} {detail}" if group else f"{detail} with no qualifier"
+
+
+def check_passages(figures, doc) -> None:
+    """Every passage of every stated figure supports it; the first that does not fails the
+    build with file, line, key, the passage and what was read from it."""
+    from ..errors import BriefingError
+
+    for key, fig in figures.items():
+        if fig.derived or fig.editorial:
+            continue
+        for source, passages in fig.passages.items():
+            ok, readings = supporting(passages, fig.kind, fig.value, currency=fig.currency,
+                                      unit=fig.unit, qualifier=fig.qualifier, as_of=fig.as_of)
+            if ok:
+                continue
+            path = ("figures", key, "sources", source)
+            quoted = " / ".join(f'"{p}"' for p in passages)
+            wanted = expected_text(fig.kind, fig.value, currency=fig.currency, unit=fig.unit,
+                                   qualifier=fig.qualifier)
+            if fig.kind == "text":
+                read_part = "it does not contain that text"
+            elif readings:
+                read_part = "it reads " + "; ".join(r.describe() for r in readings)
+            else:
+                read_part = "no number, date or duration could be read from it"
+            raise BriefingError(
+                f"the passage from {source} does not support {fig.text!r}: looked for "
+                f"{wanted} in {quoted}; {read_part}",
+                file=doc.file, line=doc.line_of(path), key=f"figures.{key}",
+                hint="correct the value, currency, qualifier or date to what the article says, "
+                     "or quote the passage that states it (CONTRIBUTING.md, 'What the passage "
+                     "check accepts')")

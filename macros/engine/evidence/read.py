@@ -1,0 +1,223 @@
+"""Read the quantities a passage states: amounts of money, numbers, percentages, multiples,
+durations, dates and years, each with the qualifier written before it.
+
+This is deliberately a small reader for the news English of the sources, not a general
+parser: what it accepts is listed in CONTRIBUTING.md ("What the passage check accepts").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..dates import PartialDate
+
+# ------------------------------------------------------------------------------ vocabulary
+
+WORD_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100,
+}
+SCALES = {
+    "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9,
+    "b": 1e9, "trillion": 1e12, "tn": 1e12,
+}
+CURRENCY_BEFORE = {
+    "us$": "USD", "usd": "USD", "$": "USD", "€": "EUR", "eur": "EUR", "¥": "CNY", "rmb": "CNY",
+    "cny": "CNY", "yuan": "CNY",
+}
+CURRENCY_AFTER = {
+    "yuan": "CNY", "renminbi": "CNY", "rmb": "CNY", "cny": "CNY", "us dollars": "USD",
+    "dollars": "USD", "dollar": "USD", "usd": "USD", "euros": "EUR", "euro": "EUR", "eur": "EUR",
+}
+#: qualifier words, grouped by meaning; a figure's qualifier must be in the same group as the
+#: words written before the number in the passage.
+QUALIFIER_WORDS = {
+    "approximately": ("approximately", "about", "around", "roughly", "some", "circa", "≈", "~",
+                      "an estimated", "estimated"),
+    "nearly": ("nearly", "almost", "just under"),
+    "more than": ("more than", "over", "exceeding", "above", "in excess of", "upwards of",
+                  "greater than", "at least", "no less than", "more then"),
+    "up to": ("up to", "under", "less than", "below", "at most", "fewer than", "no more than"),
+}
+#: a figure's qualifier and the group it belongs to
+QUALIFIER_GROUP = {
+    "about": "approximately", "approximately": "approximately", "nearly": "nearly",
+    "more than": "more than", "over": "more than", "at least": "more than",
+    "up to": "up to", "under": "up to",
+}
+MULTIPLIER_VERBS = {
+    "double": 2, "doubles": 2, "doubled": 2, "twice": 2, "triple": 3, "triples": 3,
+    "tripled": 3, "treble": 3, "trebles": 3, "quadruple": 4, "quadruples": 4,
+    "quadrupled": 4,
+}
+DURATION_WORDS = {"day": "day", "days": "day", "week": "week", "weeks": "week",
+                  "month": "month", "months": "month", "year": "year", "years": "year"}
+MONTHS = {name: index for index, name in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"], start=1)}
+MONTHS.update({name[:3]: index for name, index in list(MONTHS.items())})
+MONTHS["sept"] = 9
+
+_WORD = "|".join(sorted((w for w in WORD_NUMBERS if " " not in w), key=len, reverse=True))
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+NUMBER = re.compile(
+    rf"(?<![\w.,])(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d])"
+    rf"|\b(?P<word>(?:{_WORD})(?:-(?:{_WORD}))?)\b", re.IGNORECASE)
+DATE = re.compile(
+    rf"\b(?:(?P<part>early|mid|late)[- ])?(?P<month>{_MONTH})\.?"
+    rf"(?:\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b)?(?:,?\s+(?P<year>(?:19|20)\d{{2}})\b)?"
+    rf"|\b(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month2>{_MONTH})\b\.?(?:,?\s+(?P<year2>(?:19|20)\d{{2}})\b)?",
+    re.IGNORECASE)
+MULTIPLIER = re.compile(r"\b(?P<verb>" + "|".join(MULTIPLIER_VERBS) + r")\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One quantity read from a passage."""
+
+    kind: str                 # number, money, percent, times, duration, date
+    value: float | PartialDate
+    text: str                 # the words it was read from
+    qualifier: str | None = None   # a QUALIFIER_WORDS group, or None
+    currency: str | None = None
+    unit: str | None = None   # the duration unit, or the words after a bare number
+    year_given: bool = True   # dates: False when the passage gives no year
+
+    def describe(self) -> str:
+        """How the reading is reported in an error message."""
+        if self.kind == "date":
+            shown = str(self.value) if self.year_given else f"{self.value} (year not in the text)"
+        elif self.kind == "money":
+            shown = f"{_plain(self.value)} {self.currency}"
+        elif self.kind == "percent":
+            shown = f"{_plain(self.value)}%"
+        elif self.kind == "times":
+            shown = f"{_plain(self.value)} times"
+        elif self.kind == "duration":
+            shown = f"{_plain(self.value)} {self.unit}s"
+        else:
+            shown = _plain(self.value)
+        qualifier = f"{self.qualifier} " if self.qualifier else ""
+        return f"{qualifier}{shown} (from {self.text!r})"
+
+
+def _plain(value: float) -> str:
+    if float(value).is_integer():
+        return f"{value:.0f}" if 1000 <= abs(value) <= 2100 else f"{value:,.0f}"
+    return f"{value:,.10g}"
+
+
+def normalise(text: str) -> str:
+    """Passage text with typographic quotes, dashes and spaces made plain (same length)."""
+    table = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " ", "\u202f": " ",
+                           "–": "-", "—": "-", "\u2009": " "})
+    return text.translate(table)
+
+
+# --------------------------------------------------------------------------------- reading
+
+def read(passage: str, year: int | None = None) -> list[Reading]:
+    """Every quantity in `passage`. Dates without a year take `year` (the figure's)."""
+    text = normalise(passage)
+    readings: list[Reading] = []
+    taken: list[tuple[int, int]] = []
+    for match in DATE.finditer(text):
+        reading = _date(match, year)
+        if reading is not None:
+            readings.append(reading)
+            taken.append(match.span())
+    for match in MULTIPLIER.finditer(text):
+        readings.append(Reading("times", float(MULTIPLIER_VERBS[match["verb"].lower()]),
+                                match.group(0), _qualifier_before(text, match.start())))
+    for match in NUMBER.finditer(text):
+        if any(start <= match.start() < end for start, end in taken):
+            continue
+        readings.append(_number(text, match))
+    return readings
+
+
+def _date(match: re.Match, year: int | None) -> Reading | None:
+    month_name = (match["month"] or match["month2"]).lower()
+    day = match["day"] or match["day2"]
+    written_year = match["year"] or match["year2"]
+    part = match["part"]
+    if month_name == "may" and not (day or written_year or part):
+        return None        # the verb "may"
+    if month_name in {"mar", "jan", "jun", "jul", "aug", "oct", "nov", "dec", "sep", "feb",
+                      "apr"} and match.group(0)[0].islower():
+        return None        # lowercase abbreviations are words, not months
+    if not (day or written_year or part) and match.group(0)[0].islower():
+        return None
+    known = int(written_year) if written_year else year
+    if known is None:
+        return None
+    try:
+        if day and not part:
+            value = PartialDate.parse(f"{known:04d}-{MONTHS[month_name]:02d}-{int(day):02d}")
+        else:
+            prefix = f"{part.lower()} " if part else ""
+            value = PartialDate.parse(f"{prefix}{known:04d}-{MONTHS[month_name]:02d}")
+    except ValueError:
+        return None
+    return Reading("date", value, match.group(0), year_given=written_year is not None)
+
+
+def _number(text: str, match: re.Match) -> Reading:
+    if match["num"]:
+        value = float(match["num"].replace(",", ""))
+    else:
+        words = match["word"].lower().split("-")
+        value = float(sum(WORD_NUMBERS[w] for w in words))
+    start, end = match.span()
+    after = text[end:]
+    # scale: "3 billion", "431M", "4.8bn"
+    scale = re.match(r"\s*(?P<s>thousand|million|billion|trillion|mn|bn|tn)\b|(?P<t>[kmb])\b",
+                     after, re.IGNORECASE)
+    if scale:
+        value *= SCALES[(scale["s"] or scale["t"]).lower()]
+        end += scale.end()
+        after = text[end:]
+    before = text[:start]
+    currency = None
+    prefix = re.search(r"(?:(US\$|USD|EUR|RMB|CNY|yuan)\s?|([$€¥]))\s*$", before, re.IGNORECASE)
+    if prefix:
+        currency = CURRENCY_BEFORE[(prefix[1] or prefix[2]).lower()]
+        start = prefix.start()
+    suffix = re.match(r"\s*(?P<c>US dollars|dollars?|yuan|renminbi|RMB|CNY|USD|euros?|EUR)\b",
+                      after, re.IGNORECASE)
+    if suffix:
+        currency = currency or CURRENCY_AFTER[suffix["c"].lower()]
+        end += suffix.end()
+    qualifier = _qualifier_before(text, start)
+    shown = text[start:end]
+    if currency:
+        return Reading("money", value, shown, qualifier, currency=currency)
+    percent = re.match(r"\s*(%|per ?cent\b)", after, re.IGNORECASE)
+    if percent:
+        return Reading("percent", value, shown + percent.group(0), qualifier)
+    times = re.match(r"\s*(?:[x×]|-?fold\b|times\b)", after, re.IGNORECASE)
+    if times:
+        return Reading("times", value, shown + times.group(0), qualifier)
+    duration = re.match(r"[\s-]*(?:(?:calendar|working|business|trading)\s+)?(days?|weeks?|months?|years?)\b",
+                        after, re.IGNORECASE)
+    unit_words = re.match(r"\s*([A-Za-z][A-Za-z-]*(?:\s+[A-Za-z][A-Za-z-]*)?)", after)
+    unit = unit_words[1].lower() if unit_words else None
+    if duration and "trading" not in duration.group(0).lower():
+        return Reading("duration", value, shown + duration.group(0), qualifier,
+                       unit=DURATION_WORDS[duration[1].lower()])
+    return Reading("number", value, shown, qualifier, unit=unit)
+
+
+def _qualifier_before(text: str, start: int) -> str | None:
+    """The qualifier group of the words just before position `start`, if any."""
+    before = text[:start].lower().rstrip(" (\"'")
+    for group, words in QUALIFIER_WORDS.items():
+        for word in words:
+            if before.endswith(word) and (
+                    not word[-1].isalpha() or not before[:-len(word)][-1:].isalpha()):
+                return group
+    return None

@@ -1,0 +1,77 @@
+"""The passage check: a passage supports a figure only with its value, currency, unit,
+qualifier and date."""
+
+from __future__ import annotations
+
+import pytest
+
+from macros.engine.dates import PartialDate
+from macros.engine.evidence.check import expected_text, supporting
+
+BUDGET = "Alibaba has allocated 3 billion yuan (approximately $431 million USD) to promote Qwen."
+RELAY = ("Alibaba Group has announced a plan to invest 3 billion yuan (≈ $431 million) to drive "
+         "interest in its Qwen AI app during the Lunar New Year period, which in 2026 will run "
+         "from February 15 for nine days, notes Investing.com.")
+
+
+def ok(passage, kind, value, **options) -> bool:
+    return supporting([passage], kind, value, **options)[0]
+
+
+def test_money_needs_value_currency_and_qualifier():
+    assert ok(BUDGET, "money", 3_000_000_000, currency="CNY")
+    assert ok(BUDGET, "money", 431_000_000, currency="USD", qualifier="approximately")
+    assert ok(BUDGET, "money", 431_000_000, currency="USD", qualifier="about")
+    assert not ok(BUDGET, "money", 30_000_000_000, currency="CNY")          # x10
+    assert not ok(BUDGET, "money", 3_000_000_000, currency="USD")           # currency
+    assert not ok(BUDGET, "money", 431_000_000, currency="USD")             # qualifier dropped
+    assert not ok(BUDGET, "money", 431_000_000, currency="USD", qualifier="more than")
+
+
+def test_a_relayed_sentence_supports_each_of_its_numbers():
+    assert ok(RELAY, "money", 431_000_000, currency="USD", qualifier="approximately")
+    assert ok(RELAY, "date", PartialDate.parse("2026-02-15"))
+    assert not ok(RELAY, "date", PartialDate.parse("2026-02-16"))
+    assert ok(RELAY, "duration", 9, unit="day")
+    assert not ok(RELAY, "duration", 9, unit="week")
+
+
+def test_dates_keep_their_precision():
+    assert ok("in late January", "date", PartialDate.parse("late 2026-01"))
+    assert not ok("in late January", "date", PartialDate.parse("2026-01"))
+    assert ok("A precedent was set by Tencent in 2015.", "date", PartialDate.parse("2015"))
+    assert not ok("A precedent was set by Tencent in 2015.", "date", PartialDate.parse("2016"))
+    assert ok("the January 2025 launch", "date", PartialDate.parse("2025-01"))
+
+
+def test_ratio_percent_count_year():
+    assert ok("it reportedly triples the budgets", "ratio", 3)
+    assert ok("more than three times the budgets", "ratio", 3, qualifier="more than")
+    assert not ok("more than three times the budgets", "ratio", 3)
+    assert ok("a decline of 2.34%", "percent", -2.34)
+    assert not ok("a decline of 2.34%", "percent", 23.4)
+    assert ok("declining over 7%", "percent", 7, qualifier="over")
+    assert ok("more than 100,000 units", "count", 100000, qualifier="more than")
+    assert ok("by 2030", "year", 2030)
+
+
+def test_text_is_contained_case_insensitively():
+    assert ok("Google'sBard face well-funded rivals", "text", "Bard")
+    assert ok("its chip unit, T-Head.", "text", "t-head")
+    assert not ok("Google'sBard face well-funded rivals", "text", "Gemini")
+
+
+def test_one_of_several_passages_is_enough():
+    passages = ["A precedent was set by Tencent in 2015.", "digital Red Envelopes within WeChat"]
+    assert supporting(passages, "date", PartialDate.parse("2015"))[0]
+
+
+@pytest.mark.parametrize(("kind", "value", "options", "text"), [
+    ("money", 431000000, {"currency": "USD", "qualifier": "about"},
+     "approximately 431,000,000 USD"),
+    ("count", 7, {"unit": "trading days"}, "7 trading days with no qualifier"),
+    ("year", 2030, {}, "2030 with no qualifier"),
+])
+def test_expected_text(kind, value, options, text):
+    full = {"currency": None, "unit": None, "qualifier": None, **options}
+    assert expected_text(kind, value, **full) == text
