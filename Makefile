@@ -4,26 +4,40 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
 SITE   := site
+PORT   ?= 8000
+## Material for MkDocs prints a long end-of-life notice about MkDocs 2 on every build, which
+## drowned the build's own messages; this documented switch turns it off (see README).
+export NO_MKDOCS_2_WARNING := 1
 NODE_STAMP := node_modules/.installed-$(shell cksum < package-lock.json | cut -d' ' -f1)
+
+## One line instead of an OSError traceback when the preview port is taken or not a number.
+PORT_CHECK := import socket, sys; port = sys.argv[1]; \
+  port.isdigit() and 0 < int(port) < 65536 or sys.exit(f"PORT={port} is not a port number: use e.g. make serve PORT=8001"); \
+  socket.socket().connect_ex(("127.0.0.1", int(port))) == 0 and sys.exit( \
+  f"Port {port} is already in use (another make serve?): stop it, or run make serve PORT={int(port) + 1}")
 
 .PHONY: serve build build-zensical test bench schema lint clean
 
 $(STAMP): requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed (found " + sys.version.split()[0] + ")") if sys.version_info < (3, 11) else None'
+	@echo "Installing the pinned Python packages into $(VENV)/ (first run only, takes a minute or two)..."
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	@rm -f $(VENV)/.installed-* && touch $@
 
 ## Checking tools pinned in package-lock.json (axe-core, vnu-jar, Lighthouse); install scripts
 ## are skipped (vnu-jar's would download a Java runtime: the system's Java 17 is used instead).
 $(NODE_STAMP): package.json package-lock.json
 	@command -v npm >/dev/null || { echo "npm not found: install Node.js and npm (apt-get install nodejs npm)" >&2; exit 1; }
-	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	@echo "Installing the pinned Node checking tools into node_modules/ (first run only, about a minute)..."
+	@npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	@touch $@
 
-## Preview at http://127.0.0.1:8000 with live reload (data/ and macros/ are watched too).
+## Preview at http://127.0.0.1:8000 with live reload (data/ and macros/ are watched too);
+## `make serve PORT=8001` uses another port. A port in use is told in one line.
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
+	@$(BIN)/python -c '$(PORT_CHECK)' '$(PORT)'
+	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:$(PORT)
 
 ## Strict build into a temporary folder, swapped into site/ only when it succeeds.
 build: $(STAMP)

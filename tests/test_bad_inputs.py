@@ -8,6 +8,7 @@ quicker engine-level variants at the end try more forms of the same mistakes.
 
 from __future__ import annotations
 
+import csv
 import html
 import re
 from html.parser import HTMLParser
@@ -192,6 +193,187 @@ def test_missing_data_file(project_copy):
           "create it, or check 'data:' under 'extra: briefing:' in mkdocs.yml")
 
 
+def test_yaml_alias_is_refused(project_copy):
+    text = add(project_copy, "figures", stated("test.alias", "note: &r [*r]"))
+    fails(project_copy, f"{DATA}:{line(text, 'note: &r [*r]')}",
+          "YAML anchors and aliases are not supported (found '&r')",
+          "write the value out in full at each place it is needed")
+
+
+def test_yaml_11_number_is_refused(project_copy):
+    text = add(project_copy, "figures", stated("test.octal", value="0431"))
+    fails(project_copy, f"{DATA}:{line(text, 'value: 0431')}: figures.test.octal.value",
+          "0431 is not a plain decimal number: YAML reads it as 281", "write 431 (digits")
+
+
+def test_data_path_is_a_directory(project_copy):
+    (project_copy / DATA).unlink()
+    (project_copy / DATA).mkdir()
+    fails(project_copy, DATA, "the data path is a folder, not a file",
+          "point extra: briefing_data in mkdocs.yml at the YAML file")
+
+
+def test_data_file_unreadable(project_copy):
+    (project_copy / DATA).unlink()
+    (project_copy / DATA).symlink_to(project_copy / DATA)  # a link to itself cannot be read
+    fails(project_copy, DATA, "cannot read the data file (Too many levels of symbolic links)",
+          "check that the file exists and that you may read it")
+
+
+def test_briefing_data_left_empty(project_copy):
+    config = project_copy / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8").replace("  briefing_data: data/briefing.yml",
+                                                      "  briefing_data:")
+    config.write_text(text, encoding="utf-8")
+    fails(project_copy, f"mkdocs.yml:{line(text, '  briefing_data:')}: extra.briefing_data",
+          "the setting is empty: it must name the data file",
+          "write briefing_data: data/briefing.yml under extra:")
+
+
+def test_line_break_in_a_one_line_field(project_copy):
+    text = add(project_copy, "sources", "  test-broken:\n    publisher: \"Broken\n\n    - Press\"\n"
+               "    title: Broken\n    date: 2026\n    reliability: low\n    note: Broken.\n")
+    text = add(project_copy, "figures", stated("test.broken", "appendix_only: true")
+               .replace(f"[{SOURCE}]", "[test-broken]"))
+    at = line(text, 'publisher: "Broken')
+    fails(project_copy, f"{DATA}:{at}: sources.test-broken",
+          "publisher: a line break in a one-line field ('Broken\\n- Press')",
+          "write it on one line")
+
+
+def test_derived_figure_gets_the_range_checks(project_copy):
+    text = add(project_copy, "figures", stated("test.year", value="2015", kind="year")
+               + derived("test.far", "test.year * 1000", kind="year"))
+    fails(project_copy, f"{DATA}:{line(text, 'formula: test.year * 1000')}: figures.test.far",
+          "2015000 is not a plausible year (a whole year from 1900 to 2100)",
+          "check the formula and its inputs")
+
+
+def test_conflict_with_one_figure(project_copy):
+    text = add(project_copy, "conflicts", f"  test-alone:\n    title: Alone\n    type: renamed\n"
+               f"    figures: [{KEY}]\n    explanation: Only one.\n")
+    fails(project_copy, f"{DATA}:{line(text, f'    figures: [{KEY}]')}: conflicts.test-alone",
+          "a conflict needs at least two figures, got 1", "list every figure that disagrees")
+
+
+def test_empty_conflicts_section(project_copy):
+    path = project_copy / DATA
+    text = path.read_text(encoding="utf-8")
+    text = text[: text.index("\nconflicts:\n")] + "\nconflicts:\n"
+    path.write_text(text, encoding="utf-8")
+    fails(project_copy, f"{DATA}:{line(text, chr(10) + 'conflicts:') + 1}: conflicts",
+          "'conflicts:' is empty", "delete the empty 'conflicts:' line")
+
+
+def test_unknown_section_lists_the_sections(project_copy):
+    path = project_copy / DATA
+    text = path.read_text(encoding="utf-8") + "glosary:\n  qwen: Qwen\n"
+    path.write_text(text, encoding="utf-8")
+    fails(project_copy, f"{DATA}:{line(text, 'glosary:')}: glosary", "unknown field 'glosary'",
+          "remove it or use one of: conflicts, figures, sources")
+
+
+def test_a_date_where_text_is_expected_is_not_a_python_repr(project_copy):
+    text = add(project_copy, "figures", stated("test.name", value="2026-02-03", kind="text"))
+    output = fails(project_copy, f"{DATA}:{line(text, 'value: 2026-02-03')}: figures.test.name",
+                   "a text figure needs text, got 2026-02-03", "quote the value")
+    assert "datetime" not in output
+
+
+def test_check_against_a_stated_zero(project_copy):
+    check = "check: {stated: test.zero, tolerance: 0.05}"
+    text = add(project_copy, "figures", stated("test.zero", value="0", kind="percent")
+               + stated("test.part", value="40") + derived("test.double", "test.part * 2", check))
+    output = fails(project_copy, f"{DATA}:{line(text, check)}: figures.test.double",
+                   "derived value 80 cannot be compared with stated figure test.zero, which is zero",
+                   "check both figures against their sources; a check cannot compare with a "
+                   "figure of zero")
+    assert "inf" not in output
+
+
+def test_as_of_later_than_every_source(project_copy):
+    text = add(project_copy, "figures", stated("test.late").replace("as_of: 2026-02-03",
+                                                                     "as_of: 2026-12-03"))
+    fails(project_copy, f"{DATA}:{line(text, 'as_of: 2026-12-03')}: figures.test.late",
+          f"as_of 2026-12-03 is later than every cited source (the latest, {SOURCE}",
+          "a source cannot report what was true after it was published")
+
+
+@pytest.mark.parametrize("as_of", ["0001-02-03", "2999"])
+def test_as_of_outside_the_plausible_range(project_copy, as_of):
+    text = add(project_copy, "figures", stated("test.when").replace("as_of: 2026-02-03",
+                                                                     f"as_of: '{as_of}'"))
+    fails(project_copy, f"{DATA}:{line(text, f'as_of: {chr(39)}{as_of}')}: figures.test.when",
+          f"as_of: {as_of} is outside the plausible range 1900 to 2100", "check the year")
+
+
+def test_positive_count_shown_as_zero(project_copy):
+    text = add(project_copy, "figures", stated("test.tiny", "unit: units", value="0.3"))
+    fails(project_copy, f"{DATA}:{line(text, 'value: 0.3')}: figures.test.tiny",
+          "0.3 would be shown as '0 units'", "set 'decimals:' high enough to show it")
+
+
+def test_same_source_twice(project_copy):
+    text = add(project_copy, "figures", stated("test.twice_cited").replace(
+        f"[{SOURCE}]", f"[{SOURCE}, {SOURCE}]"))
+    fails(project_copy, f"{DATA}:{line(text, f'[{SOURCE}, {SOURCE}]')}: figures.test.twice_cited",
+          f"cites source '{SOURCE}' twice", "list each source once")
+
+
+def test_check_naming_its_own_figure(project_copy):
+    check = "check: {stated: test.self, tolerance: 0.05}"
+    text = add(project_copy, "figures", stated("test.part", value="40")
+               + derived("test.self", "test.part * 2", check))
+    fails(project_copy, f"{DATA}:{line(text, check)}: figures.test.self",
+          "the check names this figure itself, so it can never fail",
+          "name the stated figure this one must agree with")
+
+
+def test_label_of_only_spaces(project_copy):
+    text = add(project_copy, "figures", stated("test.blank").replace("label: Test figure",
+                                                                      'label: "   "'))
+    at = line(text, 'label: "   "')
+    fails(project_copy, f"{DATA}:{at}: figures.test.blank",
+          "label: only spaces", "write the label")
+
+
+def test_digits_in_a_label(project_copy):
+    text = add(project_copy, "figures", stated("test.digits").replace(
+        "label: Test figure", "label: Downloads in 2026"))
+    fails(project_copy, f"{DATA}:{line(text, 'label: Downloads in 2026')}: figures.test.digits",
+          "label: no digits allowed, found '2026' in 'Downloads in 2026'",
+          "say it in words without the number")
+
+
+def test_digits_in_a_conflict_explanation(project_copy):
+    other = next(k for k in REAL.figures if k != KEY)
+    explanation = "Only one outlet reports 10 million downloads."
+    text = add(project_copy, "conflicts", f"  test-digits:\n    title: Downloads\n"
+               f"    type: same-quantity\n    figures: [{KEY}, {other}]\n"
+               f"    explanation: {explanation}\n")
+    fails(project_copy, f"{DATA}:{line(text, explanation)}: conflicts.test-digits",
+          "explanation: no digits allowed, found '10'", "say it in words without the number")
+
+
+def test_figure_used_nowhere(project_copy):
+    text = add(project_copy, "figures", stated("test.unused"))
+    fails(project_copy, f"{DATA}:{line(text, '  test.unused:')}: figures.test.unused",
+          "no page shows this figure",
+          'show it on a page with {{ fig("test.unused") }}, or add appendix_only: true')
+
+
+def test_spreadsheet_formula_in_a_label_is_escaped_in_the_csv(project_copy):
+    label = "=HYPERLINK(\"https://example.com\", \"Click\")"
+    add(project_copy, "figures", stated("test.formula", "appendix_only: true").replace(
+        "label: Test figure", f"label: '{label}'"))
+    result = build(project_copy)
+    assert result.returncode == 0, result.output
+    rows = {row["key"]: row for row in csv.DictReader(
+        (result.site / "figures.csv").read_text(encoding="utf-8").splitlines())}
+    assert rows["test.formula"]["label"] == "'" + label
+    assert all(not row["label"].startswith(("=", "+", "-", "@")) for row in rows.values())
+
+
 # ---------------------------------------------------------------- pages
 
 def test_unknown_key_in_a_page(project_copy):
@@ -247,10 +429,63 @@ def test_broken_anchor(project_copy):
 
 def test_page_missing_from_the_navigation(project_copy):
     (project_copy / "docs" / "orphan.md").write_text(
-        "---\ntitle: Orphan\ndescription: A page nobody linked.\n---\n\n# Orphan\n")
+        "---\ntitle: Orphan\ndescription: A page that nobody added to the navigation yet.\n---\n\n# Orphan\n")
     fails_in_mkdocs_words(project_copy, "The following pages exist in the docs directory, but "
                           'are not included in the "nav" configuration')
     assert 'are not included in the "nav" configuration' in CONTRIBUTING
+
+
+def test_invalid_front_matter(project_copy):
+    page = project_copy / "docs" / OTHER_PAGE
+    text = page.read_text(encoding="utf-8")
+    title = next(t for t in text.splitlines() if t.startswith("title:"))
+    page.write_text(text.replace(title, "title: About: the site", 1), encoding="utf-8")
+    fails(project_copy, f"docs/{OTHER_PAGE}:{text.splitlines().index(title) + 1}",
+          "front matter: YAML syntax error: mapping values are not allowed in this context",
+          "quote a value that contains a colon followed by a space")
+
+
+def test_page_not_utf8(project_copy):
+    page = project_copy / "docs" / OTHER_PAGE
+    data = page.read_bytes() + b"\nCaf\xe9 in Latin-1.\n"
+    page.write_bytes(data)
+    at = data.count(b"\n")  # the last line holds the Latin-1 byte
+    fails(project_copy, f"docs/{OTHER_PAGE}:{at}",
+          "page is not UTF-8 text (invalid continuation byte", "save the page as UTF-8")
+
+
+def test_page_unreadable(project_copy):
+    (project_copy / "docs" / "broken.md").symlink_to(project_copy / "docs" / "broken.md")
+    fails(project_copy, "docs/broken.md", "cannot read the page (Too many levels of symbolic links)",
+          "check that the file exists and that you may read it")
+
+
+def test_page_description_too_short(project_copy):
+    page = project_copy / "docs" / OTHER_PAGE
+    text = page.read_text(encoding="utf-8")
+    description = next(t for t in text.splitlines() if t.startswith("description:"))
+    page.write_text(text.replace(description, "description: Short.", 1), encoding="utf-8")
+    fails(project_copy, f"docs/{OTHER_PAGE}:{text.splitlines().index(description) + 1}: description",
+          "too short (6 characters; a description needs at least 40)",
+          "write one full sentence saying what the page covers")
+
+
+def test_digits_typed_into_page_prose(project_copy):
+    at = append_to_page(project_copy, "Only one outlet reports 10 million downloads.")
+    fails(project_copy, f"docs/index.md:{at}",
+          "a number typed into the prose ('10' in 'Only one outlet reports 10 million downloads.')",
+          "show numbers with a figure macro")
+
+
+@pytest.mark.parametrize(("call", "problem", "hint"), [
+    ("cards(None)", "cards() takes a list of keys, got nothing", "call it as cards(keys)"),
+    ("cards(5)", "cards() takes a list of keys, got 5", "call it as cards(keys)"),
+    (f'cards("{KEY}")', f"cards() takes a list of keys, got the text '{KEY}'",
+     f'put the key in square brackets: cards(["{KEY}"])'),
+])
+def test_macro_given_an_argument_of_the_wrong_type(project_copy, call, problem, hint):
+    at = append_to_page(project_copy, f"{{{{ {call} }}}}")
+    fails(project_copy, f"docs/index.md:{at}: cards", problem, hint)
 
 
 # ---------------------------------------------------------------- markup in data
@@ -277,7 +512,7 @@ class _Elements(HTMLParser):
 
 
 def test_html_in_data_is_shown_as_text_never_run(project_copy):
-    label = "Budget <script>alert('label')</script> & <img src=x onerror=alert(1)>"
+    label = "Budget <script>alert('label')</script> & <img src=x onerror=alert(document.domain)>"
     note = "Says <b onmouseover=alert(2)>hi</b>"
     add(project_copy, "sources", f"  test-markup:\n    name: Markup\n    publisher: Markup Press\n"
         f"    title: Markup\n    date: 2026\n    reliability: low\n    note: \"{note}\"\n")

@@ -60,12 +60,12 @@ def test_downloads_match_the_data_file(built_site):
     assert [f["key"] for f in figures] == list(briefing.figures)
     for record in figures:
         fig = briefing.figure(record["key"])
-        assert record["formatted"] == fig.text
-        assert record["as_of"] == fig.as_of.iso
+        assert record["display"] == fig.text
+        assert record["as_of"] == str(fig.as_of)
         assert record["sources"] == list(fig.sources)
         assert record["derived_from"] == list(fig.inputs)
     csv_lines = (built_site.site / "figures.csv").read_text().splitlines()
-    assert csv_lines[0].startswith("key,label,value,formatted,unit,kind")
+    assert csv_lines[0].startswith("key,label,kind,value,")
     assert len(csv_lines) == len(briefing.figures) + 1
     sources = json.loads((built_site.site / "sources.json").read_text())
     assert [s["id"] for s in sources] == list(briefing.sources)

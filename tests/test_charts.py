@@ -19,14 +19,14 @@ sources:
     name: "Example Wire"
     publisher: Example Wire
     title: Budgets and prices
-    date: 2026-02-03
+    date: 2026-02-10
     reliability: medium-high
     note: First-hand.
   blog:
     name: "Example Blog"
     publisher: Example Blog
     title: Background
-    date: 2025
+    date: 2026-02
     reliability: low
     note: Context only.
 figures:

@@ -10,13 +10,13 @@ from site_pages import site_pages
 from conftest import ROOT, build
 from macros.engine.config import BriefingConfig
 from macros.engine.derive.briefing import Briefing
+from macros.engine.load.rules import NAMES_WITH_DIGITS
 from macros.engine.pages.usage import FRONT_MATTER, scan_pages
 from macros.engine.present.html import PageRenderer
 from macros.engine.site import Site
 
 DOCS = ROOT / "docs"
 DATA = ROOT / "data" / "briefing.yml"
-NAMES_WITH_DIGITS = ("Zhenwu 810E", "Qwen3-Max", "H200", "R1", "V4")
 NOT_PROSE = [
     re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S),   # macros
     re.compile(r"^(```|~~~).*?^\1", re.S | re.M),          # fenced code
@@ -109,7 +109,7 @@ def test_changing_one_figure_changes_every_page_that_shows_it(built_site, projec
 
 def test_a_new_dated_figure_appears_on_the_timeline_without_editing_it(project_copy):
     data = project_copy / "data" / "briefing.yml"
-    source = next(iter(Briefing.load(DATA).sources))
+    source, cited = next(iter(Briefing.load(DATA).sources.items()))
     text = data.read_text()
     data.write_text(text.replace("\nfigures:\n", f"""
 figures:
@@ -117,7 +117,7 @@ figures:
     label: A freshly added event
     kind: date
     value: 2026-03-01
-    as_of: 2026-03-01
+    as_of: "{cited.date}"
     sources: {{{source}: "on March 1, 2026"}}
 """, 1))
     result = build(project_copy)

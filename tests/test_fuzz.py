@@ -11,17 +11,27 @@ e.g. `FUZZ_EXAMPLES=5000 FUZZ_RANDOM=1 .venv/bin/python -m pytest tests/test_fuz
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+import re
+import time
+from functools import partial
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT
-from engine_data import VALID
+from engine_data import VALID, replace
 from macros.engine.derive.briefing import Briefing
-from macros.engine.errors import BriefingError
+from macros.engine.errors import BriefingError, shown
+from macros.engine.load.page_source import front_matter
+from macros.engine.load.rules import NAMES_WITH_DIGITS
 from macros.engine.load.schema import Figure, Source
+from macros.engine.pages.templates import call_macro
+from macros.engine.present import generated
+from macros.engine.present.csv_safe import FORMULA_START, safe_cell
 from macros.engine.present.html import PageRenderer
 
 NAME = "data/briefing.yml"
@@ -148,3 +158,291 @@ STRUCTURES = st.recursive(SCALAR_VALUES, _nested, max_leaves=25)
                                        STRUCTURES, max_size=3), max_size=4))
 def test_random_structures_load_or_fail_clearly(document):
     assert_loads_or_explains(yaml.safe_dump(document, allow_unicode=True))
+
+
+# ---------------------------------------------------------------- classes of the outside test
+# Each class of mistake the outside test found (issue 12) is covered here beyond the one
+# example in the bad-input catalogue.
+
+PYTHON_REPRS = re.compile(r"datetime\.|\binf%|use one of: *(\n|$)|Input should be|"
+                          r"\bNoneType\b|\bTraceback\b")
+
+
+def error_text(text: str) -> str:
+    try:
+        Briefing.from_text(text, NAME)
+    except BriefingError as error:
+        message = str(error)
+        assert error.hint and not PYTHON_REPRS.search(message), message
+        return message
+    raise AssertionError("loaded without an error")
+
+
+@FUZZ
+@given(base=st.sampled_from([REAL, VALID]), data=st.data())
+def test_messages_never_show_python_reprs(base, data):
+    lines = base.splitlines()
+    for _ in range(data.draw(st.integers(1, 3))):
+        lines = mutate(lines, data)
+    try:
+        Briefing.from_text("\n".join(lines) + "\n", NAME)
+    except BriefingError as error:
+        assert not PYTHON_REPRS.search(str(error)), str(error)
+
+
+@pytest.mark.parametrize("yaml_text", [
+    "x: &a 1\ny: *a\n",
+    "x: &r [*r]\n",
+    "a: &a [1, 1, 1, 1, 1, 1, 1, 1, 1]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+    "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
+    "e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]\n"
+    "g: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f]\nh: [*g, *g, *g, *g, *g, *g, *g, *g, *g]\n",
+    "base: &base {label: x}\nother:\n  <<: *base\n",
+    "x: !!str &a text\n",
+    "x: *undefined\n",
+])
+def test_every_anchor_or_alias_is_refused_quickly(yaml_text):
+    started = time.perf_counter()
+    message = error_text(VALID + yaml_text)
+    assert "YAML anchors and aliases are not supported" in message or "YAML syntax error" in message
+    assert time.perf_counter() - started < 1
+
+
+@pytest.mark.parametrize(("written", "read_as"), [
+    ("0431", "281"), ("010", "8"), ("1:30", "90"), ("3:1", "181"), ("190:20:30", "685230"),
+    ("0x1F", "31"), ("0b101", "5"), ("1_000", "1000"), (".5", "0.5"), ("1.", "1"), ("+5", "5"),
+    ("00", "0"), ("-010", "-8"), ("1.0e+3", "1000"), (".inf", "infinity"), ("-.inf", "minus infinity"),
+    (".nan", "'not a number'"), ("1:30.5", "90.5"),
+])
+@pytest.mark.parametrize("where", ["    value: 9", "    decimals: 1"])
+def test_every_non_decimal_number_is_refused_showing_what_was_written(written, read_as, where):
+    text = replace("    value: 9", f"{where.split(':')[0]}: {written}" if where.endswith("9")
+                   else f"    value: 9\n    decimals: {written}")
+    message = error_text(text)
+    assert f"{written} is not a plain decimal number: YAML reads it as {read_as}" in message
+
+
+@FUZZ
+@given(st.text(alphabet="0123456789_:.+-xobeE", min_size=1, max_size=8))
+def test_a_loaded_number_is_always_the_number_written(written):
+    text = replace("    value: 9", f"    value: {written}")
+    try:
+        briefing = Briefing.from_text(text, NAME)
+    except BriefingError as error:
+        assert str(error).startswith(NAME) and error.hint
+        return
+    assert float(written) == briefing.figures["holiday.length"].value
+
+
+ONE_LINE = [("    publisher: Example Wire", "publisher"), ("    title: Budget report", "title"),
+            ("    as_reported_by: Example Daily", "as_reported_by"),
+            ("    label: Rival budget\n", "label"), ("    title: Two dollar amounts", "title"),
+            ("    unit: yuan per US dollar", "unit")]
+
+
+@pytest.mark.parametrize(("line", "field"), ONE_LINE)
+@pytest.mark.parametrize("brk", ["\\n", "\\n\\n- injected", "\\r", "\\u2028", "\\x85"])
+def test_a_line_break_in_any_one_line_field_is_refused(line, field, brk):
+    start, value = line.rstrip("\n").split(": ", 1)
+    text = replace(line.rstrip("\n"), f'{start}: "{value}{brk}more"')
+    assert f"{field}: a line break in a one-line field" in error_text(text)
+
+
+@pytest.mark.parametrize(("line", "field"), [(line, field) for line, field in ONE_LINE]
+                         + [("    note: Context only.", "note"), ("    explanation: Rounding.",
+                                                                 "explanation")])
+@pytest.mark.parametrize("blank", ["' '", "'   '", "\"\\t\""])
+def test_a_field_of_only_spaces_is_refused(line, field, blank):
+    start = line.rstrip("\n").split(": ", 1)[0]
+    text = replace(line.rstrip("\n"), f"{start}: {blank}")
+    message = error_text(text)
+    assert f"{field}: only spaces" in message or "at least 1 character" in message, message
+
+
+@pytest.mark.parametrize(("line", "field"), [
+    ("    label: Rival budget\n", "label"), ("    title: Two dollar amounts", "title"),
+    ("    explanation: Rounding.", "explanation")])
+@pytest.mark.parametrize("digits", ["10 million", "2026", "a 3rd time", "version 2.5"])
+def test_digits_in_labels_titles_and_explanations_are_refused(line, field, digits):
+    start, value = line.rstrip("\n").split(": ", 1)
+    text = replace(line.rstrip("\n"), f"{start}: {value} {digits}")
+    assert f"{field}: no digits allowed" in error_text(text)
+
+
+@pytest.mark.parametrize("name", NAMES_WITH_DIGITS)
+def test_names_with_digits_are_allowed_in_labels(name):
+    Briefing.from_text(replace("    label: Rival budget\n", f"    label: Rival budget for {name}\n"),
+                       NAME)
+
+
+@pytest.mark.parametrize(("old", "new", "message"), [
+    ("    date: 2026-02-03\n", "    date: 1899-12-31\n", "date: 1899-12-31 is outside"),
+    ("    date: early 2026-02\n", "    date: '2101'\n", "date: 2101 is outside"),
+    ("    value: 2026-02-06", "    value: 0001-01-01", "value: 0001-01-01 is outside"),
+    ("    value: late 2026-01", "    value: late 2999-01", "value: late 2999-01 is outside"),
+    ("    as_of: 2026-02-02\n    sources: [wire]\n  campaign.budget_usd",
+     "    as_of: 2999\n    sources: [wire]\n  campaign.budget_usd", "as_of: 2999 is outside"),
+    ("    as_of: 2026-02-02\n    sources: [wire]\n  campaign.budget_usd",
+     "    as_of: 2026-03\n    sources: [wire]\n  campaign.budget_usd",
+     "as_of 2026-03 is later than every cited source"),
+    ("    as_of: early 2026-02\n    sources: [blog]", "    as_of: mid 2026-02\n    sources: [blog]",
+     "as_of mid 2026-02 is later than every cited source"),
+    ("    formula: holiday.start + holiday.length", "    formula: holiday.start + 40000",
+     "the formula gives 2135-08-23, outside the plausible range"),
+    ("    value: 2015\n", "    value: 1850\n", "1850 is not a plausible year"),
+    ("    value: 100000\n", "    value: 0.004\n", "0.004 would be shown as 'more than 0 units'"),
+    ("    value: -2.34\n", "    value: 0.001\n", "0.001 would be shown as '0%'"),
+    ("    sources: [wire, blog]", "    sources: [blog, wire, blog]", "cites source 'blog' twice"),
+])
+def test_range_and_silent_acceptance_rules(old, new, message):
+    assert message in error_text(replace(old, new))
+
+
+def test_derived_figures_get_the_same_year_range():
+    text = VALID.replace("figures:\n", "figures:\n  later.year:\n    label: Later year\n"
+                         "    kind: year\n    formula: precedent.year + 200\n", 1)
+    assert "2215 is not a plausible year" in error_text(text)
+
+
+def test_as_of_within_a_partial_source_date_is_accepted():
+    Briefing.from_text(replace("    as_of: early 2026-02\n    sources: [blog]",
+                               "    as_of: 2026-02-08\n    sources: [blog]"), NAME)
+
+
+# ---------------------------------------------------------------- macros and pages
+
+MACRO_ARGUMENTS = st.one_of(
+    st.none(), st.booleans(), st.integers(), st.floats(), st.text(max_size=20),
+    st.lists(st.one_of(st.none(), st.integers(), st.text(max_size=20),
+                       st.sampled_from(["campaign.budget_cny", "holiday.start", "shares.price"])),
+             max_size=4),
+    st.dictionaries(st.text(max_size=5), st.integers(), max_size=2),
+    st.sampled_from(["campaign.budget_cny", "holiday.start", "shares.price", "fx.rate"]))
+
+
+@FUZZ
+@given(name=st.sampled_from(["fig", "value", "short", "asof", "cards"]),
+       args=st.lists(MACRO_ARGUMENTS, max_size=3))
+def test_any_macro_argument_gives_output_or_a_message(name, args):
+    briefing = Briefing.from_text(VALID, NAME)
+    r = PageRenderer(briefing, "")
+    function = {"fig": r.fig, "value": r.value, "short": r.short, "asof": r.asof,
+                "cards": partial(generated.cards, r)}[name]
+    try:
+        assert isinstance(call_macro(name, function, args, {}), str)
+    except BriefingError as error:
+        assert error.hint and not PYTHON_REPRS.search(str(error)), str(error)
+
+
+@pytest.mark.parametrize(("value", "told"), [
+    (None, "got nothing"), (5, "got 5"), (2.5, "got 2.5"), (True, "got true"),
+    ("campaign.budget_cny", "got the text 'campaign.budget_cny'"), ({"a": 1}, "got a mapping"),
+    ([5], "got a list holding 5"), ([None], "got a list holding nothing"),
+])
+def test_cards_names_what_it_was_given(value, told):
+    r = PageRenderer(Briefing.from_text(VALID, NAME), "")
+    with pytest.raises(BriefingError) as caught:
+        call_macro("cards", partial(generated.cards, r), [value], {})
+    assert f"cards() takes a list of keys, {told}" in str(caught.value)
+
+
+@FUZZ
+@given(st.text(max_size=60))
+def test_any_front_matter_gives_a_mapping_or_a_message(body):
+    try:
+        meta = front_matter(f"---\n{body}\n---\n\n# Page\n", "docs/page.md")
+    except BriefingError as error:
+        assert error.file == "docs/page.md" and error.hint and error.line
+        return
+    assert isinstance(meta, dict)
+
+
+@FUZZ
+@given(st.one_of(st.text(max_size=30), st.integers(), st.floats(allow_nan=False)))
+def test_no_csv_cell_starts_a_spreadsheet_formula(value):
+    cell = safe_cell(value)
+    if isinstance(cell, str) and cell.startswith(FORMULA_START):
+        assert re.fullmatch(r"-[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?", cell), cell
+
+
+def test_shown_never_gives_a_python_repr():
+    for value, text in [(dt.date(2026, 2, 3), "2026-02-03"), (float("inf"), "infinity"),
+                        (None, "nothing"), (True, "true"), (3.0, "3"), ([1], "a list")]:
+        assert shown(value) == text
+
+
+@pytest.mark.parametrize(("markdown", "digit_line"), [
+    ("Text with 3 digits.", 6),
+    ("A {{ fig('a.b') }} and then 2015.", 6),
+    ("{{ cards([\n  'a.b',\n  'c.d']) }}\nAfter the cards, 7 of them.", 9),
+    ("```\ncode 123\n```\nBut 4 here.", 9),
+    ("[link](page2.md) and `x1` and <span data-x='9'>y</span> and &#8212; then 5.", 6),
+    ("Names like H200, R1, V4, Zhenwu 810E and Qwen3-Max are fine; 42 is not.", 6),
+    ("Fine prose without numbers.\n\nStill fine.", None),
+    ("An {{ fig('a.b') }}, `code 1`, [x](y1.md), <b id='a1'>bold</b>, H200.", None),
+])
+def test_digits_in_prose_are_found_on_their_line(tmp_path, markdown, digit_line):
+    from macros.engine.pages.rules import check_prose
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "page.md").write_text("---\ntitle: Page\ndescription: A page long enough to pass the "
+                                  "description rule.\n---\n\n" + markdown + "\n")
+    if digit_line is None:
+        check_prose(docs, ["page.md"])
+        return
+    with pytest.raises(BriefingError) as caught:
+        check_prose(docs, ["page.md"])
+    assert caught.value.line == digit_line and caught.value.file == "docs/page.md"
+
+
+@pytest.mark.parametrize(("front", "problem"), [
+    ("title: Page\n", "missing from the front matter"),
+    ("title: Page\ndescription: Short.\n", "too short (6 characters"),
+    ("title: Page\ndescription: ''\n", "missing from the front matter"),
+    ("description: A page long enough to pass the description rule.\n", "missing from the front"),
+    ("title: About: the site\n", "front matter: YAML syntax error"),
+    ("- a list\n", "front matter must be 'name: value' lines"),
+])
+def test_every_front_matter_mistake_is_told(tmp_path, front, problem):
+    from macros.engine.pages.rules import check_front_matter
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "page.md").write_text(f"---\n{front}---\n\n# Page\n")
+    with pytest.raises(BriefingError) as caught:
+        check_front_matter(docs, ["page.md"])
+    assert problem in str(caught.value) and caught.value.hint
+
+
+@pytest.mark.parametrize("content", [b"\xff\xfe", b"caf\xe9", b"\x80"])
+def test_pages_that_are_not_utf8_are_told(tmp_path, content):
+    from macros.engine.load.page_source import read_page
+
+    page = tmp_path / "page.md"
+    page.write_bytes(b"---\ntitle: x\n---\n" + content)
+    with pytest.raises(BriefingError) as caught:
+        read_page(page, "docs/page.md")
+    assert "page is not UTF-8 text" in str(caught.value) and caught.value.line == 4
+
+
+def test_unreadable_pages_and_data_are_told(tmp_path):
+    from macros.engine.load.page_source import read_page
+    from macros.engine.load.yaml_source import load_yaml
+
+    (tmp_path / "loop.md").symlink_to(tmp_path / "loop.md")
+    (tmp_path / "folder.md").mkdir()
+    for name in ("loop.md", "folder.md"):
+        with pytest.raises(BriefingError, match="cannot read the page"):
+            read_page(tmp_path / name, f"docs/{name}")
+        with pytest.raises(BriefingError, match="cannot read the data file|is a folder"):
+            load_yaml(tmp_path / name, "data/briefing.yml")
+
+
+@pytest.mark.parametrize("setting", [None, "", "   ", 5, ["data/briefing.yml"]])
+def test_briefing_data_setting_must_name_a_file(tmp_path, setting):
+    from macros.engine.load.yaml_source import data_path
+
+    with pytest.raises(BriefingError) as caught:
+        data_path(tmp_path, setting)
+    assert caught.value.key == "extra.briefing_data" and caught.value.hint

@@ -7,6 +7,7 @@ from __future__ import annotations
 import posixpath
 import re
 
+import pytest
 from site_pages import site_pages
 
 from conftest import build_zensical
@@ -15,7 +16,8 @@ from conftest import build_zensical
 ENGINE_CLASSES = ("fig", "fig-panel", "cite", "chart", "fig-entry", "fig-group", "timeline",
                   "source-entry", "source-facts", "glossary", "open-questions", "question",
                   "conflict-type", "conflict-explanation", "downloads", "reporting-as-of",
-                  "print-figures", "fig-citation", "corrections-none", "grid cards fig-cards")
+                  "print-figures", "fig-citation", "corrections-none", "grid cards fig-cards",
+                  "data-files", "fig-permalink", "chart-download")
 START = re.compile(r'<([a-z0-9]+)\b[^>]*\bclass="(?:%s)"' % "|".join(map(re.escape, ENGINE_CLASSES)))
 HREF = re.compile(r'href="([^"#:]*)(#[^"]*)?"')
 # Instructions to the generator, consumed by it (Zensical's search indexer drops this one).
@@ -37,12 +39,19 @@ def elements(html: str) -> list[str]:
     return found
 
 
+# Zensical rewrites every link to a .md file, even in raw HTML, as a link to a page: the Data
+# page's download link to data/README.md lands on the Data page (see the xfail test below).
+MD_DOWNLOAD = re.compile(r'href="[^"]*README\.md" download|href="[^"#]*/" download(?=><code>README)')
+
+
 def figures(html: str, url: str) -> list[str]:
     """The engine's elements on a page, with each relative link resolved from the page's URL."""
     def resolve(match: re.Match) -> str:
         target = posixpath.normpath(posixpath.join("/" + url, match.group(1) or "."))
         return f'href="{target}{match.group(2) or ""}"'
-    return [HREF.sub(resolve, GENERATOR_HINTS.sub("", element)) for element in elements(html)]
+    return [HREF.sub(resolve, MD_DOWNLOAD.sub('href="README.md" download',
+                                              GENERATOR_HINTS.sub("", element)))
+            for element in elements(html)]
 
 
 def test_every_page_shows_the_same_figures(built_site, built_zensical):
@@ -56,8 +65,18 @@ def test_every_page_shows_the_same_figures(built_site, built_zensical):
 
 
 def test_downloads_are_written_under_zensical_too(built_site, built_zensical):
-    for name in ("figures.json", "figures.csv", "sources.json"):
-        assert (built_zensical.site / name).read_bytes() == (built_site.site / name).read_bytes()
+    ours = sorted(p.relative_to(built_site.site) for p in (built_site.site / "data").rglob("*.*")
+                  if p.suffix in (".csv", ".json") and p.name != "datapackage.json")
+    assert len(ours) > 10
+    for path in ours:  # datapackage.json and README.md differ only by their build time
+        assert (built_zensical.site / path).read_bytes() == (built_site.site / path).read_bytes()
+    assert (built_zensical.site / "data" / "datapackage.json").is_file()
+
+
+@pytest.mark.xfail(strict=True, reason="Zensical 0.0.73 rewrites href='./README.md' in raw HTML "
+                   "as a page link; the data package's README download needs another name")
+def test_the_readme_download_link_survives_zensical(built_zensical):
+    assert 'href="./README.md" download' in built_zensical.page("data/")
 
 
 def test_a_mistake_is_one_message_without_traceback(project_copy):

@@ -35,7 +35,7 @@ class Build:
         try:
             if self.site is None:
                 self.site = Site(Path(env.project_dir), Path(env.conf["docs_dir"]), self.config,
-                                 self._pages())
+                                 self._pages(), env.conf.get("site_url") or "")
             known = set(env.variables) | set(env.macros) | set(env.page.meta or {})
             common.check_template(self.site, env.page.file.src_path, env.env, known)
         except BriefingError as error:

@@ -36,7 +36,8 @@ class Build:
         self.failure: BriefingError | None = None
         try:
             config = BriefingConfig.from_extra(self.extra)
-            self.site = Site(self.root, self.docs_dir, config, self.pages, links_from_source=True)
+            self.site = Site(self.root, self.docs_dir, config, self.pages,
+                             conf.get("site_url") or "", links_from_source=True)
         except BriefingError as error:
             self.failure = error
             self.errors.append(str(error))

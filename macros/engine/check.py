@@ -14,9 +14,29 @@ from .derive.briefing import Briefing
 from .errors import BriefingError
 from .site import DEFAULT_DATA_FILE
 
+USAGE = f"""\
+usage: python -m macros.engine.check [DATA_FILE]
+
+Check the data file without building the site (the data checks `make build` runs).
+DATA_FILE defaults to {DEFAULT_DATA_FILE}. Prints "<file>: ok (...)" and exits 0, or prints
+one message (file:line: key: problem, then How to fix) and exits 1.
+
+options:
+  -h, --help  show this help and exit
+"""
+
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
+    if any(arg in {"-h", "--help"} for arg in args):
+        print(USAGE, end="")
+        return 0
+    options = [arg for arg in args if arg.startswith("-") and arg != "-"]
+    if options or len(args) > 1:
+        wrong = options[0] if options else " ".join(args[1:])
+        print(f"{USAGE}\nerror: unexpected argument '{wrong}' (give at most one data file)",
+              file=sys.stderr)
+        return 2
     name = args[0] if args else DEFAULT_DATA_FILE
     try:
         briefing = Briefing.load(Path(name), display=name)

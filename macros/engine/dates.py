@@ -8,6 +8,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from .errors import shown
+
 Part = Literal["early", "mid", "late"]
 UNDATED = "undated"
 PATTERN = r"^(undated|((early|mid|late) )?\d{4}(-\d{2})?(-\d{2})?)$"
@@ -38,7 +40,7 @@ class PartialDate:
         if raw == UNDATED:
             return cls(None)
         if not isinstance(raw, str):
-            raise ValueError(f"expected a date like 2026-02-15, got {type(raw).__name__} {raw!r}")
+            raise ValueError(f"expected a date like 2026-02-15, got {shown(raw)}")
         match = _PARSE.match(raw.strip())
         if not match:
             raise ValueError(

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
+import math
 from collections.abc import Iterable
 
 
@@ -37,3 +39,29 @@ def did_you_mean(word: str, candidates: Iterable[str], n: int = 3) -> str:
     """' (did you mean a, b?)' for the closest candidates, or '' when none is close."""
     close = difflib.get_close_matches(word, list(candidates), n=n, cutoff=0.6)
     return f" (did you mean {', '.join(close)}?)" if close else ""
+
+
+def shown(value: object, limit: int = 60) -> str:
+    """A value as the contributor wrote it, for messages: never a Python repr such as
+    datetime.date(2026, 2, 3) or a float's 'inf'."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dt.datetime):
+        return value.isoformat(sep=" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            return "not a number" if math.isnan(value) else "infinity" if value > 0 else "minus infinity"
+        return str(int(value)) if value.is_integer() and abs(value) < 1e16 else repr(value)
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list | tuple | set):
+        return "a list"
+    text = str(value).replace("\n", "\\n")
+    text = text if len(text) <= limit else text[: limit - 3] + "..."
+    return f"'{text}'"

@@ -15,9 +15,10 @@ from .config import BriefingConfig
 from .derive.briefing import Briefing
 from .errors import BriefingError
 from .pages.links import check_links
+from .pages.rules import check_figures_used, check_front_matter, check_prose
 from .pages.templates import AFTER_TITLE, PAGE_END, call_macro, check_source, leftover_template
 from .pages.usage import PageInfo, Usage, body_start, scan_pages
-from .present import charts, generated
+from .present import charts, datapackage, generated
 from .present.exports import write_downloads
 from .present.html import PageRenderer
 
@@ -28,10 +29,13 @@ class Site:
     """Everything one build needs: the checked data, the site's pages and which use what."""
 
     def __init__(self, project_dir: Path, docs_dir: Path, config: BriefingConfig,
-                 pages: Mapping[str, PageInfo], links_from_source: bool = False):
+                 pages: Mapping[str, PageInfo], site_url: str = "",
+                 links_from_source: bool = False):
         """`links_from_source`: the generator rewrites relative links in the HTML as relative
         to the page's source file (Zensical does; MkDocs leaves raw HTML alone)."""
         self.docs_dir = docs_dir
+        self.project_dir = project_dir
+        self.site_url = site_url if not site_url or site_url.endswith("/") else site_url + "/"
         self.links_from_source = links_from_source
         self.config = config
         config.check_pages(pages)
@@ -45,6 +49,9 @@ class Site:
         self.appendix_url = pages[config.appendix].url
         self.sources_url = pages[config.sources].url
         self._add_generated_keys()
+        check_front_matter(docs_dir, list(self.usage.pages))  # the guide's rules for pages
+        check_prose(docs_dir, list(self.usage.pages))
+        check_figures_used(self.briefing, self.usage)
         self._bound: dict[str, dict[str, Callable[..., str]]] = {}
 
     def _add_generated_keys(self) -> None:
@@ -77,6 +84,7 @@ class Site:
             "corrections_list": partial(generated.corrections_list, r),
             "reporting_as_of": partial(generated.reporting_as_of, r),
             "downloads": partial(generated.downloads, r),
+            "data_dictionary": partial(datapackage.data_dictionary, r, self.site_url),
             "bar_chart": partial(charts.bar_chart, r),
             "price_chart": partial(charts.price_chart, r),
             "share_chart": partial(charts.share_chart, r),
@@ -125,12 +133,12 @@ class Site:
         leftover_template(rendered, self.page_source(src)[0], self.page_file(src))
 
     def write_downloads(self, site_dir: Path) -> list[Path]:
-        return write_downloads(self.briefing, site_dir)
+        return write_downloads(self.briefing, site_dir, self.site_url, self.project_dir)
 
 
 def macro_names() -> tuple[str, ...]:
     """The names in the macro table, read without data (the table only binds functions)."""
-    blank = SimpleNamespace(briefing=None, usage=None)
+    blank = SimpleNamespace(briefing=None, usage=None, site_url="")
     return tuple(Site.macros(blank, "", SimpleNamespace(  # type: ignore[arg-type]
         **{name: None for name in ("fig", "value", "short", "asof", "cite", "source")})))
 

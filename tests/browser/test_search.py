@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import html
+import re
+from pathlib import Path
 from urllib.parse import urlsplit
+
+import pytest
 
 from tests.site_pages import page_url
 
@@ -41,4 +46,38 @@ def test_search_lists_the_page_and_opens_it(open_page, material_search):
     assert urlsplit(watched.page.url).path == "/" + expected[0]
     assert watched.page.locator("article h1").inner_text().rstrip("¶") == heading
     assert TERM in watched.page.locator("article").inner_text()
+    assert watched.page_errors == [] and watched.console_errors == []
+
+
+# Numbers as readers type them: bare digits of "US$431 million", a decimal of "6.96 yuan per US
+# dollar" and "-2.34%", a price's "€142.00", a grouped count, and a chip name with digits.
+NUMBERS = ("431", "6.96", "2.34", "142.00", "100,000", "Zhenwu 810E")
+
+
+def pages_showing(site: Path, term: str) -> set[str]:
+    """Paths of the built pages whose article text shows the term (not inside a longer number)."""
+    words = [re.escape(w) for w in term.split()]
+    pattern = re.compile(r"(?<![\d.,])" + r"\s+".join(words) + r"(?![\d])", re.IGNORECASE)
+    found = set()
+    for page in site.rglob("index.html"):
+        article = re.search(r"<article.*?</article>", page.read_text(encoding="utf-8"), re.S)
+        text = html.unescape(re.sub(r"<[^>]+>", " ", article.group(0))) if article else ""
+        if pattern.search(re.sub(r"\s+", " ", text)):
+            path = page.parent.relative_to(site).as_posix()
+            found.add("/" if path == "." else f"/{path}/")
+    return found
+
+
+@pytest.mark.parametrize("term", NUMBERS)
+def test_search_finds_the_pages_that_show_a_number(open_page, built_site, term, material_search):
+    expected = pages_showing(built_site.site, term)
+    assert expected, f"no page shows {term!r}: pick a number the site shows"
+    watched = open_page("")
+    results = search(watched.page, term)
+    meta = watched.page.locator(".md-search-result__meta").inner_text()
+    links = results.locator("> a.md-search-result__link")
+    found = {urlsplit(a.get_attribute("href")).path for a in links.all()}
+    assert found == expected, f"{term!r}: {meta}; found {sorted(found)}, shown on {sorted(expected)}"
+    marked = " ".join(results.locator("mark").all_inner_texts()).lower()
+    assert term.split()[0].lower() in marked
     assert watched.page_errors == [] and watched.console_errors == []

@@ -11,6 +11,7 @@ from ..dates import PartialDate
 from ..errors import BriefingError, did_you_mean
 from ..evidence.check import check_passages
 from ..formatting import values as formatting
+from ..load.rules import check_rules
 from ..load.schema import (
     BriefingFile,
     Claim,
@@ -93,6 +94,7 @@ class Briefing:
             for key, q in model.open_questions.items()}
         self.corrections: list[Correction] = self._corrections(model)
         self.reporting_as_of: PartialDate = reporting_date(self.sources.values())
+        check_rules(self, doc)  # the guide's rules and range checks on resolved figures
 
     @classmethod
     def load(cls, path: Path, display: str | None = None) -> Briefing:
@@ -266,7 +268,12 @@ class Briefing:
         if not isinstance(derived.value, int | float) or not isinstance(stated.value, int | float):
             raise self._error(key, "check", "only numbers can be checked for agreement",
                               "point 'check.stated' at a numeric figure")
-        gap = abs(derived.value - stated.value) / abs(stated.value) if stated.value else float("inf")
+        if not stated.value and derived.value:
+            raise self._error(key, "check", f"derived value {derived.text} cannot be compared with "
+                              f"stated figure {stated.key}, which is zero: the tolerance is a "
+                              "share of the stated value", "check both figures against their "
+                              "sources; a check cannot compare with a figure of zero")
+        gap = abs(derived.value - stated.value) / abs(stated.value) if stated.value else 0.0
         if gap > fig.check.tolerance:
             raise self._error(
                 key, "check",

@@ -9,7 +9,8 @@ import re
 from pydantic import ValidationError
 
 from ..dates import PartialDate
-from ..errors import BriefingError, did_you_mean
+from ..errors import BriefingError, did_you_mean, shown
+from .messages import plain_pydantic, plain_wording
 from .schema import FIGURE_KEY, SOURCE_ID, BriefingFile, Figure
 from .yaml_source import YamlDocument
 
@@ -82,8 +83,10 @@ def _explain(error: ValidationError, doc: YamlDocument) -> BriefingError:
         path = loc[:3] if len(loc) <= 4 else loc[:4]
         problem, hint = _explain_passages(loc, first, doc)
         return BriefingError(problem, file=doc.file, line=doc.line_of(path), key=key, hint=hint)
-    if kind == "extra_forbidden":
-        owner = _model_for(loc)
+    owner = _model_for(loc) if kind == "extra_forbidden" else None
+    if (plain := plain_wording(first, loc, sorted(owner.model_fields) if owner else None)):
+        problem, hint = plain
+    elif kind == "extra_forbidden":
         allowed = sorted(owner.model_fields) if owner else []
         problem = f"unknown field '{loc[-1]}'{did_you_mean(str(loc[-1]), allowed)}"
         hint = f"remove it or use one of: {', '.join(allowed)}"
@@ -136,17 +139,12 @@ def _explain_passages(loc: tuple, first: dict, doc: YamlDocument) -> tuple[str, 
 
 def _shown(value: object) -> str:
     """A value as the contributor wrote it, shortened."""
-    if value is None:
-        return "nothing"
-    if isinstance(value, dict | list):
-        return "a mapping" if isinstance(value, dict) else "a list"
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
+    return shown(value)
 
 
 def _generic(first: dict, field: str) -> tuple[str, str]:
     """Problem and hint for any other pydantic error, without pydantic's wording quirks."""
-    kind, msg = first["type"], first["msg"].split(" or instance of ")[0]
+    kind, msg = first["type"], plain_pydantic(first["msg"].split(" or instance of ")[0])
     if kind == "value_error":
         problem = msg.removeprefix("Value error, ")
     else:
@@ -223,7 +221,7 @@ def _check_figure(key: str, fig: Figure, model: BriefingFile, doc: YamlDocument)
     if fig.kind not in CURRENCY_KINDS and fig.currency is not None:
         raise fail("currency", f"a {fig.kind} figure has no currency", "remove 'currency'")
     if fig.kind == "duration" and fig.unit not in DURATION_UNITS:
-        raise fail("unit", f"unknown or missing duration unit {fig.unit!r}",
+        raise fail("unit", f"unknown or missing duration unit {shown(fig.unit)}",
                    f"use unit: one of {', '.join(sorted(DURATION_UNITS))}")
     if fig.unit is not None and fig.kind not in {"count", "duration", "ratio"}:
         raise fail("unit", f"a {fig.kind} figure takes no unit",
@@ -234,29 +232,29 @@ def _check_value(fig: Figure, fail) -> None:
     value = fig.value
     if fig.kind in NUMERIC_KINDS:
         if isinstance(value, bool) or not isinstance(value, int | float):
-            raise fail("value", f"expected a number for a {fig.kind} figure, got {value!r}",
+            raise fail("value", f"expected a number for a {fig.kind} figure, got {shown(value)}",
                        "write the plain number, e.g. 3000000000; qualifiers go in 'qualifier'")
         if not math.isfinite(value):
             raise fail("value", "the value is not a finite number", "write a plain number")
         if abs(value) >= MAX_MAGNITUDE:
-            raise fail("value", f"{value!r} is implausibly large",
+            raise fail("value", f"{shown(value)} is implausibly large",
                        "check the number of zeros (figures must be below a quintillion)")
         if fig.kind in POSITIVE_KINDS and value <= 0:
             raise fail("value", f"a {fig.kind} figure must be greater than zero, got {value}",
                        "check the sign and the number; a fall or decline belongs in a percent "
                        "figure")
         if fig.kind == "year" and (not isinstance(value, int) or not 1900 <= value <= 2100):
-            raise fail("value", f"{value!r} is not a plausible year", "write a year like 2026")
+            raise fail("value", f"{shown(value)} is not a plausible year", "write a year like 2026")
     elif fig.kind == "date":
         if isinstance(value, int | float) and not isinstance(value, int):
-            raise fail("value", f"{value!r} is not a date", "write a date like 2026-02-15")
+            raise fail("value", f"{shown(value)} is not a date", "write a date like 2026-02-15")
         try:
             if PartialDate.parse(value).precision == "none":
                 raise ValueError("a date figure needs a date; 'undated' is only for as_of and sources")
         except ValueError as error:
             raise fail("value", str(error), "write 2026-02-15, 2026-02, 'mid 2026-02' or 2026") from None
     elif not isinstance(value, str) or isinstance(value, dt.date):
-        raise fail("value", f"a text figure needs text, got {value!r}", "quote the value")
+        raise fail("value", f"a text figure needs text, got {shown(value)}", "quote the value")
 
 
 # ------------------------------------------------------------------------------------------

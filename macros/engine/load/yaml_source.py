@@ -1,4 +1,10 @@
-"""Read YAML strictly: duplicate keys are errors, and every key keeps its line number."""
+"""Read YAML strictly: duplicate keys are errors, and every key keeps its line number.
+
+Two YAML features are refused because they silently publish something else than was written:
+anchors and aliases (`&name`, `*name`: the data file has no need for them, and a few bytes of
+nested aliases expand to gigabytes), and YAML 1.1 numbers whose written form is not plain
+decimal (`0431` is read as octal 281, `1:30` as 90, `1_000` as 1000, `.5` as 0.5).
+"""
 
 from __future__ import annotations
 
@@ -9,6 +15,7 @@ from typing import Any
 import yaml
 
 from ..errors import BriefingError
+from .numbers import check_plain_number
 
 Path_ = tuple[str | int, ...]
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when the wheel has it
@@ -43,15 +50,28 @@ def load_yaml(path: Path, display: str | None = None) -> YamlDocument:
             file=name,
             hint="create it, or check the path in mkdocs.yml (extra: briefing_data)",
         ) from None
+    except IsADirectoryError:
+        raise BriefingError(
+            "the data path is a folder, not a file", file=name,
+            hint="point extra: briefing_data in mkdocs.yml at the YAML file, "
+                 "e.g. data/briefing.yml") from None
     except UnicodeDecodeError as error:
-        raise BriefingError(f"file is not UTF-8 text ({error.reason})", file=name,
-                            hint="save the file as UTF-8") from None
+        line = error.object.count(b"\n", 0, error.start) + 1
+        raise BriefingError(f"file is not UTF-8 text ({error.reason} at byte {error.start})",
+                            file=name, line=line,
+                            hint="save the file as UTF-8 (in most editors: Save with "
+                                 "encoding, UTF-8)") from None
+    except OSError as error:
+        raise BriefingError(f"cannot read the data file ({error.strerror or error})", file=name,
+                            hint="check that the file exists and that you may read it "
+                                 "(ls -l shows its permissions)") from None
     return parse_yaml(text, name)
 
 
 def parse_yaml(text: str, name: str) -> YamlDocument:
     """Parse YAML text held in memory (see load_yaml)."""
     try:
+        _refuse_anchors(text, name)
         root = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
@@ -77,6 +97,22 @@ def parse_yaml(text: str, name: str) -> YamlDocument:
                             hint="add the 'sources:' and 'figures:' sections")
     document.data = _build(root, (), document, yaml.constructor.SafeConstructor())
     return document
+
+
+def _refuse_anchors(text: str, name: str) -> None:
+    """Stop at the first anchor (&name) or alias (*name), before anything follows them."""
+    for event in yaml.parse(text, Loader=_LOADER):
+        if isinstance(event, yaml.AliasEvent):
+            written = f"*{event.anchor}"
+        elif getattr(event, "anchor", None):
+            written = f"&{event.anchor}"
+        else:
+            continue
+        raise BriefingError(
+            f"YAML anchors and aliases are not supported (found '{written}')",
+            file=name, line=event.start_mark.line + 1,
+            hint="write the value out in full at each place it is needed; quote text that "
+                 "starts with & or *")
 
 
 def _build(node: yaml.Node, path: Path_, doc: YamlDocument, constructor: Any) -> Any:
@@ -118,6 +154,7 @@ def _scalar(node: yaml.Node, path: Path_, doc: YamlDocument, constructor: Any) -
                             line=node.start_mark.line + 1,
                             key=".".join(str(p) for p in path) or None,
                             hint="a key must be a plain word, not a list or mapping")
+    check_plain_number(node, doc.file, ".".join(str(p) for p in path) or None)
     try:
         return constructor.construct_object(node, deep=True)
     except (yaml.YAMLError, ValueError) as error:
@@ -130,3 +167,22 @@ def _scalar(node: yaml.Node, path: Path_, doc: YamlDocument, constructor: Any) -
             hint = "write a date that exists, like 2026-02-15"
         raise BriefingError(problem, file=doc.file, line=node.start_mark.line + 1,
                             key=".".join(str(p) for p in path) or None, hint=hint) from None
+
+
+def data_path(project_dir: Path, setting: object) -> Path:
+    """The data file named by `extra: briefing_data` in mkdocs.yml, which must be a path."""
+    if not isinstance(setting, str) or not setting.strip():
+        written = "empty" if setting is None or setting == "" else f"a {type(setting).__name__}"
+        line = None
+        try:
+            config = (project_dir / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
+            line = next((n for n, text in enumerate(config, 1)
+                         if text.strip().startswith("briefing_data:")), None)
+        except (OSError, UnicodeDecodeError):
+            pass
+        raise BriefingError(
+            f"the setting is {written}: it must name the data file",
+            file="mkdocs.yml", line=line, key="extra.briefing_data",
+            hint="write briefing_data: data/briefing.yml under extra:, or delete the line to "
+                 "use that default")
+    return project_dir / setting.strip()

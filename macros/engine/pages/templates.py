@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 
 from ..errors import BriefingError
+from .arguments import check_arguments, macro_failed
 
 CODE = re.compile(r"^[ \t]*(```|~~~).*?^[ \t]*\1|`[^`\n]+`", re.S | re.M)
 RAW = re.compile(r"\{%-?\s*raw\s*-?%\}.*?\{%-?\s*endraw\s*-?%\}", re.S)
@@ -43,13 +44,16 @@ def call_macro(name: str, function: Callable, args: list, kwargs: dict) -> str:
     """
     try:
         return str(function(*args, **kwargs))
-    except TypeError:
+    except Exception as failure:
+        check_arguments(name, function, args, kwargs)  # an argument of the wrong type explains it
+        if isinstance(failure, BriefingError):
+            raise
         try:
             inspect.signature(function).bind(*args, **kwargs)
         except TypeError as error:
             raise BriefingError(f"macro {name}() called with wrong arguments ({error})", key=name,
                                 hint=f"call it as {signature_text(name, function)}") from None
-        raise
+        raise macro_failed(name, function, failure) from None
 
 
 def _blank(pattern: re.Pattern, text: str) -> str:

@@ -11,6 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..load.page_source import front_matter, read_page
+
 MACRO_BLOCK = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
 QUOTED = re.compile(r"""(["'])([a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)+)\1""")
 FRONT_MATTER = re.compile(r"\A---\s*\n(.*?\n)---\s*\n", re.S)
@@ -80,7 +82,8 @@ def scan_pages(docs_dir: Path, pages: Mapping[str, PageInfo]) -> Usage:
     """Read each of the site's pages once."""
     usage = Usage(pages=dict(pages))
     for src in pages:
-        text = (docs_dir / src).read_text(encoding="utf-8")
+        text = read_page(docs_dir / src, f"{docs_dir.name}/{src}")
+        front_matter(text, f"{docs_dir.name}/{src}")  # invalid front matter fails here, told clearly
         usage.keys_by_page[src] = referenced_keys(text)
         usage.macros_by_page[src] = called_macros(text)
     return usage

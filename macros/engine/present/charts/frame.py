@@ -13,6 +13,7 @@ from ...derive.briefing import ResolvedFigure
 from ...errors import BriefingError
 from ...formatting.values import format_partial_date
 from ...load.validate import NUMERIC_KINDS
+from ..datapackage import chart_download
 from ..html import PageRenderer, escape
 from .svg import NBSP, element, num
 
@@ -172,5 +173,6 @@ def render(r: PageRenderer, kind: str, title: str, description: str, drawing: Dr
         caption += f' <span class="chart-meta">{escape(note)}</span>'
     credit = (f'<p class="chart-meta">Sources: {_source_links(r, shown)}. '
               f"{_as_of_line(shown)}</p>")
+    download = chart_download(r, cid, [f.key for f in shown])
     return (f'\n\n<figure class="chart" id="{cid}">{caption}</figcaption>{svg}{credit}'
-            f"{_data_table(r, shown)}</figure>\n\n")
+            f"{_data_table(r, shown)}{download}</figure>\n\n")

@@ -1,0 +1,56 @@
+"""Read a Markdown page and its front matter; every failure is a BriefingError, never a traceback."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+from ..errors import BriefingError
+
+FRONT_MATTER = re.compile(r"\A(\ufeff)?---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(\r?\n|\Z)", re.S)
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def read_page(path: Path, display: str) -> str:
+    """The page's text; a page that is not UTF-8 or cannot be read names itself."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        line = error.object.count(b"\n", 0, error.start) + 1
+        raise BriefingError(f"page is not UTF-8 text ({error.reason} at byte {error.start})",
+                            file=display, line=line,
+                            hint="save the page as UTF-8 (in most editors: Save with "
+                                 "encoding, UTF-8)") from None
+    except OSError as error:
+        raise BriefingError(f"cannot read the page ({error.strerror or error})", file=display,
+                            hint="check that the file exists and that you may read it "
+                                 "(ls -l shows its permissions)") from None
+
+
+def front_matter(text: str, display: str) -> dict:
+    """The page's front matter as a mapping ({} without one); invalid YAML names its line."""
+    match = FRONT_MATTER.match(text)
+    if not match or not match.group(2):
+        return {}
+    body = match.group(2)
+    try:
+        meta = yaml.load(body, Loader=_LOADER)  # noqa: S506 (a safe loader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        problem = error.problem or error.context or "invalid YAML"
+        raise BriefingError(
+            f"front matter: YAML syntax error: {problem}", file=display,
+            line=mark.line + 2 if mark else 1,
+            hint="quote a value that contains a colon followed by a space, e.g. "
+                 "title: \"About: the site\"") from None
+    except yaml.YAMLError as error:
+        raise BriefingError(f"front matter: YAML error: {error}", file=display, line=1,
+                            hint="write one 'name: value' per line between the --- lines") from None
+    if meta is None:
+        return {}
+    if not isinstance(meta, dict):
+        raise BriefingError("front matter must be 'name: value' lines", file=display, line=2,
+                            hint="write title: and description: between the --- lines")
+    return meta

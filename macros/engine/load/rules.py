@@ -1,0 +1,180 @@
+"""The guide's rules, and the checks for mistakes that would otherwise be published silently.
+
+Run once the figures are resolved (derived values known), from Briefing:
+
+- one-line fields (publisher, title, label, conflict title...) hold no line break, and no text
+  field is only spaces;
+- labels, conflict titles and explanations, claims and open questions type no digits (names
+  such as H200 are allowed through NAMES_WITH_DIGITS);
+- every date (source dates, as-of dates, date figures, stated or derived) lies in a plausible
+  range, EARLIEST_YEAR to LATEST_YEAR;
+- a stated figure's as-of date is not later than the latest of its cited sources' dates;
+- derived figures pass the range checks of stated ones (a year is a whole year in range);
+- a number other than zero is not shown as zero ("0 units");
+- a figure cites each source once, and a check does not name its own figure.
+
+Rules are checked on the raw YAML where they are about what was written, so that they keep
+working when the format gains sections (claims, glossary, open questions).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from ..dates import PartialDate
+from ..errors import BriefingError, shown
+from .yaml_source import YamlDocument
+
+EARLIEST_YEAR, LATEST_YEAR = 1900, 2100
+NAMES_WITH_DIGITS = ("Zhenwu 810E", "Qwen3-Max", "H200", "R1", "V4")
+ONE_LINE_FIELDS = {"publisher", "title", "label", "name", "as_reported_by", "url", "unit", "term",
+                   "question", "says", "old", "new", "formula", "stated"}
+NO_DIGIT_FIELDS = {("figures", "label"), ("conflicts", "title"), ("conflicts", "explanation"),
+                   ("claims", "says"), ("open_questions", "question")}
+LINE_BREAKS = re.compile(r"[\n\r\v\f\x85\u2028\u2029]")
+NUMERIC_KINDS = {"money", "count", "percent", "ratio", "price", "duration", "year"}
+
+
+def check_rules(briefing: Any, doc: YamlDocument) -> None:
+    """Raise BriefingError for the first rule a checked, resolved data file breaks."""
+    data = doc.data if isinstance(doc.data, dict) else {}
+    for path, text in _texts(data):
+        _check_text(path, text, doc)
+    for key, entry in _entries(data, "figures"):
+        _check_citations(key, entry, doc)
+    for sid, source in briefing.sources.items():
+        _check_range(source.date, ("sources", sid, "date"), f"sources.{sid}", "date", doc)
+    for key, fig in briefing.figures.items():
+        _check_figure(briefing, key, fig, doc)
+
+
+def _entries(data: dict, section: str) -> Iterable[tuple[str, dict]]:
+    entries = data.get(section)
+    if isinstance(entries, dict):
+        yield from ((k, v) for k, v in entries.items() if isinstance(v, dict))
+
+
+def _texts(data: dict) -> Iterable[tuple[tuple, str]]:
+    """(path, text) for every text field two levels down: section, entry, field [, item]."""
+    for section, entries in data.items():
+        for entry, fields in (entries.items() if isinstance(entries, dict) else ()):
+            for name, value in (fields.items() if isinstance(fields, dict) else ()):
+                if isinstance(value, str):
+                    yield (section, entry, name), value
+                elif isinstance(value, list):
+                    yield from (((section, entry, name, i), item)
+                                for i, item in enumerate(value) if isinstance(item, str))
+
+
+def _fail(doc: YamlDocument, path: tuple, problem: str, hint: str) -> BriefingError:
+    key = ".".join(str(p) for p in path[:2])
+    return BriefingError(problem, file=doc.file, line=doc.line_of(path), key=key, hint=hint)
+
+
+def _check_text(path: tuple, text: str, doc: YamlDocument) -> None:
+    section, field = path[0], path[2]
+    if not text.strip():
+        raise _fail(doc, path, f"{field}: only spaces", f"write the {field}, or delete the line "
+                    "if the field is optional")
+    if field in ONE_LINE_FIELDS and LINE_BREAKS.search(text):
+        raise _fail(doc, path, f"{field}: a line break in a one-line field ({shown(text)})",
+                    "write it on one line: inside quotes a blank line or a backslash-n makes a "
+                    "line break, and '|' or '>' blocks keep them")
+    if (section, field) in NO_DIGIT_FIELDS:
+        prose = text
+        for name in NAMES_WITH_DIGITS:
+            prose = prose.replace(name, "")
+        digit = re.search(r"\d+", prose)
+        if digit:
+            raise _fail(doc, path, f"{field}: no digits allowed, found '{digit.group(0)}' in "
+                        f"{shown(text)}", "say it in words without the number (the number "
+                        "belongs in a figure); a name with digits, like H200, goes in "
+                        "NAMES_WITH_DIGITS in macros/engine/load/rules.py")
+
+
+def _check_citations(key: str, entry: dict, doc: YamlDocument) -> None:
+    sources = entry.get("sources")
+    if isinstance(sources, list):
+        seen: set = set()
+        for index, source in enumerate(sources):
+            if isinstance(source, str) and source in seen:
+                raise _fail(doc, ("figures", key, "sources", index),
+                            f"cites source '{source}' twice", "list each source once")
+            seen.add(source)
+    check = entry.get("check")
+    if isinstance(check, dict) and check.get("stated") == key:
+        raise _fail(doc, ("figures", key, "check"), "the check names this figure itself, so it "
+                    "can never fail", "name the stated figure this one must agree with, or "
+                    "remove the check")
+
+
+def _end(date: PartialDate) -> dt.date:
+    """The latest calendar day a partial date can mean."""
+    start = date.start()
+    if date.precision == "day":
+        return start
+    if date.precision == "year":
+        return dt.date(start.year, 12, 31)
+    following = dt.date(start.year + start.month // 12, start.month % 12 + 1, 1)
+    month_end = following - dt.timedelta(days=1)
+    if date.part == "early":
+        return start.replace(day=10)
+    if date.part == "mid":
+        return start.replace(day=20)
+    return month_end
+
+
+def _check_range(date: Any, path: tuple, key: str, field: str, doc: YamlDocument) -> None:
+    if not isinstance(date, PartialDate) or date.year is None:
+        return
+    if not EARLIEST_YEAR <= date.year <= LATEST_YEAR:
+        told = f"the formula gives {date}," if field == "formula" else f"{field}: {date} is"
+        raise BriefingError(
+            f"{told} outside the plausible range {EARLIEST_YEAR} to {LATEST_YEAR}",
+            file=doc.file, line=doc.line_of(path), key=key,
+            hint="check the formula and its inputs" if field == "formula"
+            else "check the year (a typo such as 0226 or 2926?)")
+
+
+def _check_figure(briefing: Any, key: str, fig: Any, doc: YamlDocument) -> None:
+    here = ("figures", key)
+    name = f"figures.{key}"
+    _check_range(getattr(fig, "as_of", None), here + ("as_of",), name, "as_of", doc)
+    if fig.kind == "date":
+        field = "formula" if fig.derived else "value"
+        _check_range(fig.value, here + (field,), name, field, doc)
+    as_of = getattr(fig, "as_of", None)
+    if not fig.derived and isinstance(as_of, PartialDate) and as_of.year is not None:
+        dates = [getattr(briefing.sources[s], "date", None) for s in fig.sources
+                 if s in briefing.sources]
+        if dates and all(isinstance(d, PartialDate) and d.year is not None for d in dates):
+            latest = max(dates, key=_end)
+            if as_of.start() > _end(latest):
+                raise BriefingError(
+                    f"as_of {as_of} is later than every cited source (the latest, "
+                    f"{_source_named(briefing, latest, fig.sources)}, is dated {latest})",
+                    file=doc.file, line=doc.line_of(here + ("as_of",)), key=name,
+                    hint="a source cannot report what was true after it was published: use "
+                         "the date the sources give, or cite the later source that reports it")
+    value = fig.value
+    if fig.kind not in NUMERIC_KINDS or isinstance(value, bool) or not isinstance(value, int | float):
+        return
+    field = "formula" if fig.derived else "value"
+    if fig.kind == "year" and (value != int(value) or not EARLIEST_YEAR <= value <= LATEST_YEAR):
+        raise BriefingError(
+            f"{shown(value)} is not a plausible year (a whole year from {EARLIEST_YEAR} to "
+            f"{LATEST_YEAR})", file=doc.file, line=doc.line_of(here + (field,)), key=name,
+            hint="check the formula and its inputs" if fig.derived else "write a year like 2026")
+    if value != 0 and isinstance(fig.text, str) and not re.search(r"[1-9]", fig.text):
+        raise BriefingError(
+            f"{shown(value)} would be shown as '{fig.text}'", file=doc.file,
+            line=doc.line_of(here + (field,)), key=name,
+            hint="set 'decimals:' high enough to show it (e.g. decimals: 2), or check the number "
+                 "and its unit")
+
+
+def _source_named(briefing: Any, date: PartialDate, ids: Iterable[str]) -> str:
+    return next((s for s in ids if s in briefing.sources and briefing.sources[s].date == date), "")

@@ -1,0 +1,111 @@
+"""The guide's rules for pages, checked in the build (not only by `make test`):
+
+- every page has front matter with a `title` and a `description` of at least
+  MIN_DESCRIPTION characters on one line (search results and link previews show it);
+- every figure is shown on some page, or carries `appendix_only: true`; a figure marked
+  `appendix_only` is shown on no page;
+- page prose types no digits: numbers come from figure macros (outside macros, code, link
+  targets, HTML tags and character references; names in NAMES_WITH_DIGITS are allowed).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from ..errors import BriefingError
+from ..load.page_source import FRONT_MATTER, front_matter, read_page
+from ..load.rules import NAMES_WITH_DIGITS
+
+MIN_DESCRIPTION = 40
+NOT_PROSE = [
+    re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S),   # macros
+    re.compile(r"^(```|~~~).*?^\1", re.S | re.M),          # fenced code
+    re.compile(r"`[^`\n]+`"),                              # inline code
+    re.compile(r"\]\([^)]*\)"),                            # link targets
+    re.compile(r"<[^>]+>"),                                # HTML tags and their attributes
+    re.compile(r"&#?\w+;"),                                # character references
+]
+
+
+def prose_of(markdown: str) -> str:
+    """The page with everything but prose blanked out, line numbers kept."""
+    def blank(match: re.Match) -> str:
+        return "\n" * match.group(0).count("\n") or " "
+
+    markdown = FRONT_MATTER.sub(blank, markdown, count=1)
+    for pattern in NOT_PROSE:
+        markdown = pattern.sub(blank, markdown)
+    for name in NAMES_WITH_DIGITS:
+        markdown = markdown.replace(name, " ")
+    return markdown
+
+
+def check_prose(docs_dir: Path, pages: list[str]) -> None:
+    """No digits typed into page prose: a number there would escape the data file."""
+    for src in pages:
+        display = f"{docs_dir.name}/{src}"
+        text = read_page(docs_dir / src, display)
+        prose = prose_of(text)
+        digits = re.search(r"[0-9]+", prose)
+        if digits:
+            number = prose.count("\n", 0, digits.start())
+            column = digits.start() - (prose.rfind("\n", 0, digits.start()) + 1)
+            line = text.split("\n")[number]  # blanking only shortens a line, never lengthens
+            at = line.find(digits.group(0), column)
+            at = at if at >= 0 else column
+            shown = line[max(0, at - 40): at + 40].strip()
+            raise BriefingError(
+                f"a number typed into the prose ('{digits.group(0)}' in '{shown}')",
+                file=display, line=prose.count("\n", 0, digits.start()) + 1,
+                hint='show numbers with a figure macro such as {{ fig("group.key") }}; a name '
+                     "with digits (a model or chip) goes in NAMES_WITH_DIGITS in "
+                     "macros/engine/load/rules.py")
+
+
+def _line_of_field(text: str, field: str) -> int:
+    match = re.search(rf"^{field}\s*:", text, re.M)
+    return text.count("\n", 0, match.start()) + 1 if match else 1
+
+
+def check_front_matter(docs_dir: Path, pages: list[str]) -> None:
+    """Title and description of every page (src paths relative to docs_dir)."""
+    for src in pages:
+        display = f"{docs_dir.name}/{src}"
+        text = read_page(docs_dir / src, display)
+        meta = front_matter(text, display)
+        for field in ("title", "description"):
+            value = meta.get(field)
+            if not isinstance(value, str) or not value.strip():
+                raise BriefingError(
+                    "missing from the front matter", file=display,
+                    line=_line_of_field(text, field), key=field,
+                    hint="start the page with front matter: a line ---, then title: ... and "
+                         f"description: ... (one sentence, at least {MIN_DESCRIPTION} "
+                         "characters), then ---")
+        description = meta["description"].strip()
+        if len(description) < MIN_DESCRIPTION:
+            raise BriefingError(
+                f"too short ({len(description)} characters; a description needs at least "
+                f"{MIN_DESCRIPTION})", file=display, line=_line_of_field(text, "description"),
+                key="description",
+                hint="write one full sentence saying what the page covers; search results and "
+                     "link previews show it")
+
+
+def check_figures_used(briefing: Any, usage: Any) -> None:
+    """Every figure shown somewhere, or marked appendix_only (and then shown nowhere)."""
+    used = usage.used_keys()
+    for key, fig in briefing.figures.items():
+        if key not in used and not fig.appendix_only:
+            raise BriefingError(
+                "no page shows this figure", file=briefing.file, line=fig.line,
+                key=f"figures.{key}",
+                hint=f'show it on a page with {{{{ fig("{key}") }}}}, or add appendix_only: '
+                     "true to list it only in the Figures appendix")
+        if key in used and fig.appendix_only:
+            pages = ", ".join(p.src_path for p in usage.pages_using(key))
+            raise BriefingError(
+                f"marked appendix_only, but shown on {pages}", file=briefing.file,
+                line=fig.line, key=f"figures.{key}", hint="remove 'appendix_only: true'")
