@@ -210,7 +210,7 @@ def test_data_path_is_a_directory(project_copy):
     (project_copy / DATA).unlink()
     (project_copy / DATA).mkdir()
     fails(project_copy, DATA, "the data path is a folder, not a file",
-          "point extra: briefing_data in mkdocs.yml at the YAML file")
+          "point 'data:' under 'extra: briefing:' in mkdocs.yml at the YAML file")
 
 
 def test_data_file_unreadable(project_copy):
@@ -222,12 +222,12 @@ def test_data_file_unreadable(project_copy):
 
 def test_briefing_data_left_empty(project_copy):
     config = project_copy / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8").replace("  briefing_data: data/briefing.yml",
-                                                      "  briefing_data:")
+    text = config.read_text(encoding="utf-8").replace("    data: data/briefing.yml",
+                                                      "    data:")
     config.write_text(text, encoding="utf-8")
-    fails(project_copy, f"mkdocs.yml:{line(text, '  briefing_data:')}: extra.briefing_data",
+    fails(project_copy, f"mkdocs.yml:{line(text, '    data:')}: extra.briefing.data",
           "the setting is empty: it must name the data file",
-          "write briefing_data: data/briefing.yml under extra:")
+          "write 'data: data/briefing.yml' under 'extra: briefing:' in mkdocs.yml")
 
 
 def test_line_break_in_a_one_line_field(project_copy):

@@ -10,7 +10,7 @@ from mkdocs.exceptions import PluginError
 
 from ..engine.config import BriefingConfig
 from ..engine.errors import BriefingError
-from ..engine.pages.usage import PageInfo
+from ..engine.pages.usage import PageInfo, check_readable
 from ..engine.site import FRAME_MACROS, Site, macro_names
 from . import common
 
@@ -24,7 +24,10 @@ class Build:
 
     def __init__(self, env) -> None:
         self.env = env
-        self.config = BriefingConfig.from_extra(env.conf["extra"])
+        config_file = Path(env.conf.config_file_path or "mkdocs.yml")
+        text = config_file.read_text(encoding="utf-8") if config_file.is_file() else ""
+        self.config = BriefingConfig.from_extra(env.conf["extra"], text)
+        check_readable(Path(env.conf["docs_dir"]))
         self.site: Site | None = None
         self.errors: list[str] = []
         for name in (*macro_names(), *FRAME_MACROS):

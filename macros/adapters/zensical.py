@@ -35,7 +35,9 @@ class Build:
         self.site: Site | None = None
         self.failure: BriefingError | None = None
         try:
-            config = BriefingConfig.from_extra(self.extra)
+            settings = self.root / "mkdocs.yml"  # where extra: briefing: is written
+            text = settings.read_text(encoding="utf-8") if settings.is_file() else ""
+            config = BriefingConfig.from_extra(self.extra, text)
             self.site = Site(self.root, self.docs_dir, config, self.pages,
                              conf.get("site_url") or "", links_from_source=True)
         except BriefingError as error:

@@ -13,7 +13,7 @@ from types import SimpleNamespace
 
 from .config import BriefingConfig
 from .derive.briefing import Briefing
-from .errors import BriefingError
+from .load.page_source import read_page
 from .pages.links import check_links
 from .pages.rules import check_figures_used, check_front_matter, check_prose
 from .pages.templates import AFTER_TITLE, PAGE_END, call_macro, check_source, leftover_template
@@ -39,12 +39,7 @@ class Site:
         self.links_from_source = links_from_source
         self.config = config
         config.check_pages(pages)
-        path = project_dir / config.data
-        if not path.is_file():
-            raise BriefingError("data file not found", file=config.data,
-                                hint="create it, or check 'data:' under 'extra: briefing:' "
-                                     "in mkdocs.yml")
-        self.briefing = Briefing.load(path, display=config.data)
+        self.briefing = Briefing.load(project_dir / config.data, display=config.data)
         self.usage: Usage = scan_pages(docs_dir, pages)
         self.appendix_url = pages[config.appendix].url
         self.sources_url = pages[config.sources].url
@@ -120,7 +115,7 @@ class Site:
 
     def page_source(self, src: str) -> tuple[str, int]:
         """The page's whole file and the line number its rendered body starts after."""
-        text = (self.docs_dir / src).read_text(encoding="utf-8")
+        text = read_page(self.docs_dir / src, self.page_file(src))
         return text, body_start(text)
 
     def check_page(self, src: str) -> None:

@@ -87,3 +87,11 @@ def scan_pages(docs_dir: Path, pages: Mapping[str, PageInfo]) -> Usage:
         usage.keys_by_page[src] = referenced_keys(text)
         usage.macros_by_page[src] = called_macros(text)
     return usage
+
+
+def check_readable(docs_dir: Path) -> None:
+    """Every Markdown file under docs_dir is UTF-8 text with valid front matter (checked before
+    the generator reads the pages, which would stop on such a file with a traceback)."""
+    for path in sorted(docs_dir.rglob("*.md")):
+        display = f"{docs_dir.name}/{path.relative_to(docs_dir).as_posix()}"
+        front_matter(read_page(path, display), display)
