@@ -18,7 +18,8 @@ ENGINE_CLASSES = ("fig", "fig-panel", "cite", "chart", "fig-entry", "fig-group",
                   "conflict-type", "conflict-explanation", "downloads", "reporting-as-of",
                   "print-figures", "fig-citation", "corrections-none", "grid cards fig-cards",
                   "data-files", "fig-permalink", "chart-download")
-START = re.compile(r'<([a-z0-9]+)\b[^>]*\bclass="(?:%s)"' % "|".join(map(re.escape, ENGINE_CLASSES)))
+START = re.compile(r'<([a-z0-9]+)\b[^>]*\bclass="(?:' + "|".join(map(re.escape, ENGINE_CLASSES))
+                   + ')"')
 HREF = re.compile(r'href="([^"#:]*)(#[^"]*)?"')
 # Instructions to the generator, consumed by it (Zensical's search indexer drops this one).
 GENERATOR_HINTS = re.compile(r" data-search-exclude\b")
