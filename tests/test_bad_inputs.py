@@ -29,10 +29,12 @@ KEY = next(k for k, f in REAL.figures.items() if not f.derived and f.kind == "mo
 OTHER_PAGE = next(p for p in sorted(site_pages()) if p != "index.md")
 
 
-def stated(key: str, *extra: str, value: str = "5", kind: str = "count") -> str:
-    """YAML for a stated figure citing a real source, with extra lines appended."""
+def stated(key: str, *extra: str, value: str = "5", kind: str = "count",
+           passage: str | None = None) -> str:
+    """YAML for a stated figure citing a real source with a passage (by default the value as
+    written), with extra lines appended."""
     lines = [f"  {key}:", "    label: Test figure", f"    value: {value}", f"    kind: {kind}",
-             "    as_of: 2026-02-03", f'    sources: {{{SOURCE}: "{value}"}}',
+             "    as_of: 2026-02-03", f'    sources: {{{SOURCE}: "{passage or value}"}}',
              *(f"    {e}" for e in extra)]
     return "\n".join(lines) + "\n"
 
@@ -231,10 +233,11 @@ def test_briefing_data_left_empty(project_copy):
 
 
 def test_line_break_in_a_one_line_field(project_copy):
-    text = add(project_copy, "sources", "  test-broken:\n    publisher: \"Broken\n\n    - Press\"\n"
+    text = add(project_copy, "sources", "  test-broken:\n    name: \"Broken Press\"\n"
+               "    publisher: \"Broken\n\n    - Press\"\n"
                "    title: Broken\n    date: 2026\n    reliability: low\n    note: Broken.\n")
     text = add(project_copy, "figures", stated("test.broken", "appendix_only: true")
-               .replace(f"[{SOURCE}]", "[test-broken]"))
+               .replace(f"{{{SOURCE}:", "{test-broken:"))
     at = line(text, 'publisher: "Broken')
     fails(project_copy, f"{DATA}:{at}: sources.test-broken",
           "publisher: a line break in a one-line field ('Broken\\n- Press')",
@@ -269,8 +272,10 @@ def test_unknown_section_lists_the_sections(project_copy):
     path = project_copy / DATA
     text = path.read_text(encoding="utf-8") + "glosary:\n  qwen: Qwen\n"
     path.write_text(text, encoding="utf-8")
-    fails(project_copy, f"{DATA}:{line(text, 'glosary:')}: glosary", "unknown field 'glosary'",
-          "remove it or use one of: conflicts, figures, sources")
+    fails(project_copy, f"{DATA}:{line(text, 'glosary:')}: glosary",
+          "unknown field 'glosary' (did you mean glossary?)",
+          "remove it or use one of: claims, conflicts, corrections, figures, glossary, "
+          "open_questions, sources")
 
 
 def test_a_date_where_text_is_expected_is_not_a_python_repr(project_copy):
@@ -282,7 +287,8 @@ def test_a_date_where_text_is_expected_is_not_a_python_repr(project_copy):
 
 def test_check_against_a_stated_zero(project_copy):
     check = "check: {stated: test.zero, tolerance: 0.05}"
-    text = add(project_copy, "figures", stated("test.zero", value="0", kind="percent")
+    text = add(project_copy, "figures", stated("test.zero", value="0", kind="percent",
+                                               passage="0%")
                + stated("test.part", value="40") + derived("test.double", "test.part * 2", check))
     output = fails(project_copy, f"{DATA}:{line(text, check)}: figures.test.double",
                    "derived value 80 cannot be compared with stated figure test.zero, which is zero",
@@ -314,10 +320,15 @@ def test_positive_count_shown_as_zero(project_copy):
 
 
 def test_same_source_twice(project_copy):
+    """`sources:` is a mapping, so a second citation of a source is a duplicate key, which
+    YAML would silently merge into one: the loader refuses it."""
+    twice = f'{{{SOURCE}: "5", {SOURCE}: "5"}}'
     text = add(project_copy, "figures", stated("test.twice_cited").replace(
-        f"[{SOURCE}]", f"[{SOURCE}, {SOURCE}]"))
-    fails(project_copy, f"{DATA}:{line(text, f'[{SOURCE}, {SOURCE}]')}: figures.test.twice_cited",
-          f"cites source '{SOURCE}' twice", "list each source once")
+        f'{{{SOURCE}: "5"}}', twice))
+    at = line(text, twice)
+    fails(project_copy, f"{DATA}:{at}: figures.test.twice_cited",
+          f"cites source '{SOURCE}' twice (first on line {at})",
+          "cite each source once; to quote two passages from it, give them as a list")
 
 
 def test_check_naming_its_own_figure(project_copy):

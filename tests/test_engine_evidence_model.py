@@ -125,6 +125,20 @@ def test_source_names_are_unique():
     assert "name 'example wire' is already used by sources.wire" in str(error_for(text))
 
 
+@pytest.mark.parametrize(("old", "new", "key"), [
+    ('      wire: "the largest marketing campaign in the company\'s history"\n',
+     '      wire: "the largest marketing campaign in the company\'s history"\n'
+     '      wire: "the largest marketing campaign"\n', "claims.campaign.largest"),
+    ('    sources: {blog: "its AI chatbot Tongyi Qianwen"}',
+     '    sources: {blog: "its AI chatbot Tongyi Qianwen", blog: "Tongyi Qianwen"}',
+     "glossary.qwen"),
+])
+def test_a_claim_or_glossary_entry_citing_a_source_twice_is_refused(old, new, key):
+    error = error_for(with_(old, new))
+    assert f"{key}: cites source" in str(error) and "twice (first on line" in str(error)
+    assert "give them as a list" in error.hint
+
+
 def test_a_source_cited_only_by_a_claim_counts_as_cited():
     text = replace('    sources: {blog: "to push its AI chatbot Tongyi Qianwen into the mainstream"}',
                    '    sources: {wire: "Tongyi Qianwen"}', FULL)

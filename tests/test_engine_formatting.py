@@ -67,5 +67,5 @@ def test_undated_source_and_as_of_are_said_plainly():
     fig = briefing.figure("names.old")
     assert fig.as_of_text == "date not given"
     html = PageRenderer(briefing, "").fig("names.old")
-    assert "Source: Example Blog, undated. Date not given." in html
+    assert '<span class="fp-date">undated</span>' in html and "Date not given" in html
     assert PageRenderer(briefing, "").asof("names.old") == '<span class="fig-asof">date not given</span>'

@@ -13,7 +13,7 @@ def test_fig_is_a_button_that_opens_its_panel_in_place():
     assert html.startswith('<button type="button" class="fig" id="at-campaign-budget_usd" '
                            'popovertarget="fp-campaign-budget_usd">'
                            '<data value="431000000">about US$431 million</data></button>'
-                           '<span class="fig-panel" id="fp-campaign-budget_usd" popover '
+                           '<fig-panel class="fig-panel" id="fp-campaign-budget_usd" popover '
                            "data-search-exclude>")
     panel = html.split("popover data-search-exclude>", 1)[1]
     assert '<span class="fp-label">Campaign budget in dollars</span>' in panel
@@ -21,7 +21,7 @@ def test_fig_is_a_button_that_opens_its_panel_in_place():
     assert '<a href="../sources/#source-blog">' in panel and "reliability low" in panel
     assert "As of 2 February 2026" in panel
     assert panel.endswith('<a class="fp-more" href="../figures/#fig-campaign-budget_usd">'
-                          "Entry in the Figures appendix</a></span>")
+                          "Entry in the Figures appendix</a></fig-panel>")
 
 
 def test_panel_markup_is_phrasing_content_only():
@@ -51,7 +51,7 @@ def test_dates_use_time_elements():
 def test_derived_figure_panel_shows_formula_and_linked_inputs():
     html = PageRenderer(load(), "a/b/").fig("rival.ratio")
     assert 'href="../../figures/#fig-rival-ratio"' in html
-    assert "Computed by this site: <code>" in html
+    assert "Computed by this site: Campaign budget ÷ Rival budget" in html
     assert '<a href="../../figures/#fig-campaign-budget_cny">Campaign budget</a>' in html
     assert "source-" not in html
 

@@ -275,24 +275,39 @@ def test_names_with_digits_are_allowed_in_labels(name):
                        NAME)
 
 
+BUDGET_AS_OF = ('    as_of: 2026-02-02\n    sources: {wire: "Alibaba has allocated 3 billion yuan '
+                '(about $431 million)"}\n  campaign.budget_usd')
+OLD_NAME_AS_OF = ('    as_of: early 2026-02\n    sources: {blog: "to push its AI chatbot Tongyi '
+                  'Qianwen into the mainstream"}')
+BLOG_PASSAGE = '      blog: "a bet of about US$431 million"\n'
+
+
 @pytest.mark.parametrize(("old", "new", "message"), [
     ("    date: 2026-02-03\n", "    date: 1899-12-31\n", "date: 1899-12-31 is outside"),
     ("    date: early 2026-02\n", "    date: '2101'\n", "date: 2101 is outside"),
+    # The passage still reads February 6, 2026: the range check on the value comes first.
     ("    value: 2026-02-06", "    value: 0001-01-01", "value: 0001-01-01 is outside"),
     ("    value: late 2026-01", "    value: late 2999-01", "value: late 2999-01 is outside"),
-    ("    as_of: 2026-02-02\n    sources: [wire]\n  campaign.budget_usd",
-     "    as_of: 2999\n    sources: [wire]\n  campaign.budget_usd", "as_of: 2999 is outside"),
-    ("    as_of: 2026-02-02\n    sources: [wire]\n  campaign.budget_usd",
-     "    as_of: 2026-03\n    sources: [wire]\n  campaign.budget_usd",
+    (BUDGET_AS_OF, BUDGET_AS_OF.replace("2026-02-02", "2999"), "as_of: 2999 is outside"),
+    (BUDGET_AS_OF, BUDGET_AS_OF.replace("2026-02-02", "2026-03"),
      "as_of 2026-03 is later than every cited source"),
-    ("    as_of: early 2026-02\n    sources: [blog]", "    as_of: mid 2026-02\n    sources: [blog]",
+    (OLD_NAME_AS_OF, OLD_NAME_AS_OF.replace("early", "mid"),
      "as_of mid 2026-02 is later than every cited source"),
     ("    formula: holiday.start + holiday.length", "    formula: holiday.start + 40000",
      "the formula gives 2135-08-23, outside the plausible range"),
     ("    value: 2015\n", "    value: 1850\n", "1850 is not a plausible year"),
-    ("    value: 100000\n", "    value: 0.004\n", "0.004 would be shown as 'more than 0 units'"),
-    ("    value: -2.34\n", "    value: 0.001\n", "0.001 would be shown as '0%'"),
-    ("    sources: [wire, blog]", "    sources: [blog, wire, blog]", "cites source 'blog' twice"),
+    # Passages that state the small values, so that the display rule is what fires.
+    ("    value: 100000\n    kind: count\n    unit: units\n    qualifier: more than\n"
+     "    as_of: 2026-02-03\n    sources: {wire: \"has reportedly shipped more than 100,000 units\"}",
+     "    value: 0.004\n    kind: count\n    unit: units\n    qualifier: more than\n"
+     "    as_of: 2026-02-03\n    sources: {wire: \"has reportedly shipped more than 0.004 units\"}",
+     "0.004 would be shown as 'more than 0 units'"),
+    ("    value: -2.34\n    kind: percent\n    as_of: 2026-02-03\n"
+     "    sources: {wire: \"a decline of 2.34% over the preceding seven trading days\"}",
+     "    value: 0.001\n    kind: percent\n    as_of: 2026-02-03\n"
+     "    sources: {wire: \"a rise of 0.001% over the preceding seven trading days\"}",
+     "0.001 would be shown as '0%'"),
+    (BLOG_PASSAGE, BLOG_PASSAGE + BLOG_PASSAGE, "cites source 'blog' twice (first on line 34)"),
 ])
 def test_range_and_silent_acceptance_rules(old, new, message):
     assert message in error_text(replace(old, new))
@@ -305,8 +320,15 @@ def test_derived_figures_get_the_same_year_range():
 
 
 def test_as_of_within_a_partial_source_date_is_accepted():
-    Briefing.from_text(replace("    as_of: early 2026-02\n    sources: [blog]",
-                               "    as_of: 2026-02-08\n    sources: [blog]"), NAME)
+    Briefing.from_text(replace(OLD_NAME_AS_OF, OLD_NAME_AS_OF.replace("early 2026-02",
+                                                                      "2026-02-08")), NAME)
+
+
+def test_a_partial_as_of_that_may_precede_the_source_is_accepted():
+    """early 2026-02 may be 1 February, so it is not later than a source dated 2026-02-03."""
+    text = replace(OLD_NAME_AS_OF, OLD_NAME_AS_OF.replace(
+        "blog: ", "wire: ").replace("to push its AI chatbot ", ""))
+    assert Briefing.from_text(text, NAME).figures["names.old"].sources == ("wire",)
 
 
 # ---------------------------------------------------------------- macros and pages

@@ -3,7 +3,7 @@
    `interestfor` (Chromium 142+ has it; Firefox and Safari do not yet). */
 (() => {
   const INVOKER = "button[popovertarget]";
-  let transient = null, timer = 0;
+  let transient = null, closing = 0, opening = 0;
   const panel = (b) => document.getElementById(b.getAttribute("popovertarget"));
   const open = (b) => {
     const p = panel(b);
@@ -16,20 +16,24 @@
     transient = null;
   };
   const later = (p) => {
-    clearTimeout(timer);
-    timer = setTimeout(() => {
+    clearTimeout(closing);
+    closing = setTimeout(() => {
       if (!p.matches(":hover") && !p.contains(document.activeElement)) close(p);
     }, 300);
   };
   document.addEventListener("pointerover", (e) => {
     if (e.pointerType !== "mouse") return;
     const b = e.target.closest?.(INVOKER);
-    if (b) open(b);
-    if (b || e.target.closest?.(".fig-panel") === transient) clearTimeout(timer);
+    if (b) {
+      clearTimeout(opening);
+      opening = setTimeout(() => b.matches(":hover") && open(b), 150);
+    }
+    if (b || e.target.closest?.(".fig-panel") === transient) clearTimeout(closing);
   });
   document.addEventListener("pointerout", (e) => {
-    const from = e.target.closest?.(`${INVOKER}, .fig-panel`);
-    if (e.pointerType === "mouse" && from && transient) later(transient);
+    if (e.pointerType !== "mouse") return;
+    if (e.target.closest?.(INVOKER)) clearTimeout(opening);
+    if (transient && e.target.closest?.(`${INVOKER}, .fig-panel`)) later(transient);
   });
   document.addEventListener("focusin", (e) => {
     if (e.target.matches?.(`${INVOKER}:focus-visible`)) open(e.target);
@@ -41,7 +45,8 @@
   /* A click on a figure that hover or focus opened keeps its panel open. */
   document.addEventListener("click", (e) => {
     const b = e.target.closest?.(INVOKER);
-    if (b && transient && panel(b) === transient) {
+    clearTimeout(opening);
+    if (b && transient && panel(b) === transient && transient.matches(":popover-open")) {
       e.preventDefault();
       transient = null;
     }

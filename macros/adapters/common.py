@@ -12,16 +12,16 @@ import jinja2.ext
 import jinja2.meta
 
 from ..engine.errors import BriefingError, did_you_mean
-from ..engine.pages.templates import frame
-from ..engine.site import Site
+from ..engine.site import Site, frame_markdown
 
 
 class Frame(jinja2.ext.Extension):
-    """Adds the site's frame to each page template (engine.pages.templates.frame). Both
-    generators load it from the macros plugin's `j2_extensions` in mkdocs.yml."""
+    """Adds the site's frame to each page template (engine.site.frame_markdown: the reporting
+    date and the print list, as macro calls). Both generators load it from the macros plugin's
+    `j2_extensions` in mkdocs.yml."""
 
     def preprocess(self, source: str, name: str | None, filename: str | None = None) -> str:
-        return frame(source) if name is None else source  # pages, not included templates
+        return frame_markdown(source) if name is None else source  # pages, not includes
 
 
 def template_line() -> int | None:

@@ -11,7 +11,7 @@ from mkdocs.exceptions import PluginError
 from ..engine.config import BriefingConfig
 from ..engine.errors import BriefingError
 from ..engine.pages.usage import PageInfo, check_readable
-from ..engine.site import FRAME_MACROS, Site, macro_names
+from ..engine.site import Site, macro_names
 from . import common
 
 
@@ -30,7 +30,7 @@ class Build:
         check_readable(Path(env.conf["docs_dir"]))
         self.site: Site | None = None
         self.errors: list[str] = []
-        for name in (*macro_names(), *FRAME_MACROS):
+        for name in macro_names():
             env.macro(common.macro(lambda: self.site, name, self._page, self._failed), name)
 
     def start_page(self) -> None:

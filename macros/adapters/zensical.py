@@ -16,7 +16,7 @@ import jinja2
 from ..engine.config import BriefingConfig
 from ..engine.errors import BriefingError
 from ..engine.pages.usage import PageInfo
-from ..engine.site import FRAME_MACROS, Site, macro_names
+from ..engine.site import Site, macro_names
 from . import common
 
 CONFIG = "mkdocs.zensical.yml"
@@ -63,7 +63,7 @@ class Build:
             self._failed(BriefingError(
                 f"Zensical's URL '{url}' differs from the adapter's '{self.pages[src].url}'",
                 file=site.page_file(src), hint="fix _url() in macros/adapters/zensical.py"))
-        names = (*macro_names(), *FRAME_MACROS)
+        names = macro_names()
         try:
             known = {*env.variables, *env.macros, *(page.meta or {}), *names}
             common.check_template(site, src, _JINJA, known)

@@ -6,6 +6,7 @@ reports, and register `macros()` with the generator's template pass.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from functools import partial
 from pathlib import Path
@@ -16,13 +17,35 @@ from .derive.briefing import Briefing
 from .load.page_source import read_page
 from .pages.links import check_links
 from .pages.rules import check_figures_used, check_front_matter, check_prose
-from .pages.templates import AFTER_TITLE, PAGE_END, call_macro, check_source, leftover_template
-from .pages.usage import PageInfo, Usage, body_start, scan_pages
+from .pages.templates import call_macro, check_source, leftover_template
+from .pages.usage import QUOTED, PageInfo, Usage, body_start, scan_pages
 from .present import charts, datapackage, generated
 from .present.exports import write_downloads
 from .present.html import PageRenderer
 
 DEFAULT_DATA_FILE = BriefingConfig.data  # for check.py (the data file when settings name none)
+_BUTTON_CALLS = re.compile(r"\{\{-?\s*(?:fig|cards)\s*\(.*?\}\}", re.S)
+_TITLE = re.compile(r"^#\s+.*$", re.M)
+_CALLS_AS_OF = re.compile(r"\{\{-?\s*reporting_as_of\s*\(")
+
+
+def frame_markdown(markdown: str, print_list: bool = True) -> str:
+    """Every page's frame, as macro calls added to its Markdown: the reporting date at the start
+    of the line after the title (or of the first line), and the print list at the very end.
+
+    No line is added before or between the page's own lines, so messages keep their line
+    numbers, and any generator that renders the page's macros renders these too (the print
+    list last, after every figure the page shows). A page that calls reporting_as_of() itself
+    places the date where it wants. The adapters' Jinja extension applies it to every page.
+    """
+    if not _CALLS_AS_OF.search(markdown):
+        title = _TITLE.search(markdown)
+        at = markdown.find("\n", title.end()) + 1 if title and "\n" in markdown[title.end():] else 0
+        if title and at == 0:
+            markdown += "\n"
+            at = len(markdown)
+        markdown = f"{markdown[:at]}{{{{ reporting_as_of() }}}}{markdown[at:]}"
+    return markdown + "\n{{ print_list() }}" if print_list else markdown
 
 
 class Site:
@@ -43,22 +66,51 @@ class Site:
         self.usage: Usage = scan_pages(docs_dir, pages)
         self.appendix_url = pages[config.appendix].url
         self.sources_url = pages[config.sources].url
+        self._anchored: dict[str, set[str]] | None = None
         self._add_generated_keys()
         check_front_matter(docs_dir, list(self.usage.pages))  # the guide's rules for pages
         check_prose(docs_dir, list(self.usage.pages))
         check_figures_used(self.briefing, self.usage)
         self._bound: dict[str, dict[str, Callable[..., str]]] = {}
 
-    def _add_generated_keys(self) -> None:
-        """Count figures shown by whole-page generators (timeline, conflicts) as used there."""
-        shown_by = {
-            "timeline": [k for k, f in self.briefing.figures.items() if f.kind == "date"],
-            "conflicts_list": [k for c in self.briefing.conflicts.values() for k in c.figures],
+    def _generated_keys(self) -> dict[str, list[str]]:
+        """The figures each whole-section generator shows, as buttons with panels."""
+        b = self.briefing
+        conflict_keys = [k for c in b.conflicts.values() for k in c.figures]
+        return {
+            "timeline": [k for k, f in b.figures.items() if f.kind == "date"],
+            "conflicts_list": conflict_keys,
+            "conflict": conflict_keys,
+            "open_questions": [k for q in getattr(b, "open_questions", {}).values()
+                               for k in q.figures],
+            "corrections_list": [c.figure for c in getattr(b, "corrections", ())],
         }
+
+    def _add_generated_keys(self) -> None:
+        """Count figures shown by whole-page generators (timeline, conflicts...) as used there."""
+        shown_by = self._generated_keys()
         for src, called in self.usage.macros_by_page.items():
             keys = self.usage.keys_by_page[src]
+            seen = set(keys)
             for generator in sorted(called & shown_by.keys()):
-                keys.extend(k for k in shown_by[generator] if k not in keys)
+                for k in shown_by[generator]:
+                    if k not in seen:
+                        seen.add(k)
+                        keys.append(k)
+
+    def anchored_keys(self) -> dict[str, set[str]]:
+        """Per page URL, the figures it shows as a button with the id the appendix links back
+        to (fig(), cards() and the generators); figures only drawn in a chart have none."""
+        if self._anchored is None:
+            shown_by = self._generated_keys()
+            self._anchored = {}
+            for src, info in self.usage.pages.items():
+                text = (self.docs_dir / src).read_text(encoding="utf-8")
+                keys = {k for block in _BUTTON_CALLS.findall(text) for _, k in QUOTED.findall(block)}
+                for generator in self.usage.macros_by_page[src] & shown_by.keys():
+                    keys.update(shown_by[generator])
+                self._anchored[info.url] = keys
+        return self._anchored
 
     def macros(self, page_url: str,
                renderer: PageRenderer | None = None) -> dict[str, Callable[..., str]]:
@@ -71,7 +123,8 @@ class Site:
             "cards": partial(generated.cards, r),
             "timeline": partial(generated.timeline, r),
             "sources_list": partial(generated.sources_list, r),
-            "figures_appendix": partial(generated.figures_appendix, r, self.usage),
+            "figures_appendix": partial(generated.figures_appendix, r, self.usage,
+                                        self.anchored_keys, getattr(self, "site_url", "")),
             "conflict": partial(generated.conflict, r),
             "conflicts_list": partial(generated.conflicts_list, r),
             "glossary": partial(generated.glossary, r),
@@ -84,29 +137,20 @@ class Site:
             "price_chart": partial(charts.price_chart, r),
             "share_chart": partial(charts.share_chart, r),
             "timeline_chart": partial(charts.timeline_chart, r),
+            "print_list": partial(generated.print_list, r),
         }
 
-    def _page_macros(self, src: str) -> dict[str, Callable[..., str]]:
-        """The macro table for one page, plus the page frame (see pages.templates.frame)."""
-        folder = src.rpartition("/")[0]
-        base = (folder + "/" if folder else "") if self.links_from_source else None
-        url = self.usage.pages[src].url
-        r = PageRenderer(self.briefing, url, self.appendix_url, self.sources_url, base)
-        bound = self.macros(url, r)
-
-        def after_title(titled: bool) -> str:
-            line = generated.reporting_as_of(r).strip()
-            return f"\n\n{line}\n" if titled else f"{line}\n\n"
-
-        bound[AFTER_TITLE] = after_title
-        bound[PAGE_END] = partial(generated.print_list, r)
-        return bound
-
     def call(self, name: str, src: str, args: list, kwargs: dict) -> str:
-        """Run one macro for one page; a mistake raises BriefingError (without a place)."""
+        """Run one macro for one page; a mistake raises BriefingError (without a place).
+        One renderer per page, so popover ids stay unique and the print list sees every
+        figure the page showed."""
         bound = self._bound.get(src)
         if bound is None:
-            bound = self._bound[src] = self._page_macros(src)
+            folder = src.rpartition("/")[0]
+            base = (folder + "/" if folder else "") if self.links_from_source else None
+            url = self.usage.pages[src].url
+            r = PageRenderer(self.briefing, url, self.appendix_url, self.sources_url, base)
+            bound = self._bound[src] = self.macros(url, r)
         return call_macro(name, bound[name], args, kwargs)
 
     def page_file(self, src: str) -> str:
@@ -133,9 +177,6 @@ class Site:
 
 def macro_names() -> tuple[str, ...]:
     """The names in the macro table, read without data (the table only binds functions)."""
-    blank = SimpleNamespace(briefing=None, usage=None, site_url="")
+    blank = SimpleNamespace(briefing=None, usage=None, site_url="", anchored_keys=None)
     return tuple(Site.macros(blank, "", SimpleNamespace(  # type: ignore[arg-type]
         **{name: None for name in ("fig", "value", "short", "asof", "cite", "source")})))
-
-
-FRAME_MACROS = (AFTER_TITLE, PAGE_END)

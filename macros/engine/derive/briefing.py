@@ -11,7 +11,7 @@ from ..dates import PartialDate
 from ..errors import BriefingError, did_you_mean
 from ..evidence.check import check_passages
 from ..formatting import values as formatting
-from ..load.rules import check_rules
+from ..load.rules import check_derived, check_written
 from ..load.schema import (
     BriefingFile,
     Claim,
@@ -94,7 +94,7 @@ class Briefing:
             for key, q in model.open_questions.items()}
         self.corrections: list[Correction] = self._corrections(model)
         self.reporting_as_of: PartialDate = reporting_date(self.sources.values())
-        check_rules(self, doc)  # the guide's rules and range checks on resolved figures
+        check_derived(self, doc)  # range and display rules on the derived figures' values
 
     @classmethod
     def load(cls, path: Path, display: str | None = None) -> Briefing:
@@ -190,6 +190,9 @@ class Briefing:
                 self.figures[key] = self._finish(key, fig, self._stated_value(fig),
                                                  fig.as_of or PartialDate(None),
                                                  tuple(fig.sources), ())
+        # The guide's rules and the range checks on the stated values first, so that a value
+        # out of range is told as such, not as a passage that does not support it.
+        check_written(self, self._doc)
         check_passages(self.figures, self._doc)     # stated figures, before any is used
         for key in order:
             fig, inputs = figures[key], tuple(formulas[key])

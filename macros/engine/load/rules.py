@@ -8,10 +8,15 @@ Run once the figures are resolved (derived values known), from Briefing:
   such as H200 are allowed through NAMES_WITH_DIGITS);
 - every date (source dates, as-of dates, date figures, stated or derived) lies in a plausible
   range, EARLIEST_YEAR to LATEST_YEAR;
-- a stated figure's as-of date is not later than the latest of its cited sources' dates;
+- a stated figure's as-of date is not later than the latest of its cited sources' dates
+  (compared as spans: early 2026-02 may be 1 February, so it is not later than 2026-02-03);
 - derived figures pass the range checks of stated ones (a year is a whole year in range);
 - a number other than zero is not shown as zero ("0 units");
-- a figure cites each source once, and a check does not name its own figure.
+- a check does not name its own figure (a source cited twice by one entry is a duplicate key
+  in its 'sources:' mapping, refused by the YAML loader).
+
+check_written runs before the passage check (a value out of range is told as out of range,
+not as unsupported by its passage); check_derived runs once derived values are known.
 
 Rules are checked on the raw YAML where they are about what was written, so that they keep
 working when the format gains sections (claims, glossary, open questions).
@@ -38,8 +43,11 @@ LINE_BREAKS = re.compile(r"[\n\r\v\f\x85\u2028\u2029]")
 NUMERIC_KINDS = {"money", "count", "percent", "ratio", "price", "duration", "year"}
 
 
-def check_rules(briefing: Any, doc: YamlDocument) -> None:
-    """Raise BriefingError for the first rule a checked, resolved data file breaks."""
+def check_written(briefing: Any, doc: YamlDocument) -> None:
+    """The rules on what was written: text fields, citations, source dates, and the stated
+    figures resolved so far (range, plausibility, display). Run BEFORE the passage check, so
+    that a value that cannot be right (0001-01-01, 1850 as a year) is told as such rather
+    than as a passage that does not support it."""
     data = doc.data if isinstance(doc.data, dict) else {}
     for path, text in _texts(data):
         _check_text(path, text, doc)
@@ -48,7 +56,21 @@ def check_rules(briefing: Any, doc: YamlDocument) -> None:
     for sid, source in briefing.sources.items():
         _check_range(source.date, ("sources", sid, "date"), f"sources.{sid}", "date", doc)
     for key, fig in briefing.figures.items():
-        _check_figure(briefing, key, fig, doc)
+        if not fig.derived:
+            _check_figure(briefing, key, fig, doc)
+
+
+def check_derived(briefing: Any, doc: YamlDocument) -> None:
+    """The same range and display rules for derived figures, once their values are known."""
+    for key, fig in briefing.figures.items():
+        if fig.derived:
+            _check_figure(briefing, key, fig, doc)
+
+
+def check_rules(briefing: Any, doc: YamlDocument) -> None:
+    """Raise BriefingError for the first rule a checked, resolved data file breaks."""
+    check_written(briefing, doc)
+    check_derived(briefing, doc)
 
 
 def _entries(data: dict, section: str) -> Iterable[tuple[str, dict]]:
@@ -96,19 +118,22 @@ def _check_text(path: tuple, text: str, doc: YamlDocument) -> None:
 
 
 def _check_citations(key: str, entry: dict, doc: YamlDocument) -> None:
-    sources = entry.get("sources")
-    if isinstance(sources, list):
-        seen: set = set()
-        for index, source in enumerate(sources):
-            if isinstance(source, str) and source in seen:
-                raise _fail(doc, ("figures", key, "sources", index),
-                            f"cites source '{source}' twice", "list each source once")
-            seen.add(source)
+    # A source cited twice is a duplicate key in the 'sources:' mapping: the YAML loader
+    # refuses it (yaml_source._build), before any rule runs.
     check = entry.get("check")
     if isinstance(check, dict) and check.get("stated") == key:
         raise _fail(doc, ("figures", key, "check"), "the check names this figure itself, so it "
                     "can never fail", "name the stated figure this one must agree with, or "
                     "remove the check")
+
+
+def _begin(date: PartialDate) -> dt.date:
+    """The earliest calendar day a partial date can mean (early 2026-02 -> 1 February; not
+    PartialDate.start(), which puts a part of a month at its middle for sorting)."""
+    start = date.start()
+    if date.precision == "part":
+        return start.replace(day={"early": 1, "mid": 11, "late": 21}[date.part])
+    return start
 
 
 def _end(date: PartialDate) -> dt.date:
@@ -152,7 +177,7 @@ def _check_figure(briefing: Any, key: str, fig: Any, doc: YamlDocument) -> None:
                  if s in briefing.sources]
         if dates and all(isinstance(d, PartialDate) and d.year is not None for d in dates):
             latest = max(dates, key=_end)
-            if as_of.start() > _end(latest):
+            if _begin(as_of) > _end(latest):
                 raise BriefingError(
                     f"as_of {as_of} is later than every cited source (the latest, "
                     f"{_source_named(briefing, latest, fig.sources)}, is dated {latest})",

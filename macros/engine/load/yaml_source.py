@@ -125,6 +125,13 @@ def _build(node: yaml.Node, path: Path_, doc: YamlDocument, constructor: Any) ->
                                     line=key_node.start_mark.line + 1, hint="quote the key")
             key = str(key)
             here = path + (key,)
+            if key in result and _is_citation(here):
+                raise BriefingError(
+                    f"cites source '{key}' twice (first on line {doc.lines[here]})",
+                    file=doc.file, line=key_node.start_mark.line + 1,
+                    key=".".join(str(p) for p in here[:2]),
+                    hint=f"cite each source once; to quote two passages from it, give them as "
+                         f"a list: {key}: [\"first passage\", \"second passage\"]")
             if key in result:
                 dotted = ".".join(str(p) for p in here)
                 raise BriefingError(
@@ -146,6 +153,11 @@ def _build(node: yaml.Node, path: Path_, doc: YamlDocument, constructor: Any) ->
             items.append(_build(item, path + (index,), doc, constructor))
         return items
     return _scalar(node, path, doc, constructor)
+
+
+def _is_citation(path: Path_) -> bool:
+    """A source id in the 'sources:' mapping of a figure, claim or glossary entry."""
+    return len(path) == 4 and path[2] == "sources" and path[0] in {"figures", "claims", "glossary"}
 
 
 def _scalar(node: yaml.Node, path: Path_, doc: YamlDocument, constructor: Any) -> Any:

@@ -19,9 +19,6 @@ TEMPLATE = re.compile(r"\{\{|\{%|\{#")
 LEFTOVER = re.compile(r"\{\{|\{%|\}\}|%\}")
 BLOCK = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
 STRAY = re.compile(r"\}\}|%\}")
-TITLE = re.compile(r"^#\s+.*$", re.M)
-CALLS_AS_OF = re.compile(r"\{\{-?\s*reporting_as_of\s*\(")
-AFTER_TITLE, PAGE_END = "_briefing_after_title", "_briefing_page_end"
 SHOW_LITERALLY = ("to show a macro call as code, wrap it in raw: {% raw %}`{{ fig(\"key\") }}`"
                   "{% endraw %}; to use the figure, move the call out of the code")
 
@@ -96,14 +93,3 @@ def leftover_template(rendered: str, source: str, page: str) -> None:
                              "you want to show in a code span inside {% raw %}, or fix the "
                              "macro call")
 
-
-def frame(source: str) -> str:
-    """The page template with the site's frame, every line where it was: the reporting date
-    after the title (unless the page places it itself) and, for print, the list of the
-    figures and notes the page showed, at its end. Applied by the adapters' Jinja extension,
-    so both generators render the same page."""
-    if not CALLS_AS_OF.search(source):
-        title = TITLE.search(_blank(CODE, source))
-        at = title.end() if title else 0
-        source = f"{source[:at]}{{{{ {AFTER_TITLE}({bool(title)}) }}}}{source[at:]}"
-    return f"{source}{{{{ {PAGE_END}() }}}}"

@@ -6,6 +6,7 @@ from __future__ import annotations
 from ..dates import PartialDate
 from ..formatting.values import format_partial_date
 from ..pages.usage import Usage
+from .datapackage import appendix_extras
 from .html import (
     RELIABILITY_ORDER,
     RELIABILITY_TEXT,
@@ -16,15 +17,11 @@ from .html import (
     is_editorial,
     is_expected,
     passages,
+    source_date,
     source_name,
     time_element,
     use_anchor,
 )
-
-try:  # the data-package helper provides the citation text; until then, a plain one
-    from .exports import citation  # type: ignore[attr-defined]
-except ImportError:  # pragma: no cover - depends on the exports module
-    citation = None
 
 CONFLICT_TYPES = {"same-quantity": "Same quantity, different values",
                   "different-dates": "Reported at different dates",
@@ -86,7 +83,7 @@ def timeline(r: PageRenderer) -> str:
 
 
 def _passages_html(texts) -> str:
-    return "".join(f"<q>{escape(t)}</q>" for t in texts) or "(passage not recorded)"
+    return " ".join(f"<q>{escape(t)}</q>" for t in texts) or "(passage not recorded)"
 
 
 def _supports(r: PageRenderer) -> dict[str, list[tuple[str, str, tuple[str, ...]]]]:
@@ -109,9 +106,7 @@ def sources_list(r: PageRenderer) -> str:
                      key=lambda item: RELIABILITY_ORDER.index(item[1].reliability))
     out = []
     for sid, src in ordered:
-        date = time_element(src.date)
-        if getattr(src, "date_estimated", False) and src.date.precision != "none":
-            date += " (estimated: the article prints no date)"
+        date = source_date(src)
         relayed = (f"<dt>As reported by</dt><dd>{escape(src.as_reported_by)}</dd>"
                    if src.as_reported_by else "")
         link = (f'<dt>Link</dt><dd><a href="{escape(src.url)}">{escape(src.url)}</a></dd>'
@@ -134,8 +129,8 @@ def sources_list(r: PageRenderer) -> str:
                 f"<dt>Publisher</dt><dd>{escape(src.publisher)}</dd>"
                 f"<dt>Title</dt><dd>{escape(src.title)}</dd>"
                 f"<dt>Published</dt><dd>{date}</dd>{relayed}{link}"
-                f"<dt>Reliability</dt><dd>{RELIABILITY_TEXT[src.reliability]}: {escape(src.note)}</dd>"
-                f"</dl>{table}</div>"))
+                f"<dt>Reliability</dt><dd>{RELIABILITY_TEXT[src.reliability]}</dd>"
+                f"<dt>Notes</dt><dd>{escape(src.note)}</dd></dl>{table}</div>"))
     return "\n".join(out)
 
 
@@ -161,56 +156,55 @@ def appendix_groups(keys) -> dict[str, list[str]]:
     return merged
 
 
-def _plain_citation(r: PageRenderer, fig) -> str:
-    return (f"“{fig.label}”: {fig.text}, {fig.as_of_text}. Alibaba's AI push in figures, "
-            f"Figures appendix, entry {anchor(fig.key)}.")
+def _dl(*pairs: tuple[str, str]) -> str:
+    """<dt>Label:</dt> <dd>…</dd> pairs, spaced so search snippets keep words apart."""
+    return " ".join(f"<dt>{label}:</dt> <dd>{body}</dd>" for label, body in pairs if body)
 
 
-def _appendix_entry(r: PageRenderer, usage: Usage, key: str) -> str:
+def _appendix_entry(r: PageRenderer, usage: Usage, key: str,
+                    anchored: dict[str, set[str]], site_url: str = "") -> str:
     b = r.briefing
     fig = b.figure(key)
     if fig.derived:
         inputs = "".join(f'<li><a href="#{anchor(k)}">{escape(b.figure(k).label)}</a>: '
                          f"{escape(b.figure(k).text)}</li>" for k in fig.inputs)
-        evidence = (f"<dt>Computed</dt><dd>By this site: <code>{escape(fig.formula)}</code>"
-                    f"<ul>{inputs}</ul></dd>")
+        evidence = ("Computed", f"By this site: <code>{escape(fig.formula)}</code> <ul>{inputs}</ul>")
     elif is_editorial(fig):
-        evidence = "<dt>Source</dt><dd>This site's own note; no source states it.</dd>"
+        evidence = ("Source", "This site's own note; no source states it.")
     else:
         items = "".join(
             f"<li>{_source_link(r, sid)} (reliability "
             f"{RELIABILITY_TEXT[b.source(sid).reliability].lower()}): "
             f"{_passages_html(passages(fig, sid))}</li>" for sid in fig.sources)
-        evidence = f'<dt>Sources</dt><dd><ul class="fig-sources">{items}</ul></dd>'
-    flags = []
-    if is_expected(fig):
-        flags.append("expected at the time of reporting")
+        evidence = ("Sources", f'<ul class="fig-sources">{items}</ul>')
+    expected = " (expected at the time of reporting)" if is_expected(fig) else ""
     fixes = "".join(f"<li>{escape(format_partial_date(c.date))}: first published as "
                     f"{escape(c.old)}. {escape(c.reason)}</li>" for c in corrections_of(b, fig))
-    corrected = f"<dt>Corrected</dt><dd><ul>{fixes}</ul></dd>" if fixes else ""
-    note = f"<dt>Note</dt><dd>{escape(fig.note)}</dd>" if fig.note else ""
-    shown = ", ".join(f'<a href="{r.page_href(p.url)}#{use_anchor(key)}">{escape(p.title)}</a>'
-                      for p in usage.pages_using(key) if p.url != r.page_url)
-    cite_text = citation(fig, r.page_url) if citation else _plain_citation(r, fig)
+    shown = ", ".join(
+        f'<a href="{r.page_href(p.url)}'
+        f'{"#" + use_anchor(key) if key in anchored.get(p.url, ()) else ""}">{escape(p.title)}</a>'
+        for p in usage.pages_using(key) if p.url != r.page_url)
+    extras = appendix_extras(r, key, site_url)
     return (f'<section class="fig-entry" id="{anchor(key)}">'
             f'<h3>{escape(fig.label)} <a class="headerlink" href="#{anchor(key)}" '
-            f'title="Permanent link">¶</a></h3>'
-            f"<dl><dt>Value</dt><dd>{r.value(key)}"
-            f"{' (' + ', '.join(flags) + ')' if flags else ''}</dd>"
-            f"<dt>As of</dt><dd>{r.asof(key)}</dd>{evidence}{corrected}{note}"
-            f"<dt>Shown on</dt><dd>{shown or 'this appendix only'}</dd>"
-            f"<dt>Key</dt><dd><code>{escape(key)}</code> ({fig.kind})</dd>"
-            f'<dt>Cite as</dt><dd class="fig-citation">{escape(cite_text)}</dd></dl></section>')
+            f'title="Permanent link">¶</a></h3> <dl>'
+            + _dl(("Value", r.value(key) + expected), ("As of", r.asof(key)), evidence,
+                  ("Corrected", f"<ul>{fixes}</ul>" if fixes else ""),
+                  ("Note", escape(fig.note) if fig.note else ""),
+                  ("Shown on", shown or "this appendix only"),
+                  ("Key", f"<code>{escape(key)}</code> ({fig.kind})"))
+            + f" {extras}</dl></section> ")
 
 
-def figures_appendix(r: PageRenderer, usage: Usage) -> str:
+def figures_appendix(r: PageRenderer, usage: Usage, anchored=None, site_url: str = "") -> str:
     """Every figure with value, as-of, passages or derivation, and links back to its pages.
 
     Each group is one container element, so Markdown's raw-HTML pass stays linear.
     """
+    links = anchored() if callable(anchored) else (anchored or {})
     out = []
     for title, keys in appendix_groups(r.briefing.figures).items():
-        entries = "".join(_appendix_entry(r, usage, key) for key in keys)
+        entries = "".join(_appendix_entry(r, usage, key, links, site_url) for key in keys)
         out.append(f"## {escape(title)}\n" + _block(f'<div class="fig-group">{entries}</div>'))
     return "\n".join(out)
 
@@ -298,8 +292,9 @@ def reporting_date(briefing) -> PartialDate:
 
 
 def reporting_as_of(r: PageRenderer) -> str:
-    """'Reporting as of early February 2026': the time frame of the whole site."""
-    return (f'<p class="reporting-as-of">Reporting as of {time_element(reporting_date(r.briefing))}: '
+    """'Reporting as of early February 2026': the time frame of the whole site (a block: the
+    blank lines set it apart from the line it starts)."""
+    return _block(f'<p class="reporting-as-of">Reporting as of {time_element(reporting_date(r.briefing))}: '
             "figures are as the sources gave them then; later events are not covered.</p>")
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+import re
 
 from ..dates import PartialDate
 from ..derive.briefing import Briefing, ResolvedFigure
@@ -44,6 +45,14 @@ def source_name(src) -> str:
     """The source's one short, dated name ("Stock news, 3 Feb"); older data: publisher, date."""
     name = getattr(src, "name", None)
     return name or f"{src.publisher}, {format_partial_date(src.date)}"
+
+
+def source_date(src) -> str:
+    """A source's date as HTML: '<time>3 February 2026</time> (estimated)', or 'undated'."""
+    date = time_element(src.date)
+    if getattr(src, "date_estimated", False) and src.date.precision != "none":
+        date += " (estimated)"
+    return date
 
 
 def source_line(briefing: Briefing, source_id: str) -> str:
@@ -119,7 +128,27 @@ def value_element(fig: ResolvedFigure) -> str:
     return f'<data value="{escape(fig.machine)}">{escape(fig.text)}</data>'
 
 
+# The panel is a custom element, not a <span>: Material's search indexer matches elements by tag
+# name, so the first inner </span> would end the data-search-exclude of an outer <span>.
+PANEL = "fig-panel"
 CORRECTED = '<span class="fig-flag">corrected</span>'
+
+
+_KEY = re.compile(r"[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)+")
+_OPERATORS = str.maketrans({"*": "×", "/": "÷", "-": "−"})
+
+
+def readable_formula(briefing: Briefing, formula: str) -> str:
+    """'campaign.budget_cny / competition.baidu_budget_cny' as the labels and signs a reader
+    knows: 'Qwen Lunar New Year campaign budget ÷ Baidu's AI promotion budget'."""
+    parts = []
+    last = 0
+    for m in _KEY.finditer(formula):
+        parts.append(formula[last:m.start()].translate(_OPERATORS))
+        parts.append(briefing.figure(m.group(0)).label)
+        last = m.end()
+    parts.append(formula[last:].translate(_OPERATORS))
+    return " ".join("".join(parts).split())
 
 
 def _flags(fig, briefing: Briefing) -> str:
@@ -150,19 +179,20 @@ class PageRenderer:
         self.page_url = page_url
         self.appendix_url = appendix_url  # the generator's URLs of the appendix and sources pages
         self.sources_url = sources_url
-        # The URL relative links start from: the page's own, or (Zensical, which rewrites links
+        # The URL relative links start from: the page's own, or (a generator that rewrites links
         # in HTML as relative to the source file) its source file's folder.
         self.link_base = page_url if link_base is None else link_base
-        self.root = relative_url(self.link_base, "r/")[: -len("r/")]
+        self._appendix = relative_url(self.link_base, appendix_url)
+        self._sources = relative_url(self.link_base, sources_url)
         self.shown: dict[str, int] = {}
         self.cited: dict[str, int] = {}
         self._cite_uses: dict[str, int] = {}
 
     def appendix_href(self, key: str) -> str:
-        return self.root + self.appendix_url + "#" + anchor(key)
+        return f"{self._appendix}#{anchor(key)}"
 
     def source_href(self, source_id: str) -> str:
-        return f"{self.root}{self.sources_url}#source-{source_id}"
+        return f"{self._sources}#source-{source_id}"
 
     def page_href(self, url: str) -> str:
         return relative_url(self.link_base, url)
@@ -172,13 +202,15 @@ class PageRenderer:
         src = self.briefing.source(source_id)
         return (f'<span class="fp-src"><a href="{self.source_href(source_id)}">'
                 f"{escape(source_name(src))}</a> "
+                f'<span class="fp-date">{source_date(src)}</span> '
                 f'<span class="fp-rel">reliability {RELIABILITY_TEXT[src.reliability].lower()}</span>'
                 f"{_quoted(texts)}</span>")
 
     def _panel_body(self, fig: ResolvedFigure) -> str:
         """The panel's content for one figure, cached per build and link depth."""
         cache = self.briefing.__dict__.setdefault("_panel_cache", {})
-        cached = cache.get((fig.key, self.root))
+        where = (fig.key, self._appendix, self._sources)
+        cached = cache.get(where)
         if cached is not None:
             return cached
         b = self.briefing
@@ -190,7 +222,7 @@ class PageRenderer:
                 f"{escape(b.figure(k).label)}</a>: {escape(b.figure(k).text)}</span>"
                 for k in fig.inputs)
             parts.append(f'<span class="fp-formula">Computed by this site: '
-                         f"<code>{escape(fig.formula)}</code></span>{inputs}")
+                         f"{escape(readable_formula(b, fig.formula))}</span>{inputs}")
         elif is_editorial(fig):
             parts.append('<span class="fp-formula">This site\'s own note; no source states it.</span>')
         else:
@@ -205,7 +237,7 @@ class PageRenderer:
                          f"first published as {escape(c.old)}. {escape(c.reason)}</span>")
         parts.append(f'<a class="fp-more" href="{self.appendix_href(fig.key)}">'
                      "Entry in the Figures appendix</a>")
-        cache[(fig.key, self.root)] = body = "".join(parts)
+        cache[where] = body = "".join(parts)
         return body
 
     @staticmethod
@@ -223,10 +255,11 @@ class PageRenderer:
         """The figure in prose: a button showing the value that opens its panel in place."""
         figure = self.briefing.figure(key)
         button_id, panel_id = self._use_id(self.shown, key)
+        corrected = CORRECTED if corrections_of(self.briefing, figure) else ""
         return (f'<button type="button" class="fig"{button_id} popovertarget="{panel_id}">'
-                f"{value_element(figure)}{CORRECTED if corrections_of(self.briefing, figure) else ''}</button>"
-                f'<span class="fig-panel" id="{panel_id}" popover data-search-exclude>'
-                f"{self._panel_body(figure)}</span>")
+                f"{value_element(figure)}{corrected}</button>"
+                f'<{PANEL} class="fig-panel" id="{panel_id}" popover data-search-exclude>'
+                f"{self._panel_body(figure)}</{PANEL}>")
 
     def cite(self, key: str) -> str:
         """A numbered reference to a claim that opens the source's words in place."""
@@ -236,8 +269,8 @@ class PageRenderer:
         items = "".join(self.source_item(sid, passages(claim, sid)) for sid in claim.sources)
         return (f'<button type="button" class="cite" popovertarget="{panel_id}" '
                 f'aria-label="Source note {number}">{number}</button>'
-                f'<span class="fig-panel" id="{panel_id}" popover data-search-exclude>'
-                f'<span class="fp-label">{escape(claim.says)}</span>{items}</span>')
+                f'<{PANEL} class="fig-panel" id="{panel_id}" popover data-search-exclude>'
+                f'<span class="fp-label">{escape(claim.says)}</span>{items}</{PANEL}>')
 
     def source(self, source_id: str) -> str:
         """A source's short dated name, linked to its entry on the Sources page."""

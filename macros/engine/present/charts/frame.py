@@ -14,7 +14,7 @@ from ...errors import BriefingError
 from ...formatting.values import format_partial_date
 from ...load.validate import NUMERIC_KINDS
 from ..datapackage import chart_download
-from ..html import PageRenderer, escape
+from ..html import PageRenderer, escape, source_name
 from .svg import NBSP, element, num
 
 
@@ -126,9 +126,8 @@ def chart_id(kind: str, title: str, keys: Iterable[str]) -> str:
 def _source_links(r: PageRenderer, figs: Sequence[ResolvedFigure]) -> str:
     ids = list(dict.fromkeys(s for f in figs for s in f.sources))
     return "; ".join(
-        f'<a href="{r.page_href(r.sources_url)}#source-{sid}">'
-        f"{escape(r.briefing.source(sid).publisher)}, "
-        f"{escape(format_partial_date(r.briefing.source(sid).date))}</a>" for sid in ids)
+        f'<a href="{r.source_href(sid)}">{escape(source_name(r.briefing.source(sid)))}</a>'
+        for sid in ids)
 
 
 def _as_of_line(figs: Sequence[ResolvedFigure]) -> str:
