@@ -9,6 +9,7 @@ import re
 from collections import Counter
 
 import pytest
+from site_pages import site_pages
 
 from conftest import ROOT
 from macros.engine.derive.briefing import Briefing
@@ -26,7 +27,7 @@ def briefing() -> Briefing:
 
 @pytest.fixture(scope="module")
 def usage():
-    return scan_pages(ROOT / "docs")
+    return scan_pages(ROOT / "docs", site_pages())
 
 
 def text(fragment: str) -> str:
