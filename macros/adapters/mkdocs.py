@@ -35,6 +35,9 @@ class Build:
 
     def start_page(self) -> None:
         env = self.env
+        if self.errors and self.site is None:  # the Site could not be made: said once
+            env.markdown = ""
+            return
         try:
             if self.site is None:
                 self.site = Site(Path(env.project_dir), Path(env.conf["docs_dir"]), self.config,
