@@ -1,8 +1,10 @@
-"""Benchmark the site against a plain Material build; print a table, write bench/results/latest.json.
+"""Benchmark the site against a plain Material build; print the table of issue 14 and write
+bench/results/latest.json.
 
-    .venv/bin/python bench/run.py [--only build scaling costs weight lighthouse livereload]
+    .venv/bin/python bench/run.py [--quick] [--only SECTION ...]
 
-`make bench` runs it after installing the pinned Python and npm tools.
+`make bench` runs it in full (several minutes); `--quick` is the CI-sized run (smaller
+synthetic sites, fewer rounds). Sections: see SECTIONS and bench/README.md.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import traceback
 from importlib.metadata import version
 from pathlib import Path
 
@@ -23,59 +26,196 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench import costs, lighthouse, livereload, synthetic, timing, twin, weight  # noqa: E402
-from tests.conftest import copy_project  # noqa: E402
+from bench import internals as internals_  # noqa: E402
+from bench import lighthouse, synthetic, timing, twin, weight, zensical  # noqa: E402
+from bench.projects import make_cold, real_copy  # noqa: E402
+from bench.timing import Variant, spread  # noqa: E402
+from tools import livereload  # noqa: E402
+from tools.project import copy_project  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results" / "latest.json"
-SECTIONS = ("build", "scaling", "costs", "weight", "lighthouse", "livereload")
-TARGETS = {"build_ratio": 1.15, "scaling_ratio": 1.25, "home_gzip_kb": 70.0,
-           "lighthouse": {"performance": 95, "accessibility": 100, "best-practices": 100,
+SECTIONS = ("build", "zensical", "scaling", "fit", "appendix", "internals", "weight",
+            "lighthouse", "livereload")
+TARGETS = {"cold": 1.20, "warm": 1.08, "zensical": 1.0, "per_ref_drift": 1.25,
+           "appendix_s": 7.0, "home_gzip_kb": 65.0,
+           "lighthouse": {"performance": 98, "accessibility": 100, "best-practices": 100,
                           "seo": 100},
-           "livereload_s": 2.0}
+           "livereload_s": 1.0}
 CHART_PAGE = "financial/"
-BARE = "plain + bare mkdocs-macros"
+REFS = 50
+FIGURES_PER_PAGE = 20          # 100 pages -> 2,000 figures ... 1,000 pages -> 20,000
+MODES = {
+    "full": {"runs": 7, "scaling": [100, 300, 1000], "scaling_runs": 3,
+             "fit": [(100, 2000), (300, 6000), (1000, 20000), (100, 20000)],
+             "appendix": [5000, 20000], "lighthouse_runs": 5, "edits": 3},
+    "quick": {"runs": 3, "scaling": [30, 100], "scaling_runs": 2,
+              "fit": [(30, 600), (100, 2000), (30, 2000), (100, 600)],
+              "appendix": [1000, 4000], "lighthouse_runs": 1, "edits": 1},
+}
 
 
-def build_site(project: Path, site: Path) -> Path:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-                   cwd=project, env=env, check=True, capture_output=True)
-    return site
+def _python_json(module: str, project: Path) -> dict:
+    done = subprocess.run([sys.executable, "-m", module, str(project)], cwd=ROOT,
+                          capture_output=True, text=True)
+    if done.returncode != 0:
+        raise RuntimeError(f"{module} failed:\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout)
 
 
-def live_reload(work: Path, edits: int = 3) -> dict:
-    """Seconds from saving a changed figure to the served page showing it (median of edits)."""
+def section_build(work: Path, mode: dict, results: dict) -> dict:
+    """This site cold and warm, its plain twin and the twin with a bare mkdocs-macros."""
+    real = real_copy(work / "real")
+    plain = twin.make_twin(real, work / "twin")
+    bare = twin.with_bare_macros_plugin(plain, work / "twin-macros")
+    results["_plain_twin"] = plain
+    variants = [Variant("plain", plain), Variant("cold", real, prepare=make_cold),
+                Variant("warm", real), Variant("bare macros", bare)]
+    return timing.compare(variants, mode["runs"])
+
+
+def section_zensical(work: Path, mode: dict, results: dict) -> dict:
+    reason = zensical.available()
+    if reason:
+        return {"status": reason}
+    plain = results.get("_plain_twin") or twin.make_twin(real_copy(work / "real-z"),
+                                                         work / "twin-z")
+    return timing.compare([Variant("plain", plain), *zensical.variants(work / "zensical")],
+                          mode["runs"])
+
+
+def _size(pages: int) -> dict:
+    return {"pages": pages, "refs": pages * REFS, "figures": pages * FIGURES_PER_PAGE}
+
+
+def section_scaling(work: Path, mode: dict, results: dict) -> dict:
+    """Synthetic sites (every macro kind) against their twins, cold (no cache)."""
+    out = []
+    for pages in mode["scaling"]:
+        size = _size(pages)
+        project = synthetic.make_synthetic(work / f"synthetic-{pages}", pages, REFS,
+                                           size["figures"])
+        plain = twin.make_twin(project, work / f"synthetic-{pages}-twin")
+        compared = timing.compare([Variant("plain", plain),
+                                   Variant("real", project, prepare=make_cold)],
+                                  mode["scaling_runs"])
+        walls = [(r["wall"] - p["wall"]) for r, p in zip(
+            compared["variants"]["real"]["samples"], compared["variants"]["plain"]["samples"],
+            strict=True)]
+        overhead = statistics.median(walls)
+        out.append({**size, **compared, "overhead_s": timing.summary(walls),
+                    "per_ref_ms": overhead / size["refs"] * 1000,
+                    "per_figure_ms": overhead / size["figures"] * 1000})
+        for name in (f"synthetic-{pages}", f"synthetic-{pages}-twin"):
+            subprocess.run(["rm", "-rf", str(work / name)], check=False)
+    per_ref = [s["per_ref_ms"] for s in out]
+    return {"sizes": out, "per_ref_drift": max(per_ref) / min(per_ref) if min(per_ref) > 0
+            else float("inf")}
+
+
+def _least_squares(rows: list[tuple[float, float, float]]) -> tuple[list[float], float]:
+    """y = a + b*refs + c*figures by least squares; the coefficients and the largest
+    relative residual."""
+    xs = [(1.0, r, f) for r, f, _ in rows]
+    ys = [y for *_, y in rows]
+    m = [[sum(x[i] * x[j] for x in xs) for j in range(3)] + [sum(x[i] * y for x, y in
+                                                                  zip(xs, ys, strict=True))]
+         for i in range(3)]
+    for col in range(3):
+        pivot = max(range(col, 3), key=lambda r: abs(m[r][col]))
+        m[col], m[pivot] = m[pivot], m[col]
+        for r in range(3):
+            if r != col and m[col][col]:
+                factor = m[r][col] / m[col][col]
+                m[r] = [a - factor * b for a, b in zip(m[r], m[col], strict=True)]
+    coef = [m[i][3] / m[i][i] if m[i][i] else float("nan") for i in range(3)]
+    worst = max(abs(coef[0] + coef[1] * x[1] + coef[2] * x[2] - y) / y
+                for x, y in zip(xs, ys, strict=True))
+    return coef, worst
+
+
+def section_fit(work: Path, mode: dict, results: dict) -> dict:
+    """The engine's own time (in-process phases, no MkDocs) on synthetic sites of several
+    sizes, and the fit a + b*references + c*figures."""
+    points = []
+    for pages, figures in mode["fit"]:
+        project = synthetic.make_synthetic(work / "fit", pages, REFS, figures)
+        phases = _python_json("bench.costs", project)
+        points.append({"pages": pages, "refs": pages * REFS, "figures": figures,
+                       "phases": phases, "total_s": sum(phases.values())})
+    (a, b, c), worst = _least_squares([(p["refs"], p["figures"], p["total_s"]) for p in points])
+    return {"points": points, "fixed_s": a, "per_ref_ms": b * 1000, "per_figure_ms": c * 1000,
+            "worst_residual": worst}
+
+
+def section_appendix(work: Path, mode: dict, results: dict) -> dict:
+    sizes = []
+    for figures in mode["appendix"]:
+        project = synthetic.make_synthetic(work / "appendix", 10, REFS, figures,
+                                           only=("figures", "sources"))
+        sizes.append(_python_json("bench.appendix", project))
+    first, last = sizes[0], sizes[-1]
+    return {"sizes": sizes, "growth": (last["appendix"] / first["appendix"])
+            / (last["figures"] / first["figures"])}
+
+
+def section_internals(work: Path, mode: dict, results: dict) -> dict:
+    real = real_copy(work / "internals")
+    plain = results.get("_plain_twin") or twin.make_twin(real, work / "internals-twin")
+    bare = work / "twin-macros"
+    if not bare.exists():
+        bare = twin.with_bare_macros_plugin(plain, bare)
+    return {"imports_cold": internals_.import_costs(real, cold=True),
+            "imports_warm": internals_.import_costs(real, cold=False),
+            "git": {"real": internals_.git_calls(real), "plain": internals_.git_calls(plain),
+                    "bare macros": internals_.git_calls(bare)}}
+
+
+def _built(work: Path, results: dict) -> Path:
+    if "_site" not in results:
+        project = real_copy(work / "built")
+        site = work / "site"
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir",
+                        str(site)], cwd=project, check=True, capture_output=True,
+                       env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+        results["_site"] = site
+    return results["_site"]
+
+
+def section_weight(work: Path, mode: dict, results: dict) -> dict:
+    return weight.page_weights(_built(work, results))
+
+
+def section_lighthouse(work: Path, mode: dict, results: dict) -> dict:
+    return lighthouse.audit(_built(work, results), ["", CHART_PAGE], mode["lighthouse_runs"])
+
+
+def section_livereload(work: Path, mode: dict, results: dict) -> dict:
+    """Seconds from saving a changed figure to the served page showing it."""
     project = copy_project(work / "served")
     with livereload.serving(project) as url:
-        seconds = [livereload.time_edit_to_view(project, url, 60.0)[0] for _ in range(edits)]
-    return {"median_s": statistics.median(seconds), "runs_s": seconds}
+        seconds = [livereload.time_edit_to_view(project, url, 60.0)[0]
+                   for _ in range(mode["edits"])]
+    return {"runs_s": seconds, **timing.summary(seconds)}
 
 
-def run(sections: set[str], runs: int, scaling_runs: int) -> dict:
-    results: dict = {"command": " ".join(["bench/run.py", *sys.argv[1:]]),
+def run(sections: list[str], mode_name: str) -> dict:
+    mode = MODES[mode_name]
+    results: dict = {"command": " ".join(["bench/run.py", *sys.argv[1:]]), "mode": mode_name,
                      "when": time.strftime("%Y-%m-%d %H:%M:%S %Z"), "machine": _machine()}
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        if "build" in sections:
-            plain = twin.make_twin(ROOT, work / "twin")
-            bare = twin.with_bare_macros_plugin(plain, work / "twin-macros")
-            results["build"] = timing.compare(ROOT, plain, runs, {BARE: bare})
-        if {"scaling", "costs"} & sections:
-            project = synthetic.make_synthetic(work / "synthetic")
-            if "scaling" in sections:
-                plain = twin.make_twin(project, work / "synthetic-twin")
-                results["scaling"] = timing.compare(project, plain, scaling_runs)
-            if "costs" in sections:
-                results["costs"] = {"site": costs.engine_costs(ROOT),
-                                    "synthetic": costs.engine_costs(project)}
-        if {"weight", "lighthouse"} & sections:
-            site = build_site(ROOT, work / "site")
-            if "weight" in sections:
-                results["weight"] = weight.page_weights(site)
-            if "lighthouse" in sections:
-                results["lighthouse"] = lighthouse.audit(site, ["", CHART_PAGE])
-        if "livereload" in sections:
-            results["livereload"] = live_reload(work)
+        for name in sections:
+            started = time.time()
+            print(f"[bench] {name}...", file=sys.stderr, flush=True)
+            try:
+                results[name] = globals()[f"section_{name}"](work, mode, results)
+            except Exception as error:  # noqa: BLE001 (a failed section is reported, not fatal)
+                results[name] = {"error": f"{type(error).__name__}: {error}"[:2000],
+                                 "trace": traceback.format_exc()[-4000:]}
+            print(f"[bench] {name}: {time.time() - started:.0f} s", file=sys.stderr, flush=True)
+    for private in [k for k in results if k.startswith("_")]:
+        del results[private]
+    results["machine"]["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
     return results
 
 
@@ -86,64 +226,132 @@ def _machine() -> dict:
                                                 "mkdocs-macros-plugin", "pymdown-extensions")}}
 
 
+def _verdict(ok: bool) -> str:
+    return "meets" if ok else "MISSES"
+
+
+def _ratio_row(label: str, build: dict, name: str, target: float) -> list[tuple]:
+    v, plain = build["variants"][name], build["variants"]["plain"]
+    ratio = v["ratio"]
+    return [(f"{label} (wall, median of {build['runs']} pairs)",
+             f"{ratio['wall']['median']:.2f}x ({ratio['wall']['min']:.2f}-"
+             f"{ratio['wall']['max']:.2f}); {spread(v['wall'])} vs plain {spread(plain['wall'])}",
+             f"{target:.2f}x", _verdict(ratio["wall"]["median"] <= target)),
+            ("  same, CPU time", f"{ratio['cpu']['median']:.2f}x ({ratio['cpu']['min']:.2f}-"
+             f"{ratio['cpu']['max']:.2f}); {spread(v['cpu'])} vs {spread(plain['cpu'])}",
+             f"{target:.2f}x", _verdict(ratio["cpu"]["median"] <= target))]
+
+
+def _error_row(label: str, section: dict) -> list[tuple] | None:
+    if "error" in section:
+        return [(label, "ERROR: " + section["error"].splitlines()[0][:100], "", "")]
+    return None
+
+
 def rows(results: dict) -> list[tuple[str, str, str, str]]:
-    """(what, measured, target, verdict) for the table."""
-    out = []
-
-    def verdict(ok: bool) -> str:
-        return "meets" if ok else "MISSES"
-
-    for name, label, target in (("build", "Build, this site", TARGETS["build_ratio"]),
-                                ("scaling", "Build, 300 pages x 50 refs of 5,000 figures",
-                                 TARGETS["scaling_ratio"])):
-        if name in results:
-            r = results[name]
-            out.append((f"{label} (wall, median of {r['runs']})",
-                        f"{r['real']['wall']:.2f} s vs plain {r['plain']['wall']:.2f} s "
-                        f"= {r['ratio']['real']['wall']:.2f}x", f"<= {target}x",
-                        verdict(r["ratio"]["real"]["wall"] <= target)))
-            out.append(("  same, CPU time (user + system)",
-                        f"{r['real']['cpu']:.2f} s vs {r['plain']['cpu']:.2f} s "
-                        f"= {r['ratio']['real']['cpu']:.2f}x", f"<= {target}x",
-                        verdict(r["ratio"]["real"]["cpu"] <= target)))
-            if BARE in r:
-                out.append((f"  {BARE} (wall)", f"{r[BARE]['wall']:.2f} s "
-                            f"= {r['ratio'][BARE]['wall']:.2f}x", "", ""))
-    if "costs" in results:
-        for where, phases in results["costs"].items():
-            out.append((f"  engine phases, {where}",
-                        ", ".join(f"{k} {v:.2f} s" for k, v in phases.items()), "", ""))
+    """(what, measured, target, verdict): the table of issue 14."""
+    out: list[tuple] = []
+    if "build" in results:
+        b = results["build"]
+        out += _error_row("This site vs typed-in twin", b) or [
+            *_ratio_row("This site, cold build (fresh clone, no cache) vs twin", b, "cold",
+                        TARGETS["cold"]),
+            *_ratio_row("This site, warm build (cache present) vs twin", b, "warm",
+                        TARGETS["warm"]),
+            ("  twin + bare mkdocs-macros (in git), wall",
+             f"{b['variants']['bare macros']['ratio']['wall']['median']:.2f}x", "", ""),
+            ("  machine load (1-min average) during these builds",
+             f"{b['load']['median']:.2f} ({b['load']['min']:.2f}-{b['load']['max']:.2f}) "
+             f"on {b['load']['cpus']} CPUs", "", "")]
+    if "zensical" in results:
+        z = results["zensical"]
+        label = "This site under Zensical vs the plain Material twin"
+        if "status" in z:
+            out.append((label, z["status"], "report; < 1.0x", ""))
+        else:
+            out += _error_row(label, z) or [
+                *_ratio_row(label + ", warm", z, "zensical warm", TARGETS["zensical"]),
+                *_ratio_row(label + ", cold", z, "zensical cold", TARGETS["zensical"])]
+    if "scaling" in results:
+        s = results["scaling"]
+        out += _error_row("Synthetic sites", s) or []
+        for size in s.get("sizes", []):
+            r = size["variants"]["real"]["ratio"]["wall"]["median"]
+            out.append((f"Synthetic {size['pages']:,} pages x {REFS} refs, {size['figures']:,} "
+                        f"figures, all macro kinds (cold)",
+                        f"engine overhead {spread(size['overhead_s'])} = "
+                        f"{size['per_ref_ms']:.2f} ms/ref = {size['per_figure_ms']:.2f} "
+                        f"ms/figure; {r:.2f}x", "", ""))
+        if "per_ref_drift" in s:
+            out.append(("  overhead per reference, largest / smallest size",
+                        f"{s['per_ref_drift']:.2f}", f"<= {TARGETS['per_ref_drift']} (constant)",
+                        _verdict(s["per_ref_drift"] <= TARGETS["per_ref_drift"])))
+    if "fit" in results:
+        f = results["fit"]
+        out += _error_row("Engine fit", f) or [
+            ("Engine in-process: a + b*refs + c*figures",
+             f"{f['fixed_s']:.2f} s + {f['per_ref_ms']:.3f} ms/ref + {f['per_figure_ms']:.3f} "
+             f"ms/figure (worst residual {f['worst_residual']:.0%})", "linear", "")]
+    if "appendix" in results:
+        a = results["appendix"]
+        if _error_row("Figures appendix", a):
+            out += _error_row("Figures appendix", a)
+        else:
+            last = a["sizes"][-1]
+            out.append((f"Figures appendix at {last['figures']:,} figures (engine + Markdown)",
+                        f"{last['appendix']:.2f} s (engine {last['engine']:.2f}, Markdown "
+                        f"{last['markdown']:.2f}); growth vs linear {a['growth']:.2f}",
+                        f"< {TARGETS['appendix_s']:.0f} s, linear",
+                        _verdict(last["appendix"] < TARGETS["appendix_s"]
+                                 and a["growth"] < 1.3)))
+    if "internals" in results:
+        i = results["internals"]
+        if _error_row("mkdocs-macros internals", i):
+            out += _error_row("mkdocs-macros internals", i)
+        else:
+            imp, warm = i["imports_cold"], i["imports_warm"]
+            out.append(("Imports in a cold build (cumulative, first import)",
+                        ", ".join(f"{k} {v * 1000:.0f} ms" for k, v in imp.items()), "", ""))
+            out.append(("  warm build", ", ".join(f"{k} {v * 1000:.0f} ms"
+                                                  for k, v in warm.items()), "", ""))
+            out.append(("git subprocesses per build: this site / plain / bare macros",
+                        " / ".join(f"{g['calls']} ({g['seconds']:.2f} s)"
+                                   for g in i["git"].values()), "", ""))
     for page, w in results.get("weight", {}).items():
+        if page == "error":
+            out.append(("Page weight", "ERROR", "", ""))
+            break
+        if not isinstance(w, dict) or "types" not in w:
+            continue
         types = w["types"]
         render_kb = types[weight.RENDER]["gzip"] / 1000
-        detail = ", ".join(f"{k} {v['raw'] / 1000:.1f}/{v['gzip'] / 1000:.1f}"
-                           for k, v in types.items() if k not in (weight.RENDER, "total"))
         home = page == "/"
-        out.append((f"Page weight {page}, render path gzip",
+        out.append((f"{'Home' if home else page} first view, gzip (render path)",
                     f"{render_kb:.1f} kB", f"<= {TARGETS['home_gzip_kb']:.0f} kB" if home else "",
-                    verdict(render_kb <= TARGETS["home_gzip_kb"]) if home else ""))
-        out.append((f"  {page} with search, gzip (raw)",
-                    f"{types['total']['gzip'] / 1000:.1f} kB ({types['total']['raw'] / 1000:.1f} kB)",
-                    "", ""))
-        out.append((f"  {page} by type, kB raw/gzip", detail, "", ""))
+                    _verdict(render_kb <= TARGETS["home_gzip_kb"]) if home else ""))
     for page, lh in results.get("lighthouse", {}).items():
+        if page in ("error", "trace"):
+            if page == "error":
+                out.append(("Lighthouse", "ERROR: " + lh[:100], "", ""))
+            continue
         med = lh["median"]
         ok = all(med[c] >= t for c, t in TARGETS["lighthouse"].items())
-        out.append((f"Lighthouse {page} (mobile, median of {len(lh['runs'])})",
-                    "/".join(f"{med[c]:g}" for c in lighthouse.CATEGORIES),
-                    "/".join(str(t) for t in TARGETS["lighthouse"].values()), verdict(ok)))
+        out.append((f"Lighthouse mobile {page}, median of {len(lh['runs'])}",
+                    "/".join(f"{med[c]:g}" for c in lighthouse.CATEGORIES) + " (performance "
+                    + ", ".join(str(r["performance"]) for r in lh["runs"]) + ")",
+                    "/".join(str(t) for t in TARGETS["lighthouse"].values()), _verdict(ok)))
     if "livereload" in results:
         lr = results["livereload"]
-        out.append((f"make serve: edit to served page (median of {len(lr['runs_s'])})",
-                    f"{lr['median_s']:.2f} s", f"<= {TARGETS['livereload_s']:.0f} s",
-                    verdict(lr["median_s"] <= TARGETS["livereload_s"])))
+        out += _error_row("make serve: data file saved to page updated", lr) or [
+            (f"make serve: data file saved to page updated (median of {lr['n']})",
+             spread(lr), f"<= {TARGETS['livereload_s']:.1f} s",
+             _verdict(lr["median"] <= TARGETS["livereload_s"]))]
     return out
 
 
 def print_table(table: list[tuple[str, str, str, str]]) -> None:
-    widths = [max(len(r[i]) for r in table) for i in range(4)]
     header = ("What", "Measured", "Target", "Result")
-    widths = [max(w, len(h)) for w, h in zip(widths, header, strict=True)]
+    widths = [max(len(h), *(len(r[i]) for r in table)) for i, h in enumerate(header)]
     for row in (header, tuple("-" * w for w in widths), *table):
         print("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
 
@@ -151,14 +359,16 @@ def print_table(table: list[tuple[str, str, str, str]]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", nargs="+", choices=SECTIONS, default=list(SECTIONS))
-    parser.add_argument("--runs", type=int, default=5, help="builds per side for this site")
-    parser.add_argument("--scaling-runs", type=int, default=3,
-                        help="builds per side for the synthetic site")
+    parser.add_argument("--quick", action="store_true", help="CI-sized run")
     args = parser.parse_args()
-    results = run(set(args.only), args.runs, args.scaling_runs)
+    sections = [s for s in SECTIONS if s in args.only]
+    results = run(sections, "quick" if args.quick else "full")
     results["table"] = rows(results)
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+    RESULTS.write_text(json.dumps(results, indent=1, default=str) + "\n", encoding="utf-8")
+    load = results["machine"]
+    print(f"Machine: {load['cpus']} CPUs, load average {load['load_average_at_start']} at start, "
+          f"{load['load_average_at_end']} at end; mode {results['mode']}\n")
     print_table(results["table"])
     print(f"\nWritten to {RESULTS.relative_to(ROOT)}")
 

@@ -1,6 +1,7 @@
 """The plain twin of a project: each page's macros rendered to Markdown once, then built as plain
 Material with the macros plugin removed. Its build time is the floor the real build is measured
-against.
+against. The twin keeps everything else: navigation, theme, other plugins (the revision-date
+plugin too, so both are git repositories), Markdown extensions.
 
     python -m bench.twin PROJECT OUT     (run from the repository root)
 """
@@ -16,6 +17,7 @@ from pathlib import Path
 import yaml
 
 from bench.mkdocs_config import read_mkdocs_yml
+from bench.projects import git_commit
 
 ROOT = Path(__file__).resolve().parents[1]
 KEEP = ("overrides",)
@@ -23,9 +25,11 @@ KEEP = ("overrides",)
 
 def make_twin(project: Path, out: Path) -> Path:
     """Write the twin of `project` into `out` (in a subprocess, so the build state stays apart)."""
-    subprocess.run([sys.executable, "-m", "bench.twin", str(project), str(out)], cwd=ROOT,
-                   check=True, capture_output=True, text=True)
-    return out
+    done = subprocess.run([sys.executable, "-m", "bench.twin", str(project), str(out)], cwd=ROOT,
+                          capture_output=True, text=True)
+    if done.returncode != 0:
+        raise RuntimeError(f"twin of {project} failed:\n{done.stdout[-2000:]}{done.stderr[-3000:]}")
+    return git_commit(out)
 
 
 def with_bare_macros_plugin(twin: Path, out: Path) -> Path:
@@ -36,7 +40,7 @@ def with_bare_macros_plugin(twin: Path, out: Path) -> Path:
     config["plugins"].append("macros")
     (out / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False),
                                     encoding="utf-8")
-    return out
+    return git_commit(out)
 
 
 def plain_config(text: str) -> dict:

@@ -7,7 +7,7 @@ from collections import defaultdict
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from .browser import CHROMIUM, CHROMIUM_ARGS, serve
+from tools.browser import CHROMIUM, CHROMIUM_ARGS, serve
 
 TYPES = {".html": "HTML", ".css": "CSS", ".js": "JS", ".svg": "SVG"}
 SEARCH = "search (after load)"

@@ -2,58 +2,23 @@
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-PROJECT_PARTS = ("mkdocs.yml", "mkdocs.zensical.yml", "docs", "data", "macros", "overrides",
-                 "overrides-zensical")
-MKDOCS = [sys.executable, "-m", "mkdocs"]
+from tools.project import (MKDOCS, PROJECT_PARTS, ROOT, BuildResult, build, build_zensical,
+                           copy_project)
+
+__all__ = ["MKDOCS", "PROJECT_PARTS", "ROOT", "BuildResult", "build", "build_zensical",
+           "copy_project"]
 
 
-@dataclass
-class BuildResult:
-    returncode: int
-    output: str
-    site: Path
-
-    def page(self, url: str) -> str:
-        """HTML of a built page by its URL ('' for home, 'campaign/')."""
-        return (self.site / url / "index.html").read_text(encoding="utf-8")
-
-
-def copy_project(dest: Path) -> Path:
-    """A copy of the buildable parts of the project, to change without touching the real one."""
-    dest.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, dest / part)
-    return dest
-
-
-def build(project: Path, site: Path | None = None) -> BuildResult:
-    """Run a strict `mkdocs build` of `project` in a subprocess."""
-    site = site or project / "site"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    done = subprocess.run([*MKDOCS, "build", "--strict", "--site-dir", str(site)], cwd=project,
-                          capture_output=True, text=True, env=env, timeout=300)
-    return BuildResult(done.returncode, done.stdout + done.stderr, site)
-
-
-def build_zensical(project: Path) -> BuildResult:
-    """Run `make build-zensical`'s command on `project` (Zensical writes inside the project)."""
-    done = subprocess.run([sys.executable, "-m", "macros.adapters.zensical", "mkdocs.zensical.yml"],
-                          cwd=project, capture_output=True, text=True, timeout=300)
-    return BuildResult(done.returncode, done.stdout + done.stderr, project / "site-zensical")
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> BuildResult:
+    """The real project, built once for the whole session."""
+    result = build(ROOT, tmp_path_factory.mktemp("built") / "site")
+    assert result.returncode == 0, result.output
+    return result
 
 
 @pytest.fixture(scope="session")
@@ -61,14 +26,6 @@ def built_zensical(tmp_path_factory) -> BuildResult:
     """The real project built by Zensical, once for the whole session (in a copy: Zensical
     writes its output and cache inside the project)."""
     result = build_zensical(copy_project(tmp_path_factory.mktemp("zensical") / "project"))
-    assert result.returncode == 0, result.output
-    return result
-
-
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> BuildResult:
-    """The real project, built once for the whole session."""
-    result = build(ROOT, tmp_path_factory.mktemp("built") / "site")
     assert result.returncode == 0, result.output
     return result
 

@@ -15,7 +15,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from site_pages import site_pages
+from tools.pages import site_pages
 
 from conftest import ROOT, build
 from engine_data import VALID, line_of, replace

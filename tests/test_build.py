@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 
-from site_pages import site_pages
+from tools.pages import site_pages
 
 from conftest import ROOT, build
 from macros.engine.derive.briefing import Briefing

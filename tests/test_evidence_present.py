@@ -9,7 +9,7 @@ import re
 from collections import Counter
 
 import pytest
-from site_pages import site_pages
+from tools.pages import site_pages
 
 from conftest import ROOT
 from macros.engine.derive.briefing import Briefing

@@ -3,7 +3,7 @@ new figure (Click releases once turned live reload off by default: mkdocs issue 
 
 from __future__ import annotations
 
-from bench.livereload import editable_figure, fetch, serving, time_edit_to_view
+from tools.livereload import editable_figure, fetch, serving, time_edit_to_view
 
 TIMEOUT = 120.0
 

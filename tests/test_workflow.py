@@ -100,3 +100,12 @@ def test_pre_commit_hooks_run_ruff_the_data_check_and_markdown_lint():
     command = data["entry"].replace(".venv/bin/python", sys.executable).split()
     done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert done.returncode == 0 and done.stdout.startswith("data/briefing.yml: ok"), done.stderr
+
+
+def test_checked_data_cache_is_restored_and_keyed_by_content():
+    steps = workflow()["jobs"]["build"]["steps"]
+    [cache] = [s for s in steps if s.get("uses", "").startswith("actions/cache@")]
+    assert cache["with"]["path"] == ".cache/briefing"
+    key = cache["with"]["key"]
+    assert "data/**" in key and "macros/engine/**/*.py" in key and "requirements.txt" in key
+    assert steps.index(cache) < next(i for i, s in enumerate(steps) if s.get("run") == "make test")

@@ -8,7 +8,7 @@ import posixpath
 import re
 
 import pytest
-from site_pages import site_pages
+from tools.pages import site_pages
 
 from conftest import build_zensical
 

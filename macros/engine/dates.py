@@ -59,7 +59,9 @@ class PartialDate:
         if self.year is None:
             return dt.date.min
         try:
-            return dt.date(self.year, self.month or 1, self.day or _PART_DAY.get(self.part, 1))
+            month = 1 if self.month is None else self.month
+            day = _PART_DAY.get(self.part, 1) if self.day is None else self.day
+            return dt.date(self.year, month, day)
         except ValueError as error:
             raise ValueError(f"{self.iso} is not a real calendar date ({error})") from None
 

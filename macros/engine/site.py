@@ -13,7 +13,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 from .config import BriefingConfig
-from .derive.briefing import Briefing
+from .load.cache import load_briefing
 from .load.page_source import read_page
 from .pages.links import check_links
 from .pages.rules import check_figures_used, check_front_matter, check_prose
@@ -62,7 +62,8 @@ class Site:
         self.links_from_source = links_from_source
         self.config = config
         config.check_pages(pages)
-        self.briefing = Briefing.load(project_dir / config.data, display=config.data)
+        self.briefing = load_briefing(project_dir / config.data, config.data,
+                                      project_dir)   # checked data, cached by content
         self.usage: Usage = scan_pages(docs_dir, pages)
         self.appendix_url = pages[config.appendix].url
         self.sources_url = pages[config.sources].url

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from bench.browser import CHROMIUM, CHROMIUM_ARGS, serve
+from tools.browser import CHROMIUM, CHROMIUM_ARGS, serve
 
 from .support import AXE, MAKE_TEST_HINT, SKIP_REASONS, page_id, require, require_chromium, site_pages
 

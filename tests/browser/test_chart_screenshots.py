@@ -14,7 +14,7 @@ import pytest
 
 from conftest import ROOT
 from macros.engine.pages.usage import scan_pages
-from tests.site_pages import site_pages
+from tools.pages import site_pages
 
 from .support import config
 

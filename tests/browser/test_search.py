@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.site_pages import page_url
+from tools.pages import page_url
 
 from .support import ROOT
 

@@ -6,29 +6,29 @@ import datetime as dt
 import math
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..dates import PartialDate
 from ..errors import BriefingError, did_you_mean
-from ..evidence.check import check_passages
 from ..formatting import values as formatting
-from ..load.rules import check_derived, check_written
-from ..load.schema import (
-    BriefingFile,
+from ..load.kinds import MAX_MAGNITUDE, NUMERIC_KINDS, POSITIVE_KINDS
+from ..load.records import (
     Claim,
-    Conflict,
     Correction,
-    Figure,
     GlossaryEntry,
     OpenQuestion,
     PassageMap,
-    Source,
     passages_of,
 )
-from ..load.validate import MAX_MAGNITUDE, NUMERIC_KINDS, POSITIVE_KINDS, validate
 from ..load.yaml_source import YamlDocument, load_yaml, parse_yaml
 from . import precision
-from .circular import circular_check
-from .formula import FormulaError, as_quantity, evaluate, evaluation_order, parse_formula, references
+
+if TYPE_CHECKING:  # pydantic is imported only when the data is checked (load/cache.py)
+    from ..load.schema import BriefingFile, Conflict, Figure, Source
+
+# Checking and deriving (load.validate, load.schema, load.rules, evidence.check,
+# derive.formula, derive.circular) are imported inside the methods that need them: a build served from the
+# checked-data cache (load/cache.py) never imports them, nor pydantic.
 
 
 @dataclass(frozen=True)
@@ -80,6 +80,7 @@ class Briefing:
         self._doc = doc
         self.figures: dict[str, ResolvedFigure] = {}
         self.tooltips: dict[str, str] = {}
+        self._cited_by: dict[str, list[str]] | None = None
         self._resolve(model.figures)
         self.claims: dict[str, Claim] = {
             key: Claim(key, claim.says, passages_of(claim.sources), doc.line_of(("claims", key)))
@@ -94,15 +95,21 @@ class Briefing:
             for key, q in model.open_questions.items()}
         self.corrections: list[Correction] = self._corrections(model)
         self.reporting_as_of: PartialDate = reporting_date(self.sources.values())
+        from ..load.rules import check_derived
+
         check_derived(self, doc)  # range and display rules on the derived figures' values
 
     @classmethod
     def load(cls, path: Path, display: str | None = None) -> Briefing:
+        from ..load.validate import validate
+
         doc = load_yaml(path, display)
         return cls(validate(doc), doc)
 
     @classmethod
     def from_text(cls, text: str, name: str = "briefing.yml") -> Briefing:
+        from ..load.validate import validate
+
         doc = parse_yaml(text, name)
         return cls(validate(doc), doc)
 
@@ -130,8 +137,17 @@ class Briefing:
         return self.sources[source_id]
 
     def cited_by(self, source_id: str) -> list[str]:
-        """Keys of the figures that cite a source (derived figures cite their inputs' sources)."""
-        return [key for key, fig in self.figures.items() if source_id in fig.sources]
+        """Keys of the figures that cite a source (derived figures cite their inputs' sources).
+
+        The index is built once, on the first call (one pass over the figures, not one per
+        source)."""
+        if self._cited_by is None:
+            index: dict[str, list[str]] = {}
+            for key, fig in self.figures.items():
+                for sid in dict.fromkeys(fig.sources):
+                    index.setdefault(sid, []).append(key)
+            self._cited_by = index
+        return list(self._cited_by.get(source_id, ()))
 
     def _corrections(self, model: BriefingFile) -> list[Correction]:
         """Corrections, each checked against the figure's current text and attached to it."""
@@ -170,6 +186,17 @@ class Briefing:
         return BriefingError(problem, file=file, line=line, key=f"figures.{key}", hint=hint)
 
     def _resolve(self, figures: dict[str, Figure]) -> None:
+        from ..evidence.check import check_passages
+        from .circular import circular_check
+        from .formula import (
+            FormulaError,
+            as_quantity,
+            evaluate,
+            evaluation_order,
+            parse_formula,
+            references,
+        )
+
         trees, formulas = {}, {}
         for key, fig in figures.items():
             if fig.formula is not None:
@@ -192,6 +219,8 @@ class Briefing:
                                                  tuple(fig.sources), ())
         # The guide's rules and the range checks on the stated values first, so that a value
         # out of range is told as such, not as a passage that does not support it.
+        from ..load.rules import check_written
+
         check_written(self, self._doc)
         check_passages(self.figures, self._doc)     # stated figures, before any is used
         for key in order:

@@ -1,9 +1,9 @@
-"""The shape of the data file, enforced with pydantic and exported as JSON Schema."""
+"""The shape of the data file, enforced with pydantic and exported as JSON Schema
+(schema_export.py; what each field means is in field_docs.py)."""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import Annotated, Literal
 
 from pydantic import (
@@ -17,7 +17,6 @@ from pydantic import (
     WithJsonSchema,
 )
 
-from ..dates import PATTERN as DATE_PATTERN
 from ..dates import PartialDate
 
 Kind = Literal["money", "count", "percent", "date", "ratio", "price", "duration", "year", "text"]
@@ -31,11 +30,17 @@ ConflictType = Literal["same-quantity", "different-dates", "computed-contradicts
 SOURCE_ID = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 FIGURE_KEY = r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$"
 
+# The editor schema's dates (schema_export.py): the forms PartialDate.parse reads, with months
+# 01-12 and days 01-31 (the engine also refuses days that do not exist, such as 2026-02-30).
+_MONTH, _DAY = r"(0[1-9]|1[0-2])", r"(0[1-9]|[12][0-9]|3[01])"
+_DATE = rf"[0-9]{{4}}(-{_MONTH}(-{_DAY})?)?|(early|mid|late) [0-9]{{4}}-{_MONTH}"
+DATE_PATTERN_EDITOR = rf"^({_DATE})$"
+DATED_PATTERN_EDITOR = rf"^(undated|{_DATE})$"
+
 DateField = Annotated[
     PartialDate,
     BeforeValidator(PartialDate.parse),
-    WithJsonSchema({"type": "string", "pattern": DATE_PATTERN,
-                    "description": "2026-02-15, 2026-02, 'mid 2026-02' or 2026"}),
+    WithJsonSchema({"type": "string", "pattern": DATED_PATTERN_EDITOR}),
 ]
 Text = Annotated[str, Field(min_length=1)]
 SourceId = Annotated[str, Field(pattern=SOURCE_ID)]
@@ -54,13 +59,11 @@ class Strict(BaseModel):
 class Source(Strict):
     """An article the site draws on."""
 
-    name: Text = Field(description="one short, stable, dated name used everywhere, "
-                       "e.g. 'Stock news, 3 Feb'; unique")
+    name: Text
     publisher: Text
     title: Text
     date: DateField
-    date_estimated: StrictBool = Field(
-        False, description="true when the date is inferred (adverts, content), not printed")
+    date_estimated: StrictBool = False
     url: Annotated[str, Field(pattern=r"^https?://")] | None = None
     as_reported_by: Text | None = None
     reliability: Reliability
@@ -71,8 +74,7 @@ class Check(Strict):
     """A stated figure that a derived figure must agree with."""
 
     stated: FigureKey
-    tolerance: Annotated[float, Field(gt=0, lt=1)] = Field(
-        description="largest allowed relative difference, e.g. 0.01 for 1%")
+    tolerance: Annotated[float, Field(gt=0, lt=1)]
 
 
 class Figure(Strict):
@@ -87,9 +89,8 @@ class Figure(Strict):
     qualifier: Qualifier | None = None
     as_of: DateField | None = None
     sources: Passages = Field(default_factory=dict)
-    editorial: StrictBool = Field(False, description="the site's own renaming or note: "
-                                  "no sources, no as_of")
-    expected: StrictBool = Field(False, description="not yet happened when reported")
+    editorial: StrictBool = False
+    expected: StrictBool = False
     decimals: Annotated[int, Field(ge=0, le=6)] | None = None
     note: Text | None = None
     appendix_only: StrictBool = False
@@ -102,14 +103,13 @@ class Conflict(Strict):
     title: Text
     type: ConflictType
     figures: Annotated[list[FigureKey], Field(min_length=2)]
-    explanation: Text | None = Field(None, description="deprecated: the explanation is page "
-                                     "prose in docs/conflicts.md")
+    explanation: Text | None = None
 
 
 class ClaimData(Strict):
     """Something a source said, did or expects, cited from page prose with cite()."""
 
-    says: Text = Field(description="what the source says, in the site's words, no digits")
+    says: Text
     sources: Annotated[Passages, Field(min_length=1)]
 
 
@@ -125,7 +125,7 @@ class GlossaryData(Strict):
 class OpenQuestionData(Strict):
     """Something the articles leave open, tied to the figures it concerns."""
 
-    question: Text = Field(description="no digits: the figures carry the numbers")
+    question: Text
     figures: Annotated[list[FigureKey], Field(min_length=1)]
     why: Text
 
@@ -154,63 +154,13 @@ class BriefingFile(Strict):
     corrections: list[CorrectionData] = Field(default_factory=list)
 
 
-# ------------------------------------------------------------------------------------------
-# What the engine hands to presentation (resolved from the file models above).
-
-PassageMap = dict[str, tuple[str, ...]]
-
-
-def passages_of(sources: dict[str, str | list[str]]) -> PassageMap:
-    """Source id -> tuple of passages, in data order."""
-    return {sid: (p,) if isinstance(p, str) else tuple(p) for sid, p in sources.items()}
-
-
-@dataclass(frozen=True)
-class Claim:
-    key: str
-    says: str
-    sources: PassageMap
-    line: int | None
-
-
-@dataclass(frozen=True)
-class GlossaryEntry:
-    key: str
-    term: str
-    also: tuple[str, ...]
-    definition: str
-    sources: PassageMap
-    line: int | None
-
-
-@dataclass(frozen=True)
-class OpenQuestion:
-    key: str
-    question: str
-    figures: tuple[str, ...]
-    why: str
-    line: int | None
-
-
-@dataclass(frozen=True)
-class Correction:
-    figure: str
-    date: PartialDate
-    old: str
-    new: str | None          # None when the figure was removed
-    reason: str
-    line: int | None
-    removed: bool = False
-
-
-def json_schema() -> dict:
-    """JSON Schema of the data file, for editors (yaml-language-server)."""
-    schema = BriefingFile.model_json_schema()
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = "Briefing data file"
-    schema["properties"]["sources"]["propertyNames"] = {"pattern": SOURCE_ID}
-    schema["properties"]["figures"]["propertyNames"] = {"pattern": FIGURE_KEY}
-    for section, pattern in (("conflicts", SOURCE_ID), ("claims", FIGURE_KEY),
-                             ("glossary", SOURCE_ID), ("open_questions", SOURCE_ID)):
-        schema["properties"][section]["propertyNames"] = {"pattern": pattern}
-    return schema
+# What the engine hands to presentation lives in records.py (no pydantic: a build served from
+# the checked-data cache loads those without importing this module).
+from .records import (  # noqa: E402, F401 (re-exported)
+    Claim,
+    Correction,
+    GlossaryEntry,
+    OpenQuestion,
+    PassageMap,
+    passages_of,
+)

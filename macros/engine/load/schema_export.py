@@ -1,22 +1,190 @@
-"""Write data/briefing.schema.json from the pydantic models: `python -m macros.engine.schema_export`."""
+"""The editor schema, data/briefing.schema.json, generated from the pydantic models, the field
+docs (field_docs.py) and the engine's own rules per kind (validate.py), and CONTRIBUTING.md's
+field tables. Write both: `make schema` (`python -m macros.engine.load.schema_export`).
+
+The schema is for editors (yaml-language-server) and `check-jsonschema`; the build's own checks
+(validate.py) stay the authority and give the fuller messages. Its structure is chosen for
+readable default messages: one schema per field (no anyOf with null), so a bad date reads
+"'Feb 2026' does not match '^...'" at `$.figures.<key>.as_of`, and a field a kind does not take
+is refused by `{"not": {"description": "<why>"}}`, whose message quotes the reason.
+"""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import get_args
 
-from .schema import json_schema
+from pydantic.json_schema import GenerateJsonSchema
 
-SCHEMA_FILE = Path(__file__).resolve().parents[3] / "data" / "briefing.schema.json"
+from .field_docs import FIELD_DOCS, plain, with_tables
+from .rules import EARLIEST_YEAR, LATEST_YEAR
+from .schema import (
+    DATE_PATTERN_EDITOR,
+    DATED_PATTERN_EDITOR,
+    BriefingFile,
+    Kind,
+)
+from .validate import CURRENCY_KINDS, DURATION_UNITS, MAX_MAGNITUDE, NUMERIC_KINDS, POSITIVE_KINDS
+
+ROOT = Path(__file__).resolve().parents[3]
+SCHEMA_FILE = ROOT / "data" / "briefing.schema.json"
+CONTRIBUTING = ROOT / "CONTRIBUTING.md"
+
+# The kinds validate._check_figure lets take a `unit` (the duration's is one of DURATION_UNITS).
+UNIT_KINDS = ("count", "duration", "ratio")
+DATE_FORMS = ("Write it in quotes as 2026-02-15 (a day), 2026-02 (a month), 'early 2026-02', "
+              "'mid 2026-02' or 'late 2026-02' (part of a month) or 2026 (a year). The schema "
+              "checks months 01 to 12 and days 01 to 31; the build also refuses a day that does "
+              "not exist (2026-02-30) and a year outside {first} to {last}.")
+DATE_FIELDS = {("Source", "date"): DATED_PATTERN_EDITOR, ("Figure", "as_of"): DATED_PATTERN_EDITOR,
+               ("CorrectionData", "date"): DATE_PATTERN_EDITOR}
+
+
+class _EditorSchema(GenerateJsonSchema):
+    """An optional field is simply left out: `note: null` is never meant, and a field schema
+    without `anyOf [..., null]` gives the plain message ("does not match", "is not one of")."""
+
+    def nullable_schema(self, schema):
+        return self.generate_inner(schema["schema"])
+
+
+def forbidden(reason: str) -> dict:
+    """A field that must not be there; the message quotes the reason."""
+    return {"not": {"description": reason}}
+
+
+def no_sources(reason: str) -> dict:
+    """`sources:` must be absent or empty (the engine lets `sources: {}` pass)."""
+    return {"not": {"description": reason, "minProperties": 1}}
+
+
+def json_schema() -> dict:
+    """JSON Schema of the data file, for editors and check-jsonschema."""
+    schema = BriefingFile.model_json_schema(schema_generator=_EditorSchema)
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "Briefing data file"
+    models = {"BriefingFile": schema, **schema["$defs"]}
+    for name, model in models.items():
+        for field, prop in model["properties"].items():
+            _describe(name, field, prop)
+    for prop in [*schema["properties"].values(), *_passage_maps(models)]:
+        if "patternProperties" not in prop:
+            continue            # corrections: a list
+        (pattern,) = prop["patternProperties"]
+        prop["propertyNames"] = {"pattern": pattern}
+    figure = schema["$defs"]["Figure"]
+    figure["properties"]["value"] |= {"type": ["number", "string"]}
+    figure["allOf"] = _figure_rules()
+    schema["$defs"]["CorrectionData"]["allOf"] = _correction_rules()
+    return schema
+
+
+def _describe(model: str, field: str, prop: dict) -> None:
+    docs = FIELD_DOCS.get(model, {})
+    if field not in docs:
+        raise KeyError(f"{model}.{field} has no entry in macros/engine/load/field_docs.py")
+    doc = docs[field]
+    description = plain(doc.text)
+    if (model, field) in DATE_FIELDS:
+        for key in ("anyOf", "format"):
+            prop.pop(key, None)
+        prop |= {"type": "string", "pattern": DATE_FIELDS[model, field]}
+        description += ". " + DATE_FORMS.format(first=EARLIEST_YEAR, last=LATEST_YEAR)
+    if prop.get("default", 0) is None:
+        del prop["default"]
+    prop["description"] = description
+    prop["examples"] = list(doc.examples)
+
+
+def _passage_maps(models: dict) -> list[dict]:
+    """The `sources:` mappings of figures, claims and glossary entries."""
+    return [model["properties"]["sources"] for name, model in models.items()
+            if name in {"Figure", "ClaimData", "GlossaryData"}]
+
+
+def _kind_is(kind: str) -> dict:
+    return {"properties": {"kind": {"const": kind}}, "required": ["kind"]}
+
+
+EDITORIAL = {"properties": {"editorial": {"const": True}}, "required": ["editorial"]}
+DERIVED = {"required": ["formula"]}
+
+
+def _value_for(kind: str) -> dict:
+    """What validate._check_value accepts as the value of a figure of this kind."""
+    if kind == "year":
+        return {"type": "integer", "minimum": EARLIEST_YEAR, "maximum": LATEST_YEAR}
+    if kind in NUMERIC_KINDS:
+        low = {"exclusiveMinimum": 0} if kind in POSITIVE_KINDS else {
+            "exclusiveMinimum": -MAX_MAGNITUDE}
+        return {"type": "number", **low, "exclusiveMaximum": MAX_MAGNITUDE}
+    if kind == "date":
+        return {"type": "string", "pattern": DATE_PATTERN_EDITOR}
+    return {"type": "string", "minLength": 1}
+
+
+def _figure_rules() -> list[dict]:
+    """The rules that depend on the kind, and on stated / derived / editorial."""
+    rules = []
+    for kind in get_args(Kind):
+        then: dict = {"properties": {"value": _value_for(kind)}}
+        required = []
+        if kind in CURRENCY_KINDS:
+            required.append("currency")
+        else:
+            then["properties"]["currency"] = forbidden(
+                f"a {kind} figure has no currency: only {' and '.join(sorted(CURRENCY_KINDS))} "
+                "figures take one")
+        if kind == "duration":
+            required.append("unit")
+            then["properties"]["unit"] = {"enum": sorted(DURATION_UNITS)}
+        elif kind not in UNIT_KINDS:
+            then["properties"]["unit"] = forbidden(
+                f"a {kind} figure takes no unit (money and prices use 'currency'); only "
+                f"{', '.join(UNIT_KINDS)} figures take one")
+        if required:
+            then["required"] = required
+        rules.append({"if": _kind_is(kind), "then": then})
+    rules.append({"if": DERIVED, "then": {"properties": {
+        "value": forbidden("a derived figure has no value: its formula computes it"),
+        "sources": no_sources("a derived figure cites no sources of its own: its inputs carry "
+                             "them"),
+        "editorial": {"not": {"const": True,
+                              "description": "a derived figure cannot be editorial"}},
+    }}})
+    rules.append({"if": {"not": DERIVED}, "then": {"required": ["value"], "properties": {
+        "check": forbidden("'check' belongs on a derived figure (one with a formula)")}}})
+    rules.append({"if": {"not": {"anyOf": [DERIVED, EDITORIAL]}}, "then": {
+        "required": ["as_of", "sources"], "properties": {"sources": {"minProperties": 1}}}})
+    rules.append({"if": EDITORIAL, "then": {"properties": {
+        "sources": no_sources("an editorial figure cites no sources: it is the site's own note"),
+        "as_of": forbidden("an editorial figure has no as_of date"),
+    }}})
+    return rules
+
+
+def _correction_rules() -> list[dict]:
+    """validate._check_corrections: a removed figure has no 'new'; any other correction has."""
+    removed = {"properties": {"removed": {"const": True}}, "required": ["removed"]}
+    return [{"if": removed, "then": {"properties": {
+                "new": forbidden("a removed figure has no 'new' text")}},
+             "else": {"required": ["new"]}}]
 
 
 def schema_text() -> str:
     return json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
 
 
+def contributing_text() -> str:
+    return with_tables(CONTRIBUTING.read_text(encoding="utf-8"))
+
+
 def main() -> None:
     SCHEMA_FILE.write_text(schema_text(), encoding="utf-8")
     print(f"wrote {SCHEMA_FILE}")
+    CONTRIBUTING.write_text(contributing_text(), encoding="utf-8")
+    print(f"wrote the field tables in {CONTRIBUTING}")
 
 
 if __name__ == "__main__":

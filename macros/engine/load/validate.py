@@ -10,15 +10,13 @@ from pydantic import ValidationError
 
 from ..dates import PartialDate
 from ..errors import BriefingError, did_you_mean, shown
+from .kinds import MAX_MAGNITUDE, NUMERIC_KINDS, POSITIVE_KINDS  # noqa: F401 (re-exported)
 from .messages import plain_pydantic, plain_wording
 from .schema import FIGURE_KEY, SOURCE_ID, BriefingFile, Figure
 from .yaml_source import YamlDocument
 
-NUMERIC_KINDS = {"money", "count", "percent", "ratio", "price", "duration", "year"}
-POSITIVE_KINDS = {"money", "count", "ratio", "price", "duration"}
 CURRENCY_KINDS = {"money", "price"}
 DURATION_UNITS = {"day", "week", "month", "year"}
-MAX_MAGNITUDE = 1e18
 DATE_HINT = "write 2026-02-15, 2026-02, 'mid 2026-02', 2026 or undated"
 NAME_HINT = ("figure keys are lowercase dotted paths like campaign.budget_cny; "
              "source ids are lowercase words joined by hyphens")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from functools import cache
 
 from ..dates import PartialDate
 from ..derive.briefing import Briefing, ResolvedFigure
@@ -28,8 +29,11 @@ def use_anchor(key: str) -> str:
     return "at-" + key.replace(".", "-")
 
 
+@cache
 def relative_url(from_page: str, to_page: str) -> str:
-    """Link from one directory-style page URL ('campaign/') to another ('figures/')."""
+    """Link from one directory-style page URL ('campaign/') to another ('figures/').
+
+    Memoised: a page links to the same few pages (appendix, sources) many times."""
     base = posixpath.dirname(from_page.rstrip("/") + "/x") if from_page else "."
     target = posixpath.relpath(to_page or ".", base or ".")
     return "./" if target == "." else target.rstrip("/") + "/"

@@ -12,7 +12,7 @@ from ...dates import PartialDate
 from ...derive.briefing import ResolvedFigure
 from ...errors import BriefingError
 from ...formatting.values import format_partial_date
-from ...load.validate import NUMERIC_KINDS
+from ...load.kinds import NUMERIC_KINDS
 from ..datapackage import chart_download
 from ..html import PageRenderer, escape, source_name
 from .svg import NBSP, element, num

@@ -1,5 +1,5 @@
 """The real site's pages as the generators list them (nav order and titles, directory URLs),
-for tests that need them before a build. The engine takes pages from the generator instead."""
+for tests and the benchmark before a build. The engine takes pages from the generator instead."""
 
 from __future__ import annotations
 

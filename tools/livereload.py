@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import os
+import random
 import re
 import signal
 import socket
+import string
 import subprocess
 import sys
 import tempfile
@@ -17,7 +20,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from macros.engine.derive.briefing import Briefing
-from tests.site_pages import page_url
+from macros.engine.present.html import escape
+from tools.pages import page_url
 
 START_TIMEOUT = 180.0
 POLL = 0.05
@@ -91,46 +95,42 @@ def _stop(server: subprocess.Popen) -> None:
 
 
 def editable_figure(project: Path) -> tuple[str, str]:
-    """A stated count shown with fig() on a page, that no derived figure uses: (key, page URL)."""
+    """A stated figure shown with fig() on a page: (key, page URL). Its label is what an edit
+    changes (a value would also need its quoted passage changed, or the passage check fails)."""
     briefing = Briefing.load(project / "data" / "briefing.yml")
-    used_as_input = {key for fig in briefing.figures.values() for key in fig.inputs}
     docs = project / "docs"
     for path in sorted(docs.rglob("*.md")):
         text = path.read_text(encoding="utf-8")
         for key in re.findall(r"""\{\{\s*fig\(["']([a-z0-9_.]+)["']\)\s*\}\}""", text):
-            fig = briefing.figure(key)
-            if fig.kind == "count" and not fig.derived and key not in used_as_input:
+            if not briefing.figure(key).derived:
                 return key, page_url(path.relative_to(docs).as_posix())
-    raise LookupError("no page shows a stated count that no derived figure uses")
+    raise LookupError("no page shows a stated figure with fig()")
 
 
-def set_value(data_file: Path, key: str, value: int) -> str:
-    """Write a new `value:` for one figure, keeping the rest of the file as it is; return the
-    figure's new text as the engine formats it."""
+def set_label(data_file: Path, key: str, label: str) -> str:
+    """Write a new `label:` for one figure, keeping the rest of the file as it is; return the
+    label as the page shows it."""
     lines = data_file.read_text(encoding="utf-8").splitlines(keepends=True)
     start = next(i for i, line in enumerate(lines) if line.strip() == f"{key}:")
     indent = len(lines[start]) - len(lines[start].lstrip())
     for i in range(start + 1, len(lines)):
         if lines[i].strip() and len(lines[i]) - len(lines[i].lstrip()) <= indent:
-            raise LookupError(f"{key} has no value line")
-        match = re.match(r"^(\s+value:\s*)\S.*$", lines[i])
-        if match:
-            lines[i] = f"{match.group(1)}{value}\n"
             break
-    else:
-        raise LookupError(f"{key} has no value line")
-    text = "".join(lines)
-    fresh = Briefing.from_text(text, data_file.name).figure(key).text
-    data_file.write_text(text, encoding="utf-8")
-    return fresh
+        match = re.match(r"^(\s+label:\s*)\S.*$", lines[i])
+        if match:
+            lines[i] = f"{match.group(1)}{json.dumps(label)}\n"
+            data_file.write_text("".join(lines), encoding="utf-8")
+            return escape(label)
+    raise LookupError(f"{key} has no label line")
 
 
 def time_edit_to_view(project: Path, url: str, timeout: float) -> tuple[float, str]:
-    """Change a figure's value in the data file; seconds until the served page shows it."""
+    """Change a figure's label in the data file; seconds until the served page shows it."""
     key, page = editable_figure(project)
     data_file = project / "data" / "briefing.yml"
-    old = Briefing.load(data_file).figure(key)
-    new_text = set_value(data_file, key, int(old.value) * 2 + 1)
+    old = Briefing.load(data_file).figure(key).label
+    suffix = "".join(random.choice(string.ascii_lowercase) for _ in range(8))
+    new_text = set_label(data_file, key, f"{old} edited {suffix}")
     started = time.monotonic()
-    wait_for(lambda: new_text in (fetch(url + page) or ""), timeout, f"{key} = {new_text!r}")
+    wait_for(lambda: new_text in (fetch(url + page) or ""), timeout, f"{key} label {new_text!r}")
     return time.monotonic() - started, new_text
