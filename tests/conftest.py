@@ -6,8 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tools.project import (MKDOCS, PROJECT_PARTS, ROOT, BuildResult, build, build_zensical,
-                           copy_project)
+from tools.project import MKDOCS, PROJECT_PARTS, ROOT, BuildResult, build, build_zensical, copy_project
 
 __all__ = ["MKDOCS", "PROJECT_PARTS", "ROOT", "BuildResult", "build", "build_zensical",
            "copy_project"]

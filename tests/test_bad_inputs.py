@@ -15,12 +15,12 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from tools.pages import site_pages
 
 from conftest import ROOT, build
 from engine_data import VALID, line_of, replace
 from macros.engine.derive.briefing import Briefing
 from macros.engine.errors import BriefingError
+from tools.pages import site_pages
 
 DATA = "data/briefing.yml"
 REAL = Briefing.load(ROOT / DATA)

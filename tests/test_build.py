@@ -5,12 +5,11 @@ from __future__ import annotations
 import json
 import re
 
-from tools.pages import site_pages
-
 from conftest import ROOT, build
 from macros.engine.derive.briefing import Briefing
 from macros.engine.pages.usage import scan_pages
 from macros.engine.present.html import PageRenderer
+from tools.pages import site_pages
 
 DATA = ROOT / "data" / "briefing.yml"
 

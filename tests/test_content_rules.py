@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 import yaml
-from tools.pages import site_pages
 
 from conftest import ROOT, build
 from macros.engine.config import BriefingConfig
@@ -14,6 +13,7 @@ from macros.engine.load.rules import NAMES_WITH_DIGITS
 from macros.engine.pages.usage import FRONT_MATTER, scan_pages
 from macros.engine.present.html import PageRenderer
 from macros.engine.site import Site
+from tools.pages import site_pages
 
 DOCS = ROOT / "docs"
 DATA = ROOT / "data" / "briefing.yml"

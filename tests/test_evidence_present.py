@@ -9,13 +9,13 @@ import re
 from collections import Counter
 
 import pytest
-from tools.pages import site_pages
 
 from conftest import ROOT
 from macros.engine.derive.briefing import Briefing
 from macros.engine.pages.usage import scan_pages
 from macros.engine.present.generated import appendix_groups, reporting_date
 from macros.engine.present.html import RELIABILITY_ORDER, corrections_of, passages, source_name
+from tools.pages import site_pages
 
 DATA = ROOT / "data" / "briefing.yml"
 

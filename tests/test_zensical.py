@@ -8,9 +8,9 @@ import posixpath
 import re
 
 import pytest
-from tools.pages import site_pages
 
 from conftest import build_zensical
+from tools.pages import site_pages
 
 # The outermost element of everything the engine writes into a page.
 ENGINE_CLASSES = ("fig", "fig-panel", "cite", "chart", "fig-entry", "fig-group", "timeline",
