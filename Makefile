@@ -16,7 +16,7 @@ PORT_CHECK := import socket, sys; port = sys.argv[1]; \
   socket.socket().connect_ex(("127.0.0.1", int(port))) == 0 and sys.exit( \
   f"Port {port} is already in use (another make serve?): stop it, or run make serve PORT={int(port) + 1}")
 
-.PHONY: serve build test bench bench-quick schema lint clean
+.PHONY: serve build build-zensical test bench bench-quick schema lint clean
 
 $(STAMP): requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed (found " + sys.version.split()[0] + ")") if sys.version_info < (3, 11) else None'
@@ -46,6 +46,11 @@ build: $(STAMP)
 	@rm -rf $(SITE).old && { [ ! -d $(SITE) ] || mv $(SITE) $(SITE).old; } && mv $(SITE).tmp $(SITE) && rm -rf $(SITE).old
 	@echo "Site written to $(SITE)/"
 
+## The same docs/, data/ and macros/ built by Zensical (Material's successor) into site-zensical/,
+## from mkdocs.zensical.yml (mkdocs.yml plus the output folder); downloads and errors as above.
+build-zensical: $(STAMP)
+	$(BIN)/python -m macros.adapters.zensical mkdocs.zensical.yml
+
 ## The whole test suite.
 test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest
@@ -63,4 +68,4 @@ schema: $(STAMP)
 	$(BIN)/python -m macros.engine.load.schema_export
 
 clean:
-	rm -rf $(SITE) $(SITE).tmp $(SITE).old .pytest_cache .cache
+	rm -rf $(SITE) $(SITE).tmp $(SITE).old site-zensical .pytest_cache .cache

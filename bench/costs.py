@@ -9,15 +9,18 @@ import json
 import os
 import sys
 import time
+from functools import partial
 from pathlib import Path
 
 import jinja2
 
+from macros.engine.config import BriefingConfig
 from macros.engine.derive.briefing import Briefing
 from macros.engine.load.validate import validate
 from macros.engine.load.yaml_source import load_yaml
 from macros.engine.pages.usage import FRONT_MATTER, scan_pages
-from macros.engine.site import DEFAULT_DATA_FILE, Site
+from macros.engine.site import DEFAULT_DATA_FILE, Site, macro_names
+from tools.pages import site_pages
 
 
 def _timed(step):
@@ -26,21 +29,25 @@ def _timed(step):
     return result, time.perf_counter() - start
 
 
+def _call(site: Site, name: str, src: str, *args, **kwargs) -> str:
+    return site.call(name, src, list(args), kwargs)
+
+
 def engine_costs(project: Path) -> dict[str, float]:
     """Seconds per phase: read YAML, validate, derive and format, scan pages, expand macros."""
     data = project / DEFAULT_DATA_FILE
     doc, read = _timed(lambda: load_yaml(data))
     model, checked = _timed(lambda: validate(doc))
     _, formatted = _timed(lambda: Briefing(model, doc))
-    _, scanned = _timed(lambda: scan_pages(project / "docs"))
-    site = Site(project, project / "docs", DEFAULT_DATA_FILE)
+    _, scanned = _timed(lambda: scan_pages(project / "docs", site_pages(project)))
+    site = Site(project, project / "docs", BriefingConfig(), site_pages(project))
     environment = jinja2.Environment()
     start = time.perf_counter()
-    for src, info in site.usage.pages.items():
+    for src in site.usage.pages:
         text = (project / "docs" / src).read_text(encoding="utf-8")
         body = FRONT_MATTER.sub("", text, count=1)
-        site.prepare_page(body, f"docs/{src}", info.url, environment,
-                          set(site.macros(info.url)))
+        macros = {name: partial(_call, site, name, src) for name in macro_names()}
+        environment.from_string(body).render(**macros)
     expanded = time.perf_counter() - start
     return {"read YAML": read, "validate": checked, "derive and format": formatted,
             "scan pages": scanned, "expand macros": expanded}

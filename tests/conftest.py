@@ -6,15 +6,25 @@ from pathlib import Path
 
 import pytest
 
-from tools.project import MKDOCS, PROJECT_PARTS, ROOT, BuildResult, build, copy_project
+from tools.project import MKDOCS, PROJECT_PARTS, ROOT, BuildResult, build, build_zensical, copy_project
 
-__all__ = ["MKDOCS", "PROJECT_PARTS", "ROOT", "BuildResult", "build", "copy_project"]
+__all__ = ["MKDOCS", "PROJECT_PARTS", "ROOT", "BuildResult", "build", "build_zensical",
+           "copy_project"]
 
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> BuildResult:
     """The real project, built once for the whole session."""
     result = build(ROOT, tmp_path_factory.mktemp("built") / "site")
+    assert result.returncode == 0, result.output
+    return result
+
+
+@pytest.fixture(scope="session")
+def built_zensical(tmp_path_factory) -> BuildResult:
+    """The real project built by Zensical, once for the whole session (in a copy: Zensical
+    writes its output and cache inside the project)."""
+    result = build_zensical(copy_project(tmp_path_factory.mktemp("zensical") / "project"))
     assert result.returncode == 0, result.output
     return result
 

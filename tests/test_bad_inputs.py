@@ -20,13 +20,13 @@ from conftest import ROOT, build
 from engine_data import VALID, line_of, replace
 from macros.engine.derive.briefing import Briefing
 from macros.engine.errors import BriefingError
-from macros.engine.pages.usage import scan_pages
+from tools.pages import site_pages
 
 DATA = "data/briefing.yml"
 REAL = Briefing.load(ROOT / DATA)
 SOURCE = next(iter(REAL.sources))
 KEY = next(k for k, f in REAL.figures.items() if not f.derived and f.kind == "money")
-OTHER_PAGE = next(p for p in sorted(scan_pages(ROOT / "docs").pages) if p != "index.md")
+OTHER_PAGE = next(p for p in sorted(site_pages()) if p != "index.md")
 
 
 def stated(key: str, *extra: str, value: str = "5", kind: str = "count",
@@ -192,7 +192,7 @@ def test_stated_and_derived_disagree(project_copy):
 def test_missing_data_file(project_copy):
     (project_copy / DATA).unlink()
     fails(project_copy, DATA, "data file not found",
-          "create it, or check the path in mkdocs.yml (extra: briefing_data)")
+          "create it, or check 'data:' under 'extra: briefing:' in mkdocs.yml")
 
 
 def test_yaml_alias_is_refused(project_copy):
@@ -212,7 +212,7 @@ def test_data_path_is_a_directory(project_copy):
     (project_copy / DATA).unlink()
     (project_copy / DATA).mkdir()
     fails(project_copy, DATA, "the data path is a folder, not a file",
-          "point extra: briefing_data in mkdocs.yml at the YAML file")
+          "point 'data:' under 'extra: briefing:' in mkdocs.yml at the YAML file")
 
 
 def test_data_file_unreadable(project_copy):
@@ -224,12 +224,12 @@ def test_data_file_unreadable(project_copy):
 
 def test_briefing_data_left_empty(project_copy):
     config = project_copy / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8").replace("  briefing_data: data/briefing.yml",
-                                                      "  briefing_data:")
+    text = config.read_text(encoding="utf-8").replace("    data: data/briefing.yml",
+                                                      "    data:")
     config.write_text(text, encoding="utf-8")
-    fails(project_copy, f"mkdocs.yml:{line(text, '  briefing_data:')}: extra.briefing_data",
+    fails(project_copy, f"mkdocs.yml:{line(text, '    data:')}: extra.briefing.data",
           "the setting is empty: it must name the data file",
-          "write briefing_data: data/briefing.yml under extra:")
+          "write 'data: data/briefing.yml' under 'extra: briefing:' in mkdocs.yml")
 
 
 def test_line_break_in_a_one_line_field(project_copy):
@@ -416,18 +416,34 @@ def test_broken_internal_link(project_copy):
           "link to a Markdown file under docs/ by its path from this page")
 
 
+def fails_in_mkdocs_words(project: Path, message: str) -> str:
+    """MkDocs' own checks keep MkDocs' words (CONTRIBUTING explains each): one warning."""
+    result = build(project)
+    output = result.output
+    assert result.returncode != 0, output
+    assert "Traceback" not in output
+    messages = [m for m in output.splitlines() if m.startswith(("ERROR", "WARNING"))]
+    assert len(messages) == 1 and message in messages[0], output
+    return messages[0]
+
+
+CONTRIBUTING = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+
+
 def test_broken_anchor(project_copy):
-    at = append_to_page(project_copy, f"[More]({OTHER_PAGE}#no-such-heading).")
-    fails(project_copy, f"docs/index.md:{at}: {OTHER_PAGE}#no-such-heading",
-          f"the page {OTHER_PAGE} has no anchor '#no-such-heading'",
-          "link to a heading that exists")
+    append_to_page(project_copy, f"[More]({OTHER_PAGE}#no-such-heading).")
+    fails_in_mkdocs_words(project_copy, f"Doc file 'index.md' contains a link "
+                          f"'{OTHER_PAGE}#no-such-heading', but the doc '{OTHER_PAGE}' does not "
+                          "contain an anchor '#no-such-heading'")
+    assert "does not contain an anchor" in CONTRIBUTING
 
 
 def test_page_missing_from_the_navigation(project_copy):
     (project_copy / "docs" / "orphan.md").write_text(
         "---\ntitle: Orphan\ndescription: A page that nobody added to the navigation yet.\n---\n\n# Orphan\n")
-    fails(project_copy, "docs/orphan.md", "not in the navigation",
-          "add it under 'nav:' in mkdocs.yml")
+    fails_in_mkdocs_words(project_copy, "The following pages exist in the docs directory, but "
+                          'are not included in the "nav" configuration')
+    assert 'are not included in the "nav" configuration' in CONTRIBUTING
 
 
 def test_invalid_front_matter(project_copy):

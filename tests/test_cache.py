@@ -70,7 +70,11 @@ def test_cache_never_serves_stale_figures(project_copy, tmp_path):
 
 def test_warm_build_imports_no_checking_code_and_a_damaged_entry_is_a_miss(project_copy):
     script = ("import sys; from pathlib import Path; from macros.engine.site import Site; "
-              "site = Site(Path('.'), Path('docs')); "
+              "from macros.engine.config import BriefingConfig; "
+              "from macros.engine.pages.usage import PageInfo; "
+              "pages = {p.name: PageInfo(p.name, p.stem + '/', p.stem) "
+              "for p in Path('docs').glob('*.md')}; "
+              "site = Site(Path('.'), Path('docs'), BriefingConfig(), pages); "
               "print(len(site.briefing.figures), sorted(m for m in sys.modules if "
               "m.startswith(('pydantic', 'macros.engine.load.schema', "
               "'macros.engine.load.validate', 'macros.engine.derive.formula'))))")

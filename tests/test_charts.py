@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from functools import partial
 
 import pytest
 
 from conftest import ROOT, build
 from macros.engine.derive.briefing import Briefing
 from macros.engine.errors import BriefingError
-from macros.engine.pages.templates import expand_literal_calls
 from macros.engine.present.charts import bar_chart, price_chart, share_chart, timeline_chart
 from macros.engine.present.html import PageRenderer, anchor, escape
 
@@ -270,14 +268,6 @@ def test_wrong_calls_are_explained(renderer, call, message):
         call(renderer)
     assert message in str(caught.value)
     assert caught.value.hint
-
-
-def test_a_wrong_call_in_a_page_names_the_page_and_line(renderer):
-    page = 'Intro\n\n{{ bar_chart(["a.budget", "a.budget_usd"],\n  title="Mixed") }}\n'
-    with pytest.raises(BriefingError) as caught:
-        expand_literal_calls(page, "docs/x.md", {"bar_chart": partial(bar_chart, renderer)})
-    assert (caught.value.file, caught.value.line) == ("docs/x.md", 3)
-    assert "bar_chart(): the plotted figures mix kinds or units" in str(caught.value)
 
 
 def test_price_points_are_placed_by_date_and_value(renderer):

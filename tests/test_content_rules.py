@@ -7,11 +7,13 @@ import re
 import yaml
 
 from conftest import ROOT, build
+from macros.engine.config import BriefingConfig
 from macros.engine.derive.briefing import Briefing
 from macros.engine.load.rules import NAMES_WITH_DIGITS
 from macros.engine.pages.usage import FRONT_MATTER, scan_pages
 from macros.engine.present.html import PageRenderer
 from macros.engine.site import Site
+from tools.pages import site_pages
 
 DOCS = ROOT / "docs"
 DATA = ROOT / "data" / "briefing.yml"
@@ -48,7 +50,7 @@ def test_pages_have_no_digits_of_their_own():
 
 
 def test_every_figure_is_used_or_marked_appendix_only():
-    site = Site(ROOT, DOCS)
+    site = Site(ROOT, DOCS, BriefingConfig(), site_pages())
     used = site.usage.used_keys()
     unused = [k for k, f in site.briefing.figures.items() if k not in used and not f.appendix_only]
     assert not unused, f"figures used on no page (use them or set appendix_only: true): {unused}"
@@ -59,7 +61,7 @@ def test_every_figure_is_used_or_marked_appendix_only():
 def test_pages_reference_only_known_keys():
     briefing = Briefing.load(DATA)
     known = {**briefing.figures, **getattr(briefing, "claims", {})}
-    usage = scan_pages(DOCS)
+    usage = scan_pages(DOCS, site_pages())
     unknown = {src: [k for k in keys if k not in known] for src, keys in usage.keys_by_page.items()}
     assert not any(unknown.values()), unknown
 
@@ -96,7 +98,7 @@ def test_changing_one_figure_changes_every_page_that_shows_it(built_site, projec
     rebuilt = build(project_copy)
     assert rebuilt.returncode == 0, rebuilt.output
     checked = 0
-    for info in scan_pages(DOCS).pages.values():
+    for info in scan_pages(DOCS, site_pages()).pages.values():
         old_html, new_html = built_site.page(info.url), rebuilt.page(info.url)
         for key in changed:
             old = PageRenderer(before, info.url).value(key)

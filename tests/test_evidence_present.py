@@ -15,6 +15,7 @@ from macros.engine.derive.briefing import Briefing
 from macros.engine.pages.usage import scan_pages
 from macros.engine.present.generated import appendix_groups, reporting_date
 from macros.engine.present.html import RELIABILITY_ORDER, corrections_of, passages, source_name
+from tools.pages import site_pages
 
 DATA = ROOT / "data" / "briefing.yml"
 
@@ -26,7 +27,7 @@ def briefing() -> Briefing:
 
 @pytest.fixture(scope="module")
 def usage():
-    return scan_pages(ROOT / "docs")
+    return scan_pages(ROOT / "docs", site_pages())
 
 
 def text(fragment: str) -> str:

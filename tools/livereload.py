@@ -20,8 +20,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from macros.engine.derive.briefing import Briefing
-from macros.engine.pages.usage import page_url
 from macros.engine.present.html import escape
+from tools.pages import page_url
 
 START_TIMEOUT = 180.0
 POLL = 0.05

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "macros", "overrides")
+PROJECT_PARTS = ("mkdocs.yml", "mkdocs.zensical.yml", "docs", "data", "macros", "overrides",
+                 "overrides-zensical")
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 
 
@@ -44,3 +45,10 @@ def build(project: Path, site: Path | None = None) -> BuildResult:
     done = subprocess.run([*MKDOCS, "build", "--strict", "--site-dir", str(site)], cwd=project,
                           capture_output=True, text=True, env=env, timeout=300)
     return BuildResult(done.returncode, done.stdout + done.stderr, site)
+
+
+def build_zensical(project: Path) -> BuildResult:
+    """Run `make build-zensical`'s command on `project` (Zensical writes inside the project)."""
+    done = subprocess.run([sys.executable, "-m", "macros.adapters.zensical", "mkdocs.zensical.yml"],
+                          cwd=project, capture_output=True, text=True, timeout=300)
+    return BuildResult(done.returncode, done.stdout + done.stderr, project / "site-zensical")

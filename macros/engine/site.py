@@ -1,24 +1,29 @@
-"""The engine's front door: one object per build, holding data, usage and page macros."""
+"""The engine's front door: one object per build, holding data, pages and page macros.
+
+The adapters (macros/adapters/) create it with the settings and the pages the site generator
+reports, and register `macros()` with the generator's template pass.
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import partial
 from pathlib import Path
+from types import SimpleNamespace
 
-from .errors import BriefingError
+from .config import BriefingConfig
 from .load.cache import load_briefing
-from .load.yaml_source import data_path
+from .load.page_source import read_page
 from .pages.links import check_links
 from .pages.rules import check_figures_used, check_front_matter, check_prose
-from .pages.templates import check_template, expand_literal_calls, leftover_template
-from .pages.usage import QUOTED, Usage, front_matter_lines, scan_pages
+from .pages.templates import call_macro, check_source, leftover_template
+from .pages.usage import QUOTED, PageInfo, Usage, body_start, scan_pages
 from .present import charts, datapackage, generated
 from .present.exports import write_downloads
 from .present.html import PageRenderer
 
-DEFAULT_DATA_FILE = "data/briefing.yml"
+DEFAULT_DATA_FILE = BriefingConfig.data  # for check.py (the data file when settings name none)
 _BUTTON_CALLS = re.compile(r"\{\{-?\s*(?:fig|cards)\s*\(.*?\}\}", re.S)
 _TITLE = re.compile(r"^#\s+.*$", re.M)
 _CALLS_AS_OF = re.compile(r"\{\{-?\s*reporting_as_of\s*\(")
@@ -31,7 +36,7 @@ def frame_markdown(markdown: str, print_list: bool = True) -> str:
     No line is added before or between the page's own lines, so messages keep their line
     numbers, and any generator that renders the page's macros renders these too (the print
     list last, after every figure the page shows). A page that calls reporting_as_of() itself
-    places the date where it wants.
+    places the date where it wants. The adapters' Jinja extension applies it to every page.
     """
     if not _CALLS_AS_OF.search(markdown):
         title = _TITLE.search(markdown)
@@ -43,46 +48,31 @@ def frame_markdown(markdown: str, print_list: bool = True) -> str:
     return markdown + "\n{{ print_list() }}" if print_list else markdown
 
 
-def frame_page(expanded: str, markdown: str, renderer: PageRenderer) -> str:
-    """After the literal calls are expanded: the print list, now if nothing is left for Jinja,
-    else as a call Jinja renders after the rest."""
-    if any(marker in expanded for marker in ("{{", "{%")):
-        return expanded + "\n\n{{ print_list() }}\n"
-    return expanded + generated.print_list(renderer)
-
-
 class Site:
-    """Everything one build needs: the checked data and which pages use what."""
+    """Everything one build needs: the checked data, the site's pages and which use what."""
 
-    def __init__(self, project_dir: Path, docs_dir: Path, data_file: str = DEFAULT_DATA_FILE,
-                 site_url: str = ""):
+    def __init__(self, project_dir: Path, docs_dir: Path, config: BriefingConfig,
+                 pages: Mapping[str, PageInfo], site_url: str = "",
+                 links_from_source: bool = False):
+        """`links_from_source`: the generator rewrites relative links in the HTML as relative
+        to the page's source file (Zensical does; MkDocs leaves raw HTML alone)."""
         self.docs_dir = docs_dir
         self.project_dir = project_dir
         self.site_url = site_url if not site_url or site_url.endswith("/") else site_url + "/"
-        self.briefing = load_briefing(data_path(project_dir, data_file), data_file,
+        self.links_from_source = links_from_source
+        self.config = config
+        config.check_pages(pages)
+        self.briefing = load_briefing(project_dir / config.data, config.data,
                                       project_dir)   # checked data, cached by content
-        self.usage: Usage = scan_pages(docs_dir)
+        self.usage: Usage = scan_pages(docs_dir, pages)
+        self.appendix_url = pages[config.appendix].url
+        self.sources_url = pages[config.sources].url
         self._anchored: dict[str, set[str]] | None = None
-        self._renderers: dict[str, PageRenderer] = {}
-        self._check_keys_in_pages()
         self._add_generated_keys()
         check_front_matter(docs_dir, list(self.usage.pages))  # the guide's rules for pages
         check_prose(docs_dir, list(self.usage.pages))
         check_figures_used(self.briefing, self.usage)
-
-    def _check_keys_in_pages(self) -> None:
-        """Every key a page quotes must exist; the error names the page and its line."""
-        claims = getattr(self.briefing, "claims", {})
-        for src, keys in self.usage.keys_by_page.items():
-            for key in keys:
-                if key in claims:  # cite("claim.key"): cite() checks it when it renders
-                    continue
-                try:
-                    self.briefing.figure(key)
-                except BriefingError as error:
-                    raise BriefingError(error.problem, file=f"{self.docs_dir.name}/{src}",
-                                        line=self._line_in_page(src, key),
-                                        key=key, hint=error.hint) from None
+        self._bound: dict[str, dict[str, Callable[..., str]]] = {}
 
     def _generated_keys(self) -> dict[str, list[str]]:
         """The figures each whole-section generator shows, as buttons with panels."""
@@ -123,16 +113,11 @@ class Site:
                 self._anchored[info.url] = keys
         return self._anchored
 
-    def _line_in_page(self, src: str, key: str) -> int | None:
-        text = (self.docs_dir / src).read_text(encoding="utf-8")
-        quoted = re.search(rf"""(["']){re.escape(key)}\1""", text)
-        index = quoted.start() if quoted else text.find(key)
-        return text.count("\n", 0, index) + 1 if index >= 0 else None
-
     def macros(self, page_url: str,
                renderer: PageRenderer | None = None) -> dict[str, Callable[..., str]]:
-        """The page macros, bound to one page (links are relative to it)."""
-        r = renderer or self._renderers.get(page_url) or PageRenderer(self.briefing, page_url)
+        """The page macros, bound to one page (links are relative to it): the one macro table
+        that both adapters register and CONTRIBUTING's table is tested against."""
+        r = renderer or PageRenderer(self.briefing, page_url)
         return {
             "fig": r.fig, "value": r.value, "short": r.short, "asof": r.asof, "cite": r.cite,
             "source": r.source,
@@ -156,40 +141,43 @@ class Site:
             "print_list": partial(generated.print_list, r),
         }
 
-    def prepare_page(self, markdown: str, page: str, page_url: str, jinja_env,
-                     known_names: set[str]) -> str:
-        """Check links, expand literal macro calls, then check what is left for Jinja.
+    def call(self, name: str, src: str, args: list, kwargs: dict) -> str:
+        """Run one macro for one page; a mistake raises BriefingError (without a place).
+        One renderer per page, so popover ids stay unique and the print list sees every
+        figure the page showed."""
+        bound = self._bound.get(src)
+        if bound is None:
+            folder = src.rpartition("/")[0]
+            base = (folder + "/" if folder else "") if self.links_from_source else None
+            url = self.usage.pages[src].url
+            r = PageRenderer(self.briefing, url, self.appendix_url, self.sources_url, base)
+            bound = self._bound[src] = self.macros(url, r)
+        return call_macro(name, bound[name], args, kwargs)
 
-        Every page also gets the reporting date under its title and, for print, the list of
-        the figures and source notes it showed (see frame_page).
-        """
-        try:
-            check_links(markdown, page, self.usage.pages)
-            markdown = frame_markdown(markdown, print_list=False)
-            # One renderer per page, shared with the macros Jinja calls later on this page, so
-            # popover ids stay unique and the print list sees every figure shown.
-            renderer = self._renderers[page_url] = PageRenderer(self.briefing, page_url)
-            expanded = expand_literal_calls(markdown, page, self.macros(page_url, renderer))
-            if any(marker in expanded for marker in ("{{", "{%", "{#")):
-                check_template(markdown, page, jinja_env, known_names)
-        except BriefingError as error:
-            raise self._in_source_lines(error) from None
-        return frame_page(expanded, markdown, renderer)
+    def page_file(self, src: str) -> str:
+        """How messages name a page: 'docs/campaign.md'."""
+        return f"{self.docs_dir.name}/{src}"
 
-    def _in_source_lines(self, error: BriefingError) -> BriefingError:
-        """Count lines from the top of the file, front matter included."""
-        if error.line is None or not error.file:
-            return error
-        src = error.file.split("/", 1)[-1]
-        offset = front_matter_lines((self.docs_dir / src).read_text(encoding="utf-8"))
-        return BriefingError(error.problem, file=error.file, line=error.line + offset,
-                             key=error.key, hint=error.hint)
+    def page_source(self, src: str) -> tuple[str, int]:
+        """The page's whole file and the line number its rendered body starts after."""
+        text = read_page(self.docs_dir / src, self.page_file(src))
+        return text, body_start(text)
 
-    def check_rendered(self, markdown: str, page: str) -> None:
-        try:
-            leftover_template(markdown, page)
-        except BriefingError as error:
-            raise self._in_source_lines(error) from None
+    def check_page(self, src: str) -> None:
+        """Before rendering: links to pages, and template code inside code blocks."""
+        text, _ = self.page_source(src)
+        check_links(text, self.page_file(src), self.usage.pages)
+        check_source(text, self.page_file(src))
+
+    def check_rendered(self, rendered: str, src: str) -> None:
+        leftover_template(rendered, self.page_source(src)[0], self.page_file(src))
 
     def write_downloads(self, site_dir: Path) -> list[Path]:
         return write_downloads(self.briefing, site_dir, self.site_url, self.project_dir)
+
+
+def macro_names() -> tuple[str, ...]:
+    """The names in the macro table, read without data (the table only binds functions)."""
+    blank = SimpleNamespace(briefing=None, usage=None, site_url="", anchored_keys=None)
+    return tuple(Site.macros(blank, "", SimpleNamespace(  # type: ignore[arg-type]
+        **{name: None for name in ("fig", "value", "short", "asof", "cite", "source")})))

@@ -31,9 +31,26 @@ def pytest_runtest_makereport(item, call):
         report.longrepr = (os.path.relpath(Path(__file__).parent), None, report.longrepr[2])
 
 
+GENERATORS = ("mkdocs", "zensical")
+
+
+@pytest.fixture(scope="session", params=GENERATORS)
+def generator(request) -> str:
+    """Each browser test runs on both outputs: MkDocs + Material's and Zensical's."""
+    return request.param
+
+
+@pytest.fixture
+def material_search(generator) -> None:
+    """Tests of Material's search interface; Zensical's search is a different interface."""
+    if generator != "mkdocs":
+        pytest.skip("Material's search interface only (Zensical has its own)")
+
+
 @pytest.fixture(scope="session")
-def site_url(built_site) -> str:
-    with serve(built_site.site) as url:
+def site_url(request, generator) -> str:
+    built = request.getfixturevalue("built_site" if generator == "mkdocs" else "built_zensical")
+    with serve(built.site) as url:
         yield url
 
 

@@ -36,7 +36,8 @@ def test_no_axe_violations(open_page, axe_script, path, scheme):
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
-def test_no_axe_violations_with_search_results_open(open_page, axe_script, scheme):
+def test_no_axe_violations_with_search_results_open(open_page, axe_script, scheme,
+                                                    material_search):
     page = open_page("", scheme).page
     search(page, "Qwen")
     assert axe_violations(page, axe_script) == []

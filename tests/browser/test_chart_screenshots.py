@@ -14,6 +14,7 @@ import pytest
 
 from conftest import ROOT
 from macros.engine.pages.usage import scan_pages
+from tools.pages import site_pages
 
 from .support import config
 
@@ -48,7 +49,7 @@ READ_TEXTS = """
 
 def chart_pages() -> list[str]:
     """URLs of the pages whose Markdown calls a chart macro."""
-    usage = scan_pages(ROOT / "docs")
+    usage = scan_pages(ROOT / "docs", site_pages())
     return sorted(usage.pages[src].url for src, called in usage.macros_by_page.items()
                   if any(CHART_MACRO.match(name) for name in called))
 

@@ -35,7 +35,7 @@ def test_toggle_switches_scheme_and_the_choice_survives_navigation(open_page):
     assert scheme == "slate" and background < 0.2
 
     with page.expect_navigation():
-        page.locator(".md-nav--primary a.md-nav__link[href='campaign/']").click()
+        page.locator(".md-nav--primary a.md-nav__link[href$='campaign/']").click()
     assert page.url.endswith("/campaign/")
     scheme, background = shown_scheme(page)
     assert scheme == "slate" and background < 0.2, "dark scheme lost on the next page"

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from macros.engine.pages.usage import page_url
+from tools.pages import page_url
 
 from .support import ROOT
 
@@ -32,7 +32,7 @@ def search(page, term: str):
     return results
 
 
-def test_search_lists_the_page_and_opens_it(open_page):
+def test_search_lists_the_page_and_opens_it(open_page, material_search):
     expected = pages_mentioning(TERM)
     assert len(expected) == 1, f"pick a term only one page's prose holds, not {expected}"
     watched = open_page("")
@@ -69,7 +69,7 @@ def pages_showing(site: Path, term: str) -> set[str]:
 
 
 @pytest.mark.parametrize("term", NUMBERS)
-def test_search_finds_the_pages_that_show_a_number(open_page, built_site, term):
+def test_search_finds_the_pages_that_show_a_number(open_page, built_site, term, material_search):
     expected = pages_showing(built_site.site, term)
     assert expected, f"no page shows {term!r}: pick a number the site shows"
     watched = open_page("")

@@ -48,12 +48,12 @@ def load_yaml(path: Path, display: str | None = None) -> YamlDocument:
         raise BriefingError(
             "data file not found",
             file=name,
-            hint="create it, or check the path in mkdocs.yml (extra: briefing_data)",
+            hint="create it, or check 'data:' under 'extra: briefing:' in mkdocs.yml",
         ) from None
     except IsADirectoryError:
         raise BriefingError(
             "the data path is a folder, not a file", file=name,
-            hint="point extra: briefing_data in mkdocs.yml at the YAML file, "
+            hint="point 'data:' under 'extra: briefing:' in mkdocs.yml at the YAML file, "
                  "e.g. data/briefing.yml") from None
     except UnicodeDecodeError as error:
         line = error.object.count(b"\n", 0, error.start) + 1

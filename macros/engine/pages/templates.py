@@ -1,50 +1,30 @@
-"""Expand macro calls with literal arguments before Jinja sees the page, and check the rest.
+"""Rules for the template text of pages, checked around the generator's own Jinja pass.
 
-Resolving `{{ fig("key") }}` here, once per call, spares Jinja compiling a large
-template for every page, and lets every mistake be reported with its page and line.
+Macro calls are rendered by the site generator (mkdocs-macros or Zensical); this module only
+calls a macro with clear errors, and checks the page source before and the result after.
 """
 
 from __future__ import annotations
 
-import ast
 import inspect
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 
-import jinja2
-import jinja2.meta
-
-from ..errors import BriefingError, did_you_mean
+from ..errors import BriefingError
 from .arguments import check_arguments, macro_failed
 
-CALL = re.compile(r"\{\{-?\s*(.*?)\s*-?\}\}", re.S)
+CODE = re.compile(r"^[ \t]*(```|~~~).*?^[ \t]*\1|`[^`\n]+`", re.S | re.M)
 RAW = re.compile(r"\{%-?\s*raw\s*-?%\}.*?\{%-?\s*endraw\s*-?%\}", re.S)
-_NOT_STATIC = object()
+TEMPLATE = re.compile(r"\{\{|\{%|\{#")
+LEFTOVER = re.compile(r"\{\{|\{%|\}\}|%\}")
+BLOCK = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
+STRAY = re.compile(r"\}\}|%\}")
+SHOW_LITERALLY = ("to show a macro call as code, wrap it in raw: {% raw %}`{{ fig(\"key\") }}`"
+                  "{% endraw %}; to use the figure, move the call out of the code")
 
 
 def _line(text: str, offset: int) -> int:
     return text.count("\n", 0, offset) + 1
-
-
-def _literal_call(expression: str, macros: Mapping[str, Callable]):
-    """(name, function, args, kwargs) when the expression is macro(literal, ...)."""
-    try:
-        node = ast.parse(expression, mode="eval").body
-    except SyntaxError:
-        return _NOT_STATIC
-    if not isinstance(node, ast.Call):
-        return _NOT_STATIC
-    name = ast.unparse(node.func)
-    if name not in macros:
-        return _NOT_STATIC
-    try:
-        args = [ast.literal_eval(a) for a in node.args]
-        kwargs = {k.arg: ast.literal_eval(k.value) for k in node.keywords if k.arg}
-    except (ValueError, SyntaxError):
-        return _NOT_STATIC
-    if any(k.arg is None for k in node.keywords):
-        return _NOT_STATIC
-    return name, macros[name], args, kwargs
 
 
 def signature_text(name: str, function: Callable) -> str:
@@ -73,58 +53,43 @@ def call_macro(name: str, function: Callable, args: list, kwargs: dict) -> str:
         raise macro_failed(name, function, failure) from None
 
 
-def expand_literal_calls(markdown: str, page: str, macros: Mapping[str, Callable]) -> str:
-    """Replace every `{{ macro(literals) }}` outside raw blocks by its output."""
-    pieces, last = [], 0
-    for raw in [*RAW.finditer(markdown), None]:
-        end = raw.start() if raw else len(markdown)
-        pieces.append(_expand(markdown, last, end, page, macros))
-        if raw:
-            pieces.append(raw.group(0))
-            last = raw.end()
-    return "".join(pieces)
+def _blank(pattern: re.Pattern, text: str) -> str:
+    """The text with every match blanked out, keeping offsets and line breaks."""
+    return pattern.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
 
 
-def _expand(text: str, start: int, end: int, page: str, macros) -> str:
-    out, position = [], start
-    for match in CALL.finditer(text, start, end):
-        call = _literal_call(match.group(1), macros)
-        if call is _NOT_STATIC:
-            continue
-        try:
-            rendered = call_macro(*call)
-        except BriefingError as error:
-            raise BriefingError(error.problem, file=page, line=_line(text, match.start()),
-                                key=error.key, hint=error.hint) from None
-        out += [text[position:match.start()], rendered]
-        position = match.end()
-    out.append(text[position:end])
-    return "".join(out)
+def check_source(text: str, page: str) -> None:
+    """Before rendering (`text` is the whole file): template code inside code would be run and
+    its HTML shown as code, so it must be wrapped in {% raw %}; and a closing '}}' or '%}'
+    that opens nothing would be published as is."""
+    raw = [m.span() for m in RAW.finditer(text)]
+    for code in CODE.finditer(text):
+        for mark in TEMPLATE.finditer(text, code.start(), code.end()):
+            if not any(start <= mark.start() < end for start, end in raw):
+                raise BriefingError("template code inside a code block would be run, not shown",
+                                    file=page, line=_line(text, mark.start()),
+                                    key=mark.group(0), hint=SHOW_LITERALLY)
+    stray = STRAY.search(_blank(BLOCK, _blank(CODE, _blank(RAW, text))))
+    if stray:
+        raise BriefingError(f"'{stray.group(0)}' closes no macro call", file=page,
+                            line=_line(text, stray.start()), key=stray.group(0),
+                            hint="check the {{ }} / {% %} brackets on this line; write "
+                                 "&#125;&#125; to show braces literally")
 
 
-def check_template(markdown: str, page: str, environment: jinja2.Environment,
-                   known_names: set[str]) -> None:
-    """Fail on Jinja syntax errors and on names that are neither macros nor variables."""
-    try:
-        tree = environment.parse(markdown)
-    except jinja2.TemplateSyntaxError as error:
-        raise BriefingError(f"template syntax error: {error.message}", file=page,
-                            line=error.lineno,
-                            hint="check the {{ }} / {% %} brackets and quotes on this line; "
-                                 "write &#123;&#123; to show braces literally") from None
-    for name in sorted(jinja2.meta.find_undeclared_variables(tree) - known_names):
-        match = re.search(rf"\b{re.escape(name)}\b", markdown)
-        raise BriefingError(f"unknown macro or variable '{name}'{did_you_mean(name, known_names)}",
-                            file=page, line=_line(markdown, match.start()) if match else None,
-                            key=name, hint="use one of the macros listed in CONTRIBUTING.md")
+def leftover_template(rendered: str, source: str, page: str) -> None:
+    """A rendered page must hold no template syntax outside code: it would be published as
+    is. The line is the source line the leftover comes from (`source` is the whole file)."""
+    mark = LEFTOVER.search(_blank(CODE, rendered))
+    if not mark:
+        return
+    bad = rendered.splitlines()[_line(rendered, mark.start()) - 1].strip()
+    lines = source.splitlines()
+    line = next((n for n, text in enumerate(lines, 1) if bad and bad in text), None)
+    if line is None:
+        line = next((n for n, text in enumerate(lines, 1) if mark.group(0) in text), None)
+    raise BriefingError(f"rendered page still contains '{mark.group(0)}'", file=page, line=line,
+                        hint="write &#123;&#123; to show braces literally, wrap template code "
+                             "you want to show in a code span inside {% raw %}, or fix the "
+                             "macro call")
 
-
-def leftover_template(markdown: str, page: str) -> None:
-    """A rendered page must hold no template syntax: it would be published as is."""
-    for marker in ("{{", "{%", "}}", "%}"):
-        index = markdown.find(marker)
-        if index >= 0:
-            raise BriefingError(f"rendered page still contains '{marker}'", file=page,
-                                line=_line(markdown, index),
-                                hint="write &#123;&#123; to show braces literally, or fix "
-                                     "the macro call")

@@ -1,24 +1,28 @@
-"""Which pages use which figures: read from the Markdown sources before the build."""
+"""Which pages use which figures, read from the Markdown sources before the build.
+
+The pages themselves (source path, URL, title) come from the site generator through the
+adapter; the engine only reads which keys and macros each page's source mentions.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import yaml
 
 from ..load.page_source import front_matter, read_page
 
 MACRO_BLOCK = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
 QUOTED = re.compile(r"""(["'])([a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)+)\1""")
 FRONT_MATTER = re.compile(r"\A---\s*\n(.*?\n)---\s*\n", re.S)
-HEADING = re.compile(r"^#\s+(.+)$", re.M)
 CALLED = re.compile(r"\b([a-z_]+)\s*\(")
 
 
 @dataclass(frozen=True)
 class PageInfo:
+    """A page as the site generator knows it: its file under docs/, URL and title."""
+
     src_path: str
     url: str
     title: str
@@ -26,7 +30,7 @@ class PageInfo:
 
 @dataclass
 class Usage:
-    """Figure keys referenced in each page's macros, and the pages' URLs and titles."""
+    """Figure keys referenced in each page's macros, and the site's pages."""
 
     pages: dict[str, PageInfo] = field(default_factory=dict)
     keys_by_page: dict[str, list[str]] = field(default_factory=dict)
@@ -49,18 +53,14 @@ class Usage:
         return {key for keys in self.keys_by_page.values() for key in keys}
 
 
-def page_url(src_path: str) -> str:
-    """Directory-style URL of a Markdown file: 'campaign.md' -> 'campaign/'."""
-    stem = src_path[:-3] if src_path.endswith(".md") else src_path
-    if stem == "index" or stem.endswith("/index"):
-        return stem[: -len("index")]
-    return stem + "/"
-
-
-def front_matter_lines(text: str) -> int:
-    """How many lines the YAML front matter takes (MkDocs strips them before macros run)."""
+def body_start(text: str) -> int:
+    """Lines before the page body that the generator renders: front matter and the blank
+    lines after it (both MkDocs and Zensical strip them before the template pass)."""
     match = FRONT_MATTER.match(text)
-    return match.group(0).count("\n") if match else 0
+    if not match:
+        return 0
+    rest = text[match.end():]
+    return match.group(0).count("\n") + len(rest) - len(rest.lstrip("\n"))
 
 
 def referenced_keys(markdown: str) -> list[str]:
@@ -78,24 +78,20 @@ def called_macros(markdown: str) -> set[str]:
     return {name for block in MACRO_BLOCK.findall(markdown) for name in CALLED.findall(block)}
 
 
-def page_title(markdown: str, fallback: str) -> str:
-    match = FRONT_MATTER.match(markdown)
-    if match:
-        meta = yaml.safe_load(match.group(1)) or {}
-        if isinstance(meta, dict) and meta.get("title"):
-            return str(meta["title"])
-    heading = HEADING.search(markdown)
-    return heading.group(1).strip() if heading else fallback
-
-
-def scan_pages(docs_dir: Path) -> Usage:
-    """Read every Markdown page under docs_dir once."""
-    usage = Usage()
-    for path in sorted(docs_dir.rglob("*.md")):
-        src = path.relative_to(docs_dir).as_posix()
-        text = read_page(path, f"{docs_dir.name}/{src}")
+def scan_pages(docs_dir: Path, pages: Mapping[str, PageInfo]) -> Usage:
+    """Read each of the site's pages once."""
+    usage = Usage(pages=dict(pages))
+    for src in pages:
+        text = read_page(docs_dir / src, f"{docs_dir.name}/{src}")
         front_matter(text, f"{docs_dir.name}/{src}")  # invalid front matter fails here, told clearly
-        usage.pages[src] = PageInfo(src, page_url(src), page_title(text, path.stem))
         usage.keys_by_page[src] = referenced_keys(text)
         usage.macros_by_page[src] = called_macros(text)
     return usage
+
+
+def check_readable(docs_dir: Path) -> None:
+    """Every Markdown file under docs_dir is UTF-8 text with valid front matter (checked before
+    the generator reads the pages, which would stop on such a file with a traceback)."""
+    for path in sorted(docs_dir.rglob("*.md")):
+        display = f"{docs_dir.name}/{path.relative_to(docs_dir).as_posix()}"
+        front_matter(read_page(path, display), display)

@@ -1,0 +1,83 @@
+"""What both adapters share: the template check before rendering, and the line of a macro
+call that failed, read from the generator's compiled Jinja template."""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Callable, Collection
+
+import jinja2
+import jinja2.ext
+import jinja2.meta
+
+from ..engine.errors import BriefingError, did_you_mean
+from ..engine.site import Site, frame_markdown
+
+
+class Frame(jinja2.ext.Extension):
+    """Adds the site's frame to each page template (engine.site.frame_markdown: the reporting
+    date and the print list, as macro calls). Both generators load it from the macros plugin's
+    `j2_extensions` in mkdocs.yml."""
+
+    def preprocess(self, source: str, name: str | None, filename: str | None = None) -> str:
+        return frame_markdown(source) if name is None else source  # pages, not includes
+
+
+def template_line() -> int | None:
+    """The line of the page body being rendered, from the caller's Jinja template frame."""
+    frame = sys._getframe(1)
+    while frame is not None:
+        template = frame.f_globals.get("__jinja_template__")
+        if template is not None:
+            return template.get_corresponding_lineno(frame.f_lineno)
+        frame = frame.f_back
+    return None
+
+
+def placed(error: BriefingError, site: Site, src: str, body_line: int | None) -> BriefingError:
+    """The error with its page and its line counted from the top of the file."""
+    line = error.line
+    if line is None and body_line is not None:
+        line = body_line + site.page_source(src)[1]
+    return BriefingError(error.problem, file=site.page_file(src), line=line, key=error.key,
+                         hint=error.hint)
+
+
+def macro(site_of: Callable[[], Site], name: str, page: Callable[[], str],
+          failed: Callable[[BriefingError], str]) -> Callable[..., str]:
+    """The engine macro `name` as the generator's Jinja calls it. `page` gives the current
+    page's source path; `failed` reports a placed error (and returns or raises)."""
+
+    def call(*args, **kwargs):
+        site, src = site_of(), page()
+        if site is None:  # the build already failed (its message is kept)
+            return ""
+        try:
+            return site.call(name, src, list(args), kwargs)
+        except BriefingError as error:
+            return failed(placed(error, site, src, template_line()))
+
+    call.__name__ = name
+    return call
+
+
+def check_template(site: Site, src: str, environment: jinja2.Environment,
+                   known: Collection[str]) -> None:
+    """Before rendering: syntax, and names that are neither macros nor variables, with lines."""
+    text, offset = site.page_source(src)
+    site.check_page(src)
+    body = text.splitlines(keepends=True)[offset:]
+    try:
+        tree = environment.parse("".join(body))
+    except jinja2.TemplateSyntaxError as error:
+        raise BriefingError(f"template syntax error: {error.message}", file=site.page_file(src),
+                            line=error.lineno + offset,
+                            hint="check the {{ }} / {% %} brackets and quotes on this line; "
+                                 "write &#123;&#123; to show braces literally") from None
+    for name in sorted(jinja2.meta.find_undeclared_variables(tree) - set(known)):
+        word = re.compile(rf"\b{re.escape(name)}\b")
+        line = next((n for n, row in enumerate(body, offset + 1) if word.search(row)), None)
+        raise BriefingError(f"unknown macro or variable '{name}'{did_you_mean(name, known)}",
+                            file=site.page_file(src), line=line, key=name,
+                            hint="use one of the macros listed in CONTRIBUTING.md")

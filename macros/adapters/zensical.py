@@ -1,0 +1,150 @@
+"""The Zensical adapter. Zensical's macros extension (`zensical.extensions.macros`, fed from the
+`macros` plugin entry of mkdocs.yml) runs macros/__init__.py for every page and calls only
+define_env: there are no build hooks. So the build's one `Build` is kept here, replaced when
+any input changes, and `python -m macros.adapters.zensical` (`make build-zensical`) runs
+Zensical's build, then does what a post-build hook would: writes the downloads and tells
+a mistake as one message, without Zensical's traceback."""
+
+from __future__ import annotations
+
+import posixpath
+import sys
+from pathlib import Path
+
+import jinja2
+
+from ..engine.config import BriefingConfig
+from ..engine.errors import BriefingError
+from ..engine.pages.usage import PageInfo
+from ..engine.site import Site, macro_names
+from . import common
+
+CONFIG = "mkdocs.zensical.yml"
+
+
+class Build:
+    """One Zensical build: the engine's Site for the inputs it was made from, and its errors."""
+
+    def __init__(self, conf: dict) -> None:
+        self.root = Path(conf.get("root_dir", ".")).resolve()
+        self.docs_dir = self.root / conf.get("docs_dir", "docs")
+        self.pages = _pages(conf, self.docs_dir)
+        self.extra = conf.get("extra")
+        self.stamp = self._stamp()
+        self.errors: list[str] = []
+        self.site: Site | None = None
+        self.failure: BriefingError | None = None
+        try:
+            settings = self.root / "mkdocs.yml"  # where extra: briefing: is written
+            text = settings.read_text(encoding="utf-8") if settings.is_file() else ""
+            config = BriefingConfig.from_extra(self.extra, text)
+            self.site = Site(self.root, self.docs_dir, config, self.pages,
+                             conf.get("site_url") or "", links_from_source=True)
+        except BriefingError as error:
+            self.failure = error
+            self.errors.append(str(error))
+
+    def _stamp(self) -> tuple:
+        """When the data file or a page changes, a new Build is made (under `zensical serve`)."""
+        files = [*self.root.glob("data/*"), *(self.docs_dir / src for src in self.pages)]
+        return tuple(p.stat().st_mtime_ns if p.exists() else 0 for p in files)
+
+    def is_current(self, conf: dict) -> bool:
+        return (Path(conf.get("root_dir", ".")).resolve() == self.root
+                and conf.get("extra") == self.extra and _pages(conf, self.docs_dir) == self.pages
+                and self._stamp() == self.stamp)
+
+    def register(self, env) -> None:
+        """Called for each page: check it, then register the macros bound to it."""
+        site, page = self.site, env.page
+        assert site is not None
+        src, url = page.path, page.url
+        if self.pages[src].url != url:
+            self._failed(BriefingError(
+                f"Zensical's URL '{url}' differs from the adapter's '{self.pages[src].url}'",
+                file=site.page_file(src), hint="fix _url() in macros/adapters/zensical.py"))
+        names = macro_names()
+        try:
+            known = {*env.variables, *env.macros, *(page.meta or {}), *names}
+            common.check_template(site, src, _JINJA, known)
+        except BriefingError as error:
+            self._failed(error)
+        for name in names:
+            env.macro(common.macro(lambda: site, name, lambda: src, self._failed), name)
+
+    def _failed(self, error: BriefingError) -> str:
+        self.errors.append(str(error))
+        raise error
+
+
+def _pages(conf: dict, docs_dir: Path) -> dict[str, PageInfo]:
+    """Pages in nav order with the nav's titles, then the other Markdown files; URLs as
+    Zensical writes them (directory URLs unless use_directory_urls is false)."""
+    pages: dict[str, PageInfo] = {}
+
+    def walk(items):
+        for item in items or ():
+            src = item.get("url") or ""
+            if src.endswith(".md") and "://" not in src:
+                pages.setdefault(src, PageInfo(src, _url(src, conf), item.get("title") or src))
+            walk(item.get("children"))
+
+    walk(conf.get("nav"))
+    for path in sorted(docs_dir.rglob("*.md")):
+        src = path.relative_to(docs_dir).as_posix()
+        pages.setdefault(src, PageInfo(src, _url(src, conf), path.stem))
+    return pages
+
+
+def _url(src: str, conf: dict) -> str:
+    stem = src[:-3]
+    if not conf.get("use_directory_urls", True):
+        return stem + ".html"
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")]
+    return posixpath.join(stem, "")
+
+
+_JINJA = jinja2.Environment()  # noqa: S701  (the delimiters of Zensical's pass)
+_current: Build | None = None  # Zensical keeps no object between pages: the build lives here
+
+
+def define_env(env) -> None:
+    global _current
+    if _current is None or not _current.is_current(env.conf):
+        _current = Build(env.conf)
+    if _current.failure is not None:
+        raise _current.failure
+    _current.register(env)
+
+
+def main(config: str = CONFIG) -> int:
+    """Build with Zensical, then write the downloads; a mistake prints one message."""
+    import yaml
+    import zensical
+
+    from macros.adapters import zensical as adapter  # the module Zensical's pages use (not __main__)
+
+    try:
+        zensical.build(str(Path(config).resolve()), {"clean": True, "strict": True})
+    except RuntimeError as error:
+        errors = adapter._current.errors if adapter._current else []
+        if errors:
+            print("\n".join(dict.fromkeys(errors)), file=sys.stderr)
+        elif "--strict" in str(error):  # Zensical's own warnings, printed above, stopped it
+            print(f"Build failed: {error}", file=sys.stderr)
+        else:
+            raise
+        return 1
+    with open(config, encoding="utf-8") as stream:
+        site_dir = yaml.safe_load(stream)["site_dir"]
+    build = adapter._current
+    if build is None or build.site is None:
+        print("Zensical rendered no page: nothing to write the downloads from", file=sys.stderr)
+        return 1
+    build.site.write_downloads(Path(site_dir))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(*sys.argv[1:]))
