@@ -33,6 +33,12 @@ def appendix_seconds(project: Path) -> dict[str, float]:
     from mkdocs.config import load_config
 
     config = load_config(str(project / "mkdocs.yml"))
+    try:  # the site's extension that keeps generated HTML out of the raw-HTML parser
+        from macros.markdown.raw_html import add_to
+    except ImportError:
+        pass
+    else:
+        add_to(config["markdown_extensions"])
     converter = markdown.Markdown(extensions=config["markdown_extensions"],
                                   extension_configs=config["mdx_configs"])
     converter.convert("# Warm-up\n\n<p>extensions loaded</p>\n")

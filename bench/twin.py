@@ -23,6 +23,9 @@ ROOT = Path(__file__).resolve().parents[1]
 KEEP = ("overrides",)
 
 
+SENTINELS = ("<!-- briefing:html -->", "<!-- /briefing:html -->")  # macros/engine/present/html.py
+
+
 def make_twin(project: Path, out: Path) -> Path:
     """Write the twin of `project` into `out` (in a subprocess, so the build state stays apart)."""
     done = subprocess.run([sys.executable, "-m", "bench.twin", str(project), str(out)], cwd=ROOT,
@@ -73,6 +76,14 @@ def rendered_pages(project: Path) -> dict[str, tuple[dict, str]]:
     return pages
 
 
+def _typed(markdown: str) -> str:
+    """The page as an author would type it: without the engine's sentinel lines around its
+    HTML blocks (which only the site's own Markdown extension reads), so plain Material parses
+    that HTML as it would any typed-in HTML."""
+    lines = markdown.split("\n")
+    return "\n".join(line for line in lines if line not in SENTINELS)
+
+
 def write_twin(project: Path, out: Path) -> None:
     pages = rendered_pages(project)
     if out.exists():
@@ -85,7 +96,7 @@ def write_twin(project: Path, out: Path) -> None:
         target = out / "docs" / src
         target.parent.mkdir(parents=True, exist_ok=True)
         front = f"---\n{yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)}---\n\n" if meta else ""
-        target.write_text(front + markdown, encoding="utf-8")
+        target.write_text(front + _typed(markdown), encoding="utf-8")
     config = plain_config((project / "mkdocs.yml").read_text(encoding="utf-8"))
     (out / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False),
                                     encoding="utf-8")

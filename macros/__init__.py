@@ -19,6 +19,9 @@ def define_env(env) -> None:
         from .adapters import zensical as adapter
     else:
         from .adapters import mkdocs as adapter
+        from .markdown.raw_html import add_to
+
+        add_to(env.conf["markdown_extensions"])  # (Zensical lists it in mkdocs.zensical.yml)
     adapter.define_env(env)
 
 

@@ -25,7 +25,7 @@ from pathlib import Path
 from ..dates import PartialDate
 from ..derive.briefing import Briefing, ResolvedFigure
 from ..formatting.values import format_partial_date, machine_value
-from .html import APPENDIX_URL, PageRenderer, anchor, escape
+from .html import APPENDIX_URL, PageRenderer, anchor, escape, html_block
 
 DATA_DIR = "data/"
 SITE_NAME = "Alibaba's AI push in figures"
@@ -471,7 +471,7 @@ def appendix_extras(r: PageRenderer, key: str, site_url: str) -> str:
 
 
 def _block(html: str) -> str:
-    return f"\n\n{html}\n\n"
+    return html_block(html)
 
 
 def dataset_jsonld(site_url: str, created: dt.datetime | None = None) -> str:
@@ -542,7 +542,7 @@ def data_dictionary(r: PageRenderer, site_url: str = "") -> str:
             for c in table.columns)
         out.append(f"## {table.path} {{: #table-{table.name} }}\n")
         out.append(_block(
-            f"<p>{escape(table.description)}</p>"
+            f"<p>{escape(table.description)}</p>\n"
             "<table><thead><tr><th>Column</th><th>Type</th>"
             f"<th>Description</th><th>Example</th></tr></thead><tbody>{rows}</tbody></table>"))
     out.append(_block(dataset_jsonld(site_url, build_time())))

@@ -8,6 +8,7 @@ from ..formatting.values import format_partial_date
 from ..pages.usage import Usage
 from .datapackage import appendix_extras
 from .html import (
+    html_block,
     RELIABILITY_ORDER,
     RELIABILITY_TEXT,
     PageRenderer,
@@ -35,9 +36,7 @@ GROUP_TITLES = {"deepseek": "DeepSeek", "fx": "Exchange rate", "ai_analysis": "A
 GENERAL_GROUP = "Other figures"
 
 
-def _block(html: str) -> str:
-    """A raw HTML block, set apart by blank lines so Markdown leaves it whole."""
-    return f"\n\n{html}\n\n"
+_block = html_block  # a raw HTML block that Markdown leaves whole
 
 
 def _source_link(r: PageRenderer, sid: str) -> str:
@@ -229,7 +228,7 @@ def conflict(r: PageRenderer, conflict_id: str) -> str:
             key=conflict_id, hint=f"use an id defined under 'conflicts:' in {r.briefing.file}"
         ) from None
     return (f"## {escape(item.title)}\n"
-            + _block(f'<p class="conflict-type">{CONFLICT_TYPES[item.type]}</p>'
+            + _block(f'<p class="conflict-type">{CONFLICT_TYPES[item.type]}</p>\n'
                      + _figures_table(r, item.figures)))
 
 

@@ -14,7 +14,7 @@ from ...errors import BriefingError
 from ...formatting.values import format_partial_date
 from ...load.kinds import NUMERIC_KINDS
 from ..datapackage import chart_download
-from ..html import PageRenderer, escape, source_name
+from ..html import PageRenderer, escape, html_block, source_name
 from .svg import NBSP, element, num
 
 
@@ -173,5 +173,5 @@ def render(r: PageRenderer, kind: str, title: str, description: str, drawing: Dr
     credit = (f'<p class="chart-meta">Sources: {_source_links(r, shown)}. '
               f"{_as_of_line(shown)}</p>")
     download = chart_download(r, cid, [f.key for f in shown])
-    return (f'\n\n<figure class="chart" id="{cid}">{caption}</figcaption>{svg}{credit}'
-            f"{_data_table(r, shown)}{download}</figure>\n\n")
+    return html_block(f'<figure class="chart" id="{cid}">{caption}</figcaption>{svg}{credit}'
+                      f"{_data_table(r, shown)}{download}</figure>")

@@ -1,0 +1,64 @@
+"""Generated HTML straight to Python-Markdown's stash, past its raw-HTML parser.
+
+The engine writes each generated block (figures appendix groups, sources list, charts,
+glossary...) between two sentinel comment lines. This preprocessor runs before Markdown's
+`html_block` (priority 20), stores each block whole with `md.htmlStash.store()` and leaves
+the placeholder on its own line, exactly as `html_block` does for a raw block it has parsed.
+The output is the same; the cost is one pass over the lines instead of an HTML parse of every
+tag (540,000 tags for an appendix of 20,000 figures).
+
+A sentinel that is not at the start of a line (a macro called inside an indented block) is
+dropped and the block is left to Markdown as before.
+"""
+
+from __future__ import annotations
+
+from markdown import Extension
+from markdown.preprocessors import Preprocessor
+
+# Kept equal to macros/engine/present/html.py RAW_START / RAW_END (checked by a test);
+# repeated here so that the extension does not import the engine.
+RAW_START = "<!-- briefing:html -->"
+RAW_END = "<!-- /briefing:html -->"
+
+
+class RawHtmlPreprocessor(Preprocessor):
+    def run(self, lines: list[str]) -> list[str]:
+        if not any(RAW_START in line for line in lines):
+            return lines
+        out: list[str] = []
+        block: list[str] | None = None
+        for line in lines:
+            if block is not None:
+                if line == RAW_END:
+                    # html_block keeps the newline that ends a raw block: so does this
+                    out.extend(("", self.md.htmlStash.store("\n".join(block) + "\n"), ""))
+                    block = None
+                else:
+                    block.append(line)
+            elif line == RAW_START:
+                block = []
+            elif RAW_START in line or RAW_END in line:
+                line = line.replace(RAW_START, "").replace(RAW_END, "")
+                if line.strip():
+                    out.append(line)
+            else:
+                out.append(line)
+        if block is not None:        # no end sentinel: give the lines back to Markdown
+            out.extend(block)
+        return out
+
+
+class RawHtmlExtension(Extension):
+    def extendMarkdown(self, md):  # noqa: N802 (Python-Markdown's name)
+        md.preprocessors.register(RawHtmlPreprocessor(md), "briefing_raw_html", 25)
+
+
+def add_to(extensions: list) -> None:
+    """Add the extension to MkDocs' list of Markdown extensions (once)."""
+    if not any(isinstance(e, RawHtmlExtension) for e in extensions):
+        extensions.append(RawHtmlExtension())
+
+
+def makeExtension(**kwargs):  # noqa: N802 (Python-Markdown's name)
+    return RawHtmlExtension(**kwargs)
