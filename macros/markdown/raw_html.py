@@ -51,7 +51,8 @@ class RawHtmlPreprocessor(Preprocessor):
 
 class RawHtmlExtension(Extension):
     def extendMarkdown(self, md):  # noqa: N802 (Python-Markdown's name)
-        md.preprocessors.register(RawHtmlPreprocessor(md), "briefing_raw_html", 25)
+        # After MkDocs' anchor collector (21), which must still see the ids; before html_block (20).
+        md.preprocessors.register(RawHtmlPreprocessor(md), "briefing_raw_html", 20.5)
 
 
 def add_to(extensions: list) -> None:
