@@ -21,7 +21,10 @@ def define_env(env) -> None:
         from .adapters import mkdocs as adapter
         from .markdown.raw_html import add_to
 
+        from .adapters.template_cache import attach
+
         add_to(env.conf["markdown_extensions"])  # (Zensical lists it in mkdocs.zensical.yml)
+        attach(env.conf["theme"])  # `mkdocs serve` rebuilds reuse the compiled templates
     adapter.define_env(env)
 
 
