@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from ..dates import PartialDate
 from ..errors import BriefingError, did_you_mean
 from ..formatting import values as formatting
-from ..load.kinds import MAX_MAGNITUDE, NUMERIC_KINDS, POSITIVE_KINDS
+from ..load.kinds import KINDS, MAX_MAGNITUDE
 from ..load.records import (
     Claim,
     Correction,
@@ -275,22 +275,21 @@ class Briefing:
 
     def _derived_value(self, key: str, fig: Figure, result: object) -> float | PartialDate:
         if isinstance(result, dt.date):
-            value, fits = PartialDate.parse(result), fig.kind == "date"
+            value, made = PartialDate.parse(result), "date"
         elif isinstance(result, dt.timedelta):
             if fig.unit not in {"day", "week"}:
                 raise self._error(key, "unit", "a difference of dates is counted in days",
                                   "set unit: day (or week)")
-            value, fits = result.days / (7 if fig.unit == "week" else 1), fig.kind == "duration"
+            value, made = result.days / (7 if fig.unit == "week" else 1), "duration"
         else:
             if not math.isfinite(result) or abs(result) >= MAX_MAGNITUDE:
                 raise self._error(key, "formula", f"computes {result:g}: far too large, or not "
                                   "a number at all", "check the formula's terms and inputs")
-            value, fits = result, fig.kind in NUMERIC_KINDS
-        if not fits:
-            made = {PartialDate: "date", float: "number"}.get(type(value), "duration")
+            value, made = result, "number"
+        if KINDS[fig.kind].formula_result != made:
             raise self._error(key, "kind", f"the formula gives a {made}, but the figure's kind "
                               f"is {fig.kind}", "change 'kind' or the formula so they match")
-        if fig.kind in POSITIVE_KINDS and isinstance(value, float) and value <= 0:
+        if KINDS[fig.kind].positive and isinstance(value, float) and value <= 0:
             raise self._error(key, "formula", f"computes {value:g}, but a {fig.kind} figure must "
                               "be greater than zero", "check the order of the formula's terms")
         return value

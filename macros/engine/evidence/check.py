@@ -12,6 +12,7 @@ import math
 from collections.abc import Iterable
 
 from ..dates import PartialDate
+from ..load.kinds import KINDS
 from .read import QUALIFIER_GROUP, Reading, _plain, normalise, read
 
 
@@ -34,17 +35,16 @@ def matches(reading: Reading, kind: str, value: object, *, currency: str | None 
                 and reading.qualifier is None and reading.value == date.year)
     if reading.qualifier != qualifier_group(qualifier):
         return False
-    wanted = {"money": {"money"}, "price": {"money"}, "count": {"number"},
-              "percent": {"percent"}, "ratio": {"times"} | ({"number"} if unit else set()),
-              "duration": {"duration"}, "year": {"number"}}[kind]
+    entry = KINDS[kind]
+    wanted = entry.reads | (entry.reads_with_unit if unit else frozenset())
     if reading.kind not in wanted:
         return False
-    if kind in {"money", "price"} and reading.currency != currency:
+    if entry.currency and reading.currency != currency:
         return False
-    if kind == "duration" and reading.unit != unit:
+    if entry.unit_must_match and reading.unit != unit:
         return False
     number = float(value)
-    if kind == "percent":
+    if entry.signless:
         return _close(abs(reading.value), abs(number))
     return _close(reading.value, number)
 

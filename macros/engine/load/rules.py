@@ -31,6 +31,7 @@ from typing import Any
 
 from ..dates import PartialDate
 from ..errors import BriefingError, shown
+from .kinds import KINDS
 from .yaml_source import YamlDocument
 
 EARLIEST_YEAR, LATEST_YEAR = 1900, 2100
@@ -40,7 +41,6 @@ ONE_LINE_FIELDS = {"publisher", "title", "label", "name", "as_reported_by", "url
 NO_DIGIT_FIELDS = {("figures", "label"), ("conflicts", "title"), ("conflicts", "explanation"),
                    ("claims", "says"), ("open_questions", "question")}
 LINE_BREAKS = re.compile(r"[\n\r\v\f\x85\u2028\u2029]")
-NUMERIC_KINDS = {"money", "count", "percent", "ratio", "price", "duration", "year"}
 
 
 def check_written(briefing: Any, doc: YamlDocument) -> None:
@@ -185,10 +185,11 @@ def _check_figure(briefing: Any, key: str, fig: Any, doc: YamlDocument) -> None:
                     hint="a source cannot report what was true after it was published: use "
                          "the date the sources give, or cite the later source that reports it")
     value = fig.value
-    if fig.kind not in NUMERIC_KINDS or isinstance(value, bool) or not isinstance(value, int | float):
+    if not KINDS[fig.kind].numeric or isinstance(value, bool) or not isinstance(value, int | float):
         return
     field = "formula" if fig.derived else "value"
-    if fig.kind == "year" and (value != int(value) or not EARLIEST_YEAR <= value <= LATEST_YEAR):
+    if KINDS[fig.kind].value_type == "year" and (
+            value != int(value) or not EARLIEST_YEAR <= value <= LATEST_YEAR):
         raise BriefingError(
             f"{shown(value)} is not a plausible year (a whole year from {EARLIEST_YEAR} to "
             f"{LATEST_YEAR})", file=doc.file, line=doc.line_of(here + (field,)), key=name,

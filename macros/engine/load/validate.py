@@ -10,13 +10,18 @@ from pydantic import ValidationError
 
 from ..dates import PartialDate
 from ..errors import BriefingError, did_you_mean, shown
-from .kinds import MAX_MAGNITUDE, NUMERIC_KINDS, POSITIVE_KINDS  # noqa: F401 (re-exported)
+from .kinds import (  # noqa: F401 (re-exported)
+    CURRENCY_KINDS,
+    DURATION_UNITS,
+    KINDS,
+    MAX_MAGNITUDE,
+    NUMERIC_KINDS,
+    POSITIVE_KINDS,
+)
 from .messages import plain_pydantic, plain_wording
 from .schema import FIGURE_KEY, SOURCE_ID, BriefingFile, Figure
 from .yaml_source import YamlDocument
 
-CURRENCY_KINDS = {"money", "price"}
-DURATION_UNITS = {"day", "week", "month", "year"}
 DATE_HINT = "write 2026-02-15, 2026-02, 'mid 2026-02', 2026 or undated"
 NAME_HINT = ("figure keys are lowercase dotted paths like campaign.budget_cny; "
              "source ids are lowercase words joined by hyphens")
@@ -213,22 +218,23 @@ def _check_figure(key: str, fig: Figure, model: BriefingFile, doc: YamlDocument)
                    f"{did_you_mean(fig.check.stated, model.figures)}",
                    "name a figure that exists under 'figures:'")
     _check_cited_ids(("figures", key), fig.sources, model, doc)
-    if fig.kind in CURRENCY_KINDS and fig.currency is None:
+    kind = KINDS[fig.kind]
+    if kind.currency and fig.currency is None:
         raise fail("kind", f"a {fig.kind} figure needs a currency",
                    "add currency: CNY, USD or EUR")
-    if fig.kind not in CURRENCY_KINDS and fig.currency is not None:
+    if not kind.currency and fig.currency is not None:
         raise fail("currency", f"a {fig.kind} figure has no currency", "remove 'currency'")
-    if fig.kind == "duration" and fig.unit not in DURATION_UNITS:
-        raise fail("unit", f"unknown or missing duration unit {shown(fig.unit)}",
-                   f"use unit: one of {', '.join(sorted(DURATION_UNITS))}")
-    if fig.unit is not None and fig.kind not in {"count", "duration", "ratio"}:
+    if kind.unit_required and fig.unit not in kind.units:
+        raise fail("unit", f"unknown or missing {fig.kind} unit {shown(fig.unit)}",
+                   f"use unit: one of {', '.join(sorted(kind.units))}")
+    if fig.unit is not None and not kind.takes_unit:
         raise fail("unit", f"a {fig.kind} figure takes no unit",
                    "remove 'unit' (money and prices use 'currency')")
 
 
 def _check_value(fig: Figure, fail) -> None:
     value = fig.value
-    if fig.kind in NUMERIC_KINDS:
+    if KINDS[fig.kind].numeric:
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise fail("value", f"expected a number for a {fig.kind} figure, got {shown(value)}",
                        "write the plain number, e.g. 3000000000; qualifiers go in 'qualifier'")
@@ -237,13 +243,13 @@ def _check_value(fig: Figure, fail) -> None:
         if abs(value) >= MAX_MAGNITUDE:
             raise fail("value", f"{shown(value)} is implausibly large",
                        "check the number of zeros (figures must be below a quintillion)")
-        if fig.kind in POSITIVE_KINDS and value <= 0:
+        if KINDS[fig.kind].positive and value <= 0:
             raise fail("value", f"a {fig.kind} figure must be greater than zero, got {value}",
                        "check the sign and the number; a fall or decline belongs in a percent "
                        "figure")
-        if fig.kind == "year" and (not isinstance(value, int) or not 1900 <= value <= 2100):
+        if KINDS[fig.kind].value_type == "year" and (not isinstance(value, int) or not 1900 <= value <= 2100):
             raise fail("value", f"{shown(value)} is not a plausible year", "write a year like 2026")
-    elif fig.kind == "date":
+    elif KINDS[fig.kind].value_type == "date":
         if isinstance(value, int | float) and not isinstance(value, int):
             raise fail("value", f"{shown(value)} is not a date", "write a date like 2026-02-15")
         try:
