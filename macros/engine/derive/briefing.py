@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..catalogue import told
 from ..dates import PartialDate
 from ..errors import BriefingError, did_you_mean
 from ..formatting import values as formatting
@@ -118,10 +119,9 @@ class Briefing:
         try:
             return self.figures[key]
         except (KeyError, TypeError):
-            raise BriefingError(
-                f"unknown figure key '{key}'{did_you_mean(str(key), self.figures)}",
-                key=str(key), hint=f"use a key defined under 'figures:' in {self.file}",
-            ) from None
+            problem, hint = told("unknown-figure-key", key=key,
+                                 suggestion=did_you_mean(str(key), self.figures), file=self.file)
+            raise BriefingError(problem, key=str(key), hint=hint) from None
 
     def claim(self, key: str) -> Claim:
         """The claim for `key`; an unknown key names the closest existing ones."""
@@ -161,12 +161,10 @@ class Briefing:
                 continue
             fig = self.figures[entry.figure]
             if entry.new != fig.text:
-                raise BriefingError(
-                    f"'new' is {entry.new!r}, but {entry.figure} now reads {fig.text!r}",
-                    file=self.file, line=self._doc.line_of(("corrections", index, "new")),
-                    key=f"corrections.{index}",
-                    hint=f"write new: \"{fig.text}\" (the figure's text as the site shows it), "
-                         "or correct the figure")
+                raise self._doc.error(
+                    ("corrections", index, "new"),
+                    *told("correction-new", new=repr(entry.new), figure=entry.figure,
+                          text=repr(fig.text), plain=fig.text), key=f"corrections.{index}")
             if entry.old == entry.new:
                 raise BriefingError(
                     f"'old' and 'new' are the same ({entry.new!r})", file=self.file,
@@ -182,8 +180,8 @@ class Briefing:
         return self.file, self._doc.line_of(path)
 
     def _error(self, key: str, field: str, problem: str, hint: str) -> BriefingError:
-        file, line = self._where(key, field)
-        return BriefingError(problem, file=file, line=line, key=f"figures.{key}", hint=hint)
+        path = ("figures", key, field) if field else ("figures", key)
+        return self._doc.error(path, problem, hint, key=f"figures.{key}")
 
     def _resolve(self, figures: dict[str, Figure]) -> None:
         from ..evidence.check import check_passages
@@ -306,13 +304,10 @@ class Briefing:
                               "sources; a check cannot compare with a figure of zero")
         gap = abs(derived.value - stated.value) / abs(stated.value) if stated.value else 0.0
         if gap > fig.check.tolerance:
-            raise self._error(
-                key, "check",
-                f"derived value {derived.text} ({derived.machine}) disagrees with stated figure "
-                f"{stated.key} = {stated.text} ({stated.machine}) by {gap:.2%}, more than the "
-                f"tolerance of {fig.check.tolerance:.2%}",
-                "check both figures against their sources, or record the difference under "
-                "'conflicts:' and remove the check")
+            raise self._error(key, "check", *told(
+                "check-disagrees", derived=derived.text, derived_machine=derived.machine,
+                stated=stated.key, stated_text=stated.text, stated_machine=stated.machine,
+                gap=f"{gap:.2%}", tolerance=f"{fig.check.tolerance:.2%}"))
 
     def _finish(self, key: str, fig: Figure, value, as_of: PartialDate,
                 sources: tuple[str, ...], inputs: tuple[str, ...], *,

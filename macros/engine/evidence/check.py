@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 
+from ..catalogue import told
 from ..dates import PartialDate
 from ..load.kinds import KINDS
 from .read import QUALIFIER_GROUP, Reading, _plain, normalise, read
@@ -90,7 +91,6 @@ def expected_text(kind: str, value: object, *, currency: str | None, unit: str |
 def check_passages(figures, doc) -> None:
     """Every passage of every stated figure supports it; the first that does not fails the
     build with file, line, key, the passage and what was read from it."""
-    from ..errors import BriefingError
 
     for key, fig in figures.items():
         if fig.derived or fig.editorial:
@@ -110,10 +110,6 @@ def check_passages(figures, doc) -> None:
                 read_part = "it reads " + "; ".join(r.describe() for r in readings)
             else:
                 read_part = "no number, date or duration could be read from it"
-            raise BriefingError(
-                f"the passage from {source} does not support {fig.text!r}: looked for "
-                f"{wanted} in {quoted}; {read_part}",
-                file=doc.file, line=doc.line_of(path), key=f"figures.{key}",
-                hint="correct the value, currency, qualifier or date to what the article says, "
-                     "or quote the passage that states it (CONTRIBUTING.md, 'What the passage "
-                     "check accepts')")
+            raise doc.error(path, *told("passage-unsupported", source=source,
+                                        text=repr(fig.text), wanted=wanted, quoted=quoted,
+                                        read=read_part), key=f"figures.{key}")
