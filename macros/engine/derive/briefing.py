@@ -329,16 +329,10 @@ class Briefing:
                 shown_value = precision.round_to_unit(value, units[fig.currency])
             elif significant:
                 shown_value, limit = precision.round_significant(value, significant), significant
-        if fig.kind == "date":
-            text, short = (formatting.format_partial_date(value),
-                           formatting.format_partial_date(value, short=True))
-        elif fig.kind == "text":
-            text = short = str(value)
-        else:
-            options = dict(currency=fig.currency, unit=fig.unit, decimals=fig.decimals,
-                           significant=limit)
-            text = formatting.format_number(fig.kind, shown_value, **options)
-            short = formatting.format_number(fig.kind, shown_value, short=True, **options)
+        options = dict(currency=fig.currency, unit=fig.unit, decimals=fig.decimals,
+                       significant=limit) if KINDS[fig.kind].numeric else {}
+        text = formatting.format_value(fig.kind, shown_value, **options)
+        short = formatting.format_value(fig.kind, shown_value, short=True, **options)
         return ResolvedFigure(
             key=key, label=fig.label, kind=fig.kind, value=value, as_of=as_of, sources=sources,
             qualifier=qualifier, currency=fig.currency, unit=fig.unit, note=fig.note,

@@ -149,6 +149,18 @@ def format_number(kind: str, value: float, *, currency: str | None = None,
     return formatter(value, currency, unit, decimals, short)
 
 
+def format_value(kind: str, value: object, *, short: bool = False, **options) -> str:
+    """Any figure's value in the house style, by its kind's format key (load/kinds.py): dates
+    and text here, numbers through format_number (options: currency, unit, decimals,
+    significant)."""
+    entry = KINDS[kind]
+    if entry.format == "date":
+        return format_partial_date(value, short=short)
+    if entry.format == "text":
+        return str(value)
+    return format_number(kind, value, short=short, **options)
+
+
 def with_qualifier(text: str, qualifier: str | None) -> str:
     return f"{qualifier} {text}" if qualifier else text
 
