@@ -54,7 +54,7 @@ class Build:
         env = self.env
         self.page_errors = []
         if self.errors and self.site is None:  # the Site could not be made: said once
-            env.markdown = error_page(self.errors) if self.preview else ""
+            env.markdown = error_page(self.errors, whole_site=True) if self.preview else ""
             return
         try:
             if self.site is None:
@@ -137,15 +137,16 @@ def check_nav(conf, config_text: str) -> None:
                  f"in nav: (paths are relative to {docs.name}/)")
 
 
-def error_page(messages: list[str]) -> str:
+def error_page(messages: list[str], whole_site: bool = False) -> str:
     """The page's Markdown under `serve` when it cannot be built: the messages, escaped (also
     for the template pass that follows: no braces), in a block that stands out."""
     shown = "".join(
         f'<pre style="white-space:pre-wrap;margin:.6em 0 0">'
         f"{html.escape(m).replace('{', '&#123;').replace('}', '&#125;')}</pre>" for m in messages)
+    what = "no page" if whole_site else "this page"
     return ('<div class="briefing-error" role="alert" style="border:3px solid #c62828;'
             'background:#fff3f3;color:#1a1a1a;padding:.8em 1em;margin:0 0 1.5em">'
-            "<p style=\"margin:0\"><strong>Build error: this page cannot be shown until the "
+            f"<p style=\"margin:0\"><strong>Build error: {what} cannot be shown until the "
             "mistake below is fixed.</strong> Fix it and save the file: the preview rebuilds and "
             "reloads by itself (<code>make build</code> stops on it).</p>"
             f"{shown}</div>\n")

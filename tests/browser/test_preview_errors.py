@@ -5,7 +5,7 @@ page open in the browser reloads by itself both times (live reload), no request 
 from __future__ import annotations
 
 import re
-from tools.livereload import editable_figure, serving
+from tools.livereload import editable_figure, fetch, serving
 
 TIMEOUT_MS = 90_000  # one rebuild on a busy machine takes a few seconds
 ALIAS = "  test.alias: &r [*r]\n"
@@ -49,6 +49,7 @@ def test_preview_shows_errors_and_recovers(browser, project_copy):
             error = _error_text(page)
             assert f"data/briefing.yml:{line}: YAML anchors and aliases are not supported" in error
             assert "How to fix:" in error
+            assert "anchors and aliases" in (fetch(url) or "")  # every page, not only this one
             data.write_text(good_data, encoding="utf-8")
             _recovered(page, marker)
 
@@ -60,6 +61,15 @@ def test_preview_shows_errors_and_recovers(browser, project_copy):
             error = _error_text(page)
             assert f"{shown}:{call_line}:" in error and "no_such_key" in error, error
             assert "How to fix:" in error
+            src.write_text(good_page, encoding="utf-8")
+            _recovered(page, marker)
+
+            # 3. A page that is not UTF-8 (MkDocs itself cannot read it).
+            latin1 = good_page.encode("utf-8") + b"\nCaf\xe9 in Latin-1.\n"
+            src.write_bytes(latin1)
+            last = latin1.count(b"\n")  # the line that holds the Latin-1 byte
+            error = _error_text(page)
+            assert f"{shown}:{last}: page is not UTF-8 text" in error, error
             src.write_text(good_page, encoding="utf-8")
             _recovered(page, marker)
         finally:
