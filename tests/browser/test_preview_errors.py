@@ -5,6 +5,7 @@ page open in the browser reloads by itself both times (live reload), no request 
 from __future__ import annotations
 
 import re
+
 from tools.livereload import editable_figure, fetch, serving
 
 TIMEOUT_MS = 90_000  # one rebuild on a busy machine takes a few seconds
