@@ -62,6 +62,7 @@ def test_preview_shows_errors_and_recovers(browser, project_copy):
             error = _error_text(page)
             assert f"{shown}:{call_line}:" in error and "no_such_key" in error, error
             assert "How to fix:" in error
+            assert f"{shown}:{call_line}:" in (fetch(url) or ""), "other pages do not name it"
             src.write_text(good_page, encoding="utf-8")
             _recovered(page, marker)
 
