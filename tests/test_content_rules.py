@@ -127,3 +127,13 @@ figures:
     timeline = result.page("timeline/")
     assert "A freshly added event" in timeline
     assert '<time datetime="2026-03-01">1 March 2026</time>' in timeline
+
+
+def test_every_glossary_term_is_used_on_a_page_it_explains(built_site):
+    """A glossary entry earns its place: its term (or another name of it) is read elsewhere."""
+    briefing = Briefing.load(DATA)
+    pages = [built_site.page(info.url) for info in site_pages().values() if info.url != "glossary/"]
+    text = re.sub(r"<[^>]+>", " ", " ".join(pages)).casefold()
+    for key, entry in briefing.glossary.items():
+        names = (entry.term, *entry.also)
+        assert any(name.casefold() in text for name in names), f"glossary.{key}: {names}"
