@@ -54,7 +54,7 @@ class Build:
         env = self.env
         self.page_errors = []
         if self.errors and self.site is None:  # the Site could not be made: said once
-            env.markdown = error_page(self.errors, whole_site=True) if self.preview else ""
+            env.markdown = error_page(self.errors) if self.preview else ""
             return
         try:
             if self.site is None:
@@ -65,8 +65,7 @@ class Build:
         except BriefingError as error:
             self._failed(error)
             # rendering it would only repeat the mistake
-            env.markdown = (error_page(self.page_errors, whole_site=self.site is None)
-                            if self.preview else "")
+            env.markdown = error_page(self.page_errors, self._own()) if self.preview else ""
 
     def _pages(self) -> dict[str, PageInfo]:
         """The site's pages with URL and title as MkDocs has them: the nav's pages in order,
@@ -75,6 +74,10 @@ class Build:
         files = [*in_nav, *self.env.variables["files"].documentation_pages()]
         return {f.src_uri: PageInfo(f.src_uri, f.url, (f.page and f.page.title)
                                     or Path(f.src_uri).stem) for f in files}
+
+    def _own(self) -> str:
+        """How messages name the current page: 'docs/campaign.md'."""
+        return f"{Path(self.env.conf['docs_dir']).name}/{self.env.page.file.src_uri}"
 
     def _page(self) -> str:
         return self.env.page.file.src_uri
@@ -93,7 +96,7 @@ class Build:
             except BriefingError as error:
                 self._failed(error)
         if self.preview and self.page_errors:
-            self.env.markdown = error_page(self.page_errors)
+            self.env.markdown = error_page(self.page_errors, self._own())
 
     def finish(self) -> None:
         if self.errors and self.preview:
@@ -140,13 +143,14 @@ def check_nav(conf, config_text: str) -> None:
                  f"in nav: (paths are relative to {docs.name}/)")
 
 
-def error_page(messages: list[str], whole_site: bool = False) -> str:
+def error_page(messages: list[str], page: str | None = None) -> str:
     """The page's Markdown under `serve` when it cannot be built: the messages, escaped (also
     for the template pass that follows: no braces), in a block that stands out."""
     shown = "".join(
         f'<pre style="white-space:pre-wrap;margin:.6em 0 0">'
         f"{html.escape(m).replace('{', '&#123;').replace('}', '&#125;')}</pre>" for m in messages)
-    what = "the site" if whole_site else "this page"
+    own = page and all(m.startswith(f"{page}:") for m in messages)
+    what = "this page" if own else "the site"
     return ('<div class="briefing-error" role="alert" style="border:3px solid #c62828;'
             'background:#fff3f3;color:#1a1a1a;padding:.8em 1em;margin:0 0 1.5em">'
             f"<p style=\"margin:0\"><strong>Build error: {what} cannot be built until the "
