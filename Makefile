@@ -34,10 +34,11 @@ $(NODE_STAMP): package.json package-lock.json
 	@touch $@
 
 ## Preview at http://127.0.0.1:8000 with live reload (data/ and macros/ are watched too);
-## `make serve PORT=8001` uses another port. A port in use is told in one line.
+## `make serve PORT=8001` uses another port. A port in use is told in one line. Not strict: a
+## mistake shows in the browser page (macros/adapters/preview.py) instead of stopping the rebuild.
 serve: $(STAMP)
 	@$(BIN)/python -c '$(PORT_CHECK)' '$(PORT)'
-	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:$(PORT)
+	$(BIN)/mkdocs serve --livereload --no-strict --dev-addr 127.0.0.1:$(PORT)
 
 ## Strict build into a temporary folder, swapped into site/ only when it succeeds.
 build: $(STAMP)

@@ -19,9 +19,8 @@ def define_env(env) -> None:
         from .adapters import zensical as adapter
     else:
         from .adapters import mkdocs as adapter
-        from .markdown.raw_html import add_to
-
         from .adapters.template_cache import attach
+        from .markdown.raw_html import add_to
 
         add_to(env.conf["markdown_extensions"])  # (Zensical lists it in mkdocs.zensical.yml)
         attach(env.conf["theme"])  # `mkdocs serve` rebuilds reuse the compiled templates

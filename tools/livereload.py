@@ -70,7 +70,7 @@ def serving(project: Path) -> Iterator[str]:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     with tempfile.TemporaryFile("w+") as log:
         server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dev-addr",
+            [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--no-strict", "--dev-addr",
              f"127.0.0.1:{port}"], cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT,
             start_new_session=True)
         try:

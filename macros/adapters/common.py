@@ -11,6 +11,8 @@ import jinja2
 import jinja2.ext
 import jinja2.meta
 
+from ..engine import errors
+from ..engine.catalogue import told
 from ..engine.errors import BriefingError, did_you_mean
 from ..engine.site import Site, frame_markdown
 
@@ -37,11 +39,8 @@ def template_line() -> int | None:
 
 def placed(error: BriefingError, site: Site, src: str, body_line: int | None) -> BriefingError:
     """The error with its page and its line counted from the top of the file."""
-    line = error.line
-    if line is None and body_line is not None:
-        line = body_line + site.page_source(src)[1]
-    return BriefingError(error.problem, file=site.page_file(src), line=line, key=error.key,
-                         hint=error.hint)
+    line = None if body_line is None else body_line + site.page_source(src)[1]
+    return errors.placed(error, site.page_file(src), line)
 
 
 def macro(site_of: Callable[[], Site], name: str, page: Callable[[], str],
@@ -71,10 +70,9 @@ def check_template(site: Site, src: str, environment: jinja2.Environment,
     try:
         tree = environment.parse("".join(body))
     except jinja2.TemplateSyntaxError as error:
-        raise BriefingError(f"template syntax error: {error.message}", file=site.page_file(src),
-                            line=error.lineno + offset,
-                            hint="check the {{ }} / {% %} brackets and quotes on this line; "
-                                 "write &#123;&#123; to show braces literally") from None
+        problem, hint = told("template-syntax", detail=error.message)
+        raise BriefingError(problem, file=site.page_file(src), line=error.lineno + offset,
+                            hint=hint) from None
     for name in sorted(jinja2.meta.find_undeclared_variables(tree) - set(known)):
         word = re.compile(rf"\b{re.escape(name)}\b")
         line = next((n for n, row in enumerate(body, offset + 1) if word.search(row)), None)

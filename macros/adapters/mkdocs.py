@@ -1,15 +1,23 @@
 """The mkdocs-macros adapter: registers the engine's macros and checks each page around
 mkdocs-macros' own Jinja pass. State lives in one `Build` per build, kept on mkdocs-macros'
-plugin object (`env`), which calls define_env again for every build (also under `serve`)."""
+plugin object (`env`), which calls define_env again for every build (also under `serve`).
+
+Under `mkdocs serve` (told by the hook in preview.py) a mistake does not fail the build: the
+page it is in (or every page, when the data or settings cannot be read) shows the message in
+the browser, the terminal shows it too, and the next save rebuilds the normal page. A failed
+build would leave MkDocs' live-reload server waiting, with every page request hanging."""
 
 from __future__ import annotations
 
+import html
+import re
+import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
 from ..engine.config import BriefingConfig
-from ..engine.errors import BriefingError
+from ..engine.errors import BriefingError, did_you_mean
 from ..engine.pages.usage import PageInfo, check_readable
 from ..engine.site import Site, macro_names
 from . import common
@@ -22,21 +30,31 @@ class Build:
     an exception); the build then fails after the last page with every message, once each.
     """
 
-    def __init__(self, env) -> None:
+    def __init__(self, env, preview: bool = False) -> None:
         self.env = env
-        config_file = Path(env.conf.config_file_path or "mkdocs.yml")
-        text = config_file.read_text(encoding="utf-8") if config_file.is_file() else ""
-        self.config = BriefingConfig.from_extra(env.conf["extra"], text)
-        check_readable(Path(env.conf["docs_dir"]))
+        self.preview = preview
         self.site: Site | None = None
+        self.config: BriefingConfig | None = None
         self.errors: list[str] = []
+        self.page_errors: list[str] = []  # the current page's
         for name in macro_names():
             env.macro(common.macro(lambda: self.site, name, self._page, self._failed), name)
+        try:
+            config_file = Path(env.conf.config_file_path or "mkdocs.yml")
+            text = config_file.read_text(encoding="utf-8") if config_file.is_file() else ""
+            self.config = BriefingConfig.from_extra(env.conf["extra"], text)
+            check_readable(Path(env.conf["docs_dir"]))
+            check_nav(env.conf, text)
+        except BriefingError as error:
+            if not preview:
+                raise
+            self._failed(error)
 
     def start_page(self) -> None:
         env = self.env
+        self.page_errors = []
         if self.errors and self.site is None:  # the Site could not be made: said once
-            env.markdown = ""
+            env.markdown = error_page(self.errors) if self.preview else ""
             return
         try:
             if self.site is None:
@@ -46,7 +64,8 @@ class Build:
             common.check_template(self.site, env.page.file.src_path, env.env, known)
         except BriefingError as error:
             self._failed(error)
-            env.markdown = ""  # rendering it would only repeat the mistake
+            # rendering it would only repeat the mistake
+            env.markdown = error_page(self.page_errors, self._own()) if self.preview else ""
 
     def _pages(self) -> dict[str, PageInfo]:
         """The site's pages with URL and title as MkDocs has them: the nav's pages in order,
@@ -56,31 +75,119 @@ class Build:
         return {f.src_uri: PageInfo(f.src_uri, f.url, (f.page and f.page.title)
                                     or Path(f.src_uri).stem) for f in files}
 
+    def _own(self) -> str:
+        """How messages name the current page: 'docs/campaign.md'."""
+        return f"{Path(self.env.conf['docs_dir']).name}/{self.env.page.file.src_uri}"
+
     def _page(self) -> str:
         return self.env.page.file.src_uri
 
     def _failed(self, error: BriefingError) -> str:
         if str(error) not in self.errors:
             self.errors.append(str(error))
+        if str(error) not in self.page_errors:
+            self.page_errors.append(str(error))
         return ""
 
     def end_page(self) -> None:
-        if self.site is not None and not self.errors:
+        if self.site is not None and not (self.page_errors if self.preview else self.errors):
             try:
                 self.site.check_rendered(self.env.markdown, self.env.page.file.src_uri)
             except BriefingError as error:
                 self._failed(error)
+        if self.preview and self.page_errors:
+            self.env.markdown = error_page(self.page_errors, self._own())
 
     def finish(self) -> None:
-        if self.errors:
+        if self.errors and self.preview:
+            if self.site is not None:
+                banner_other_pages(Path(self.env.conf["site_dir"]), self.errors)
+            # Printed, not logged: a logged error would count towards `strict` and fail the build.
+            print("\n".join(["ERROR    -  The preview shows these mistakes in the pages "
+                             "(make build stops on them):", *self.errors]), file=sys.stderr)
+        elif self.errors:
             raise PluginError("\n".join(self.errors))
         if self.site is not None:
             self.site.write_downloads(Path(self.env.conf["site_dir"]))
 
 
+def nav_files(items, title: str = "") -> list[tuple[str, str]]:
+    """(title, file) for every page file named in mkdocs.yml's nav (not external links)."""
+    if isinstance(items, str):
+        return [] if re.match(r"^[a-z][a-z0-9+.-]*:|^/", items) else [(title, items)]
+    if isinstance(items, dict):
+        return [pair for name, value in items.items() for pair in nav_files(value, name)]
+    if isinstance(items, list):
+        return [pair for item in items for pair in nav_files(item, title)]
+    return []
+
+
+def check_nav(conf, config_text: str) -> None:
+    """Every file the nav names exists under docs/ (MkDocs would only warn "A reference to
+    'x.md' is included in the 'nav' configuration, which is not found in the documentation
+    files", which does not say where or what to do)."""
+    docs = Path(conf["docs_dir"])
+    lines = config_text.splitlines()
+    start = next((n for n, row in enumerate(lines) if re.match(r"^nav\s*:", row)), 0)
+    for title, name in nav_files(conf["nav"] or []):
+        if (docs / name).is_file():
+            continue
+        written = re.compile(rf"(^|[\s:'\"]){re.escape(name)}\s*['\"]?\s*$")
+        line = next((n + 1 for n in range(start, len(lines)) if written.search(lines[n])), None)
+        pages = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
+        raise BriefingError(
+            f"the nav entry '{title or name}' names {docs.name}/{name}, which does not exist"
+            f"{did_you_mean(name, pages)}", file=Path(conf.config_file_path or "mkdocs.yml").name,
+            line=line, key="nav",
+            hint=f"create {docs.name}/{name}, or correct the file name after '{title or name}:' "
+                 f"in nav: (paths are relative to {docs.name}/)")
+
+
+def error_page(messages: list[str], page: str | None = None) -> str:
+    """The page's Markdown under `serve` when it cannot be built: the messages, escaped (also
+    for the template pass that follows: no braces), in a block that stands out."""
+    shown = "".join(
+        f'<pre style="white-space:pre-wrap;margin:.6em 0 0">'
+        f"{html.escape(m).replace('{', '&#123;').replace('}', '&#125;')}</pre>" for m in messages)
+    own = page and all(m.startswith(f"{page}:") for m in messages)
+    what = "this page" if own else "the site"
+    return ('<div class="briefing-error" role="alert" style="border:3px solid #c62828;'
+            'background:#fff3f3;color:#1a1a1a;padding:.8em 1em;margin:0 0 1.5em">'
+            f"<p style=\"margin:0\"><strong>Build error: {what} cannot be built until the "
+            "mistake below is fixed.</strong> Fix it and save the file: the preview rebuilds and "
+            "reloads by itself (<code>make build</code> stops on it).</p>"
+            f"{shown}</div>\n")
+
+
+ARTICLE = re.compile(r'<article class="md-content__inner[^"]*">')
+
+
+def banner_other_pages(site_dir: Path, messages: list[str]) -> None:
+    """Under `serve`, every other page of the built preview names the pages that failed, so a
+    change in the data that breaks a page elsewhere is seen wherever the contributor looks."""
+    items = "".join(f"<li><code>{html.escape(m.splitlines()[0])}</code></li>" for m in messages)
+    banner = ('<div class="briefing-error-elsewhere" role="alert" style="border:2px solid '
+              '#c62828;background:#fff3f3;color:#1a1a1a;padding:.4em 1em;margin:0 0 1em">'
+              f"<strong>Build error in another page</strong> (open it to see How to fix):"
+              f"<ul style=\"margin:.3em 0\">{items}</ul></div>")
+    for path in site_dir.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        match = ARTICLE.search(text)
+        if match and "briefing-error" not in text:
+            path.write_text(text[:match.end()] + banner + text[match.end():], encoding="utf-8")
+
+
+def previewing(conf) -> bool:
+    """Whether `mkdocs serve` runs (the hook in preview.py is among the plugins and saw it)."""
+    return any(getattr(plugin, "serving", False) is True for plugin in conf["plugins"].values())
+
+
 def define_env(env) -> None:
+    preview = previewing(env.conf)
+    if preview:  # anything mkdocs-macros itself cannot render shows in the page too
+        env.config["on_error_fail"] = False
     try:
-        env.briefing_build = Build(env)
+        env.briefing_build = Build(env, preview)
     except BriefingError as error:
         raise PluginError(str(error)) from None
 

@@ -35,6 +35,15 @@ class BriefingError(Exception):
         return f"{head}\n  How to fix: {self.hint}" if self.hint else head
 
 
+def placed(error: BriefingError, file: str | None, line: int | None) -> BriefingError:
+    """The one helper that attaches a place to an error: the same error (problem, key, hint)
+    told at `file`:`line`. A line the error already carries is kept (it is more precise, such
+    as the line of a key inside a macro's argument); `file` replaces the error's own."""
+    return BriefingError(error.problem, file=file if file is not None else error.file,
+                         line=error.line if error.line is not None else line, key=error.key,
+                         hint=error.hint)
+
+
 def did_you_mean(word: str, candidates: Iterable[str], n: int = 3) -> str:
     """' (did you mean a, b?)' for the closest candidates, or '' when none is close."""
     close = difflib.get_close_matches(word, list(candidates), n=n, cutoff=0.6)

@@ -8,10 +8,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..catalogue import told
 from ..dates import PartialDate
 from ..errors import BriefingError, did_you_mean
 from ..formatting import values as formatting
-from ..load.kinds import MAX_MAGNITUDE, NUMERIC_KINDS, POSITIVE_KINDS
+from ..load.kinds import KINDS, MAX_MAGNITUDE
 from ..load.records import (
     Claim,
     Correction,
@@ -118,10 +119,9 @@ class Briefing:
         try:
             return self.figures[key]
         except (KeyError, TypeError):
-            raise BriefingError(
-                f"unknown figure key '{key}'{did_you_mean(str(key), self.figures)}",
-                key=str(key), hint=f"use a key defined under 'figures:' in {self.file}",
-            ) from None
+            problem, hint = told("unknown-figure-key", key=key,
+                                 suggestion=did_you_mean(str(key), self.figures), file=self.file)
+            raise BriefingError(problem, key=str(key), hint=hint) from None
 
     def claim(self, key: str) -> Claim:
         """The claim for `key`; an unknown key names the closest existing ones."""
@@ -161,12 +161,10 @@ class Briefing:
                 continue
             fig = self.figures[entry.figure]
             if entry.new != fig.text:
-                raise BriefingError(
-                    f"'new' is {entry.new!r}, but {entry.figure} now reads {fig.text!r}",
-                    file=self.file, line=self._doc.line_of(("corrections", index, "new")),
-                    key=f"corrections.{index}",
-                    hint=f"write new: \"{fig.text}\" (the figure's text as the site shows it), "
-                         "or correct the figure")
+                raise self._doc.error(
+                    ("corrections", index, "new"),
+                    *told("correction-new", new=repr(entry.new), figure=entry.figure,
+                          text=repr(fig.text), plain=fig.text), key=f"corrections.{index}")
             if entry.old == entry.new:
                 raise BriefingError(
                     f"'old' and 'new' are the same ({entry.new!r})", file=self.file,
@@ -182,8 +180,8 @@ class Briefing:
         return self.file, self._doc.line_of(path)
 
     def _error(self, key: str, field: str, problem: str, hint: str) -> BriefingError:
-        file, line = self._where(key, field)
-        return BriefingError(problem, file=file, line=line, key=f"figures.{key}", hint=hint)
+        path = ("figures", key, field) if field else ("figures", key)
+        return self._doc.error(path, problem, hint, key=f"figures.{key}")
 
     def _resolve(self, figures: dict[str, Figure]) -> None:
         from ..evidence.check import check_passages
@@ -275,22 +273,21 @@ class Briefing:
 
     def _derived_value(self, key: str, fig: Figure, result: object) -> float | PartialDate:
         if isinstance(result, dt.date):
-            value, fits = PartialDate.parse(result), fig.kind == "date"
+            value, made = PartialDate.parse(result), "date"
         elif isinstance(result, dt.timedelta):
             if fig.unit not in {"day", "week"}:
                 raise self._error(key, "unit", "a difference of dates is counted in days",
                                   "set unit: day (or week)")
-            value, fits = result.days / (7 if fig.unit == "week" else 1), fig.kind == "duration"
+            value, made = result.days / (7 if fig.unit == "week" else 1), "duration"
         else:
             if not math.isfinite(result) or abs(result) >= MAX_MAGNITUDE:
                 raise self._error(key, "formula", f"computes {result:g}: far too large, or not "
                                   "a number at all", "check the formula's terms and inputs")
-            value, fits = result, fig.kind in NUMERIC_KINDS
-        if not fits:
-            made = {PartialDate: "date", float: "number"}.get(type(value), "duration")
+            value, made = result, "number"
+        if KINDS[fig.kind].formula_result != made:
             raise self._error(key, "kind", f"the formula gives a {made}, but the figure's kind "
                               f"is {fig.kind}", "change 'kind' or the formula so they match")
-        if fig.kind in POSITIVE_KINDS and isinstance(value, float) and value <= 0:
+        if KINDS[fig.kind].positive and isinstance(value, float) and value <= 0:
             raise self._error(key, "formula", f"computes {value:g}, but a {fig.kind} figure must "
                               "be greater than zero", "check the order of the formula's terms")
         return value
@@ -307,13 +304,10 @@ class Briefing:
                               "sources; a check cannot compare with a figure of zero")
         gap = abs(derived.value - stated.value) / abs(stated.value) if stated.value else 0.0
         if gap > fig.check.tolerance:
-            raise self._error(
-                key, "check",
-                f"derived value {derived.text} ({derived.machine}) disagrees with stated figure "
-                f"{stated.key} = {stated.text} ({stated.machine}) by {gap:.2%}, more than the "
-                f"tolerance of {fig.check.tolerance:.2%}",
-                "check both figures against their sources, or record the difference under "
-                "'conflicts:' and remove the check")
+            raise self._error(key, "check", *told(
+                "check-disagrees", derived=derived.text, derived_machine=derived.machine,
+                stated=stated.key, stated_text=stated.text, stated_machine=stated.machine,
+                gap=f"{gap:.2%}", tolerance=f"{fig.check.tolerance:.2%}"))
 
     def _finish(self, key: str, fig: Figure, value, as_of: PartialDate,
                 sources: tuple[str, ...], inputs: tuple[str, ...], *,
@@ -335,16 +329,10 @@ class Briefing:
                 shown_value = precision.round_to_unit(value, units[fig.currency])
             elif significant:
                 shown_value, limit = precision.round_significant(value, significant), significant
-        if fig.kind == "date":
-            text, short = (formatting.format_partial_date(value),
-                           formatting.format_partial_date(value, short=True))
-        elif fig.kind == "text":
-            text = short = str(value)
-        else:
-            options = dict(currency=fig.currency, unit=fig.unit, decimals=fig.decimals,
-                           significant=limit)
-            text = formatting.format_number(fig.kind, shown_value, **options)
-            short = formatting.format_number(fig.kind, shown_value, short=True, **options)
+        options = dict(currency=fig.currency, unit=fig.unit, decimals=fig.decimals,
+                       significant=limit) if KINDS[fig.kind].numeric else {}
+        text = formatting.format_value(fig.kind, shown_value, **options)
+        short = formatting.format_value(fig.kind, shown_value, short=True, **options)
         return ResolvedFigure(
             key=key, label=fig.label, kind=fig.kind, value=value, as_of=as_of, sources=sources,
             qualifier=qualifier, currency=fig.currency, unit=fig.unit, note=fig.note,

@@ -7,8 +7,10 @@ import datetime as dt
 import operator
 from collections.abc import Callable, Mapping
 
+from ..catalogue import told
 from ..dates import PartialDate
 from ..errors import BriefingError, did_you_mean
+from ..load.kinds import KINDS
 
 Quantity = float | dt.date | dt.timedelta
 _OPS: dict[type, Callable] = {
@@ -155,17 +157,17 @@ def evaluation_order(formulas: Mapping[str, list[str]], known: Mapping[str, obje
         if state.get(key) == "active":
             cycle = " -> ".join(trail[trail.index(key):] + [key])
             file, line = where(trail[-1])
-            raise BriefingError(f"derived figures form a cycle: {cycle}", file=file, line=line,
-                                key=f"figures.{trail[-1]}",
-                                hint="one figure in the loop must be a stated value")
+            problem, hint = told("formula-cycle", cycle=cycle)
+            raise BriefingError(problem, file=file, line=line, key=f"figures.{trail[-1]}",
+                                hint=hint)
         state[key] = "active"
         for ref in formulas[key]:
             if ref not in known:
                 file, line = where(key)
-                raise BriefingError(
-                    f"formula refers to unknown figure '{ref}'{did_you_mean(ref, known)}",
-                    file=file, line=line, key=f"figures.{key}",
-                    hint="fix the key in the formula or add the figure")
+                problem, hint = told("formula-unknown-figure", ref=ref,
+                                     suggestion=did_you_mean(ref, known))
+                raise BriefingError(problem, file=file, line=line, key=f"figures.{key}",
+                                    hint=hint)
             if ref in formulas:
                 visit(ref, trail + [key])
         state[key] = "done"
@@ -178,10 +180,11 @@ def evaluation_order(formulas: Mapping[str, list[str]], known: Mapping[str, obje
 
 def as_quantity(kind: str, value: object, unit: str | None) -> Quantity:
     """A stated figure's value as something a formula can compute with."""
-    if kind == "date":
+    entry = KINDS[kind]
+    if entry.value_type == "date":
         return PartialDate.parse(value).as_day()
-    if kind == "duration" and unit in DAYS_PER_UNIT:
+    if entry.formula_result == "duration" and unit in DAYS_PER_UNIT:
         return dt.timedelta(days=float(value) * DAYS_PER_UNIT[unit])
-    if kind == "text":
-        raise FormulaError("a text figure cannot be used in a formula")
+    if entry.value_type == "text":
+        raise FormulaError(f"a {kind} figure cannot be used in a formula")
     return float(value)

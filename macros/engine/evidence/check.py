@@ -11,7 +11,9 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 
+from ..catalogue import told
 from ..dates import PartialDate
+from ..load.kinds import KINDS
 from .read import QUALIFIER_GROUP, Reading, _plain, normalise, read
 
 
@@ -34,17 +36,16 @@ def matches(reading: Reading, kind: str, value: object, *, currency: str | None 
                 and reading.qualifier is None and reading.value == date.year)
     if reading.qualifier != qualifier_group(qualifier):
         return False
-    wanted = {"money": {"money"}, "price": {"money"}, "count": {"number"},
-              "percent": {"percent"}, "ratio": {"times"} | ({"number"} if unit else set()),
-              "duration": {"duration"}, "year": {"number"}}[kind]
+    entry = KINDS[kind]
+    wanted = entry.reads | (entry.reads_with_unit if unit else frozenset())
     if reading.kind not in wanted:
         return False
-    if kind in {"money", "price"} and reading.currency != currency:
+    if entry.currency and reading.currency != currency:
         return False
-    if kind == "duration" and reading.unit != unit:
+    if entry.unit_must_match and reading.unit != unit:
         return False
     number = float(value)
-    if kind == "percent":
+    if entry.signless:
         return _close(abs(reading.value), abs(number))
     return _close(reading.value, number)
 
@@ -90,7 +91,6 @@ def expected_text(kind: str, value: object, *, currency: str | None, unit: str |
 def check_passages(figures, doc) -> None:
     """Every passage of every stated figure supports it; the first that does not fails the
     build with file, line, key, the passage and what was read from it."""
-    from ..errors import BriefingError
 
     for key, fig in figures.items():
         if fig.derived or fig.editorial:
@@ -110,10 +110,6 @@ def check_passages(figures, doc) -> None:
                 read_part = "it reads " + "; ".join(r.describe() for r in readings)
             else:
                 read_part = "no number, date or duration could be read from it"
-            raise BriefingError(
-                f"the passage from {source} does not support {fig.text!r}: looked for "
-                f"{wanted} in {quoted}; {read_part}",
-                file=doc.file, line=doc.line_of(path), key=f"figures.{key}",
-                hint="correct the value, currency, qualifier or date to what the article says, "
-                     "or quote the passage that states it (CONTRIBUTING.md, 'What the passage "
-                     "check accepts')")
+            raise doc.error(path, *told("passage-unsupported", source=source,
+                                        text=repr(fig.text), wanted=wanted, quoted=quoted,
+                                        read=read_part), key=f"figures.{key}")

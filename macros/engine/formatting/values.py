@@ -15,6 +15,7 @@ from babel.numbers import (
 from babel.units import format_unit
 
 from ..dates import PartialDate
+from ..load.kinds import KINDS
 
 LOCALE = "en_GB"
 DATE_FORMATS = {"day": "d MMMM y", "month": "MMMM y"}
@@ -86,6 +87,47 @@ def format_money(value: float, currency: str, short: bool = False,
     return f"{prefix}{number}{suffix}"
 
 
+def _price(value, currency, unit, decimals, short):
+    if decimals is None:
+        return format_currency(value, currency, locale=LOCALE)
+    return format_currency(value, currency, locale=LOCALE, format="¤" + _pattern(decimals, 0),
+                           currency_digits=False)
+
+
+def _percent(value, currency, unit, decimals, short):
+    return format_percent(Decimal(str(value)) / 100, _pattern(decimals, 2) + "%", locale=LOCALE)
+
+
+def _count(value, currency, unit, decimals, short):
+    number = (format_compact_decimal(value, format_type="short", locale=LOCALE,
+                                     fraction_digits=1)
+              if short and abs(value) >= 10_000 else
+              format_decimal(value, _pattern(decimals, 0), locale=LOCALE))
+    return f"{number} {unit}" if unit else number
+
+
+def _ratio(value, currency, unit, decimals, short):
+    number = format_decimal(value, _pattern(decimals, 1 if unit is None else 2), locale=LOCALE)
+    return f"{number} {unit}" if unit else f"{number}{RATIO_SIGN}"
+
+
+def _duration(value, currency, unit, decimals, short):
+    rounded = Decimal(str(value)).quantize(Decimal(1) if decimals is None
+                                           else Decimal(1).scaleb(-decimals))
+    return format_unit(rounded, DURATION_UNITS[unit], length="short" if short else "long",
+                       locale=LOCALE)
+
+
+def _year(value, currency, unit, decimals, short):
+    return str(int(value))
+
+
+# The number formats, by the `format` key of each kind in load/kinds.py (money has its own
+# rounding, format_money; dates and text are not numbers).
+FORMATTERS = {"price": _price, "percent": _percent, "count": _count, "ratio": _ratio,
+              "duration": _duration, "year": _year}
+
+
 def format_number(kind: str, value: float, *, currency: str | None = None,
                   unit: str | None = None, decimals: int | None = None,
                   short: bool = False, significant: int | None = None) -> str:
@@ -94,38 +136,29 @@ def format_number(kind: str, value: float, *, currency: str | None = None,
     `significant`: show at most this many significant figures (a derived figure computed
     from approximate inputs); the value is rounded and fewer decimals are shown.
     """
-    if kind == "money":
+    entry = KINDS.get(kind)
+    if entry is not None and entry.format == "money":
         return format_money(value, currency, short, significant)
+    formatter = FORMATTERS.get(entry.format) if entry is not None else None
+    if formatter is None:
+        raise ValueError(f"no number format for kind {kind!r}")
     if significant is not None and value != 0:
         value = _round_significant(value, significant)
         places = max(0, significant - 1 - int(math.floor(math.log10(abs(value)))))
         decimals = places if decimals is None else min(decimals, places)
-    if kind == "price":
-        if decimals is None:
-            return format_currency(value, currency, locale=LOCALE)
-        return format_currency(value, currency, locale=LOCALE, format="¤" + _pattern(decimals, 0),
-                               currency_digits=False)
-    if kind == "percent":
-        return format_percent(Decimal(str(value)) / 100, _pattern(decimals, 2) + "%",
-                              locale=LOCALE)
-    if kind == "count":
-        number = (format_compact_decimal(value, format_type="short", locale=LOCALE,
-                                         fraction_digits=1)
-                  if short and abs(value) >= 10_000 else
-                  format_decimal(value, _pattern(decimals, 0), locale=LOCALE))
-        return f"{number} {unit}" if unit else number
-    if kind == "ratio":
-        number = format_decimal(value, _pattern(decimals, 1 if unit is None else 2),
-                                locale=LOCALE)
-        return f"{number} {unit}" if unit else f"{number}{RATIO_SIGN}"
-    if kind == "duration":
-        rounded = Decimal(str(value)).quantize(Decimal(1) if decimals is None
-                                               else Decimal(1).scaleb(-decimals))
-        return format_unit(rounded, DURATION_UNITS[unit], length="short" if short else "long",
-                           locale=LOCALE)
-    if kind == "year":
-        return str(int(value))
-    raise ValueError(f"no number format for kind {kind!r}")
+    return formatter(value, currency, unit, decimals, short)
+
+
+def format_value(kind: str, value: object, *, short: bool = False, **options) -> str:
+    """Any figure's value in the house style, by its kind's format key (load/kinds.py): dates
+    and text here, numbers through format_number (options: currency, unit, decimals,
+    significant)."""
+    entry = KINDS[kind]
+    if entry.format == "date":
+        return format_partial_date(value, short=short)
+    if entry.format == "text":
+        return str(value)
+    return format_number(kind, value, short=short, **options)
 
 
 def with_qualifier(text: str, qualifier: str | None) -> str:

@@ -31,6 +31,7 @@ from typing import Any
 
 from ..dates import PartialDate
 from ..errors import BriefingError, shown
+from .kinds import KINDS
 from .yaml_source import YamlDocument
 
 EARLIEST_YEAR, LATEST_YEAR = 1900, 2100
@@ -40,7 +41,6 @@ ONE_LINE_FIELDS = {"publisher", "title", "label", "name", "as_reported_by", "url
 NO_DIGIT_FIELDS = {("figures", "label"), ("conflicts", "title"), ("conflicts", "explanation"),
                    ("claims", "says"), ("open_questions", "question")}
 LINE_BREAKS = re.compile(r"[\n\r\v\f\x85\u2028\u2029]")
-NUMERIC_KINDS = {"money", "count", "percent", "ratio", "price", "duration", "year"}
 
 
 def check_written(briefing: Any, doc: YamlDocument) -> None:
@@ -93,7 +93,7 @@ def _texts(data: dict) -> Iterable[tuple[tuple, str]]:
 
 def _fail(doc: YamlDocument, path: tuple, problem: str, hint: str) -> BriefingError:
     key = ".".join(str(p) for p in path[:2])
-    return BriefingError(problem, file=doc.file, line=doc.line_of(path), key=key, hint=hint)
+    return doc.error(path, problem, hint, key=key)
 
 
 def _check_text(path: tuple, text: str, doc: YamlDocument) -> None:
@@ -157,10 +157,9 @@ def _check_range(date: Any, path: tuple, key: str, field: str, doc: YamlDocument
         return
     if not EARLIEST_YEAR <= date.year <= LATEST_YEAR:
         told = f"the formula gives {date}," if field == "formula" else f"{field}: {date} is"
-        raise BriefingError(
-            f"{told} outside the plausible range {EARLIEST_YEAR} to {LATEST_YEAR}",
-            file=doc.file, line=doc.line_of(path), key=key,
-            hint="check the formula and its inputs" if field == "formula"
+        raise doc.error(
+            path, f"{told} outside the plausible range {EARLIEST_YEAR} to {LATEST_YEAR}",
+            key=key, hint="check the formula and its inputs" if field == "formula"
             else "check the year (a typo such as 0226 or 2926?)")
 
 
@@ -178,20 +177,22 @@ def _check_figure(briefing: Any, key: str, fig: Any, doc: YamlDocument) -> None:
         if dates and all(isinstance(d, PartialDate) and d.year is not None for d in dates):
             latest = max(dates, key=_end)
             if _begin(as_of) > _end(latest):
-                raise BriefingError(
+                raise doc.error(
+                    here + ("as_of",),
                     f"as_of {as_of} is later than every cited source (the latest, "
                     f"{_source_named(briefing, latest, fig.sources)}, is dated {latest})",
-                    file=doc.file, line=doc.line_of(here + ("as_of",)), key=name,
-                    hint="a source cannot report what was true after it was published: use "
+                    key=name, hint="a source cannot report what was true after it was published: use "
                          "the date the sources give, or cite the later source that reports it")
     value = fig.value
-    if fig.kind not in NUMERIC_KINDS or isinstance(value, bool) or not isinstance(value, int | float):
+    if not KINDS[fig.kind].numeric or isinstance(value, bool) or not isinstance(value, int | float):
         return
     field = "formula" if fig.derived else "value"
-    if fig.kind == "year" and (value != int(value) or not EARLIEST_YEAR <= value <= LATEST_YEAR):
-        raise BriefingError(
+    if KINDS[fig.kind].value_type == "year" and (
+            value != int(value) or not EARLIEST_YEAR <= value <= LATEST_YEAR):
+        raise doc.error(
+            here + (field,),
             f"{shown(value)} is not a plausible year (a whole year from {EARLIEST_YEAR} to "
-            f"{LATEST_YEAR})", file=doc.file, line=doc.line_of(here + (field,)), key=name,
+            f"{LATEST_YEAR})", key=name,
             hint="check the formula and its inputs" if fig.derived else "write a year like 2026")
     if value != 0 and isinstance(fig.text, str) and not re.search(r"[1-9]", fig.text):
         raise BriefingError(

@@ -18,9 +18,10 @@ from pydantic import (
 )
 
 from ..dates import PartialDate
+from .kinds import CURRENCIES, KIND_NAMES
 
-Kind = Literal["money", "count", "percent", "date", "ratio", "price", "duration", "year", "text"]
-Currency = Literal["CNY", "USD", "EUR"]
+Kind = Literal[KIND_NAMES]   # the table in load/kinds.py
+Currency = Literal[CURRENCIES]
 Qualifier = Literal[
     "about", "approximately", "more than", "over", "at least", "up to", "nearly", "under"
 ]

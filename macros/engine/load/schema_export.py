@@ -18,6 +18,7 @@ from typing import get_args
 from pydantic.json_schema import GenerateJsonSchema
 
 from .field_docs import FIELD_DOCS, plain, with_tables
+from .kinds import CURRENCY_KINDS, KINDS, MAX_MAGNITUDE, UNIT_KINDS
 from .rules import EARLIEST_YEAR, LATEST_YEAR
 from .schema import (
     DATE_PATTERN_EDITOR,
@@ -25,14 +26,11 @@ from .schema import (
     BriefingFile,
     Kind,
 )
-from .validate import CURRENCY_KINDS, DURATION_UNITS, MAX_MAGNITUDE, NUMERIC_KINDS, POSITIVE_KINDS
 
 ROOT = Path(__file__).resolve().parents[3]
 SCHEMA_FILE = ROOT / "data" / "briefing.schema.json"
 CONTRIBUTING = ROOT / "CONTRIBUTING.md"
 
-# The kinds validate._check_figure lets take a `unit` (the duration's is one of DURATION_UNITS).
-UNIT_KINDS = ("count", "duration", "ratio")
 DATE_FORMS = ("Write it in quotes as 2026-02-15 (a day), 2026-02 (a month), 'early 2026-02', "
               "'mid 2026-02' or 'late 2026-02' (part of a month) or 2026 (a year). The schema "
               "checks months 01 to 12 and days 01 to 31; the build also refuses a day that does "
@@ -113,13 +111,14 @@ DERIVED = {"required": ["formula"]}
 
 def _value_for(kind: str) -> dict:
     """What validate._check_value accepts as the value of a figure of this kind."""
-    if kind == "year":
+    entry = KINDS[kind]
+    if entry.value_type == "year":
         return {"type": "integer", "minimum": EARLIEST_YEAR, "maximum": LATEST_YEAR}
-    if kind in NUMERIC_KINDS:
-        low = {"exclusiveMinimum": 0} if kind in POSITIVE_KINDS else {
+    if entry.numeric:
+        low = {"exclusiveMinimum": 0} if entry.positive else {
             "exclusiveMinimum": -MAX_MAGNITUDE}
         return {"type": "number", **low, "exclusiveMaximum": MAX_MAGNITUDE}
-    if kind == "date":
+    if entry.value_type == "date":
         return {"type": "string", "pattern": DATE_PATTERN_EDITOR}
     return {"type": "string", "minLength": 1}
 
@@ -130,16 +129,17 @@ def _figure_rules() -> list[dict]:
     for kind in get_args(Kind):
         then: dict = {"properties": {"value": _value_for(kind)}}
         required = []
-        if kind in CURRENCY_KINDS:
+        entry = KINDS[kind]
+        if entry.currency:
             required.append("currency")
         else:
             then["properties"]["currency"] = forbidden(
                 f"a {kind} figure has no currency: only {' and '.join(sorted(CURRENCY_KINDS))} "
                 "figures take one")
-        if kind == "duration":
+        if entry.unit_required:
             required.append("unit")
-            then["properties"]["unit"] = {"enum": sorted(DURATION_UNITS)}
-        elif kind not in UNIT_KINDS:
+            then["properties"]["unit"] = {"enum": sorted(entry.units)}
+        elif not entry.takes_unit:
             then["properties"]["unit"] = forbidden(
                 f"a {kind} figure takes no unit (money and prices use 'currency'); only "
                 f"{', '.join(UNIT_KINDS)} figures take one")

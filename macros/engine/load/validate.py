@@ -8,15 +8,21 @@ import re
 
 from pydantic import ValidationError
 
+from ..catalogue import told
 from ..dates import PartialDate
 from ..errors import BriefingError, did_you_mean, shown
-from .kinds import MAX_MAGNITUDE, NUMERIC_KINDS, POSITIVE_KINDS  # noqa: F401 (re-exported)
+from .kinds import (  # noqa: F401 (re-exported)
+    CURRENCY_KINDS,
+    DURATION_UNITS,
+    KINDS,
+    MAX_MAGNITUDE,
+    NUMERIC_KINDS,
+    POSITIVE_KINDS,
+)
 from .messages import plain_pydantic, plain_wording
 from .schema import FIGURE_KEY, SOURCE_ID, BriefingFile, Figure
 from .yaml_source import YamlDocument
 
-CURRENCY_KINDS = {"money", "price"}
-DURATION_UNITS = {"day", "week", "month", "year"}
 DATE_HINT = "write 2026-02-15, 2026-02, 'mid 2026-02', 2026 or undated"
 NAME_HINT = ("figure keys are lowercase dotted paths like campaign.budget_cny; "
              "source ids are lowercase words joined by hyphens")
@@ -49,10 +55,7 @@ def validate(doc: YamlDocument) -> BriefingFile:
              for entry in entries.values() for source in entry.sources}
     for source in model.sources:
         if source not in cited:
-            raise _at(doc, ("sources", source), f"sources.{source}",
-                      "no figure, claim or glossary entry cites this source",
-                      "add it with its passage to the 'sources:' of the figures or claims it "
-                      "supports, or delete the source")
+            raise _at(doc, ("sources", source), f"sources.{source}", *told("uncited-source"))
     for cid, conflict in model.conflicts.items():
         for index, key in enumerate(conflict.figures):
             if key not in model.figures:
@@ -63,7 +66,7 @@ def validate(doc: YamlDocument) -> BriefingFile:
 
 
 def _at(doc: YamlDocument, path: tuple, key: str, problem: str, hint: str) -> BriefingError:
-    return BriefingError(problem, file=doc.file, line=doc.line_of(path), key=key, hint=hint)
+    return doc.error(path, problem, hint, key=key)
 
 
 def _explain(error: ValidationError, doc: YamlDocument) -> BriefingError:
@@ -80,32 +83,33 @@ def _explain(error: ValidationError, doc: YamlDocument) -> BriefingError:
     if "sources" in loc[2:3] and loc[0] in {"figures", "claims", "glossary"}:
         path = loc[:3] if len(loc) <= 4 else loc[:4]
         problem, hint = _explain_passages(loc, first, doc)
-        return BriefingError(problem, file=doc.file, line=doc.line_of(path), key=key, hint=hint)
+        return doc.error(path, problem, hint, key=key)
     owner = _model_for(loc) if kind == "extra_forbidden" else None
     if (plain := plain_wording(first, loc, sorted(owner.model_fields) if owner else None)):
         problem, hint = plain
     elif kind == "extra_forbidden":
         allowed = sorted(owner.model_fields) if owner else []
-        problem = f"unknown field '{loc[-1]}'{did_you_mean(str(loc[-1]), allowed)}"
-        hint = f"remove it or use one of: {', '.join(allowed)}"
+        problem, hint = told("unknown-field", field=loc[-1],
+                             suggestion=did_you_mean(str(loc[-1]), allowed),
+                             allowed=", ".join(allowed))
     elif kind == "missing":
-        problem = f"missing required field '{loc[-1]}'"
-        hint = f"add '{loc[-1]}:' to this entry"
+        problem, hint = told("missing-field", field=loc[-1])
         path = loc[:-1]
     elif kind == "string_pattern_mismatch" and len(loc) == 3 and loc[-1] == "[key]":
         problem = f"invalid name '{loc[1]}': {msg}"
         hint = NAME_HINT
         path = loc[:2]
     elif kind == "literal_error":
-        problem = f"unknown {field or 'value'} {_shown(first['input'])}"
-        hint = f"use one of the allowed values ({first.get('ctx', {}).get('expected', '')})"
+        problem, hint = told("unknown-value", field=field or "value",
+                             value=_shown(first["input"]),
+                             allowed=first.get("ctx", {}).get("expected", ""))
     elif loc[0] == "figures" and len(loc) > 3 and loc[2] == "value":
         problem = f"value: expected a number, a date or text, got {_shown(first['input'])}"
         hint = "write a plain number, a date like 2026-02-15, or quoted text"
         path = loc[:3]
     else:
         problem, hint = _generic(first, field)
-    return BriefingError(problem, file=doc.file, line=doc.line_of(path), key=key, hint=hint)
+    return doc.error(path, problem, hint, key=key)
 
 
 SECTIONS = ("sources", "figures", "conflicts", "claims", "glossary", "open_questions",
@@ -213,37 +217,35 @@ def _check_figure(key: str, fig: Figure, model: BriefingFile, doc: YamlDocument)
                    f"{did_you_mean(fig.check.stated, model.figures)}",
                    "name a figure that exists under 'figures:'")
     _check_cited_ids(("figures", key), fig.sources, model, doc)
-    if fig.kind in CURRENCY_KINDS and fig.currency is None:
+    kind = KINDS[fig.kind]
+    if kind.currency and fig.currency is None:
         raise fail("kind", f"a {fig.kind} figure needs a currency",
                    "add currency: CNY, USD or EUR")
-    if fig.kind not in CURRENCY_KINDS and fig.currency is not None:
+    if not kind.currency and fig.currency is not None:
         raise fail("currency", f"a {fig.kind} figure has no currency", "remove 'currency'")
-    if fig.kind == "duration" and fig.unit not in DURATION_UNITS:
-        raise fail("unit", f"unknown or missing duration unit {shown(fig.unit)}",
-                   f"use unit: one of {', '.join(sorted(DURATION_UNITS))}")
-    if fig.unit is not None and fig.kind not in {"count", "duration", "ratio"}:
+    if kind.unit_required and fig.unit not in kind.units:
+        raise fail("unit", f"unknown or missing {fig.kind} unit {shown(fig.unit)}",
+                   f"use unit: one of {', '.join(sorted(kind.units))}")
+    if fig.unit is not None and not kind.takes_unit:
         raise fail("unit", f"a {fig.kind} figure takes no unit",
                    "remove 'unit' (money and prices use 'currency')")
 
 
 def _check_value(fig: Figure, fail) -> None:
     value = fig.value
-    if fig.kind in NUMERIC_KINDS:
+    if KINDS[fig.kind].numeric:
         if isinstance(value, bool) or not isinstance(value, int | float):
-            raise fail("value", f"expected a number for a {fig.kind} figure, got {shown(value)}",
-                       "write the plain number, e.g. 3000000000; qualifiers go in 'qualifier'")
+            raise fail("value", *told("expected-number", kind=fig.kind, value=shown(value)))
         if not math.isfinite(value):
             raise fail("value", "the value is not a finite number", "write a plain number")
         if abs(value) >= MAX_MAGNITUDE:
             raise fail("value", f"{shown(value)} is implausibly large",
                        "check the number of zeros (figures must be below a quintillion)")
-        if fig.kind in POSITIVE_KINDS and value <= 0:
-            raise fail("value", f"a {fig.kind} figure must be greater than zero, got {value}",
-                       "check the sign and the number; a fall or decline belongs in a percent "
-                       "figure")
-        if fig.kind == "year" and (not isinstance(value, int) or not 1900 <= value <= 2100):
+        if KINDS[fig.kind].positive and value <= 0:
+            raise fail("value", *told("not-positive", kind=fig.kind, value=value))
+        if KINDS[fig.kind].value_type == "year" and (not isinstance(value, int) or not 1900 <= value <= 2100):
             raise fail("value", f"{shown(value)} is not a plausible year", "write a year like 2026")
-    elif fig.kind == "date":
+    elif KINDS[fig.kind].value_type == "date":
         if isinstance(value, int | float) and not isinstance(value, int):
             raise fail("value", f"{shown(value)} is not a date", "write a date like 2026-02-15")
         try:
@@ -286,8 +288,8 @@ def _check_cited_ids(path: tuple, sources: dict, model: BriefingFile, doc: YamlD
     for source, passages in sources.items():
         if source not in model.sources:
             raise _at(doc, path + ("sources", source), owner,
-                      f"unknown source '{source}'{did_you_mean(source, model.sources)}",
-                      "add the source under 'sources:' or fix the id")
+                      *told("unknown-source", source=source,
+                            suggestion=did_you_mean(source, model.sources)))
         for index, passage in enumerate([passages] if isinstance(passages, str) else passages):
             if not passage.strip():
                 where = path + ("sources", source) + (() if isinstance(passages, str) else (index,))

@@ -14,7 +14,8 @@ from typing import Any
 
 import yaml
 
-from ..errors import BriefingError
+from ..catalogue import told
+from ..errors import BriefingError, placed
 from .numbers import check_plain_number
 
 Path_ = tuple[str | int, ...]
@@ -38,6 +39,12 @@ class YamlDocument:
             path = path[:-1]
         return None
 
+    def error(self, path: Path_, problem: str, hint: str | None, *, key: str | None
+              ) -> BriefingError:
+        """The one way a mistake in the data file is told: at this file and the line of
+        `path` (its deepest known part)."""
+        return placed(BriefingError(problem, key=key, hint=hint), self.file, self.line_of(path))
+
 
 def load_yaml(path: Path, display: str | None = None) -> YamlDocument:
     """Load `path`; raise BriefingError naming the file and line for any YAML mistake."""
@@ -45,11 +52,8 @@ def load_yaml(path: Path, display: str | None = None) -> YamlDocument:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise BriefingError(
-            "data file not found",
-            file=name,
-            hint="create it, or check 'data:' under 'extra: briefing:' in mkdocs.yml",
-        ) from None
+        problem, hint = told("data-file-missing")
+        raise BriefingError(problem, file=name, hint=hint) from None
     except IsADirectoryError:
         raise BriefingError(
             "the data path is a folder, not a file", file=name,
@@ -76,12 +80,9 @@ def parse_yaml(text: str, name: str) -> YamlDocument:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         problem = error.problem or error.context or "invalid YAML"
-        raise BriefingError(
-            f"YAML syntax error: {problem}",
-            file=name,
-            line=mark.line + 1 if mark else None,
-            hint="check indentation, colons and quotes on this line and the one before it",
-        ) from None
+        problem, hint = told("yaml-syntax", detail=problem)
+        raise BriefingError(problem, file=name, line=mark.line + 1 if mark else None,
+                            hint=hint) from None
     except yaml.reader.ReaderError as error:
         code = error.character if isinstance(error.character, int) else ord(error.character)
         raise BriefingError(
@@ -108,11 +109,8 @@ def _refuse_anchors(text: str, name: str) -> None:
             written = f"&{event.anchor}"
         else:
             continue
-        raise BriefingError(
-            f"YAML anchors and aliases are not supported (found '{written}')",
-            file=name, line=event.start_mark.line + 1,
-            hint="write the value out in full at each place it is needed; quote text that "
-                 "starts with & or *")
+        problem, hint = told("yaml-alias", written=written)
+        raise BriefingError(problem, file=name, line=event.start_mark.line + 1, hint=hint)
 
 
 def _build(node: yaml.Node, path: Path_, doc: YamlDocument, constructor: Any) -> Any:
@@ -134,14 +132,11 @@ def _build(node: yaml.Node, path: Path_, doc: YamlDocument, constructor: Any) ->
                          f"a list: {key}: [\"first passage\", \"second passage\"]")
             if key in result:
                 dotted = ".".join(str(p) for p in here)
+                problem, hint = told("duplicate-key", name=key, first=doc.lines[here])
                 raise BriefingError(
-                    f"duplicate key '{key}' (first defined on line {doc.lines[here]})",
-                    file=doc.file,
-                    line=key_node.start_mark.line + 1,
-                    key=dotted,
-                    hint="keep one of the two entries; YAML would silently drop the first"
-                    if len(here) > 1 else f"write '{key}:' once: move the entries below this "
-                    "line under the first one, then delete this line",
+                    problem, file=doc.file, line=key_node.start_mark.line + 1, key=dotted,
+                    hint=hint if len(here) > 1 else f"write '{key}:' once: move the entries "
+                    "below this line under the first one, then delete this line",
                 )
             doc.lines[here] = key_node.start_mark.line + 1
             result[key] = _build(value_node, here, doc, constructor)

@@ -11,6 +11,7 @@ import re
 from collections.abc import Collection
 from urllib.parse import unquote
 
+from ..catalogue import told
 from ..errors import BriefingError, did_you_mean
 
 CODE = re.compile(r"^(```|~~~).*?^\1|`[^`\n]+`", re.S | re.M)
@@ -32,8 +33,7 @@ def check_links(markdown: str, page: str, pages: Collection[str]) -> None:
             continue
         resolved = posixpath.normpath(posixpath.join(base, unquote(target)))
         if resolved not in pages:
-            raise BriefingError(
-                f"link to '{target}': no such page{did_you_mean(resolved, pages)}",
-                file=page, line=markdown.count("\n", 0, match.start()) + 1, key=target,
-                hint="link to a Markdown file under docs/ by its path from this page, "
-                     "e.g. [the campaign](campaign.md)")
+            problem, hint = told("no-such-page", target=target,
+                                 suggestion=did_you_mean(resolved, pages))
+            raise BriefingError(problem, file=page, line=markdown.count("\n", 0, match.start()) + 1,
+                                key=target, hint=hint)

@@ -10,6 +10,7 @@ import inspect
 import re
 from collections.abc import Callable
 
+from ..catalogue import told
 from ..errors import BriefingError
 from .arguments import check_arguments, macro_failed
 
@@ -19,8 +20,7 @@ TEMPLATE = re.compile(r"\{\{|\{%|\{#")
 LEFTOVER = re.compile(r"\{\{|\{%|\}\}|%\}")
 BLOCK = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
 STRAY = re.compile(r"\}\}|%\}")
-SHOW_LITERALLY = ("to show a macro call as code, wrap it in raw: {% raw %}`{{ fig(\"key\") }}`"
-                  "{% endraw %}; to use the figure, move the call out of the code")
+CODE_IN_CODE_BLOCK, SHOW_LITERALLY = told("code-in-code-block")
 
 
 def _line(text: str, offset: int) -> int:
@@ -66,7 +66,7 @@ def check_source(text: str, page: str) -> None:
     for code in CODE.finditer(text):
         for mark in TEMPLATE.finditer(text, code.start(), code.end()):
             if not any(start <= mark.start() < end for start, end in raw):
-                raise BriefingError("template code inside a code block would be run, not shown",
+                raise BriefingError(CODE_IN_CODE_BLOCK,
                                     file=page, line=_line(text, mark.start()),
                                     key=mark.group(0), hint=SHOW_LITERALLY)
     stray = STRAY.search(_blank(BLOCK, _blank(CODE, _blank(RAW, text))))

@@ -15,7 +15,7 @@ from ..load.page_source import front_matter, read_page
 
 MACRO_BLOCK = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
 QUOTED = re.compile(r"""(["'])([a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)+)\1""")
-FRONT_MATTER = re.compile(r"\A---\s*\n(.*?\n)---\s*\n", re.S)
+FRONT_MATTER = re.compile(r"\A\ufeff?---\s*\n(.*?\n)---\s*\n", re.S)  # MkDocs drops a BOM
 CALLED = re.compile(r"\b([a-z_]+)\s*\(")
 
 

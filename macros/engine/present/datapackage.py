@@ -25,6 +25,7 @@ from pathlib import Path
 from ..dates import PartialDate
 from ..derive.briefing import Briefing, ResolvedFigure
 from ..formatting.values import format_partial_date, machine_value
+from ..load.kinds import KIND_NAMES
 from .html import APPENDIX_URL, PageRenderer, anchor, escape, html_block
 
 DATA_DIR = "data/"
@@ -105,8 +106,7 @@ FIGURE_COLUMNS: tuple[Column, ...] = (
            "Qwen Lunar New Year campaign budget", {"required": True}),
     Column("kind", "string", "What sort of figure it is; decides which value column is filled.",
            lambda r: r.fig.kind, "money",
-           {"required": True, "enum": ["money", "count", "percent", "date", "ratio", "price",
-                                       "duration", "year", "text"]}),
+           {"required": True, "enum": list(KIND_NAMES)}),
     Column("value", "number", "The number itself, unrounded, for every kind except date and "
            "text: an amount of money in its currency, a count, a percentage as a number of "
            "percent (2.34 for 2.34%), a ratio, a price, a duration counted in `unit`, a year. Whole "

@@ -9,6 +9,7 @@ from functools import cache
 from ..dates import PartialDate
 from ..derive.briefing import Briefing, ResolvedFigure
 from ..formatting.values import format_partial_date
+from ..load.kinds import KINDS
 
 APPENDIX_URL = "figures/"
 # Sentinel lines around every generated HTML block: the site's Markdown extension
@@ -135,11 +136,11 @@ def time_element(date: PartialDate) -> str:
 
 def value_element(fig: ResolvedFigure) -> str:
     """<time> for dates, <data> for everything else, holding the raw value."""
-    if fig.kind == "date":
-        return f'<time datetime="{escape(fig.machine)}">{escape(fig.text)}</time>'
-    if fig.kind == "text":
+    element = KINDS[fig.kind].element
+    if element == "span":
         return f'<span class="fig-text">{escape(fig.text)}</span>'
-    return f'<data value="{escape(fig.machine)}">{escape(fig.text)}</data>'
+    attr = "datetime" if element == "time" else "value"
+    return f'<{element} {attr}="{escape(fig.machine)}">{escape(fig.text)}</{element}>'
 
 
 # The panel is a custom element, not a <span>: Material's search indexer matches elements by tag
@@ -305,9 +306,10 @@ class PageRenderer:
 
     def short(self, key: str) -> str:
         figure = self.briefing.figure(key)
-        tag, attr = ("time", "datetime") if figure.kind == "date" else ("data", "value")
-        if figure.kind == "text":
+        tag = KINDS[figure.kind].element
+        if tag == "span":
             return escape(figure.short)
+        attr = "datetime" if tag == "time" else "value"
         return f'<{tag} {attr}="{escape(figure.machine)}">{escape(figure.short)}</{tag}>'
 
     def asof(self, key: str) -> str:

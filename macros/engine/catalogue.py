@@ -1,0 +1,104 @@
+"""The catalogue of recurring error messages: one stable id, one problem and one hint each.
+
+The raising code tells a mistake with `told(id, **values)` (the problem and the hint, filled
+in) and places it with errors.placed or YamlDocument.error. CONTRIBUTING.md's section "Error
+messages and how to fix them" shows each of them; tests/engine/test_catalogue.py checks that
+every entry's wording appears there, so the guide cannot drift from what the build says.
+Placeholders are str.format fields; `{suggestion}` is errors.did_you_mean's text or ''.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Message:
+    problem: str
+    hint: str
+
+
+BRACES_LITERALLY = "write &#123;&#123; to show braces literally"
+
+MESSAGES: dict[str, Message] = {
+    # data file: YAML
+    "data-file-missing": Message(
+        "data file not found",
+        "create it, or check 'data:' under 'extra: briefing:' in mkdocs.yml"),
+    "yaml-syntax": Message(
+        "YAML syntax error: {detail}",
+        "check indentation, colons and quotes on this line and the one before it"),
+    "yaml-alias": Message(
+        "YAML anchors and aliases are not supported (found '{written}')",
+        "write the value out in full at each place it is needed; quote text that starts with "
+        "& or *"),
+    "duplicate-key": Message(
+        "duplicate key '{name}' (first defined on line {first})",
+        "keep one of the two entries; YAML would silently drop the first"),
+    # data file: fields
+    "unknown-field": Message(
+        "unknown field '{field}'{suggestion}",
+        "remove it or use one of: {allowed}"),
+    "missing-field": Message(
+        "missing required field '{field}'",
+        "add '{field}:' to this entry"),
+    "unknown-value": Message(
+        "unknown {field} {value}",
+        "use one of the allowed values ({allowed})"),
+    "expected-number": Message(
+        "expected a number for a {kind} figure, got {value}",
+        "write the plain number, e.g. 3000000000; qualifiers go in 'qualifier'"),
+    "not-positive": Message(
+        "a {kind} figure must be greater than zero, got {value}",
+        "check the sign and the number; a fall or decline belongs in a percent figure"),
+    # data file: sources and passages
+    "unknown-source": Message(
+        "unknown source '{source}'{suggestion}",
+        "add the source under 'sources:' or fix the id"),
+    "uncited-source": Message(
+        "no figure, claim or glossary entry cites this source",
+        "add it with its passage to the 'sources:' of the figures or claims it supports, or "
+        "delete the source"),
+    "passage-unsupported": Message(
+        "the passage from {source} does not support {text}: looked for {wanted} in {quoted}; "
+        "{read}",
+        "correct the value, currency, qualifier or date to what the article says, or quote the "
+        "passage that states it (CONTRIBUTING.md, 'What the passage check accepts')"),
+    # data file: derived figures and corrections
+    "formula-unknown-figure": Message(
+        "formula refers to unknown figure '{ref}'{suggestion}",
+        "fix the key in the formula or add the figure"),
+    "formula-cycle": Message(
+        "derived figures form a cycle: {cycle}",
+        "one figure in the loop must be a stated value"),
+    "check-disagrees": Message(
+        "derived value {derived} ({derived_machine}) disagrees with stated figure {stated} = "
+        "{stated_text} ({stated_machine}) by {gap}, more than the tolerance of {tolerance}",
+        "check both figures against their sources, or record the difference under "
+        "'conflicts:' and remove the check"),
+    "correction-new": Message(
+        "'new' is {new}, but {figure} now reads {text}",
+        "write new: \"{plain}\" (the figure's text as the site shows it), or correct the "
+        "figure"),
+    # pages
+    "unknown-figure-key": Message(
+        "unknown figure key '{key}'{suggestion}",
+        "use a key defined under 'figures:' in {file}"),
+    "template-syntax": Message(
+        "template syntax error: {detail}",
+        "check the {{{{ }}}} / {{% %}} brackets and quotes on this line; " + BRACES_LITERALLY),
+    "no-such-page": Message(
+        "link to '{target}': no such page{suggestion}",
+        "link to a Markdown file under docs/ by its path from this page, e.g. "
+        "[the campaign](campaign.md)"),
+    "code-in-code-block": Message(
+        "template code inside a code block would be run, not shown",
+        "to show a macro call as code, wrap it in raw: {{% raw %}}`{{{{ fig(\"key\") }}}}`"
+        "{{% endraw %}}; to use the figure, move the call out of the code"),
+}
+
+
+def told(message_id: str, **values: object) -> tuple[str, str]:
+    """(problem, hint) of catalogue entry `message_id`, with its placeholders filled in."""
+    message = MESSAGES[message_id]
+    return message.problem.format(**values), message.hint.format(**values)
