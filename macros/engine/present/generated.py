@@ -8,13 +8,13 @@ from ..formatting.values import format_partial_date
 from ..pages.usage import Usage
 from .datapackage import appendix_extras
 from .html import (
-    html_block,
     RELIABILITY_ORDER,
     RELIABILITY_TEXT,
     PageRenderer,
     anchor,
     corrections_of,
     escape,
+    html_block,
     is_editorial,
     is_expected,
     passages,
