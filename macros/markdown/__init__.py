@@ -1,2 +1,2 @@
-"""Python-Markdown extensions of this site (listed under markdown_extensions in mkdocs.yml,
-which Zensical reads too)."""
+"""Python-Markdown extensions of this site (added by the MkDocs adapter, listed in
+mkdocs.zensical.yml for Zensical)."""
