@@ -9,7 +9,7 @@ import yaml
 from conftest import ROOT, build
 from macros.engine.config import BriefingConfig
 from macros.engine.derive.briefing import Briefing
-from macros.engine.load.rules import NAMES_WITH_DIGITS
+from macros.engine.pages.rules import prose_of
 from macros.engine.pages.usage import FRONT_MATTER, scan_pages
 from macros.engine.present.html import PageRenderer
 from macros.engine.site import Site
@@ -17,24 +17,6 @@ from tools.pages import site_pages
 
 DOCS = ROOT / "docs"
 DATA = ROOT / "data" / "briefing.yml"
-NOT_PROSE = [
-    re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S),   # macros
-    re.compile(r"^(```|~~~).*?^\1", re.S | re.M),          # fenced code
-    re.compile(r"`[^`\n]+`"),                              # inline code
-    re.compile(r"\]\([^)]*\)"),                            # link targets
-    re.compile(r"<[^>]+>"),                                # HTML tags and their attributes
-    re.compile(r"&#?\w+;"),                                # character references
-]
-
-
-def prose_of(markdown: str) -> str:
-    for pattern in NOT_PROSE:
-        markdown = pattern.sub(" ", markdown)
-    for name in NAMES_WITH_DIGITS:
-        markdown = markdown.replace(name, " ")
-    return markdown
-
-
 def test_prose_filter_really_catches_digits():
     assert re.search(r"\d", prose_of("The budget is 3 billion {{ fig('a.b') }}"))
     assert not re.search(r"\d", prose_of("A [link](p2.md) to {{ fig('a.b2') }} on H200 `x1`"))

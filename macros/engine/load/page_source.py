@@ -8,6 +8,7 @@ from pathlib import Path
 import yaml
 
 from ..errors import BriefingError
+from .text_file import read_utf8
 
 FRONT_MATTER = re.compile(r"\A(\ufeff)?---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(\r?\n|\Z)", re.S)
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -15,18 +16,7 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 def read_page(path: Path, display: str) -> str:
     """The page's text; a page that is not UTF-8 or cannot be read names itself."""
-    try:
-        return path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as error:
-        line = error.object.count(b"\n", 0, error.start) + 1
-        raise BriefingError(f"page is not UTF-8 text ({error.reason} at byte {error.start})",
-                            file=display, line=line,
-                            hint="save the page as UTF-8 (in most editors: Save with "
-                                 "encoding, UTF-8)") from None
-    except OSError as error:
-        raise BriefingError(f"cannot read the page ({error.strerror or error})", file=display,
-                            hint="check that the file exists and that you may read it "
-                                 "(ls -l shows its permissions)") from None
+    return read_utf8(path, display, "page")
 
 
 def front_matter(text: str, display: str) -> dict:

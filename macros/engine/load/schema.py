@@ -154,14 +154,3 @@ class BriefingFile(Strict):
     open_questions: dict[SourceId, OpenQuestionData] = Field(default_factory=dict)
     corrections: list[CorrectionData] = Field(default_factory=list)
 
-
-# What the engine hands to presentation lives in records.py (no pydantic: a build served from
-# the checked-data cache loads those without importing this module).
-from .records import (  # noqa: E402, F401 (re-exported)
-    Claim,
-    Correction,
-    GlossaryEntry,
-    OpenQuestion,
-    PassageMap,
-    passages_of,
-)

@@ -17,6 +17,7 @@ import yaml
 from ..catalogue import told
 from ..errors import BriefingError, placed
 from .numbers import check_plain_number
+from .text_file import read_utf8
 
 Path_ = tuple[str | int, ...]
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when the wheel has it
@@ -49,26 +50,15 @@ class YamlDocument:
 def load_yaml(path: Path, display: str | None = None) -> YamlDocument:
     """Load `path`; raise BriefingError naming the file and line for any YAML mistake."""
     name = display or str(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        problem, hint = told("data-file-missing")
-        raise BriefingError(problem, file=name, hint=hint) from None
-    except IsADirectoryError:
+    if path.is_dir():
         raise BriefingError(
             "the data path is a folder, not a file", file=name,
             hint="point 'data:' under 'extra: briefing:' in mkdocs.yml at the YAML file, "
-                 "e.g. data/briefing.yml") from None
-    except UnicodeDecodeError as error:
-        line = error.object.count(b"\n", 0, error.start) + 1
-        raise BriefingError(f"file is not UTF-8 text ({error.reason} at byte {error.start})",
-                            file=name, line=line,
-                            hint="save the file as UTF-8 (in most editors: Save with "
-                                 "encoding, UTF-8)") from None
-    except OSError as error:
-        raise BriefingError(f"cannot read the data file ({error.strerror or error})", file=name,
-                            hint="check that the file exists and that you may read it "
-                                 "(ls -l shows its permissions)") from None
+                 "e.g. data/briefing.yml")
+    if not path.exists() and not path.is_symlink():
+        problem, hint = told("data-file-missing")
+        raise BriefingError(problem, file=name, hint=hint)
+    text = read_utf8(path, name, "data file")
     return parse_yaml(text, name)
 
 
