@@ -13,6 +13,7 @@ import argparse
 import json
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
@@ -28,14 +29,14 @@ if str(ROOT) not in sys.path:
 
 from bench import internals as internals_  # noqa: E402
 from bench import lighthouse, synthetic, timing, twin, weight, zensical  # noqa: E402
-from bench.projects import make_cold, real_copy  # noqa: E402
+from bench.projects import git_commit, make_cold, real_copy  # noqa: E402
 from bench.timing import Variant, spread  # noqa: E402
 from tools import livereload  # noqa: E402
 from tools.project import copy_project  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results" / "latest.json"
-SECTIONS = ("build", "zensical", "scaling", "fit", "appendix", "internals", "weight",
-            "lighthouse", "livereload")
+SECTIONS = ("build", "zensical", "synthetic_zensical", "scaling", "fit", "appendix",
+            "internals", "weight", "lighthouse", "livereload")
 TARGETS = {"cold": 1.20, "warm": 1.08, "zensical": 1.0, "per_ref_drift": 1.25,
            "appendix_s": 7.0, "home_gzip_kb": 65.0,
            "lighthouse": {"performance": 98, "accessibility": 100, "best-practices": 100,
@@ -47,10 +48,12 @@ FIGURES_PER_PAGE = 20          # 100 pages -> 2,000 figures ... 1,000 pages -> 2
 MODES = {
     "full": {"runs": 7, "scaling": [100, 300, 1000], "scaling_runs": 3,
              "fit": [(100, 2000), (300, 6000), (1000, 20000), (100, 20000)],
-             "appendix": [5000, 20000], "lighthouse_runs": 5, "edits": 3},
+             "appendix": [5000, 20000], "lighthouse_runs": 5, "edits": 3,
+             "generators_pages": 300, "generators_runs": 3},
     "quick": {"runs": 3, "scaling": [30, 100], "scaling_runs": 2,
               "fit": [(30, 600), (100, 2000), (30, 2000), (100, 600)],
-              "appendix": [1000, 4000], "lighthouse_runs": 1, "edits": 1},
+              "appendix": [1000, 4000], "lighthouse_runs": 1, "edits": 1,
+             "generators_pages": 30, "generators_runs": 2},
 }
 
 
@@ -81,6 +84,32 @@ def section_zensical(work: Path, mode: dict, results: dict) -> dict:
                                                          work / "twin-z")
     return timing.compare([Variant("plain", plain), *zensical.variants(work / "zensical")],
                           mode["runs"])
+
+
+def section_synthetic_zensical(work: Path, mode: dict, results: dict) -> dict:
+    """The synthetic site (300 pages x 50 references in full mode) under both generators:
+    MkDocs cold and warm, Zensical cold and warm, each against the site's typed-in twin."""
+    reason = zensical.available()
+    if reason:
+        return {"status": reason}
+    size = _size(mode["generators_pages"])
+    project = synthetic.make_synthetic(work / "synthetic-generators", size["pages"], REFS,
+                                       size["figures"])
+    for config in [*ROOT.glob("*zensical*.yml"), *ROOT.glob("*zensical*.toml")]:
+        shutil.copy2(config, project / config.name)
+    for folder in ROOT.glob("overrides-zensical"):
+        shutil.copytree(folder, project / folder.name, dirs_exist_ok=True)
+    git_commit(project)
+    plain = twin.make_twin(project, work / "synthetic-generators-twin")
+    command = ["sh", "-c", " && ".join(zensical.recipe())]
+    compared = timing.compare(
+        [Variant("plain", plain), Variant("mkdocs cold", project, prepare=make_cold),
+         Variant("mkdocs warm", project),
+         Variant("zensical cold", project, command=command, prepare=make_cold),
+         Variant("zensical warm", project, command=command)], mode["generators_runs"])
+    for name in ("synthetic-generators", "synthetic-generators-twin"):
+        shutil.rmtree(work / name, ignore_errors=True)
+    return {**size, **compared}
 
 
 def _size(pages: int) -> dict:
@@ -272,6 +301,23 @@ def rows(results: dict) -> list[tuple[str, str, str, str]]:
             out += _error_row(label, z) or [
                 *_ratio_row(label + ", warm", z, "zensical warm", TARGETS["zensical"]),
                 *_ratio_row(label + ", cold", z, "zensical cold", TARGETS["zensical"])]
+    if "synthetic_zensical" in results:
+        g = results["synthetic_zensical"]
+        label = "Synthetic site under both generators vs its typed-in twin"
+        if "status" in g:
+            out.append((label, g["status"], "report", ""))
+        else:
+            out += _error_row(label, g) or []
+        if "variants" in g:
+            label = f"Synthetic {g['pages']:,} pages x {REFS} refs, {g['figures']:,} figures"
+            for name, target in (("mkdocs cold", TARGETS["cold"]),
+                                 ("mkdocs warm", TARGETS["warm"]),
+                                 ("zensical cold", TARGETS["zensical"]),
+                                 ("zensical warm", TARGETS["zensical"])):
+                out += _ratio_row(f"{label}, {name} vs twin", g, name, target)
+            out.append(("  machine load (1-min average) during these builds",
+                        f"{g['load']['median']:.2f} ({g['load']['min']:.2f}-"
+                        f"{g['load']['max']:.2f}) on {g['load']['cpus']} CPUs", "", ""))
     if "scaling" in results:
         s = results["scaling"]
         out += _error_row("Synthetic sites", s) or []
@@ -360,8 +406,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", nargs="+", choices=SECTIONS, default=list(SECTIONS))
     parser.add_argument("--quick", action="store_true", help="CI-sized run")
+    parser.add_argument("--rounds", type=int, help="rounds per comparison (default: the mode's)")
     args = parser.parse_args()
     sections = [s for s in SECTIONS if s in args.only]
+    if args.rounds:
+        for mode in MODES.values():
+            mode.update(runs=args.rounds, scaling_runs=args.rounds,
+                        generators_runs=args.rounds)
     results = run(sections, "quick" if args.quick else "full")
     results["table"] = rows(results)
     RESULTS.parent.mkdir(parents=True, exist_ok=True)

@@ -47,11 +47,15 @@ def with_bare_macros_plugin(twin: Path, out: Path) -> Path:
 
 
 def plain_config(text: str) -> dict:
-    """mkdocs.yml without the macros plugin and without watch paths the twin does not have."""
+    """mkdocs.yml without the macros plugin, the engine's hooks and the watch paths the twin does
+    not have."""
     config = read_mkdocs_yml(text)
     config["plugins"] = [p for p in config.get("plugins", [])
                          if not (isinstance(p, dict) and "macros" in p) and p != "macros"]
     config.pop("watch", None)
+    hooks = [h for h in config.pop("hooks", []) or [] if not str(h).startswith("macros/")]
+    if hooks:      # the engine's own hooks (macros/adapters/preview.py) go with the engine
+        config["hooks"] = hooks
     return config
 
 
