@@ -462,9 +462,9 @@ def test_unreadable_pages_and_data_are_told(tmp_path):
 
 
 @pytest.mark.parametrize("setting", [None, "", "   ", 5, ["data/briefing.yml"]])
-def test_briefing_data_setting_must_name_a_file(tmp_path, setting):
-    from macros.engine.load.yaml_source import data_path
+def test_briefing_data_setting_must_name_a_file(setting):
+    from macros.engine.config import BriefingConfig
 
     with pytest.raises(BriefingError) as caught:
-        data_path(tmp_path, setting)
-    assert caught.value.key == "extra.briefing_data" and caught.value.hint
+        BriefingConfig.from_extra({"briefing": {"data": setting}})
+    assert caught.value.key == "extra.briefing.data" and caught.value.hint

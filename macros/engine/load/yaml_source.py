@@ -164,22 +164,3 @@ def _scalar(node: yaml.Node, path: Path_, doc: YamlDocument, constructor: Any) -
             hint = "write a date that exists, like 2026-02-15"
         raise BriefingError(problem, file=doc.file, line=node.start_mark.line + 1,
                             key=".".join(str(p) for p in path) or None, hint=hint) from None
-
-
-def data_path(project_dir: Path, setting: object) -> Path:
-    """The data file named by `extra: briefing_data` in mkdocs.yml, which must be a path."""
-    if not isinstance(setting, str) or not setting.strip():
-        written = "empty" if setting is None or setting == "" else f"a {type(setting).__name__}"
-        line = None
-        try:
-            config = (project_dir / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
-            line = next((n for n, text in enumerate(config, 1)
-                         if text.strip().startswith("briefing_data:")), None)
-        except (OSError, UnicodeDecodeError):
-            pass
-        raise BriefingError(
-            f"the setting is {written}: it must name the data file",
-            file="mkdocs.yml", line=line, key="extra.briefing_data",
-            hint="write briefing_data: data/briefing.yml under extra:, or delete the line to "
-                 "use that default")
-    return project_dir / setting.strip()

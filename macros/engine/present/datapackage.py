@@ -22,11 +22,13 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..dates import PATTERN as DATE_PATTERN
 from ..dates import PartialDate
 from ..derive.briefing import Briefing, ResolvedFigure
 from ..formatting.values import format_partial_date, machine_value
 from ..load.kinds import KIND_NAMES
-from .html import APPENDIX_URL, PageRenderer, anchor, escape, html_block
+from .csv_safe import safe_cell
+from .html import APPENDIX_URL, RELIABILITY_ORDER, PageRenderer, anchor, escape, html_block
 
 DATA_DIR = "data/"
 SITE_NAME = "Alibaba's AI push in figures"
@@ -40,9 +42,6 @@ LICENCE_NOTE = (
     "passages.csv remain the words of their publishers, quoted only as evidence for each "
     "figure; the licence does not cover them.")
 LIST_SEPARATOR = ";"
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-RELIABILITY_ORDER = ("lowest", "low", "medium", "medium-high", "high")
-DATE_AS_WRITTEN = r"^(undated|((early|mid|late) )?\d{4}(-\d{2})?(-\d{2})?)$"
 PRECISIONS = ["day", "part", "month", "year", "none"]
 
 
@@ -116,7 +115,7 @@ FIGURE_COLUMNS: tuple[Column, ...] = (
            "2026-02-15 (a day), 2026-02 (a month), early/mid/late 2026-02 (part of a month) or "
            "2026 (a year). No day is ever invented. Empty for other kinds.",
            lambda r: _date_text(r.fig.value) if r.fig.kind == "date" else None, "mid 2026-02",
-           {"pattern": DATE_AS_WRITTEN}),
+           {"pattern": DATE_PATTERN}),
     Column("value_date_precision", "string", "How precise `value_date` is: day, part (of a "
            "month), month or year.",
            lambda r: r.fig.value.precision if r.fig.kind == "date" else None, "part",
@@ -136,7 +135,7 @@ FIGURE_COLUMNS: tuple[Column, ...] = (
     Column("as_of", "string", "When the figure was true or reported, written like "
            "`value_date`, or `undated` when no source gives a date.",
            lambda r: _date_text(r.fig.as_of), "2026-02-02",
-           {"required": True, "pattern": DATE_AS_WRITTEN}),
+           {"required": True, "pattern": DATE_PATTERN}),
     Column("as_of_precision", "string", "How precise `as_of` is: day, part, month, year, or "
            "none (undated).", lambda r: r.fig.as_of.precision, "day",
            {"required": True, "enum": PRECISIONS}),
@@ -190,7 +189,7 @@ SOURCE_COLUMNS: tuple[Column, ...] = (
            "has none).", lambda r: r.src.title, "", {"required": True}),
     Column("date", "string", "Publication date, written like figures.csv's `as_of`.",
            lambda r: _date_text(r.src.date), "2026-02-03",
-           {"required": True, "pattern": DATE_AS_WRITTEN}),
+           {"required": True, "pattern": DATE_PATTERN}),
     Column("date_precision", "string", "How precise `date` is.",
            lambda r: r.src.date.precision, "day", {"required": True, "enum": PRECISIONS}),
     Column("date_display", "string", "`date` as the site writes it.",
@@ -203,7 +202,7 @@ SOURCE_COLUMNS: tuple[Column, ...] = (
            lambda r: r.src.as_reported_by, "Reuters"),
     Column("reliability", "string", "The site's rating of the source.",
            lambda r: r.src.reliability, "medium",
-           {"required": True, "enum": list(RELIABILITY_ORDER)}),
+           {"required": True, "enum": list(reversed(RELIABILITY_ORDER))}),
     Column("note", "string", "Why the source has this rating; caveats.", lambda r: r.src.note),
     Column("figures", "string", "Keys of the figures that cite the source, separated by "
            "semicolons.", lambda r: r.briefing.cited_by(r.sid), is_list=True),
@@ -273,7 +272,7 @@ def csv_cell(column: Column, value: object) -> str:
     if column.type in ("number", "integer"):
         return machine_value(value)
     text = LIST_SEPARATOR.join(value) if column.is_list else str(value)
-    return "'" + text if text.startswith(FORMULA_TRIGGERS) else text
+    return safe_cell(text)
 
 
 def json_value(column: Column, value: object) -> object:
