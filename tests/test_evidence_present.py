@@ -13,8 +13,8 @@ import pytest
 from conftest import ROOT
 from macros.engine.derive.briefing import Briefing
 from macros.engine.pages.usage import scan_pages
-from macros.engine.present.generated import appendix_groups, reporting_date
-from macros.engine.present.html import RELIABILITY_ORDER, corrections_of, passages, source_name
+from macros.engine.present.generated import appendix_groups
+from macros.engine.present.html import RELIABILITY_ORDER, passages, source_name
 from tools.pages import site_pages
 
 DATA = ROOT / "data" / "briefing.yml"
@@ -180,11 +180,11 @@ def test_corrections_are_listed_and_marked_where_the_figure_is_read(built_site, 
             key = next(k for k in briefing.figures
                        if re.fullmatch(re.escape(k.replace(".", "-")) + r"(-\d+)?", m.group(1)))
             marked = '<span class="fig-flag">corrected</span>' in m.group(2)
-            assert marked == bool(corrections_of(briefing, briefing.figure(key))), key
+            assert marked == bool(briefing.figure(key).corrections), key
 
 
 def test_every_page_says_when_it_reports_from(built_site, briefing):
-    date = text(f"<p>{reporting_date(briefing)}</p>")
+    date = text(f"<p>{briefing.reporting_as_of}</p>")
     pages = [p for p in built_site.site.rglob("index.html")]
     assert len(pages) > 10
     for path in pages:

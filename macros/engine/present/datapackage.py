@@ -81,11 +81,6 @@ def _date_text(date: PartialDate) -> str:
     return str(date)
 
 
-def _source_name(briefing: Briefing, sid: str) -> str:
-    src = briefing.source(sid)
-    return getattr(src, "name", None) or f"{src.publisher}, {format_partial_date(src.date)}"
-
-
 def _permalink(site_url: str, key: str) -> str:
     return f"{site_url}{APPENDIX_URL}#{anchor(key)}"
 
@@ -145,7 +140,7 @@ FIGURE_COLUMNS: tuple[Column, ...] = (
            "separated by semicolons; a computed figure lists its inputs' sources.",
            lambda r: list(r.fig.sources), "stocknews-feb3;logos-press", is_list=True),
     Column("source_names", "string", "The same sources by their short names, in the same "
-           "order.", lambda r: [_source_name(r.briefing, s) for s in r.fig.sources],
+           "order.", lambda r: [r.briefing.source(s).name for s in r.fig.sources],
            is_list=True),
     Column("reliability", "string", "The reliability rating of each source, in the same "
            "order (lowest, low, medium, medium-high, high).",
@@ -159,9 +154,9 @@ FIGURE_COLUMNS: tuple[Column, ...] = (
     Column("formula", "string", "For a computed figure, the formula over those keys.",
            lambda r: r.fig.formula, "campaign.budget_cny / campaign.budget_usd"),
     Column("editorial", "boolean", "true for the site's own naming or note (no source states "
-           "it).", lambda r: bool(getattr(r.fig, "editorial", False)), "false"),
+           "it).", lambda r: r.fig.editorial, "false"),
     Column("expected", "boolean", "true when the event had not happened yet when it was "
-           "reported.", lambda r: bool(getattr(r.fig, "expected", False)), "false"),
+           "reported.", lambda r: r.fig.expected, "false"),
     Column("url", "string", "Permanent link to the figure's entry in the site's Figures "
            "appendix (value, sources, passages, where it is used).",
            lambda r: _permalink(r.site_url, r.fig.key)),
@@ -182,7 +177,7 @@ SOURCE_COLUMNS: tuple[Column, ...] = (
     Column("id", "string", "The source's identifier, as used in figures.csv and passages.csv.",
            lambda r: r.sid, "stocknews-feb3", {"required": True, "unique": True}),
     Column("name", "string", "A short dated name for the source.",
-           lambda r: _source_name(r.briefing, r.sid), "Stock news, 3 Feb"),
+           lambda r: r.briefing.source(r.sid).name, "Stock news, 3 Feb"),
     Column("publisher", "string", "Who published the article.", lambda r: r.src.publisher,
            "Logos Press", {"required": True}),
     Column("title", "string", "The article's headline (or a short descriptive title where it "
@@ -196,7 +191,7 @@ SOURCE_COLUMNS: tuple[Column, ...] = (
            lambda r: format_partial_date(r.src.date), "3 February 2026"),
     Column("date_estimated", "boolean", "true when the date is inferred from the content "
            "(the article prints none).",
-           lambda r: bool(getattr(r.src, "date_estimated", False)), "false"),
+           lambda r: r.src.date_estimated, "false"),
     Column("url", "string", "The article's address, when known.", lambda r: r.src.url),
     Column("as_reported_by", "string", "For a second-hand report, who passed it on.",
            lambda r: r.src.as_reported_by, "Reuters"),
@@ -244,10 +239,8 @@ def _passages(value: object) -> tuple[str, ...]:
 def passage_rows(briefing: Briefing) -> list[PassageRow]:
     """One row per figure-source-passage and claim-source-passage (none before passages exist)."""
     rows = []
-    subjects = [(k, "figure", getattr(f, "passages", None) or {})
-                for k, f in briefing.figures.items()]
-    subjects += [(k, "claim", getattr(c, "sources", None) or {})
-                 for k, c in (getattr(briefing, "claims", None) or {}).items()]
+    subjects = [(k, "figure", f.passages) for k, f in briefing.figures.items()]
+    subjects += [(k, "claim", c.sources) for k, c in briefing.claims.items()]
     for key, key_type, by_source in subjects:
         for sid, passages in by_source.items():
             rows.extend(PassageRow(key, key_type, sid, n, text)

@@ -12,11 +12,8 @@ from .html import (
     RELIABILITY_TEXT,
     PageRenderer,
     anchor,
-    corrections_of,
     escape,
     html_block,
-    is_editorial,
-    is_expected,
     passages,
     source_date,
     source_name,
@@ -52,7 +49,7 @@ def _first_source(r: PageRenderer, key: str) -> str:
     fig = r.briefing.figure(key)
     if fig.derived:
         return f'<a href="{r.appendix_href(key)}">computed by this site</a>'
-    if is_editorial(fig):
+    if fig.editorial:
         return "this site's own note"
     more = len(fig.sources) - 1
     tail = f' and <a href="{r.appendix_href(key)}">{more} more</a>' if more else ""
@@ -89,10 +86,10 @@ def _supports(r: PageRenderer) -> dict[str, list[tuple[str, str, tuple[str, ...]
     """Per source: (kind, key, passages) of every stated figure and claim it supports."""
     found: dict[str, list] = {sid: [] for sid in r.briefing.sources}
     for key, fig in r.briefing.figures.items():
-        if not fig.derived and not is_editorial(fig):
+        if not fig.derived and not fig.editorial:
             for sid in fig.sources:
                 found[sid].append(("figure", key, passages(fig, sid)))
-    for key, claim in getattr(r.briefing, "claims", {}).items():
+    for key, claim in r.briefing.claims.items():
         for sid in claim.sources:
             found[sid].append(("claim", key, passages(claim, sid)))
     return found
@@ -168,7 +165,7 @@ def _appendix_entry(r: PageRenderer, usage: Usage, key: str,
         inputs = "".join(f'<li><a href="#{anchor(k)}">{escape(b.figure(k).label)}</a>: '
                          f"{escape(b.figure(k).text)}</li>" for k in fig.inputs)
         evidence = ("Computed", f"By this site: <code>{escape(fig.formula)}</code> <ul>{inputs}</ul>")
-    elif is_editorial(fig):
+    elif fig.editorial:
         evidence = ("Source", "This site's own note; no source states it.")
     else:
         items = "".join(
@@ -176,9 +173,9 @@ def _appendix_entry(r: PageRenderer, usage: Usage, key: str,
             f"{RELIABILITY_TEXT[b.source(sid).reliability].lower()}): "
             f"{_passages_html(passages(fig, sid))}</li>" for sid in fig.sources)
         evidence = ("Sources", f'<ul class="fig-sources">{items}</ul>')
-    expected = " (expected at the time of reporting)" if is_expected(fig) else ""
+    expected = " (expected at the time of reporting)" if fig.expected else ""
     fixes = "".join(f"<li>{escape(format_partial_date(c.date))}: first published as "
-                    f"{escape(c.old)}. {escape(c.reason)}</li>" for c in corrections_of(b, fig))
+                    f"{escape(c.old)}. {escape(c.reason)}</li>" for c in fig.corrections)
     shown = ", ".join(
         f'<a href="{r.page_href(p.url)}'
         f'{"#" + use_anchor(key) if key in anchored.get(p.url, ()) else ""}">{escape(p.title)}</a>'
@@ -236,7 +233,7 @@ def conflicts_list(r: PageRenderer) -> str:
     """Every disagreement, each as conflict() renders it, with its data explanation if any."""
     out = []
     for cid, item in r.briefing.conflicts.items():
-        explanation = getattr(item, "explanation", None)
+        explanation = item.explanation
         out.append(conflict(r, cid) + (
             _block(f'<p class="conflict-explanation">{escape(explanation)}</p>')
             if explanation else ""))
@@ -246,12 +243,12 @@ def conflicts_list(r: PageRenderer) -> str:
 def glossary(r: PageRenderer) -> str:
     """Every glossary term with its other names, definition and the sources' words."""
     items = []
-    for tid, entry in getattr(r.briefing, "glossary", {}).items():
+    for tid, entry in r.briefing.glossary.items():
         also = (f' <span class="glossary-also">(also {", ".join(escape(a) for a in entry.also)})</span>'
-                if getattr(entry, "also", None) else "")
+                if entry.also else "")
         words = "".join(
             f'<p class="glossary-source">{_source_link(r, sid)}: {_passages_html(passages(entry, sid))}</p>'
-            for sid in (getattr(entry, "sources", None) or {}))
+            for sid in entry.sources)
         items.append(f'<dt id="{tid}">{escape(entry.term)}{also}</dt>'
                      f"<dd><p>{escape(entry.definition)}</p>{words}</dd>")
     return _block(f'<dl class="glossary">{"".join(items)}</dl>')
@@ -260,7 +257,7 @@ def glossary(r: PageRenderer) -> str:
 def open_questions(r: PageRenderer) -> str:
     """What the articles leave open: the question, the figures it concerns, and why."""
     items = []
-    for qid, q in getattr(r.briefing, "open_questions", {}).items():
+    for qid, q in r.briefing.open_questions.items():
         figs = "; ".join(f"{escape(r.briefing.figure(k).label)}: {r.fig(k)}" for k in q.figures)
         items.append(f'<li id="question-{qid}"><p class="question"><strong>{escape(q.question)}</strong></p>'
                      f'<p class="question-figures">{figs}</p><p>{escape(q.why)}</p></li>')
@@ -270,7 +267,7 @@ def open_questions(r: PageRenderer) -> str:
 def corrections_list(r: PageRenderer) -> str:
     """Every change to a published figure: date, figure, old and new text, reason."""
     rows = []
-    for c in getattr(r.briefing, "corrections", ()):
+    for c in r.briefing.corrections:
         fig = r.briefing.figure(c.figure)
         rows.append(f"<tr><td>{time_element(c.date)}</td>"
                     f'<td><a href="{r.appendix_href(c.figure)}">{escape(fig.label)}</a></td>'
@@ -281,19 +278,10 @@ def corrections_list(r: PageRenderer) -> str:
                   f"<th>Why</th></tr></thead><tbody>{''.join(rows)}</tbody></table>")
 
 
-def reporting_date(briefing) -> PartialDate:
-    """The latest date among the sources (the engine computes it; older engines: here)."""
-    found = getattr(briefing, "reporting_as_of", None)
-    if found is not None:
-        return found
-    dated = [s.date for s in briefing.sources.values() if s.date.precision != "none"]
-    return max(dated, key=PartialDate.sort_key)
-
-
 def reporting_as_of(r: PageRenderer) -> str:
     """'Reporting as of early February 2026': the time frame of the whole site (a block: the
     blank lines set it apart from the line it starts)."""
-    return _block(f'<p class="reporting-as-of">Reporting as of {time_element(reporting_date(r.briefing))}: '
+    return _block(f'<p class="reporting-as-of">Reporting as of {time_element(r.briefing.reporting_as_of)}: '
             "figures are as the sources gave them then; later events are not covered.</p>")
 
 
@@ -310,7 +298,7 @@ def print_list(r: PageRenderer) -> str:
         fig = b.figure(key)
         if fig.derived:
             whence = "computed by this site from " + "; ".join(escape(b.figure(k).label) for k in fig.inputs)
-        elif is_editorial(fig):
+        elif fig.editorial:
             whence = "this site's own note"
         else:
             whence = "; ".join(escape(source_name(b.source(s))) for s in fig.sources)

@@ -57,15 +57,14 @@ SOURCES_URL = "sources/"
 
 
 def source_name(src) -> str:
-    """The source's one short, dated name ("Stock news, 3 Feb"); older data: publisher, date."""
-    name = getattr(src, "name", None)
-    return name or f"{src.publisher}, {format_partial_date(src.date)}"
+    """The source's one short, dated name ("Stock news, 3 Feb")."""
+    return src.name
 
 
 def source_date(src) -> str:
     """A source's date as HTML: '<time>3 February 2026</time> (estimated)', or 'undated'."""
     date = time_element(src.date)
-    if getattr(src, "date_estimated", False) and src.date.precision != "none":
+    if src.date_estimated and src.date.precision != "none":
         date += " (estimated)"
     return date
 
@@ -77,30 +76,10 @@ def source_line(briefing: Briefing, source_id: str) -> str:
     return f"{src.publisher}{relayed}, {format_partial_date(src.date)}"
 
 
-def passages(fig, source_id: str) -> tuple[str, ...]:
+def passages(item, source_id: str) -> tuple[str, ...]:
     """The verbatim passages a figure, claim or glossary entry records for one source."""
-    found = getattr(fig, "passages", None)
-    if found is None:
-        found = getattr(fig, "sources", None)
-    if isinstance(found, dict):
-        value = found.get(source_id, ())
-        return (value,) if isinstance(value, str) else tuple(value)
-    return ()
-
-
-def is_editorial(fig) -> bool:
-    return bool(getattr(fig, "editorial", False))
-
-
-def is_expected(fig) -> bool:
-    return bool(getattr(fig, "expected", False))
-
-
-def corrections_of(briefing: Briefing, fig) -> tuple:
-    found = getattr(fig, "corrections", None)
-    if found is None:
-        found = tuple(c for c in getattr(briefing, "corrections", ()) if c.figure == fig.key)
-    return tuple(found)
+    by_source = item.passages if isinstance(item, ResolvedFigure) else item.sources
+    return by_source.get(source_id, ())
 
 
 def provenance(briefing: Briefing, fig: ResolvedFigure) -> str:
@@ -118,7 +97,7 @@ def _provenance(briefing: Briefing, fig: ResolvedFigure) -> str:
     if fig.derived:
         inputs = ", ".join(briefing.figure(k).label for k in fig.inputs)
         parts.append(f"Computed from: {inputs}")
-    elif is_editorial(fig):
+    elif fig.editorial:
         parts.append("This site's own note")
     if not fig.derived and fig.sources:
         noun = "Sources" if len(fig.sources) > 1 else "Source"
@@ -168,9 +147,9 @@ def readable_formula(briefing: Briefing, formula: str) -> str:
 
 def _flags(fig, briefing: Briefing) -> str:
     flags = []
-    if is_expected(fig):
+    if fig.expected:
         flags.append('<span class="fig-flag">expected</span>')
-    if corrections_of(briefing, fig):
+    if fig.corrections:
         flags.append(CORRECTED)
     return "".join(flags)
 
@@ -238,16 +217,16 @@ class PageRenderer:
                 for k in fig.inputs)
             parts.append(f'<span class="fp-formula">Computed by this site: '
                          f"{escape(readable_formula(b, fig.formula))}</span>{inputs}")
-        elif is_editorial(fig):
+        elif fig.editorial:
             parts.append('<span class="fp-formula">This site\'s own note; no source states it.</span>')
         else:
             parts.extend(self.source_item(sid, passages(fig, sid)) for sid in fig.sources)
-        if not is_editorial(fig):
+        if not fig.editorial:
             parts.append(f'<span class="fp-asof">{escape(fig.as_of_text[0].upper() + fig.as_of_text[1:])}'
-                         f'{" (expected at the time)" if is_expected(fig) else ""}</span>')
+                         f'{" (expected at the time)" if fig.expected else ""}</span>')
         if fig.note:
             parts.append(f'<span class="fp-note">{escape(fig.note)}</span>')
-        for c in corrections_of(b, fig):
+        for c in fig.corrections:
             parts.append(f'<span class="fp-note">Corrected {escape(format_partial_date(c.date))}: '
                          f"first published as {escape(c.old)}. {escape(c.reason)}</span>")
         parts.append(f'<a class="fp-more" href="{self.appendix_href(fig.key)}">'
@@ -270,7 +249,7 @@ class PageRenderer:
         """The figure in prose: a button showing the value that opens its panel in place."""
         figure = self.briefing.figure(key)
         button_id, panel_id = self._use_id(self.shown, key)
-        corrected = CORRECTED if corrections_of(self.briefing, figure) else ""
+        corrected = CORRECTED if figure.corrections else ""
         return (f'<button type="button" class="fig"{button_id} popovertarget="{panel_id}">'
                 f"{value_element(figure)}{corrected}</button>"
                 f'<{PANEL} class="fig-panel" id="{panel_id}" popover data-search-exclude>'
