@@ -15,6 +15,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from bench.timing import build_environment
+
 WATCHED = ("mkdocs_macros.plugin", "requests", "urllib3", "ssl", "pydantic", "babel.dates",
            "macros.engine.site", "macros.engine.load.schema", "git")
 LINE = re.compile(r"^import time:\s+(\d+) \|\s+(\d+) \|( *)(\S+)$")
@@ -28,7 +30,7 @@ exit $rc
 
 
 def _env(extra: dict | None = None) -> dict:
-    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra or {})}
+    return {**build_environment(), **(extra or {})}
 
 
 def import_costs(project: Path, cold: bool = True) -> dict[str, float]:

@@ -8,10 +8,12 @@ plugin too, so both are git repositories), Markdown extensions.
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
 import tempfile
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -26,12 +28,16 @@ KEEP = ("overrides",)
 SENTINELS = ("<!-- briefing:html -->", "<!-- /briefing:html -->")  # macros/engine/present/html.py
 
 
-def make_twin(project: Path, out: Path) -> Path:
-    """Write the twin of `project` into `out` (in a subprocess, so the build state stays apart)."""
-    done = subprocess.run([sys.executable, "-m", "bench.twin", str(project), str(out)], cwd=ROOT,
-                          capture_output=True, text=True)
+def make_twin(project: Path, out: Path, replay: Path | None = None) -> Path:
+    """Write the twin of `project` into `out`, and with `replay` the replayed-macros project
+    there (in a subprocess, so the build state stays apart)."""
+    extra = [str(replay)] if replay else []
+    done = subprocess.run([sys.executable, "-m", "bench.twin", str(project), str(out), *extra],
+                          cwd=ROOT, capture_output=True, text=True)
     if done.returncode != 0:
         raise RuntimeError(f"twin of {project} failed:\n{done.stdout[-2000:]}{done.stderr[-3000:]}")
+    if replay:
+        git_commit(replay)
     return git_commit(out)
 
 
@@ -59,25 +65,62 @@ def plain_config(text: str) -> dict:
     return config
 
 
-def rendered_pages(project: Path) -> dict[str, tuple[dict, str]]:
-    """Every page's front matter and its Markdown after the macros ran, from a real build."""
+@dataclass
+class Recording:
+    """What a real build's template pass saw and answered, page by page: each page's front
+    matter and Markdown after the macros ran, the template source mkdocs-macros compiled (after
+    the site's Jinja extension framed it), and every macro call's answer in call order."""
+
+    pages: dict[str, tuple[dict, str]] = field(default_factory=dict)
+    sources: dict[str, str] = field(default_factory=dict)
+    answers: dict[str, list[str]] = field(default_factory=dict)
+    names: list[str] = field(default_factory=list)
+
+
+def record(project: Path) -> Recording:
+    """Build `project` once in this process, recording its template pass."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.plugins import BasePlugin, event_priority
 
-    pages: dict[str, tuple[dict, str]] = {}
+    seen = Recording()
 
     class Capture(BasePlugin):
+        @event_priority(-100)   # after mkdocs-macros registered the project's macros
+        def on_config(self, config):
+            plugin = config.plugins["macros"]
+            environment = plugin.env
+            preprocess = environment.preprocess
+
+            def framed(source, name=None, filename=None):
+                out = preprocess(source, name, filename)
+                if name is None:
+                    seen.sources[plugin.page.file.src_path] = out
+                return out
+
+            def answering(function):
+                def call(*args, **kwargs):
+                    answer = function(*args, **kwargs)
+                    seen.answers.setdefault(plugin.page.file.src_path, []).append(answer)
+                    return answer
+                return call
+
+            environment.preprocess = framed
+            seen.names[:] = sorted(plugin.macros)
+            for name in plugin.macros:
+                environment.globals[name] = answering(environment.globals[name])
+            return config
+
         @event_priority(-100)
         def on_page_markdown(self, markdown, page, config, files):
-            pages[page.file.src_path] = (dict(page.meta), markdown)
+            seen.pages[page.file.src_path] = (dict(page.meta), markdown)
             return markdown
 
     with tempfile.TemporaryDirectory() as site:
         config = load_config(str(project / "mkdocs.yml"), site_dir=site, strict=True)
         config.plugins["bench-capture"] = Capture()
         build(config)
-    return pages
+    return seen
 
 
 def _typed(markdown: str) -> str:
@@ -88,23 +131,73 @@ def _typed(markdown: str) -> str:
     return "\n".join(line for line in lines if line not in SENTINELS)
 
 
-def write_twin(project: Path, out: Path) -> None:
-    pages = rendered_pages(project)
+REPLAY_MODULE = '''"""The macros of a recorded build, answered from replay.json (bench/twin.py): mkdocs-macros
+and its template pass without the engine."""
+import json
+from pathlib import Path
+
+ANSWERS = json.loads((Path(__file__).parent / "replay.json").read_text(encoding="utf-8"))
+NAMES = ANSWERS.pop("")
+
+
+def define_env(env):
+    pending = {}
+
+    def answer(*args, **kwargs):
+        src = env.page.file.src_path
+        return next(pending.setdefault(src, iter(ANSWERS[src])))
+
+    for name in NAMES:
+        env.macro(answer, name)
+'''
+
+
+def write_page(target: Path, meta: dict, body: str) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    front = f"---\n{yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)}---\n\n" if meta else ""
+    target.write_text(front + body, encoding="utf-8")
+
+
+def write_twin(project: Path, out: Path, replay: Path | None = None) -> None:
+    """The twin in `out`; with `replay`, also the twin with mkdocs-macros answering the real
+    pages' macro calls from the recording (`write_replay`)."""
+    seen = record(project)
     if out.exists():
         shutil.rmtree(out)
     shutil.copytree(project / "docs", out / "docs", ignore=shutil.ignore_patterns("*.md"))
     for part in KEEP:
         if (project / part).is_dir():
             shutil.copytree(project / part, out / part)
-    for src, (meta, markdown) in pages.items():
-        target = out / "docs" / src
-        target.parent.mkdir(parents=True, exist_ok=True)
-        front = f"---\n{yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)}---\n\n" if meta else ""
-        target.write_text(front + _typed(markdown), encoding="utf-8")
-    config = plain_config((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    for src, (meta, markdown) in seen.pages.items():
+        write_page(out / "docs" / src, meta, _typed(markdown))
+    text = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    config = plain_config(text)
+    (out / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False),
+                                    encoding="utf-8")
+    if replay is not None:
+        write_replay(seen, out, read_mkdocs_yml(text), replay)
+
+
+def write_replay(seen: Recording, twin: Path, real_config: dict, out: Path) -> None:
+    """The floor of any engine behind mkdocs-macros: the twin, with the real pages' template
+    sources and mkdocs-macros (same settings, same Jinja pass) whose macros answer from a table
+    recorded in a real build. Its answers are the twin's HTML (no sentinel lines)."""
+    if out.exists():
+        shutil.rmtree(out)
+    shutil.copytree(twin, out, ignore=shutil.ignore_patterns(".git"))
+    for src, (meta, _) in seen.pages.items():
+        write_page(out / "docs" / src, meta, seen.sources[src])
+    answers = {src: [_typed(a) for a in calls] for src, calls in seen.answers.items()}
+    (out / "replay.json").write_text(json.dumps({"": seen.names, **answers}), encoding="utf-8")
+    (out / "replay.py").write_text(REPLAY_MODULE, encoding="utf-8")
+    settings = next(p["macros"] for p in real_config["plugins"] if isinstance(p, dict)
+                    and "macros" in p)
+    settings = {k: v for k, v in settings.items() if k not in ("module_name", "j2_extensions")}
+    config = read_mkdocs_yml((twin / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["plugins"].append({"macros": {"module_name": "replay", **settings}})
     (out / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False),
                                     encoding="utf-8")
 
 
 if __name__ == "__main__":
-    write_twin(Path(sys.argv[1]).resolve(), Path(sys.argv[2]).resolve())
+    write_twin(*(Path(a).resolve() for a in sys.argv[1:4]))

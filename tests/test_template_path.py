@@ -99,3 +99,41 @@ def test_only_the_adapters_import_a_generator_or_jinja():
     importers = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "macros").rglob("*.py")
                        if generator.search(p.read_text(encoding="utf-8")))
     assert importers and all(p.startswith("macros/adapters/") for p in importers), importers
+
+
+FREE_NAME_CASES = [
+    '{{ fig("a.b") }} and {{ figg("a.b") }}',
+    '{% for row in rows %}{{ row }} {{ other }}{% endfor %}',
+    '{% set y = fig("a.b") %}{{ y }}{{ z }}',
+    '{% macro m(p, q=1) %}{{ p }}{{ q }}{{ r }}{% endmacro %}{{ m(1) }}',
+    '{% if page.meta.x is defined %}{{ value("k") }}{% endif %}{# {{ hidden }} #}',
+    '{% raw %}{{ shown_not_read }}{% endraw %}{{ cite("s", "c") | upper }}',
+]
+
+
+@pytest.mark.parametrize("case", range(len(FREE_NAME_CASES)))
+def test_free_names_agree_with_jinjas_own_analysis(case):
+    """The adapters' cheap walk finds the same unknown names as jinja2.meta."""
+    import jinja2
+    import jinja2.meta
+
+    from macros.adapters.common import free_names
+
+    tree = jinja2.Environment().parse(FREE_NAME_CASES[case])
+    assert free_names(tree) == jinja2.meta.find_undeclared_variables(tree)
+    assert free_names(tree)
+
+
+def test_free_names_agree_on_every_page():
+    import jinja2
+    import jinja2.meta
+
+    from macros.adapters.common import free_names
+    from tools.project import ROOT
+
+    environment = jinja2.Environment()
+    pages = sorted((ROOT / "docs").rglob("*.md"))
+    assert len(pages) >= 10
+    for page in pages:
+        tree = environment.parse(page.read_text(encoding="utf-8"))
+        assert free_names(tree) == jinja2.meta.find_undeclared_variables(tree), page

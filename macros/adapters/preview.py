@@ -1,4 +1,5 @@
-"""MkDocs hook (mkdocs.yml `hooks:`): tells the MkDocs adapter that `mkdocs serve` is running.
+"""MkDocs hook (mkdocs.yml `hooks:`): tells the MkDocs adapter that `mkdocs serve` is running,
+and makes the preview notice a save sooner.
 
 MkDocs loads a hook file once per process and calls on_startup once, with the command, before
 the first build; the module (and `serving`) outlives the rebuilds. Under `serve` the adapter
@@ -8,7 +9,11 @@ live-reload server waiting for a good one, and every page request hangs until th
 
 from __future__ import annotations
 
+from watchdog.observers.polling import PollingObserver
+
 serving = False
+POLL_SECONDS = 0.1  # MkDocs' own watcher polls every 0.5 s, a fixed argument of its server
+SETTLE_SECONDS = 0.02  # MkDocs waits 0.1 s for more changes; a poll reports a save's at once
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -28,3 +33,21 @@ def on_page_read_source(page, config) -> str | None:
     except (OSError, UnicodeDecodeError, TypeError):
         return ""
     return None
+
+
+def on_serve(server, config, builder):
+    """Watch the same paths with a watcher that polls every POLL_SECONDS, so a save is seen
+    0.05 s after it on average instead of 0.25 s, and rebuild SETTLE_SECONDS after the last
+    change seen. MkDocs calls this before it starts its watcher and before it adds mkdocs.yml's
+    `watch:` paths, which go to the new one. Its server has no public list of what it watches:
+    `_watched_paths` is read (MkDocs 1.6.1, pinned; tests/test_preview_speed.py checks it)."""
+    watched = dict(server._watched_paths)  # noqa: SLF001 (path: times watched)
+    for path, times in watched.items():
+        for _ in range(times):
+            server.unwatch(path)
+    server.observer = PollingObserver(timeout=POLL_SECONDS)
+    server.build_delay = SETTLE_SECONDS
+    for path, times in watched.items():
+        for _ in range(times):
+            server.watch(path)
+    return server
