@@ -213,7 +213,15 @@ def _built(work: Path, results: dict) -> Path:
 
 
 def section_weight(work: Path, mode: dict, results: dict) -> dict:
-    return weight.page_weights(_built(work, results))
+    """The home page and the heaviest, and the floor: the home page of the same theme, assets
+    and navigation with every page empty."""
+    weights = weight.page_weights(_built(work, results))
+    empty = twin.empty_twin(work / "built", work / "empty")
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir",
+                    str(empty / "site")], cwd=empty, check=True, capture_output=True,
+                   env=timing.build_environment())
+    floor = weight.fetched_files(empty / "site", [""])[""]
+    return {**weights, "floor": {"types": weight.weigh(floor), "files": len(floor)}}
 
 
 def section_lighthouse(work: Path, mode: dict, results: dict) -> dict:
@@ -380,6 +388,12 @@ def rows(results: dict) -> list[tuple[str, str, str, str]]:
             continue
         types = w["types"]
         render_kb = types[weight.RENDER]["gzip"] / 1000
+        if page == "floor":
+            out.append(("  floor: the home page with every page empty (same theme, assets, nav)",
+                        f"{render_kb:.1f} kB: " + ", ".join(
+                            f"{kind} {types[kind]['gzip'] / 1000:.1f}" for kind in
+                            ("CSS", "JS", "HTML", "SVG", "other") if kind in types), "", ""))
+            continue
         home = page == "/"
         out.append((f"{'Home' if home else page} first view, gzip (render path)",
                     f"{render_kb:.1f} kB", f"<= {TARGETS['home_gzip_kb']:.0f} kB" if home else "",

@@ -199,5 +199,22 @@ def write_replay(seen: Recording, twin: Path, real_config: dict, out: Path) -> N
                                     encoding="utf-8")
 
 
+def empty_twin(project: Path, out: Path) -> Path:
+    """The weight floor: `project`'s theme, assets, navigation and plugins, with every page
+    holding only its title (no macros). What a page of this site weighs before its content."""
+    shutil.copytree(project / "docs", out / "docs", ignore=shutil.ignore_patterns("*.md"))
+    for part in KEEP:
+        if (project / part).is_dir():
+            shutil.copytree(project / part, out / part)
+    config = plain_config((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["plugins"] = [p for p in config["plugins"] if p == "search" or "search" in p]
+    for page in (project / "docs").rglob("*.md"):
+        title = page.stem.replace("-", " ").capitalize() if page.stem != "index" else "Home"
+        write_page(out / "docs" / page.relative_to(project / "docs"), {}, f"# {title}\n")
+    (out / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False),
+                                    encoding="utf-8")
+    return out
+
+
 if __name__ == "__main__":
     write_twin(*(Path(a).resolve() for a in sys.argv[1:4]))
