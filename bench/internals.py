@@ -1,7 +1,9 @@
-"""What mkdocs-macros and the engine cost inside one build: imports and git subprocesses.
+"""What mkdocs-macros and the engine cost inside one build: imports, bytecode and git.
 
 - imports: `python -X importtime` of a real build; the cumulative time of the first import of
   each module that matters (mkdocs-macros and what it pulls in, pydantic, the engine).
+- compile: what a fresh clone's first build spends turning the project's modules into bytecode
+  (the twin has none), timed in a fresh interpreter against one that compiles nothing.
 - git: a `git` wrapper first on PATH logs every call and its duration, for the real build and
   for the plain twin with and without a bare mkdocs-macros plugin.
 """
@@ -10,9 +12,11 @@ from __future__ import annotations
 
 import os
 import re
+import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from bench.timing import build_environment
@@ -49,6 +53,23 @@ def import_costs(project: Path, cold: bool = True) -> dict[str, float]:
         if match and match.group(4) in WATCHED and match.group(4) not in found:
             found[match.group(4)] = int(match.group(2)) / 1e6
     return found
+
+
+def compile_cost(project: Path, runs: int = 5) -> dict:
+    """Seconds to compile the project's macros/ package (median of `runs`), and its lines."""
+    code = "import compileall; compileall.compile_dir('macros', quiet=1, force=True)"
+    lines = sum(len(p.read_text(encoding="utf-8").splitlines())
+                for p in (project / "macros").rglob("*.py"))
+
+    def timed(script: str) -> float:
+        with tempfile.TemporaryDirectory() as out:
+            start = time.perf_counter()
+            subprocess.run([sys.executable, "-c", script], cwd=project, check=True,
+                           env=_env({"PYTHONPYCACHEPREFIX": out}))  # not in the project
+            return time.perf_counter() - start
+
+    samples = [timed(code) - timed("pass") for _ in range(runs)]
+    return {"seconds": statistics.median(samples), "lines": lines}
 
 
 def git_calls(project: Path) -> dict:

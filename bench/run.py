@@ -203,7 +203,8 @@ def section_internals(work: Path, mode: dict, results: dict) -> dict:
     bare = work / "twin-macros"
     if not bare.exists():
         bare = twin.with_bare_macros_plugin(plain, bare)
-    return {"imports_cold": internals_.import_costs(real, cold=True),
+    return {"compile": internals_.compile_cost(real),
+            "imports_cold": internals_.import_costs(real, cold=True),
             "imports_warm": internals_.import_costs(real, cold=False),
             "git": {"real": internals_.git_calls(real), "plain": internals_.git_calls(plain),
                     "bare macros": internals_.git_calls(bare)}}
@@ -391,6 +392,10 @@ def rows(results: dict) -> list[tuple[str, str, str, str]]:
                         ", ".join(f"{k} {v * 1000:.0f} ms" for k, v in imp.items()), "", ""))
             out.append(("  warm build", ", ".join(f"{k} {v * 1000:.0f} ms"
                                                   for k, v in warm.items()), "", ""))
+            if "compile" in i:
+                out.append(("Bytecode a fresh clone's first build writes (the twin has none)",
+                            f"{i['compile']['seconds']:.2f} s to compile all of macros/ "
+                            f"({i['compile']['lines']:,} lines; a build imports most)", "", ""))
             out.append(("git subprocesses per build: this site / plain / bare macros",
                         " / ".join(f"{g['calls']} ({g['seconds']:.2f} s)"
                                    for g in i["git"].values()), "", ""))
