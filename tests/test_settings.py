@@ -18,6 +18,23 @@ def test_a_mistyped_setting_is_an_error():
     assert caught.value.hint
 
 
+@pytest.mark.parametrize(("written", "said"), [
+    ("briefing: data/briefing.yml", "the text 'data/briefing.yml'"),
+    ("briefing: [data/briefing.yml]", "a list"),
+    ("briefing: 3", "the number 3"),
+    ("briefing: yes", "the value true"),
+])
+def test_settings_that_are_not_a_group_say_what_was_written(written, said):
+    import yaml
+
+    text = f"site_name: x\nextra:\n  {written}\n"
+    with pytest.raises(BriefingError) as caught:
+        BriefingConfig.from_extra(yaml.safe_load(text)["extra"], text)
+    assert str(caught.value).splitlines()[0] == (
+        f"mkdocs.yml:3: extra.briefing: 'briefing:' holds {said}, not settings")
+    assert "data: data/briefing.yml" in caught.value.hint
+
+
 def test_no_settings_means_the_defaults():
     assert BriefingConfig.from_extra({}) == BriefingConfig()
 
