@@ -56,3 +56,62 @@ def test_search_override_differs_from_the_theme_only_by_the_dialog_label():
     labelled = 'role="dialog" aria-label="{{ lang.t(\'search\') }}">'
     assert ours.count(labelled) == 1
     assert ours.replace(labelled, 'role="dialog">') == theirs
+
+
+PHONE = {"width": 360, "height": 740}
+WIDE_TABLE_PAGES = ("campaign/", "competition/", "data/")
+SETTLED = """() => [...document.querySelectorAll('.md-typeset__scrollwrap')].every(b =>
+    (b.scrollWidth > b.clientWidth + 1 && b.checkVisibility()) === b.hasAttribute('tabindex'))"""
+
+
+@pytest.fixture
+def phone(browser, site_url):
+    """Open a site path at 360 px with touch."""
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+
+    def open_(path: str):
+        page = context.new_page()
+        page.goto(site_url + path, wait_until="load")
+        page.wait_for_function(SETTLED)
+        return page
+
+    yield open_
+    context.close()
+
+
+@pytest.mark.parametrize("path", WIDE_TABLE_PAGES)
+def test_wide_tables_on_a_phone_scroll_from_the_keyboard(phone, axe_script, path):
+    """At 360 px a shown table wider than the screen is a region with a tab stop and its own
+    name (axe's scrollable-region-focusable), and the arrow keys scroll it."""
+    page = phone(path)
+    assert axe_violations(page, axe_script) == []
+    wide = page.locator(".md-typeset__scrollwrap[tabindex='0'][role='region']")
+    assert wide.count() >= 1, f"no table wider than {PHONE['width']} px on {path}"
+    labels = [wide.nth(i).get_attribute("aria-label") for i in range(wide.count())]
+    assert all(label.startswith("Table") for label in labels) and len(set(labels)) == len(labels)
+    box = wide.first
+    box.focus()
+    assert box.evaluate("b => b === document.activeElement && b.scrollLeft === 0")
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("b => b.scrollLeft > 0", arg=box.element_handle())
+
+
+def test_a_chart_data_table_gets_its_tab_stop_when_opened(phone):
+    """A wide table in a closed <details> (a chart's data) has no tab stop until it is shown."""
+    page = phone("campaign/")
+    details = page.locator("details.chart-data").first
+    box = details.locator(".md-typeset__scrollwrap")
+    assert box.get_attribute("tabindex") is None
+    details.locator("summary").click()
+    page.wait_for_function(SETTLED)
+    assert box.get_attribute("tabindex") == "0"
+    details.locator("summary").click()
+    page.wait_for_function(SETTLED)
+    assert box.get_attribute("tabindex") is None
+
+
+def test_a_table_that_fits_gets_no_tab_stop(open_page):
+    page = open_page("competition/", wait_until="load").page
+    page.wait_for_function(SETTLED)
+    assert page.locator(".md-typeset__scrollwrap").count() > 0
+    assert page.locator(".md-typeset__scrollwrap[tabindex]").count() == 0
