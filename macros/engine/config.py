@@ -6,7 +6,7 @@ import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, fields
 
-from .errors import BriefingError, did_you_mean
+from .errors import BriefingError, did_you_mean, shown
 
 CONFIG_FILE = "mkdocs.yml"
 _WHERE = "extra.briefing"
@@ -28,7 +28,7 @@ class BriefingConfig:
         if raw is None:
             return cls()
         if not isinstance(raw, Mapping):
-            raise BriefingError(f"'briefing:' holds {_written(raw)}, not settings",
+            raise BriefingError(f"'briefing:' holds {shown(raw)}, not settings",
                                 file=CONFIG_FILE, key=_WHERE,
                                 line=_line(config_text, "briefing"), hint=_hint())
         names = [f.name for f in fields(cls)]
@@ -67,17 +67,6 @@ def _line(config_text: str, name: str) -> int | None:
         return config_text.count("\n", 0, block.start()) + 1 if block else None
     match = re.compile(rf"^\s+{re.escape(name)}\s*:", re.M).search(config_text, block.end())
     return config_text.count("\n", 0, match.start()) + 1 if match else None
-
-
-def _written(value: object) -> str:
-    """What was written, in a contributor's words: "a list", "the text 'x'", "a number"."""
-    if isinstance(value, str):
-        return f"the text '{value}'"
-    if isinstance(value, bool):
-        return f"the value {str(value).lower()}"
-    if isinstance(value, int | float):
-        return f"the number {value}"
-    return "a list" if isinstance(value, list) else f"a {type(value).__name__}"
 
 
 def _hint() -> str:
