@@ -210,14 +210,15 @@ def section_internals(work: Path, mode: dict, results: dict) -> dict:
                     "bare macros": internals_.git_calls(bare)}}
 
 
+def _build_site(project: Path, site: Path) -> Path:
+    subprocess.run(timing.mkdocs_build(str(site)), cwd=project, check=True, capture_output=True,
+                   env=timing.build_environment())
+    return site
+
+
 def _built(work: Path, results: dict) -> Path:
     if "_site" not in results:
-        project = real_copy(work / "built")
-        site = work / "site"
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir",
-                        str(site)], cwd=project, check=True, capture_output=True,
-                       env=timing.build_environment())
-        results["_site"] = site
+        results["_site"] = _build_site(real_copy(work / "built"), work / "site")
     return results["_site"]
 
 
@@ -226,10 +227,7 @@ def _empty(work: Path, results: dict) -> Path:
     if "_empty" not in results:
         _built(work, results)
         empty = twin.empty_twin(work / "built", work / "empty")
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir",
-                        str(empty / "site")], cwd=empty, check=True, capture_output=True,
-                       env=timing.build_environment())
-        results["_empty"] = empty / "site"
+        results["_empty"] = _build_site(empty, empty / "site")
     return results["_empty"]
 
 
@@ -292,18 +290,16 @@ def _ratio_row(label: str, build: dict, name: str, target: float) -> list[tuple]
     v, plain = build["variants"][name], build["variants"]["plain"]
     ratio = v["ratio"]
     return [(f"{label} (wall, median of {build['runs']} pairs)",
-             f"{ratio['wall']['median']:.2f}x ({ratio['wall']['min']:.2f}-"
-             f"{ratio['wall']['max']:.2f}); {spread(v['wall'])} vs plain {spread(plain['wall'])}",
+             f"{spread(ratio['wall'], 'x')}; {spread(v['wall'])} vs plain {spread(plain['wall'])}",
              f"{target:.2f}x", _verdict(ratio["wall"]["median"] <= target)),
-            ("  same, CPU time", f"{ratio['cpu']['median']:.2f}x ({ratio['cpu']['min']:.2f}-"
-             f"{ratio['cpu']['max']:.2f}); {spread(v['cpu'])} vs {spread(plain['cpu'])}",
+            ("  same, CPU time",
+             f"{spread(ratio['cpu'], 'x')}; {spread(v['cpu'])} vs {spread(plain['cpu'])}",
              f"{target:.2f}x", _verdict(ratio["cpu"]["median"] <= target))]
 
 
 def _floor(build: dict, name: str) -> str:
     ratio = build["variants"][name]["ratio"]
-    return (f"{ratio['cpu']['median']:.2f}x ({ratio['cpu']['min']:.2f}-{ratio['cpu']['max']:.2f})"
-            f" ({ratio['wall']['median']:.2f}x)")
+    return f"{spread(ratio['cpu'], 'x')} ({ratio['wall']['median']:.2f}x)"
 
 
 def _error_row(label: str, section: dict) -> list[tuple] | None:

@@ -47,8 +47,7 @@ def with_bare_macros_plugin(twin: Path, out: Path) -> Path:
     shutil.copytree(twin, out)
     config = read_mkdocs_yml((out / "mkdocs.yml").read_text(encoding="utf-8"))
     config["plugins"].append("macros")
-    (out / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False),
-                                    encoding="utf-8")
+    write_config(out, config)
     return git_commit(out)
 
 
@@ -152,6 +151,21 @@ def define_env(env):
 '''
 
 
+def write_config(project: Path, config: dict) -> None:
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True,
+                                                       sort_keys=False), encoding="utf-8")
+
+
+def copy_frame(project: Path, out: Path) -> None:
+    """Into an empty `out`: `project`'s docs/ without its pages, and its theme overrides."""
+    if out.exists():
+        shutil.rmtree(out)
+    shutil.copytree(project / "docs", out / "docs", ignore=shutil.ignore_patterns("*.md"))
+    for part in KEEP:
+        if (project / part).is_dir():
+            shutil.copytree(project / part, out / part)
+
+
 def write_page(target: Path, meta: dict, body: str) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     front = f"---\n{yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)}---\n\n" if meta else ""
@@ -162,18 +176,11 @@ def write_twin(project: Path, out: Path, replay: Path | None = None) -> None:
     """The twin in `out`; with `replay`, also the twin with mkdocs-macros answering the real
     pages' macro calls from the recording (`write_replay`)."""
     seen = record(project)
-    if out.exists():
-        shutil.rmtree(out)
-    shutil.copytree(project / "docs", out / "docs", ignore=shutil.ignore_patterns("*.md"))
-    for part in KEEP:
-        if (project / part).is_dir():
-            shutil.copytree(project / part, out / part)
+    copy_frame(project, out)
     for src, (meta, markdown) in seen.pages.items():
         write_page(out / "docs" / src, meta, _typed(markdown))
     text = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    config = plain_config(text)
-    (out / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False),
-                                    encoding="utf-8")
+    write_config(out, plain_config(text))
     if replay is not None:
         write_replay(seen, out, read_mkdocs_yml(text), replay)
 
@@ -195,24 +202,20 @@ def write_replay(seen: Recording, twin: Path, real_config: dict, out: Path) -> N
     settings = {k: v for k, v in settings.items() if k not in ("module_name", "j2_extensions")}
     config = read_mkdocs_yml((twin / "mkdocs.yml").read_text(encoding="utf-8"))
     config["plugins"].append({"macros": {"module_name": "replay", **settings}})
-    (out / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False),
-                                    encoding="utf-8")
+    write_config(out, config)
 
 
 def empty_twin(project: Path, out: Path) -> Path:
-    """The weight floor: `project`'s theme, assets, navigation and plugins, with every page
-    holding only its title (no macros). What a page of this site weighs before its content."""
-    shutil.copytree(project / "docs", out / "docs", ignore=shutil.ignore_patterns("*.md"))
-    for part in KEEP:
-        if (project / part).is_dir():
-            shutil.copytree(project / part, out / part)
+    """The weight floor: `project`'s theme, assets, navigation and search, with every page
+    holding only its title (no macros, no revision dates). What a page of this site weighs
+    before its content."""
+    copy_frame(project, out)
     config = plain_config((project / "mkdocs.yml").read_text(encoding="utf-8"))
     config["plugins"] = [p for p in config["plugins"] if p == "search" or "search" in p]
     for page in (project / "docs").rglob("*.md"):
         title = page.stem.replace("-", " ").capitalize() if page.stem != "index" else "Home"
         write_page(out / "docs" / page.relative_to(project / "docs"), {}, f"# {title}\n")
-    (out / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False),
-                                    encoding="utf-8")
+    write_config(out, config)
     return out
 
 
