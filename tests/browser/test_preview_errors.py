@@ -13,16 +13,20 @@ ALIAS = "  test.alias: &r [*r]\n"
 
 
 def _error_text(page) -> str:
-    """The error block's text once the page shows one."""
-    page.wait_for_selector(".briefing-error", timeout=TIMEOUT_MS)
-    return page.inner_text(".briefing-error")
+    """The error block's text once the page shows one (read in the same step that finds it,
+    so a reload in between cannot lose it)."""
+    handle = page.wait_for_function(
+        "() => document.querySelector('.briefing-error')?.innerText || null",
+        timeout=TIMEOUT_MS)
+    return handle.json_value()
 
 
 def _recovered(page, label: str) -> None:
-    """The page reloads to its normal content: no error block, the figure shown again."""
+    """The page reloads to its normal content: no error block, the figure shown again. While
+    the live reload replaces the document there may be no <article> yet; that is not yet."""
     page.wait_for_function(
         "label => !document.querySelector('.briefing-error')"
-        " && document.querySelector('article').innerText.includes(label)",
+        " && !!document.querySelector('article')?.innerText.includes(label)",
         arg=label, timeout=TIMEOUT_MS)
 
 
