@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-import time
 from functools import partial
 
 import pytest
@@ -201,11 +200,13 @@ def test_messages_never_show_python_reprs(base, data):
     "x: !!str &a text\n",
     "x: *undefined\n",
 ])
-def test_every_anchor_or_alias_is_refused_quickly(yaml_text):
-    started = time.perf_counter()
+def test_every_anchor_or_alias_is_refused_before_anything_expands(yaml_text, monkeypatch):
+    def compose(*args, **kwargs):
+        raise AssertionError("the document was composed: its aliases could expand")
+
+    monkeypatch.setattr(yaml, "compose", compose)
     message = error_text(VALID + yaml_text)
     assert "YAML anchors and aliases are not supported" in message or "YAML syntax error" in message
-    assert time.perf_counter() - started < 1
 
 
 @pytest.mark.parametrize(("written", "read_as"), [
