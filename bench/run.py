@@ -1,5 +1,6 @@
 """Benchmark the site against a plain Material build; print the table of issue 14 and write
-bench/results/latest.json.
+bench/results/latest.json (a run of some sections only: bench/results/only-<sections>.json,
+so it never replaces a full run's results).
 
     .venv/bin/python bench/run.py [--quick] [--only SECTION ...]
 
@@ -34,7 +35,14 @@ from bench.projects import git_commit, make_cold, real_copy  # noqa: E402
 from bench.timing import Variant, spread  # noqa: E402
 from tools import livereload  # noqa: E402
 
-RESULTS = ROOT / "bench" / "results" / "latest.json"
+RESULTS_DIR = ROOT / "bench" / "results"
+
+
+def results_file(sections: list[str]) -> Path:
+    """Where a run's JSON goes: latest.json for every section, its own file for some."""
+    if sections == list(SECTIONS):
+        return RESULTS_DIR / "latest.json"
+    return RESULTS_DIR / f"only-{'-'.join(sections)}.json"
 SECTIONS = ("build", "zensical", "synthetic_zensical", "scaling", "fit", "appendix",
             "internals", "weight", "lighthouse", "livereload")
 TARGETS = {"cold": 1.20, "warm": 1.08, "zensical": 1.0, "per_ref_drift": 1.25,
@@ -466,13 +474,14 @@ def main() -> None:
                         generators_runs=args.rounds)
     results = run(sections, "quick" if args.quick else "full")
     results["table"] = rows(results)
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(results, indent=1, default=str) + "\n", encoding="utf-8")
+    written = results_file(sections)
+    written.parent.mkdir(parents=True, exist_ok=True)
+    written.write_text(json.dumps(results, indent=1, default=str) + "\n", encoding="utf-8")
     load = results["machine"]
     print(f"Machine: {load['cpus']} CPUs, load average {load['load_average_at_start']} at start, "
           f"{load['load_average_at_end']} at end; mode {results['mode']}\n")
     print_table(results["table"])
-    print(f"\nWritten to {RESULTS.relative_to(ROOT)}")
+    print(f"\nWritten to {written.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":
