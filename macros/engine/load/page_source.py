@@ -9,9 +9,9 @@ import yaml
 
 from ..errors import BriefingError
 from .text_file import read_utf8
+from .yaml_source import LOADER, syntax_problem
 
 FRONT_MATTER = re.compile(r"\A(\ufeff)?---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(\r?\n|\Z)", re.S)
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def read_page(path: Path, display: str) -> str:
@@ -26,13 +26,11 @@ def front_matter(text: str, display: str) -> dict:
         return {}
     body = match.group(2)
     try:
-        meta = yaml.load(body, Loader=_LOADER)  # noqa: S506 (a safe loader)
+        meta = yaml.load(body, Loader=LOADER)  # noqa: S506 (a safe loader)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        problem = error.problem or error.context or "invalid YAML"
+        problem, line = syntax_problem(error, first_line=2)
         raise BriefingError(
-            f"front matter: YAML syntax error: {problem}", file=display,
-            line=mark.line + 2 if mark else 1,
+            f"front matter: YAML syntax error: {problem}", file=display, line=line or 1,
             hint="quote a value that contains a colon followed by a space, e.g. "
                  "title: \"About: the site\"") from None
     except yaml.YAMLError as error:

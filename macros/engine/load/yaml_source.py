@@ -20,7 +20,12 @@ from .numbers import check_plain_number
 from .text_file import read_utf8
 
 Path_ = tuple[str | int, ...]
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when the wheel has it
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when the wheel has it
+
+# What YAML calls a part that can be left open, in the words of someone editing the file.
+_OPENED = {"while parsing a flow sequence": "the [ list",
+           "while parsing a flow mapping": "the { group",
+           "while scanning a quoted scalar": "the quoted text"}
 
 
 @dataclass
@@ -66,13 +71,11 @@ def parse_yaml(text: str, name: str) -> YamlDocument:
     """Parse YAML text held in memory (see load_yaml)."""
     try:
         _refuse_anchors(text, name)
-        root = yaml.compose(text, Loader=_LOADER)
+        root = yaml.compose(text, Loader=LOADER)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        problem = error.problem or error.context or "invalid YAML"
-        problem, hint = told("yaml-syntax", detail=problem)
-        raise BriefingError(problem, file=name, line=mark.line + 1 if mark else None,
-                            hint=hint) from None
+        detail, line = syntax_problem(error, first_line=1)
+        problem, hint = told("yaml-syntax", detail=detail)
+        raise BriefingError(problem, file=name, line=line, hint=hint) from None
     except yaml.reader.ReaderError as error:
         code = error.character if isinstance(error.character, int) else ord(error.character)
         raise BriefingError(
@@ -90,9 +93,21 @@ def parse_yaml(text: str, name: str) -> YamlDocument:
     return document
 
 
+def syntax_problem(error: yaml.MarkedYAMLError, first_line: int) -> tuple[str, int | None]:
+    """What a YAML syntax error says and the file line where the parser stopped (the YAML text
+    starts on `first_line`). When what was left open began on an earlier line, say which: an
+    unclosed [ or quote is reported where the parser gave up, often lines later."""
+    mark = error.problem_mark or error.context_mark
+    problem = error.problem or error.context or "invalid YAML"
+    start, opened = error.context_mark, _OPENED.get(error.context or "")
+    if opened and error.problem and mark and start and start.line < mark.line:
+        problem += f" ({opened} that starts on line {start.line + first_line} is not closed)"
+    return problem, mark.line + first_line if mark else None
+
+
 def _refuse_anchors(text: str, name: str) -> None:
     """Stop at the first anchor (&name) or alias (*name), before anything follows them."""
-    for event in yaml.parse(text, Loader=_LOADER):
+    for event in yaml.parse(text, Loader=LOADER):
         if isinstance(event, yaml.AliasEvent):
             written = f"*{event.anchor}"
         elif getattr(event, "anchor", None):

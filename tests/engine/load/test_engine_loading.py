@@ -7,6 +7,7 @@ import pytest
 from engine_data import VALID, error_for, line_of, load, replace
 from macros.engine.derive.briefing import Briefing
 from macros.engine.errors import BriefingError
+from macros.engine.load.page_source import front_matter
 
 
 def test_valid_file_loads_every_figure_and_source():
@@ -28,6 +29,30 @@ def test_yaml_syntax_error_has_line():
     error = error_for(text)
     assert "YAML syntax error" in str(error)
     assert error.file == "data/briefing.yml" and error.line is not None
+
+
+@pytest.mark.parametrize(("text", "written", "what"), [
+    (replace("    title: Budget report", "    title: [Budget report"),
+     "    title: [Budget report", "the [ list"),
+    (replace("    title: Budget report", "    title: {Budget report"),
+     "    title: {Budget report", "the { group"),
+    (VALID + 'notes: "never closed\n\n', 'notes: "never closed', "the quoted text"),
+])
+def test_an_unclosed_bracket_or_quote_names_the_line_it_opens_on(text, written, what):
+    message = str(error_for(text)).splitlines()[0]
+    start = line_of(written, text)
+    stopped = int(message.split(":")[1])
+    assert stopped > start, message  # the parser gives up lines later
+    assert message.endswith(f"({what} that starts on line {start} is not closed)"), message
+
+
+def test_an_unclosed_bracket_in_front_matter_names_its_page_line():
+    text = "---\ntitle: Campaign\ntags: [money\nsummary: x\n---\nBody\n"
+    with pytest.raises(BriefingError) as caught:
+        front_matter(text, "docs/campaign.md")
+    assert str(caught.value).splitlines()[0] == (
+        "docs/campaign.md:4: front matter: YAML syntax error: did not find expected ',' or ']' "
+        "(the [ list that starts on line 3 is not closed)")
 
 
 def test_duplicate_key_names_both_lines():
