@@ -409,6 +409,17 @@ def test_jinja_syntax_error(project_copy):
           "check the {{ }} / {% %} brackets and quotes on this line")
 
 
+@pytest.mark.parametrize(("expression", "problem"), [
+    ("{{ 1/0 }}", "division by zero"),
+    ("{{ page.no_such_field.title }}", "'no_such_field' does not exist there"),
+])
+def test_an_expression_that_fails_is_a_page_mistake(project_copy, expression, problem):
+    at = append_to_page(project_copy, f"Worked out: {expression}.")
+    fails(project_copy, f"docs/index.md:{at}",
+          f"this template expression could not be shown: {problem}",
+          "a page computes nothing itself: show a value with a macro such as")
+
+
 def test_broken_internal_link(project_copy):
     typo = OTHER_PAGE[:-4] + "x.md"
     at = append_to_page(project_copy, f"[More]({typo}).")

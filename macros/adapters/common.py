@@ -1,10 +1,12 @@
-"""What both adapters share: the template check before rendering, and the line of a macro
-call that failed, read from the generator's compiled Jinja template."""
+"""What both adapters share: the template check before rendering, the line of a macro call
+that failed, read from the generator's compiled Jinja template, and the page template that
+tells a failed expression as a page mistake."""
 
 from __future__ import annotations
 
 import re
 import sys
+import traceback
 from collections.abc import Callable, Collection
 
 import jinja2
@@ -16,11 +18,63 @@ from ..engine.catalogue import told
 from ..engine.errors import BriefingError, did_you_mean
 from ..engine.site import Site, frame_markdown
 
+# The name under which each adapter gives pages its reporter of failed expressions.
+EXPRESSION_FAILED = "_briefing_expression_failed"
+
+
+class PageTemplate(jinja2.Template):
+    """A page as both generators render it. An expression that fails while the page renders
+    (`{{ 1/0 }}`, an attribute that does not exist: not a macro, whose mistakes the engine
+    tells itself) goes to the adapter's reporter, so it is told with its page and line like
+    any other mistake, not as the generator's traceback."""
+
+    def render(self, *args, **kwargs) -> str:
+        try:
+            return super().render(*args, **kwargs)
+        except BriefingError:
+            raise
+        except Exception as error:
+            report = {**self.globals, **dict(*args, **kwargs)}.get(EXPRESSION_FAILED)
+            if report is None:
+                raise
+            return report(error)
+
+
+def expression_reporter(site_of: Callable[[], Site | None], page: Callable[[], str],
+                        failed: Callable[[BriefingError], str]) -> Callable[[Exception], str]:
+    """The reporter PageTemplate calls: the failure placed at its page and line, through
+    the adapter's `failed` (as `macro` reports a macro's mistake)."""
+
+    def report(error: Exception) -> str:
+        site = site_of()
+        if site is None:  # the build already failed (its message is kept)
+            return ""
+        lines = [frame.lineno for frame in traceback.extract_tb(error.__traceback__)
+                 if frame.filename == "<template>"]
+        problem, hint = told("template-expression", detail=_what_failed(error))
+        return failed(placed(BriefingError(problem, hint=hint), site, page(),
+                             lines[-1] if lines else None))
+
+    return report
+
+
+def _what_failed(error: Exception) -> str:
+    """The failure in a contributor's words: Jinja's "'mkdocs.structure.pages.Page object' has
+    no attribute 'x'" names a Python class, not what was written."""
+    missing = re.search(r"has no attribute '([^']+)'", str(error))
+    if isinstance(error, jinja2.UndefinedError) and missing:
+        return f"'{missing.group(1)}' does not exist there"
+    return str(error) or type(error).__name__
+
 
 class Frame(jinja2.ext.Extension):
     """Adds the site's frame to each page template (engine.site.frame_markdown: the reporting
-    date and the print list, as macro calls). Both generators load it from the macros plugin's
-    `j2_extensions` in mkdocs.yml."""
+    date and the print list, as macro calls), and makes each page a PageTemplate. Both
+    generators load it from the macros plugin's `j2_extensions` in mkdocs.yml."""
+
+    def __init__(self, environment: jinja2.Environment) -> None:
+        super().__init__(environment)
+        environment.template_class = PageTemplate
 
     def preprocess(self, source: str, name: str | None, filename: str | None = None) -> str:
         return frame_markdown(source) if name is None else source  # pages, not includes

@@ -39,6 +39,8 @@ class Build:
         self.page_errors: list[str] = []  # the current page's
         for name in macro_names():
             env.macro(common.macro(lambda: self.site, name, self._page, self._failed), name)
+        env.macro(common.expression_reporter(lambda: self.site, self._page, self._failed),
+                  common.EXPRESSION_FAILED)
         try:
             config_file = Path(env.conf.config_file_path or "mkdocs.yml")
             text = config_file.read_text(encoding="utf-8") if config_file.is_file() else ""

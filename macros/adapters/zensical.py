@@ -71,6 +71,8 @@ class Build:
             self._failed(error)
         for name in names:
             env.macro(common.macro(lambda: site, name, lambda: src, self._failed), name)
+        env.macro(common.expression_reporter(lambda: site, lambda: src, self._failed),
+                  common.EXPRESSION_FAILED)
 
     def _failed(self, error: BriefingError) -> str:
         self.errors.append(str(error))

@@ -87,6 +87,10 @@ MESSAGES: dict[str, Message] = {
     "template-syntax": Message(
         "template syntax error: {detail}",
         "check the {{{{ }}}} / {{% %}} brackets and quotes on this line; " + BRACES_LITERALLY),
+    "template-expression": Message(
+        "this template expression could not be shown: {detail}",
+        "a page computes nothing itself: show a value with a macro such as "
+        "{{{{ fig(\"group.key\") }}}}; " + BRACES_LITERALLY),
     "no-such-page": Message(
         "link to '{target}': no such page{suggestion}",
         "link to a Markdown file under docs/ by its path from this page, e.g. "
