@@ -80,26 +80,19 @@ def test_the_readme_download_link_survives_zensical(built_zensical):
     assert 'href="./README.md" download' in built_zensical.page("data/")
 
 
-def test_an_expression_that_fails_is_one_message_without_traceback(project_copy):
-    page = project_copy / "docs" / "about.md"
+@pytest.mark.parametrize(("page_name", "written", "told"), [
+    ("index.md", 'See {{ fig("campaign.budget_cnq") }}.',
+     "campaign.budget_cnq: unknown figure key"),
+    ("about.md", "Worked out: {{ 1/0 }}.",
+     "this template expression could not be shown: division by zero"),
+])
+def test_a_mistake_is_one_message_without_traceback(project_copy, page_name, written, told):
+    page = project_copy / "docs" / page_name
     text = page.read_text(encoding="utf-8").rstrip("\n") + "\n\n"
-    page.write_text(text + "Worked out: {{ 1/0 }}.\n", encoding="utf-8")
+    page.write_text(f"{text}{written}\n", encoding="utf-8")
     result = build_zensical(project_copy)
     assert result.returncode != 0
     assert "Traceback" not in result.output, result.output
     line = text.count("\n") + 1
-    assert (f"docs/about.md:{line}: this template expression could not be shown: division by "
-            "zero") in result.output, result.output
-    assert result.output.count("How to fix:") == 1, result.output
-
-
-def test_a_mistake_is_one_message_without_traceback(project_copy):
-    page = project_copy / "docs" / "index.md"
-    text = page.read_text(encoding="utf-8").rstrip("\n") + "\n\n"
-    page.write_text(text + 'See {{ fig("campaign.budget_cnq") }}.\n', encoding="utf-8")
-    result = build_zensical(project_copy)
-    assert result.returncode != 0
-    assert "Traceback" not in result.output, result.output
-    line = text.count("\n") + 1
-    assert f"docs/index.md:{line}: campaign.budget_cnq: unknown figure key" in result.output
+    assert f"docs/{page_name}:{line}: {told}" in result.output, result.output
     assert result.output.count("How to fix:") == 1, result.output
