@@ -70,7 +70,17 @@ def test_preview_shows_errors_and_recovers(browser, project_copy):
             src.write_text(good_page, encoding="utf-8")
             _recovered(page, marker)
 
-            # 3. A page that is not UTF-8 (MkDocs itself cannot read it).
+            # 3. An expression that fails while the page renders (not a macro's mistake).
+            body = good_page.rstrip("\n") + "\n\nWorked out: {{ 1/0 }}.\n"
+            src.write_text(body, encoding="utf-8")
+            error = _error_text(page)
+            assert (f"{shown}:{body.count(chr(10))}: this template expression could not be shown: "
+                    "division by zero") in error, error
+            assert "How to fix:" in error and "Traceback" not in error
+            src.write_text(good_page, encoding="utf-8")
+            _recovered(page, marker)
+
+            # 4. A page that is not UTF-8 (MkDocs itself cannot read it).
             latin1 = good_page.encode("utf-8") + b"\nCaf\xe9 in Latin-1.\n"
             src.write_bytes(latin1)
             last = latin1.count(b"\n")  # the line that holds the Latin-1 byte
