@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 import sys
 import traceback
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterable
 
 import jinja2
 import jinja2.ext
@@ -113,6 +113,15 @@ def macro(site_of: Callable[[], Site], name: str, page: Callable[[], str],
 
     call.__name__ = name
     return call
+
+
+def register(env, names: Iterable[str], site_of: Callable[[], Site | None],
+             page: Callable[[], str], failed: Callable[[BriefingError], str]) -> None:
+    """Give the generator's pages the engine macros `names` and the reporter PageTemplate
+    calls, all bound to the same build (`env.macro` is both generators' registration)."""
+    for name in names:
+        env.macro(macro(site_of, name, page, failed), name)
+    env.macro(expression_reporter(site_of, page, failed), EXPRESSION_FAILED)
 
 
 def free_names(tree: nodes.Template) -> set[str]:

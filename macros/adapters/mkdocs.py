@@ -37,10 +37,7 @@ class Build:
         self.config: BriefingConfig | None = None
         self.errors: list[str] = []
         self.page_errors: list[str] = []  # the current page's
-        for name in macro_names():
-            env.macro(common.macro(lambda: self.site, name, self._page, self._failed), name)
-        env.macro(common.expression_reporter(lambda: self.site, self._page, self._failed),
-                  common.EXPRESSION_FAILED)
+        common.register(env, macro_names(), lambda: self.site, self._page, self._failed)
         try:
             config_file = Path(env.conf.config_file_path or "mkdocs.yml")
             text = config_file.read_text(encoding="utf-8") if config_file.is_file() else ""

@@ -69,10 +69,7 @@ class Build:
             common.check_template(site, src, _JINJA, known)
         except BriefingError as error:
             self._failed(error)
-        for name in names:
-            env.macro(common.macro(lambda: site, name, lambda: src, self._failed), name)
-        env.macro(common.expression_reporter(lambda: site, lambda: src, self._failed),
-                  common.EXPRESSION_FAILED)
+        common.register(env, names, lambda: site, lambda: src, self._failed)
 
     def _failed(self, error: BriefingError) -> str:
         self.errors.append(str(error))
