@@ -36,13 +36,6 @@ from bench.timing import Variant, spread  # noqa: E402
 from tools import livereload  # noqa: E402
 
 RESULTS_DIR = ROOT / "bench" / "results"
-
-
-def results_file(sections: list[str]) -> Path:
-    """Where a run's JSON goes: latest.json for every section, its own file for some."""
-    if sections == list(SECTIONS):
-        return RESULTS_DIR / "latest.json"
-    return RESULTS_DIR / f"only-{'-'.join(sections)}.json"
 SECTIONS = ("build", "zensical", "synthetic_zensical", "scaling", "fit", "appendix",
             "internals", "weight", "lighthouse", "livereload")
 TARGETS = {"cold": 1.20, "warm": 1.08, "zensical": 1.0, "per_ref_drift": 1.25,
@@ -63,6 +56,13 @@ MODES = {
               "appendix": [1000, 4000], "lighthouse_runs": 1, "edits": 1,
              "generators_pages": 30, "generators_runs": 2},
 }
+
+
+def results_file(sections: list[str]) -> Path:
+    """Where a run's JSON goes: latest.json for every section, its own file for some."""
+    if sections == list(SECTIONS):
+        return RESULTS_DIR / "latest.json"
+    return RESULTS_DIR / f"only-{'-'.join(sections)}.json"
 
 
 def _python_json(module: str, project: Path) -> dict:
