@@ -14,7 +14,7 @@ from conftest import ROOT
 from macros.engine.derive.briefing import Briefing
 from macros.engine.pages.usage import scan_pages
 from macros.engine.present.generated import appendix_groups
-from macros.engine.present.html import RELIABILITY_ORDER, passages, source_name
+from macros.engine.present.html import RELIABILITY_ORDER, passages
 from tools.pages import site_pages
 
 DATA = ROOT / "data" / "briefing.yml"
@@ -89,7 +89,7 @@ def test_stated_figure_panels_quote_every_source(built_site, briefing, usage):
                     assert f'figures/#fig-{k.replace(".", "-")}"' in body
             elif not getattr(fig, "editorial", False):
                 for sid in fig.sources:
-                    assert folded(source_name(briefing.source(sid))) in shown
+                    assert folded(briefing.source(sid).name) in shown
                     for passage in passages(fig, sid):
                         assert folded(passage) in shown, (key, sid)
                 assert folded(fig.as_of_text).lower() in shown.lower() or "date not given" in shown
@@ -252,7 +252,7 @@ def test_print_list_names_every_figure_shown_and_its_sources(built_site, briefin
         assert folded(f"{fig.label}: {fig.text}") in shown
         if not fig.derived and not getattr(fig, "editorial", False):
             for sid in fig.sources:
-                assert folded(source_name(briefing.source(sid))) in shown
+                assert folded(briefing.source(sid).name) in shown
 
 
 @pytest.mark.parametrize("markdown", ["# Title\n\nText {{ x }}\n", "Intro\n\nMore",
@@ -277,7 +277,7 @@ def test_source_macro_names_and_links_the_source(built_site, briefing, usage):
                              + r'" title="([^"]*)">([^<]*)</a>', page)
             assert link, (src, sid)
             source = briefing.source(sid)
-            assert text(link.group(2)) == source_name(source)
+            assert text(link.group(2)) == source.name
             assert text(link.group(1)) == f"{source.publisher}: {source.title}"
             found += 1
     assert found

@@ -16,7 +16,6 @@ from .html import (
     html_block,
     passages,
     source_date,
-    source_name,
     time_element,
     use_anchor,
 )
@@ -37,7 +36,7 @@ _block = html_block  # a raw HTML block that Markdown leaves whole
 
 
 def _source_link(r: PageRenderer, sid: str) -> str:
-    return f'<a href="{r.source_href(sid)}">{escape(source_name(r.briefing.source(sid)))}</a>'
+    return f'<a href="{r.source_href(sid)}">{escape(r.briefing.source(sid).name)}</a>'
 
 
 def _sources_inline(r: PageRenderer, source_ids) -> str:
@@ -119,7 +118,7 @@ def sources_list(r: PageRenderer) -> str:
         table = (f"<table><thead><tr><th>Supports</th><th>In the source's words</th></tr></thead>"
                  f"<tbody>{''.join(rows)}</tbody></table>" if rows else "<p>Cited by nothing.</p>")
         out.append(
-            f"## {escape(source_name(src))} {{: #source-{sid} }}\n"
+            f"## {escape(src.name)} {{: #source-{sid} }}\n"
             + _block(
                 f'<div class="source-entry"><dl class="source-facts">'
                 f"<dt>Publisher</dt><dd>{escape(src.publisher)}</dd>"
@@ -301,12 +300,12 @@ def print_list(r: PageRenderer) -> str:
         elif fig.editorial:
             whence = "this site's own note"
         else:
-            whence = "; ".join(escape(source_name(b.source(s))) for s in fig.sources)
+            whence = "; ".join(escape(b.source(s).name) for s in fig.sources)
         figs.append(f"<li>{escape(fig.label)}: {escape(fig.text)}, {escape(fig.as_of_text)} ({whence})</li>")
     notes = []
     for key in r.cited:
         claim = b.claim(key)
-        words = "; ".join(f"{escape(source_name(b.source(s)))}: {_passages_html(passages(claim, s))}"
+        words = "; ".join(f"{escape(b.source(s).name)}: {_passages_html(passages(claim, s))}"
                           for s in claim.sources)
         notes.append(f"<li>{words}</li>")
     parts = ['<div class="print-figures" data-search-exclude>']

@@ -56,11 +56,6 @@ RELIABILITY_ORDER = ("high", "medium-high", "medium", "low", "lowest")
 SOURCES_URL = "sources/"
 
 
-def source_name(src) -> str:
-    """The source's one short, dated name ("Stock news, 3 Feb")."""
-    return src.name
-
-
 def source_date(src) -> str:
     """A source's date as HTML: '<time>3 February 2026</time> (estimated)', or 'undated'."""
     date = time_element(src.date)
@@ -101,7 +96,7 @@ def _provenance(briefing: Briefing, fig: ResolvedFigure) -> str:
         parts.append("This site's own note")
     if not fig.derived and fig.sources:
         noun = "Sources" if len(fig.sources) > 1 else "Source"
-        parts.append(f"{noun}: " + "; ".join(source_name(briefing.source(s)) for s in fig.sources))
+        parts.append(f"{noun}: " + "; ".join(briefing.source(s).name for s in fig.sources))
     parts.append(fig.as_of_text[0].upper() + fig.as_of_text[1:])
     return ". ".join(parts) + "."
 
@@ -195,7 +190,7 @@ class PageRenderer:
         """One source in a panel: name (linked), reliability, the passages it gives."""
         src = self.briefing.source(source_id)
         return (f'<span class="fp-src"><a href="{self.source_href(source_id)}">'
-                f"{escape(source_name(src))}</a> "
+                f"{escape(src.name)}</a> "
                 f'<span class="fp-date">{source_date(src)}</span> '
                 f'<span class="fp-rel">reliability {RELIABILITY_TEXT[src.reliability].lower()}</span>'
                 f"{_quoted(texts)}</span>")
@@ -277,7 +272,7 @@ class PageRenderer:
                 key=str(source_id),
                 hint=f"use an id defined under 'sources:' in {self.briefing.file}") from None
         return (f'<a class="source-name" href="{self.source_href(source_id)}" '
-                f'title="{escape(src.publisher)}: {escape(src.title)}">{escape(source_name(src))}</a>')
+                f'title="{escape(src.publisher)}: {escape(src.title)}">{escape(src.name)}</a>')
 
     def value(self, key: str) -> str:
         """The bare value, machine-readable, without link or tooltip."""

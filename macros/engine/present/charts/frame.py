@@ -14,7 +14,7 @@ from ...errors import BriefingError
 from ...formatting.values import format_partial_date
 from ...load.kinds import NUMERIC_KINDS
 from ..datapackage import chart_download
-from ..html import PageRenderer, escape, html_block, source_name
+from ..html import PageRenderer, escape, html_block
 from .svg import NBSP, element, num
 
 
@@ -126,7 +126,7 @@ def chart_id(kind: str, title: str, keys: Iterable[str]) -> str:
 def _source_links(r: PageRenderer, figs: Sequence[ResolvedFigure]) -> str:
     ids = list(dict.fromkeys(s for f in figs for s in f.sources))
     return "; ".join(
-        f'<a href="{r.source_href(sid)}">{escape(source_name(r.briefing.source(sid)))}</a>'
+        f'<a href="{r.source_href(sid)}">{escape(r.briefing.source(sid).name)}</a>'
         for sid in ids)
 
 
