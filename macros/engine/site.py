@@ -132,6 +132,7 @@ class Site:
             "open_questions": partial(generated.open_questions, r),
             "corrections_list": partial(generated.corrections_list, r),
             "reporting_as_of": partial(generated.reporting_as_of, r),
+            "sources_account": partial(generated.sources_account, r),
             "downloads": partial(generated.downloads, r),
             "data_dictionary": partial(datapackage.data_dictionary, r, self.site_url),
             "bar_chart": partial(charts.bar_chart, r),

@@ -353,9 +353,13 @@ def reporting_date(sources) -> PartialDate:
     dated = [s for s in sources if s.date.precision != "none"]
     if not dated:
         return PartialDate(None)
-    latest = max(dated, key=lambda s: s.date.sort_key())
-    date = latest.date
-    if latest.date_estimated and date.precision == "day":
+    return publication_date(max(dated, key=lambda s: s.date.sort_key()))
+
+
+def publication_date(source) -> PartialDate:
+    """A source's date as the site states it: an estimated day only as its part of the month."""
+    date = source.date
+    if source.date_estimated and date.precision == "day":
         part = "early" if date.day <= 10 else "mid" if date.day <= 20 else "late"
         return PartialDate(date.year, date.month, None, part)
     return date

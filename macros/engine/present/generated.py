@@ -4,6 +4,7 @@ glossary, open questions, corrections, and the lines every page carries."""
 from __future__ import annotations
 
 from ..dates import PartialDate
+from ..derive.briefing import publication_date
 from ..formatting.values import format_partial_date
 from ..pages.usage import Usage
 from .datapackage import appendix_extras
@@ -275,6 +276,34 @@ def corrections_list(r: PageRenderer) -> str:
         return _block('<p class="corrections-none">No published figure has been corrected.</p>')
     return _block("<table><thead><tr><th>Date</th><th>Figure</th><th>Was</th><th>Now</th>"
                   f"<th>Why</th></tr></thead><tbody>{''.join(rows)}</tbody></table>")
+
+
+NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def count_words(n: int) -> str:
+    return NUMBER_WORDS[n] if n < len(NUMBER_WORDS) else str(n)
+
+
+def sources_account(r: PageRenderer) -> str:
+    """'This briefing draws on five articles, published in early February 2026 as far as their
+    text shows; one is undated.' From the sources' dates (an estimated day as its part of the
+    month), so a new source cannot leave it stale. Relayed outlets are not articles."""
+    articles = [s for s in r.briefing.sources.values() if not s.as_reported_by]
+    dated = sorted((publication_date(s) for s in articles if s.date.precision != "none"),
+                   key=PartialDate.sort_key)
+    undated = len(articles) - len(dated)
+    text = f"This briefing draws on {count_words(len(articles))} articles"
+    if dated:
+        first, last = time_element(dated[0]), time_element(dated[-1])
+        on = "on" if dated[0].precision == "day" else "in"
+        text += (f", published {on} {first}" if dated[0] == dated[-1] else
+                 f", published between {first} and {last}")
+        if any(s.date_estimated for s in articles):
+            text += " as far as their text shows"
+    if undated:
+        text += f"; {count_words(undated)} {'is' if undated == 1 else 'are'} undated"
+    return text + "."
 
 
 def reporting_as_of(r: PageRenderer) -> str:
