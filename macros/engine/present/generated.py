@@ -4,7 +4,7 @@ glossary, open questions, corrections, and the lines every page carries."""
 from __future__ import annotations
 
 from ..dates import PartialDate
-from ..formatting.values import format_partial_date
+from ..format.values import format_partial_date
 from ..pages.usage import Usage
 from .datapackage import appendix_extras
 from .html import (
