@@ -66,7 +66,7 @@ bench-quick: $(STAMP) $(NODE_STAMP)
 
 ## Regenerate the editor schema for the data file.
 schema: $(STAMP)
-	$(BIN)/python -m macros.engine.load.schema_export
+	$(BIN)/python -m macros.engine.validate.schema_export
 
 clean:
 	rm -rf $(SITE) $(SITE).tmp $(SITE).old site-zensical .pytest_cache .cache

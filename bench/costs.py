@@ -16,10 +16,10 @@ import jinja2
 
 from macros.engine.config import BriefingConfig
 from macros.engine.derive.briefing import Briefing
-from macros.engine.load.validate import validate
 from macros.engine.load.yaml_source import load_yaml
 from macros.engine.pages.usage import FRONT_MATTER, scan_pages
 from macros.engine.site import DEFAULT_DATA_FILE, Site, macro_names
+from macros.engine.validate.document import validate
 from tools.pages import site_pages
 
 

@@ -22,7 +22,7 @@ from pathlib import Path
 from bench.timing import build_environment
 
 WATCHED = ("mkdocs_macros.plugin", "requests", "urllib3", "ssl", "pydantic", "babel.dates",
-           "macros.engine.site", "macros.engine.load.schema", "git")
+           "macros.engine.site", "macros.engine.validate.models", "git")
 LINE = re.compile(r"^import time:\s+(\d+) \|\s+(\d+) \|( *)(\S+)$")
 WRAPPER = """#!/bin/sh
 start=$(date +%s%N)

@@ -74,7 +74,7 @@ class _Schema:
     """What the engine's data schema asks for (it changes as the evidence model lands)."""
 
     def __init__(self) -> None:
-        from macros.engine.load import schema
+        from macros.engine.validate import models as schema
 
         self.named_sources = "name" in schema.Source.model_fields
         self.passages = "name" in schema.Source.model_fields   # arrive together (CONTRACT.md)
@@ -85,7 +85,7 @@ class _Schema:
 def _text(fig: dict) -> str:
     """The engine's own text for a stated figure, quoted in its synthetic passage."""
     from macros.engine.dates import PartialDate
-    from macros.engine.formatting import values
+    from macros.engine.format import values
 
     if fig["kind"] == "date":
         return values.format_partial_date(PartialDate.parse(fig["value"]))

@@ -6,6 +6,7 @@ import pytest
 
 from macros.engine.derive.briefing import Briefing
 from macros.engine.errors import BriefingError
+from macros.engine.pipeline import briefing_from_text
 
 VALID = """\
 sources:
@@ -140,7 +141,7 @@ conflicts:
 
 
 def load(text: str = VALID) -> Briefing:
-    return Briefing.from_text(text, "data/briefing.yml")
+    return briefing_from_text(text, "data/briefing.yml")
 
 
 def replace(old: str, new: str, text: str = VALID) -> str:

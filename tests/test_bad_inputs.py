@@ -18,12 +18,12 @@ import pytest
 
 from conftest import ROOT, build
 from engine_data import VALID, line_of, replace
-from macros.engine.derive.briefing import Briefing
 from macros.engine.errors import BriefingError
+from macros.engine.pipeline import briefing_from_text, load_briefing
 from tools.pages import site_pages
 
 DATA = "data/briefing.yml"
-REAL = Briefing.load(ROOT / DATA)
+REAL = load_briefing(ROOT / DATA)
 SOURCE = next(iter(REAL.sources))
 KEY = next(k for k, f in REAL.figures.items() if not f.derived and f.kind == "money")
 OTHER_PAGE = next(p for p in sorted(site_pages()) if p != "index.md")
@@ -589,7 +589,7 @@ def test_html_in_data_is_shown_as_text_never_run(project_copy):
 
 def error_for(text: str) -> BriefingError:
     with pytest.raises(BriefingError) as caught:
-        Briefing.from_text(text, DATA)
+        briefing_from_text(text, DATA)
     assert caught.value.hint, str(caught.value)
     return caught.value
 
@@ -668,7 +668,7 @@ def test_every_source_must_be_cited():
 
 
 def test_valid_file_still_loads():
-    assert Briefing.from_text(VALID, DATA).figures
+    assert briefing_from_text(VALID, DATA).figures
 
 
 def test_a_section_written_twice_says_to_merge_it():

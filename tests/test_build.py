@@ -6,8 +6,8 @@ import json
 import re
 
 from conftest import ROOT, build
-from macros.engine.derive.briefing import Briefing
 from macros.engine.pages.usage import scan_pages
+from macros.engine.pipeline import load_briefing
 from macros.engine.present.html import PageRenderer
 from tools.pages import site_pages
 
@@ -26,7 +26,7 @@ def test_campaign_page_shows_budget_with_source_and_as_of(built_site):
 
 
 def test_every_literal_figure_call_is_rendered_as_the_engine_formats_it(built_site):
-    briefing = Briefing.load(DATA)
+    briefing = load_briefing(DATA)
     usage = scan_pages(ROOT / "docs", site_pages())
     for src, info in usage.pages.items():
         html = built_site.page(info.url)
@@ -47,12 +47,12 @@ def test_no_template_syntax_or_error_text_is_published(built_site):
 
 def test_appendix_has_an_anchor_for_every_figure(built_site):
     html = built_site.page("figures/")
-    for key in Briefing.load(DATA).figures:
+    for key in load_briefing(DATA).figures:
         assert f'id="fig-{key.replace(".", "-")}"' in html, key
 
 
 def test_downloads_match_the_data_file(built_site):
-    briefing = Briefing.load(DATA)
+    briefing = load_briefing(DATA)
     figures = json.loads((built_site.site / "figures.json").read_text())
     assert [f["key"] for f in figures] == list(briefing.figures)
     for record in figures:

@@ -9,7 +9,7 @@ import subprocess
 from pathlib import Path
 
 from conftest import ROOT, copy_project
-from macros.engine.derive.briefing import Briefing
+from macros.engine.pipeline import load_briefing
 
 VENV = ROOT / ".venv"
 
@@ -46,7 +46,7 @@ def test_failed_build_keeps_the_previous_site(tmp_path):
     assert "index.html" in good and "figures/index.html" in good
 
     data = project / "data" / "briefing.yml"
-    source = next(iter(Briefing.load(data).sources))
+    source = next(iter(load_briefing(data).sources))
     data.write_text(data.read_text().replace("\nfigures:\n", f"""
 figures:
   test.broken:

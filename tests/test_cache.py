@@ -76,8 +76,8 @@ def test_warm_build_imports_no_checking_code_and_a_damaged_entry_is_a_miss(proje
               "for p in Path('docs').glob('*.md')}; "
               "site = Site(Path('.'), Path('docs'), BriefingConfig(), pages); "
               "print(len(site.briefing.figures), sorted(m for m in sys.modules if "
-              "m.startswith(('pydantic', 'macros.engine.load.schema', "
-              "'macros.engine.load.validate', 'macros.engine.derive.formula'))))")
+              "m.startswith(('pydantic', 'macros.engine.validate.models', "
+              "'macros.engine.validate.document', 'macros.engine.derive.formula'))))")
 
     def run():
         done = subprocess.run([sys.executable, "-c", script], cwd=project_copy,

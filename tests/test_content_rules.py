@@ -8,9 +8,9 @@ import yaml
 
 from conftest import ROOT, build
 from macros.engine.config import BriefingConfig
-from macros.engine.derive.briefing import Briefing
 from macros.engine.pages.rules import prose_of
 from macros.engine.pages.usage import FRONT_MATTER, scan_pages
+from macros.engine.pipeline import load_briefing
 from macros.engine.present.html import PageRenderer
 from macros.engine.site import Site
 from tools.pages import site_pages
@@ -41,7 +41,7 @@ def test_every_figure_is_used_or_marked_appendix_only():
 
 
 def test_pages_reference_only_known_keys():
-    briefing = Briefing.load(DATA)
+    briefing = load_briefing(DATA)
     known = {**briefing.figures, **getattr(briefing, "claims", {})}
     usage = scan_pages(DOCS, site_pages())
     unknown = {src: [k for k in keys if k not in known] for src, keys in usage.keys_by_page.items()}
@@ -74,7 +74,7 @@ def test_changing_one_figure_changes_every_page_that_shows_it(built_site, projec
     old_value = text[value_at:text.index("\n", value_at)]
     text = text[:value_at] + "    value: 150.00" + text[value_at + len(old_value):]
     data.write_text(text.replace("closed at 142.00 euros", "closed at 150.00 euros"))  # passage too
-    before, after = Briefing.load(DATA), Briefing.load(data)
+    before, after = load_briefing(DATA), load_briefing(data)
     changed = [k for k in before.figures if before.figure(k).text != after.figure(k).text]
     assert "shares.price_feb3" in changed and len(changed) > 1, changed
     rebuilt = build(project_copy)
@@ -93,7 +93,7 @@ def test_changing_one_figure_changes_every_page_that_shows_it(built_site, projec
 
 def test_a_new_dated_figure_appears_on_the_timeline_without_editing_it(project_copy):
     data = project_copy / "data" / "briefing.yml"
-    source, cited = next(iter(Briefing.load(DATA).sources.items()))
+    source, cited = next(iter(load_briefing(DATA).sources.items()))
     text = data.read_text()
     data.write_text(text.replace("\nfigures:\n", f"""
 figures:
@@ -113,7 +113,7 @@ figures:
 
 def test_every_glossary_term_is_used_on_a_page_it_explains(built_site):
     """A glossary entry earns its place: its term (or another name of it) is read elsewhere."""
-    briefing = Briefing.load(DATA)
+    briefing = load_briefing(DATA)
     pages = [built_site.page(info.url) for info in site_pages().values() if info.url != "glossary/"]
     text = re.sub(r"<[^>]+>", " ", " ".join(pages)).casefold()
     for key, entry in briefing.glossary.items():

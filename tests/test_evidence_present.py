@@ -13,6 +13,7 @@ import pytest
 from conftest import ROOT
 from macros.engine.derive.briefing import Briefing
 from macros.engine.pages.usage import scan_pages
+from macros.engine.pipeline import load_briefing
 from macros.engine.present.generated import appendix_groups
 from macros.engine.present.html import RELIABILITY_ORDER, passages
 from tools.pages import site_pages
@@ -22,7 +23,7 @@ DATA = ROOT / "data" / "briefing.yml"
 
 @pytest.fixture(scope="module")
 def briefing() -> Briefing:
-    return Briefing.load(DATA)
+    return load_briefing(DATA)
 
 
 @pytest.fixture(scope="module")

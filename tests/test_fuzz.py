@@ -23,15 +23,15 @@ from hypothesis import strategies as st
 
 from conftest import ROOT
 from engine_data import VALID, replace
-from macros.engine.derive.briefing import Briefing
 from macros.engine.errors import BriefingError, shown
 from macros.engine.load.page_source import front_matter
-from macros.engine.load.rules import NAMES_WITH_DIGITS
-from macros.engine.load.schema import Figure, Source
 from macros.engine.pages.templates import call_macro
+from macros.engine.pipeline import briefing_from_text
 from macros.engine.present import generated
 from macros.engine.present.csv_safe import FORMULA_START, safe_cell
 from macros.engine.present.html import PageRenderer
+from macros.engine.validate.models import Figure, Source
+from macros.engine.validate.rules import NAMES_WITH_DIGITS
 
 NAME = "data/briefing.yml"
 REAL = (ROOT / NAME).read_text(encoding="utf-8")
@@ -114,7 +114,7 @@ def mutate(lines: list[str], data: st.DataObject) -> list[str]:
 def assert_loads_or_explains(text: str) -> None:
     """Load the text; on success render every figure, on failure check the message."""
     try:
-        briefing = Briefing.from_text(text, NAME)
+        briefing = briefing_from_text(text, NAME)
     except BriefingError as error:
         message = str(error)
         assert message.startswith(NAME), message
@@ -169,7 +169,7 @@ PYTHON_REPRS = re.compile(r"datetime\.|\binf%|use one of: *(\n|$)|Input should b
 
 def error_text(text: str) -> str:
     try:
-        Briefing.from_text(text, NAME)
+        briefing_from_text(text, NAME)
     except BriefingError as error:
         message = str(error)
         assert error.hint and not PYTHON_REPRS.search(message), message
@@ -184,7 +184,7 @@ def test_messages_never_show_python_reprs(base, data):
     for _ in range(data.draw(st.integers(1, 3))):
         lines = mutate(lines, data)
     try:
-        Briefing.from_text("\n".join(lines) + "\n", NAME)
+        briefing_from_text("\n".join(lines) + "\n", NAME)
     except BriefingError as error:
         assert not PYTHON_REPRS.search(str(error)), str(error)
 
@@ -228,7 +228,7 @@ def test_every_non_decimal_number_is_refused_showing_what_was_written(written, r
 def test_a_loaded_number_is_always_the_number_written(written):
     text = replace("    value: 9", f"    value: {written}")
     try:
-        briefing = Briefing.from_text(text, NAME)
+        briefing = briefing_from_text(text, NAME)
     except BriefingError as error:
         assert str(error).startswith(NAME) and error.hint
         return
@@ -272,7 +272,7 @@ def test_digits_in_labels_titles_and_explanations_are_refused(line, field, digit
 
 @pytest.mark.parametrize("name", NAMES_WITH_DIGITS)
 def test_names_with_digits_are_allowed_in_labels(name):
-    Briefing.from_text(replace("    label: Rival budget\n", f"    label: Rival budget for {name}\n"),
+    briefing_from_text(replace("    label: Rival budget\n", f"    label: Rival budget for {name}\n"),
                        NAME)
 
 
@@ -321,7 +321,7 @@ def test_derived_figures_get_the_same_year_range():
 
 
 def test_as_of_within_a_partial_source_date_is_accepted():
-    Briefing.from_text(replace(OLD_NAME_AS_OF, OLD_NAME_AS_OF.replace("early 2026-02",
+    briefing_from_text(replace(OLD_NAME_AS_OF, OLD_NAME_AS_OF.replace("early 2026-02",
                                                                       "2026-02-08")), NAME)
 
 
@@ -329,7 +329,7 @@ def test_a_partial_as_of_that_may_precede_the_source_is_accepted():
     """early 2026-02 may be 1 February, so it is not later than a source dated 2026-02-03."""
     text = replace(OLD_NAME_AS_OF, OLD_NAME_AS_OF.replace(
         "blog: ", "wire: ").replace("to push its AI chatbot ", ""))
-    assert Briefing.from_text(text, NAME).figures["names.old"].sources == ("wire",)
+    assert briefing_from_text(text, NAME).figures["names.old"].sources == ("wire",)
 
 
 # ---------------------------------------------------------------- macros and pages
@@ -347,7 +347,7 @@ MACRO_ARGUMENTS = st.one_of(
 @given(name=st.sampled_from(["fig", "value", "short", "asof", "cards"]),
        args=st.lists(MACRO_ARGUMENTS, max_size=3))
 def test_any_macro_argument_gives_output_or_a_message(name, args):
-    briefing = Briefing.from_text(VALID, NAME)
+    briefing = briefing_from_text(VALID, NAME)
     r = PageRenderer(briefing, "")
     function = {"fig": r.fig, "value": r.value, "short": r.short, "asof": r.asof,
                 "cards": partial(generated.cards, r)}[name]
@@ -363,7 +363,7 @@ def test_any_macro_argument_gives_output_or_a_message(name, args):
     ([5], "got a list holding 5"), ([None], "got a list holding nothing"),
 ])
 def test_cards_names_what_it_was_given(value, told):
-    r = PageRenderer(Briefing.from_text(VALID, NAME), "")
+    r = PageRenderer(briefing_from_text(VALID, NAME), "")
     with pytest.raises(BriefingError) as caught:
         call_macro("cards", partial(generated.cards, r), [value], {})
     assert f"cards() takes a list of keys, {told}" in str(caught.value)

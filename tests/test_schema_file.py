@@ -21,24 +21,24 @@ from conftest import ROOT
 from engine_data import VALID, load, replace
 from macros.engine.dates import PartialDate
 from macros.engine.errors import BriefingError
-from macros.engine.formatting.values import CURRENCY_AFFIXES
-from macros.engine.load import schema as schema_module
-from macros.engine.load.field_docs import FIELD_DOCS, plain
-from macros.engine.load.rules import EARLIEST_YEAR, LATEST_YEAR
-from macros.engine.load.schema import (
+from macros.engine.format.values import CURRENCY_AFFIXES
+from macros.engine.validate import models as schema_module
+from macros.engine.validate.document import DURATION_UNITS
+from macros.engine.validate.field_docs import FIELD_DOCS, plain
+from macros.engine.validate.models import (
     DATE_PATTERN_EDITOR,
     DATED_PATTERN_EDITOR,
     Currency,
     Kind,
 )
-from macros.engine.load.schema_export import (
+from macros.engine.validate.rules import EARLIEST_YEAR, LATEST_YEAR
+from macros.engine.validate.schema_export import (
     CONTRIBUTING,
     SCHEMA_FILE,
     UNIT_KINDS,
     contributing_text,
     schema_text,
 )
-from macros.engine.load.validate import DURATION_UNITS
 
 CHECK_JSONSCHEMA = Path(sys.executable).with_name("check-jsonschema")
 SCHEMA = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
@@ -62,7 +62,7 @@ def test_make_schema_leaves_no_diff(tmp_path):
                     ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(ROOT / "data", tmp_path / "data")
     shutil.copy(CONTRIBUTING, tmp_path / "CONTRIBUTING.md")
-    subprocess.run([sys.executable, "-m", "macros.engine.load.schema_export"], cwd=tmp_path,
+    subprocess.run([sys.executable, "-m", "macros.engine.validate.schema_export"], cwd=tmp_path,
                    check=True, capture_output=True)
     assert (tmp_path / "data/briefing.schema.json").read_bytes() == SCHEMA_FILE.read_bytes()
     assert (tmp_path / "CONTRIBUTING.md").read_bytes() == CONTRIBUTING.read_bytes()

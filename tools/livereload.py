@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from macros.engine.derive.briefing import Briefing
+from macros.engine.pipeline import load_briefing
 from macros.engine.present.html import escape
 from tools.pages import page_url
 
@@ -97,7 +97,7 @@ def _stop(server: subprocess.Popen) -> None:
 def editable_figure(project: Path) -> tuple[str, str]:
     """A stated figure shown with fig() on a page: (key, page URL). Its label is what an edit
     changes (a value would also need its quoted passage changed, or the passage check fails)."""
-    briefing = Briefing.load(project / "data" / "briefing.yml")
+    briefing = load_briefing(project / "data" / "briefing.yml")
     docs = project / "docs"
     for path in sorted(docs.rglob("*.md")):
         text = path.read_text(encoding="utf-8")
@@ -128,7 +128,7 @@ def time_edit_to_view(project: Path, url: str, timeout: float) -> tuple[float, s
     """Change a figure's label in the data file; seconds until the served page shows it."""
     key, page = editable_figure(project)
     data_file = project / "data" / "briefing.yml"
-    old = Briefing.load(data_file).figure(key).label
+    old = load_briefing(data_file).figure(key).label
     suffix = "".join(random.choice(string.ascii_lowercase) for _ in range(8))
     new_text = set_label(data_file, key, f"{old} edited {suffix}")
     started = time.monotonic()

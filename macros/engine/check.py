@@ -10,8 +10,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .derive.briefing import Briefing
 from .errors import BriefingError
+from .pipeline import load_briefing
 from .site import DEFAULT_DATA_FILE
 
 USAGE = f"""\
@@ -39,7 +39,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     name = args[0] if args else DEFAULT_DATA_FILE
     try:
-        briefing = Briefing.load(Path(name), display=name)
+        briefing = load_briefing(Path(name), display=name)
     except BriefingError as error:
         print(error, file=sys.stderr)
         return 1

@@ -10,6 +10,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from macros.engine.derive.briefing import Briefing
+from macros.engine.pipeline import load_briefing
 from macros.engine.present.html import passages
 
 from .support import ROOT
@@ -20,7 +21,7 @@ OPEN = "document.querySelector(':popover-open')?.id ?? null"
 
 
 def briefing() -> Briefing:
-    return Briefing.load(ROOT / "data" / "briefing.yml")
+    return load_briefing(ROOT / "data" / "briefing.yml")
 
 
 def key_of(button) -> str:

@@ -1,18 +1,17 @@
-"""Load, validate and derive the data file once; hold every figure formatted and ready."""
+"""Derive the checked data once: the `Briefing`, with every figure resolved and formatted."""
 
 from __future__ import annotations
 
 import datetime as dt
 import math
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..catalogue import told
 from ..dates import PartialDate
 from ..errors import BriefingError, did_you_mean
-from ..formatting import values as formatting
-from ..load.kinds import KINDS, MAX_MAGNITUDE
+from ..format import values as formatting
+from ..kinds import KINDS, MAX_MAGNITUDE
 from ..load.records import (
     Claim,
     Correction,
@@ -21,15 +20,11 @@ from ..load.records import (
     PassageMap,
     passages_of,
 )
-from ..load.yaml_source import YamlDocument, load_yaml, parse_yaml
+from ..load.yaml_source import YamlDocument
 from . import precision
 
 if TYPE_CHECKING:  # pydantic is imported only when the data is checked (load/cache.py)
-    from ..load.schema import BriefingFile, Conflict, Figure, Source
-
-# Checking and deriving (load.validate, load.schema, load.rules, evidence.check,
-# derive.formula, derive.circular) are imported inside the methods that need them: a build served from the
-# checked-data cache (load/cache.py) never imports them, nor pydantic.
+    from ..validate.models import BriefingFile, Conflict, Figure, Source
 
 
 @dataclass(frozen=True)
@@ -96,23 +91,9 @@ class Briefing:
             for key, q in model.open_questions.items()}
         self.corrections: list[Correction] = self._corrections(model)
         self.reporting_as_of: PartialDate = reporting_date(self.sources.values())
-        from ..load.rules import check_derived
+        from ..validate.rules import check_derived
 
         check_derived(self, doc)  # range and display rules on the derived figures' values
-
-    @classmethod
-    def load(cls, path: Path, display: str | None = None) -> Briefing:
-        from ..load.validate import validate
-
-        doc = load_yaml(path, display)
-        return cls(validate(doc), doc)
-
-    @classmethod
-    def from_text(cls, text: str, name: str = "briefing.yml") -> Briefing:
-        from ..load.validate import validate
-
-        doc = parse_yaml(text, name)
-        return cls(validate(doc), doc)
 
     def figure(self, key: str) -> ResolvedFigure:
         """The figure for `key`; an unknown key names the closest existing ones."""
@@ -184,16 +165,12 @@ class Briefing:
         return self._doc.error(path, problem, hint, key=f"figures.{key}")
 
     def _resolve(self, figures: dict[str, Figure]) -> None:
-        from ..evidence.check import check_passages
-        from .circular import circular_check
-        from .formula import (
-            FormulaError,
-            as_quantity,
-            evaluate,
-            evaluation_order,
-            parse_formula,
-            references,
-        )
+        # Imported here: a build served from the checked-data cache never needs them.
+        from ..validate.circular import circular_check
+        from ..validate.formula_syntax import FormulaError, parse_formula, references
+        from ..validate.passages import check_passages
+        from ..validate.rules import check_written
+        from .formula import as_quantity, evaluate, evaluation_order
 
         trees, formulas = {}, {}
         for key, fig in figures.items():
@@ -217,8 +194,6 @@ class Briefing:
                                                  tuple(fig.sources), ())
         # The guide's rules and the range checks on the stated values first, so that a value
         # out of range is told as such, not as a passage that does not support it.
-        from ..load.rules import check_written
-
         check_written(self, self._doc)
         check_passages(self.figures, self._doc)     # stated figures, before any is used
         for key in order:
@@ -254,7 +229,7 @@ class Briefing:
                 significant=min(limits) if limits else None, units=units)
         for key in order:
             if figures[key].check is not None:
-                reason = circular_check(key, figures[key].check.stated, trees, figures)
+                reason = circular_check(key, figures[key].check.stated, trees)
                 if reason:
                     raise self._error(
                         key, "check", f"the check cannot fail: {reason}",

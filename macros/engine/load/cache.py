@@ -107,22 +107,22 @@ def _library_versions() -> bytes:
 def load_briefing(path: Path, display: str, project_dir: Path) -> Briefing:
     """The Briefing of the data file at `path` (named `display` in messages), from the cache
     in `project_dir` when its key matches."""
-    from ..derive.briefing import Briefing
+    if enabled() and path.is_file():
+        folder = project_dir / CACHE_DIR
+        entry = folder / f"{cache_key(path, display)}.pickle"
+        cached = _read(entry)
+        if cached is not None:
+            return cached
+    from .. import pipeline   # checks the data, importing pydantic: only on a miss
 
-    if not enabled() or not path.is_file():
-        return Briefing.load(path, display=display)   # raises the usual errors
-    folder = project_dir / CACHE_DIR
-    entry = folder / f"{cache_key(path, display)}.pickle"
-    cached = _read(entry)
-    if cached is not None:
-        return cached
-    briefing = Briefing.load(path, display=display)
-    _write(folder, entry, briefing)
+    briefing = pipeline.load_briefing(path, display=display)   # raises the usual errors
+    if enabled() and path.is_file():
+        _write(folder, entry, briefing)
     return briefing
 
 
 def _read(entry: Path) -> Briefing | None:
-    from ..formatting.values import DATE_TEXTS
+    from ..format.values import DATE_TEXTS
 
     try:
         with entry.open("rb") as stream:
@@ -153,7 +153,7 @@ class _Pickler(pickle.Pickler):
 
 
 def _write(folder: Path, entry: Path, briefing: Briefing) -> None:
-    from ..formatting.values import DATE_TEXTS
+    from ..format.values import DATE_TEXTS
 
     buffer = io.BytesIO()
     try:

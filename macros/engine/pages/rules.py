@@ -16,7 +16,7 @@ from typing import Any
 
 from ..errors import BriefingError
 from ..load.page_source import FRONT_MATTER, front_matter, read_page
-from ..load.rules import NAMES_WITH_DIGITS
+from ..validate.rules import NAMES_WITH_DIGITS
 
 MIN_DESCRIPTION = 40
 NOT_PROSE = [
@@ -61,7 +61,7 @@ def check_prose(docs_dir: Path, pages: list[str]) -> None:
                 file=display, line=prose.count("\n", 0, digits.start()) + 1,
                 hint='show numbers with a figure macro such as {{ fig("group.key") }}; a name '
                      "with digits (a model or chip) goes in NAMES_WITH_DIGITS in "
-                     "macros/engine/load/rules.py")
+                     "macros/engine/validate/rules.py")
 
 
 def _line_of_field(text: str, field: str) -> int:

@@ -25,8 +25,8 @@ from pathlib import Path
 from ..dates import PATTERN as DATE_PATTERN
 from ..dates import PartialDate
 from ..derive.briefing import Briefing, ResolvedFigure
-from ..formatting.values import format_partial_date, machine_value
-from ..load.kinds import KIND_NAMES
+from ..format.values import format_partial_date, machine_value
+from ..kinds import KIND_NAMES
 from .csv_safe import safe_cell
 from .html import APPENDIX_URL, RELIABILITY_ORDER, PageRenderer, anchor, escape, html_block
 

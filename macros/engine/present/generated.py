@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..dates import PartialDate
 from ..derive.briefing import publication_date
-from ..formatting.values import format_partial_date
+from ..format.values import format_partial_date
 from ..pages.usage import Usage
 from .datapackage import appendix_extras
 from .html import (

@@ -8,8 +8,8 @@ from functools import cache
 
 from ..dates import PartialDate
 from ..derive.briefing import Briefing, ResolvedFigure
-from ..formatting.values import format_partial_date
-from ..load.kinds import KINDS
+from ..format.values import format_partial_date
+from ..kinds import KINDS
 
 APPENDIX_URL = "figures/"
 # Sentinel lines around every generated HTML block: the site's Markdown extension

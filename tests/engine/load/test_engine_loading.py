@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from engine_data import VALID, error_for, line_of, load, replace
-from macros.engine.derive.briefing import Briefing
 from macros.engine.errors import BriefingError
 from macros.engine.load.page_source import front_matter
+from macros.engine.pipeline import load_briefing
 
 
 def test_valid_file_loads_every_figure_and_source():
@@ -20,7 +20,7 @@ def test_valid_file_loads_every_figure_and_source():
 
 def test_missing_file_names_the_path(tmp_path):
     with pytest.raises(BriefingError) as caught:
-        Briefing.load(tmp_path / "nope.yml", display="data/nope.yml")
+        load_briefing(tmp_path / "nope.yml", display="data/nope.yml")
     assert str(caught.value).startswith("data/nope.yml: data file not found")
 
 

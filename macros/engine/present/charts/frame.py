@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from ...dates import PartialDate
 from ...derive.briefing import ResolvedFigure
 from ...errors import BriefingError
-from ...formatting.values import format_partial_date
-from ...load.kinds import NUMERIC_KINDS
+from ...format.values import format_partial_date
+from ...kinds import NUMERIC_KINDS
 from ..datapackage import chart_download
 from ..html import PageRenderer, escape, html_block
 from .svg import NBSP, element, num

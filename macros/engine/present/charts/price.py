@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ...formatting.values import format_partial_date
+from ...format.values import format_partial_date
 from ..html import PageRenderer, provenance
 from . import frame
 from .svg import FONT_SIZE, SMALL_SIZE, element, group, line_height, text_lines, text_width, titled, wrap

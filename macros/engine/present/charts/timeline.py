@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ...dates import PartialDate
-from ...formatting.values import format_partial_date
+from ...format.values import format_partial_date
 from ..html import PageRenderer, provenance
 from . import frame
 from .svg import FONT_SIZE, SMALL_SIZE, element, group, line_height, text_lines, titled, wrap

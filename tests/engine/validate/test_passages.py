@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from macros.engine.dates import PartialDate
-from macros.engine.evidence.check import expected_text, supporting
+from macros.engine.validate.passages import expected_text, supporting
 
 BUDGET = "Alibaba has allocated 3 billion yuan (approximately $431 million USD) to promote Qwen."
 RELAY = ("Alibaba Group has announced a plan to invest 3 billion yuan (≈ $431 million) to drive "

@@ -1,6 +1,6 @@
 """The editor schema, data/briefing.schema.json, generated from the pydantic models, the field
 docs (field_docs.py) and the engine's own rules per kind (validate.py), and CONTRIBUTING.md's
-field tables. Write both: `make schema` (`python -m macros.engine.load.schema_export`).
+field tables. Write both: `make schema` (`python -m macros.engine.validate.schema_export`).
 
 The schema is for editors (yaml-language-server) and `check-jsonschema`; the build's own checks
 (validate.py) stay the authority and give the fuller messages. Its structure is chosen for
@@ -17,15 +17,15 @@ from typing import get_args
 
 from pydantic.json_schema import GenerateJsonSchema
 
+from ..kinds import CURRENCY_KINDS, KINDS, MAX_MAGNITUDE, UNIT_KINDS
 from .field_docs import FIELD_DOCS, plain, with_tables
-from .kinds import CURRENCY_KINDS, KINDS, MAX_MAGNITUDE, UNIT_KINDS
-from .rules import EARLIEST_YEAR, LATEST_YEAR
-from .schema import (
+from .models import (
     DATE_PATTERN_EDITOR,
     DATED_PATTERN_EDITOR,
     BriefingFile,
     Kind,
 )
+from .rules import EARLIEST_YEAR, LATEST_YEAR
 
 ROOT = Path(__file__).resolve().parents[3]
 SCHEMA_FILE = ROOT / "data" / "briefing.schema.json"
@@ -81,7 +81,7 @@ def json_schema() -> dict:
 def _describe(model: str, field: str, prop: dict) -> None:
     docs = FIELD_DOCS.get(model, {})
     if field not in docs:
-        raise KeyError(f"{model}.{field} has no entry in macros/engine/load/field_docs.py")
+        raise KeyError(f"{model}.{field} has no entry in macros/engine/validate/field_docs.py")
     doc = docs[field]
     description = plain(doc.text)
     if (model, field) in DATE_FIELDS:

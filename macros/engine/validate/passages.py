@@ -13,8 +13,8 @@ from collections.abc import Iterable
 
 from ..catalogue import told
 from ..dates import PartialDate
-from ..load.kinds import KINDS
-from .read import QUALIFIER_GROUP, Reading, _plain, normalise, read
+from ..kinds import KINDS
+from .passage_reader import QUALIFIER_GROUP, Reading, _plain, normalise, read
 
 
 def qualifier_group(qualifier: str | None) -> str | None:

@@ -1,12 +1,9 @@
 """The one table of figure kinds: what each kind allows and how it is read, formatted and drawn.
 
-Validation (load/validate.py, load/rules.py), the JSON Schema export (load/schema_export.py),
-derivation (derive/briefing.py), formatting (formatting/values.py), the passage reader
-(evidence/check.py), the charts (present/charts/frame.py) and the data package
-(present/datapackage.py) all read this table instead of keeping their own sets.
-
-Plain Python, without pydantic: rendering imports it on every build, also when the checked data
-comes from the cache (load/cache.py) and pydantic is never loaded.
+Validation (validate/), the JSON Schema export, derivation (derive/briefing.py), formatting
+(format/values.py), the passage check (validate/passages.py), the charts (present/charts/frame.py)
+and the data package (present/datapackage.py) all read this table instead of keeping their own
+sets.
 """
 
 from __future__ import annotations
@@ -30,8 +27,8 @@ class FigureKind:
     value_type: what the data file's `value` holds: "number", "year", "date" or "text".
     formula_result: what a formula must compute for a derived figure of this kind:
         "number", "date" or "duration" (a difference of dates), or None (cannot be derived).
-    format: the key of the formatter in formatting/values.py FORMATTERS.
-    reads: the passage readings (evidence/read.py Reading.kind) that can state the figure.
+    format: the key of the formatter in format/values.py FORMATTERS.
+    reads: the passage readings (validate/passage_reader.py Reading.kind) that can state the figure.
     reads_with_unit: further readings that can state it when the figure has a unit.
     unit_must_match: the reading's unit must equal the figure's (durations).
     signless: a passage states the size of the change without its sign ("fell 2.34%").
@@ -67,7 +64,7 @@ def _number(name: str, **rest) -> FigureKind:
                       formula_result="number", **rest)
 
 
-# In the order of the data file's `kind` enum (load/schema.py Kind, the JSON Schema).
+# In the order of the data file's `kind` enum (validate/models.py Kind, the JSON Schema).
 KINDS: dict[str, FigureKind] = {k.name: k for k in (
     _number("money", positive=True, currency=True, reads=frozenset({"money"})),
     _number("count", positive=True, units=(), reads=frozenset({"number"})),

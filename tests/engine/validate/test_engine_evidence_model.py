@@ -200,37 +200,6 @@ def test_a_check_computed_from_the_figure_it_checks_is_refused():
             "(rival.budget_usd -> fx.rate -> campaign.budget_usd)") in str(error)
 
 
-RESTATED = """\
-  campaign.budget_usd_other:
-    label: Dollar budget, other wording
-    value: 430000000
-    kind: money
-    currency: USD
-    qualifier: more than
-    as_of: 2026-02-02
-    sources: {blog: "more than $430 million"}
-  campaign.budget_usd_derived:
-    label: Dollar budget recomputed from the yuan amount
-    kind: money
-    currency: USD
-    formula: campaign.budget_cny / fx.rate
-    check: {stated: campaign.budget_usd_other, tolerance: 0.01}
-conflicts:
-"""
-
-
-def test_a_check_whose_formula_restates_a_stated_figure_is_refused():
-    """The case of issue 9: budget_cny / (budget_cny / budget_usd) is budget_usd."""
-    error = error_for(replace("conflicts:\n", RESTATED))
-    assert error.key == "figures.campaign.budget_usd_derived"
-    message = str(error)
-    assert ("the formula of campaign.budget_usd_derived works out to campaign.budget_usd itself "
-            "(campaign.budget_cny cancels out)") in message
-    assert "compares two stated figures, campaign.budget_usd and campaign.budget_usd_other" in message
-    text = replace("conflicts:\n", RESTATED)
-    assert error.line == line_of("    check: {stated: campaign.budget_usd_other", text)
-
-
 def test_an_independent_check_still_runs():
     text = replace("    formula: campaign.budget_cny / rival.budget_cny\n",
                    "    formula: campaign.budget_cny / rival.budget_cny\n"

@@ -15,7 +15,7 @@ from babel.numbers import (
 from babel.units import format_unit
 
 from ..dates import PartialDate
-from ..load.kinds import KINDS
+from ..kinds import KINDS
 
 LOCALE = "en_GB"
 DATE_FORMATS = {"day": "d MMMM y", "month": "MMMM y"}
@@ -122,7 +122,7 @@ def _year(value, currency, unit, decimals, short):
     return str(int(value))
 
 
-# The number formats, by the `format` key of each kind in load/kinds.py (money has its own
+# The number formats, by the `format` key of each kind in kinds.py (money has its own
 # rounding, format_money; dates and text are not numbers).
 FORMATTERS = {"price": _price, "percent": _percent, "count": _count, "ratio": _ratio,
               "duration": _duration, "year": _year}
@@ -150,7 +150,7 @@ def format_number(kind: str, value: float, *, currency: str | None = None,
 
 
 def format_value(kind: str, value: object, *, short: bool = False, **options) -> str:
-    """Any figure's value in the house style, by its kind's format key (load/kinds.py): dates
+    """Any figure's value in the house style, by its kind's format key (kinds.py): dates
     and text here, numbers through format_number (options: currency, unit, decimals,
     significant)."""
     entry = KINDS[kind]

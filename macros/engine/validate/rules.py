@@ -31,8 +31,8 @@ from typing import Any
 
 from ..dates import PartialDate
 from ..errors import BriefingError, shown
-from .kinds import KINDS
-from .yaml_source import YamlDocument
+from ..kinds import KINDS
+from ..load.yaml_source import YamlDocument
 
 EARLIEST_YEAR, LATEST_YEAR = 1900, 2100
 NAMES_WITH_DIGITS = ("Zhenwu 810E", "Qwen3-Max", "H200", "R1", "V4")
@@ -114,7 +114,7 @@ def _check_text(path: tuple, text: str, doc: YamlDocument) -> None:
             raise _fail(doc, path, f"{field}: no digits allowed, found '{digit.group(0)}' in "
                         f"{shown(text)}", "say it in words without the number (the number "
                         "belongs in a figure); a name with digits, like H200, goes in "
-                        "NAMES_WITH_DIGITS in macros/engine/load/rules.py")
+                        "NAMES_WITH_DIGITS in macros/engine/validate/rules.py")
 
 
 def _check_citations(key: str, entry: dict, doc: YamlDocument) -> None:

@@ -18,9 +18,9 @@ from pydantic import (
 )
 
 from ..dates import PartialDate
-from .kinds import CURRENCIES, KIND_NAMES
+from ..kinds import CURRENCIES, KIND_NAMES
 
-Kind = Literal[KIND_NAMES]   # the table in load/kinds.py
+Kind = Literal[KIND_NAMES]   # the table in kinds.py
 Currency = Literal[CURRENCIES]
 Qualifier = Literal[
     "about", "approximately", "more than", "over", "at least", "up to", "nearly", "under"

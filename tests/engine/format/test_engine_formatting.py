@@ -6,7 +6,7 @@ import pytest
 
 from engine_data import load, replace
 from macros.engine.dates import PartialDate
-from macros.engine.formatting.values import format_number, format_partial_date
+from macros.engine.format.values import format_number, format_partial_date
 from macros.engine.present.html import PageRenderer
 
 

@@ -1,14 +1,14 @@
-"""The one table of figure kinds (load/kinds.py) is the one every stage reads."""
+"""The one table of figure kinds (kinds.py) is the one every stage reads."""
 
 import re
 from pathlib import Path
 from typing import get_args
 
-from macros.engine.formatting.values import FORMATTERS, format_number
-from macros.engine.load.kinds import KINDS, NUMERIC_KINDS
-from macros.engine.load.schema import Kind
+from macros.engine.format.values import FORMATTERS, format_number
+from macros.engine.kinds import KINDS, NUMERIC_KINDS
+from macros.engine.validate.models import Kind
 
-ENGINE = Path(__file__).resolve().parents[3] / "macros" / "engine"
+ENGINE = Path(__file__).resolve().parents[2] / "macros" / "engine"
 
 
 def test_the_data_file_enum_is_the_table():

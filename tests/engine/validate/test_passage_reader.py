@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from macros.engine.dates import PartialDate
-from macros.engine.evidence.read import read
+from macros.engine.validate.passage_reader import read
 
 
 def one(passage: str, kind: str, year: int | None = 2026):

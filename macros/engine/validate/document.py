@@ -11,7 +11,7 @@ from pydantic import ValidationError
 from ..catalogue import told
 from ..dates import PartialDate
 from ..errors import BriefingError, did_you_mean, shown
-from .kinds import (  # noqa: F401 (re-exported)
+from ..kinds import (  # noqa: F401 (re-exported)
     CURRENCY_KINDS,
     DURATION_UNITS,
     KINDS,
@@ -19,9 +19,9 @@ from .kinds import (  # noqa: F401 (re-exported)
     NUMERIC_KINDS,
     POSITIVE_KINDS,
 )
+from ..load.yaml_source import YamlDocument
 from .messages import plain_pydantic, plain_wording
-from .schema import FIGURE_KEY, SOURCE_ID, BriefingFile, Figure
-from .yaml_source import YamlDocument
+from .models import FIGURE_KEY, SOURCE_ID, BriefingFile, Figure
 
 DATE_HINT = "write 2026-02-15, 2026-02, 'mid 2026-02', 2026 or undated"
 NAME_HINT = ("figure keys are lowercase dotted paths like campaign.budget_cny; "
@@ -164,7 +164,7 @@ def _generic(first: dict, field: str) -> tuple[str, str]:
 
 
 def _model_for(loc: tuple):
-    from .schema import (
+    from .models import (
         BriefingFile,
         Check,
         ClaimData,

@@ -1,1 +1,0 @@
-"""Evidence: read the quantities in a source's passage and check them against a figure."""

@@ -1,0 +1,24 @@
+"""The engine's one pass over the data: read (load/) -> check (validate/) -> derive and format
+(derive/, format/) -> the `Briefing` every page and download reads."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .derive.briefing import Briefing
+from .load.yaml_source import YamlDocument, load_yaml, parse_yaml
+from .validate.document import validate
+
+
+def load_briefing(path: Path, display: str | None = None) -> Briefing:
+    """The briefing of the data file at `path` (named `display` in messages)."""
+    return briefing_of(load_yaml(path, display))
+
+
+def briefing_from_text(text: str, name: str = "briefing.yml") -> Briefing:
+    """The briefing of a data file's text (tests, tools)."""
+    return briefing_of(parse_yaml(text, name))
+
+
+def briefing_of(doc: YamlDocument) -> Briefing:
+    return Briefing(validate(doc), doc)
