@@ -34,9 +34,9 @@ from macros.engine.validate.rules import EARLIEST_YEAR, LATEST_YEAR
 from macros.engine.validate.schema_export import (
     CONTRIBUTING,
     SCHEMA_FILE,
-    plain,
     UNIT_KINDS,
     contributing_text,
+    plain,
     schema_text,
 )
 
