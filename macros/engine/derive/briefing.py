@@ -77,6 +77,7 @@ class Briefing:
         self.figures: dict[str, ResolvedFigure] = {}
         self.tooltips: dict[str, str] = {}
         self._cited_by: dict[str, list[str]] | None = None
+        self.names_with_digits: tuple[str, ...] = tuple(model.names_with_digits)
         self._resolve(model.figures)
         self.claims: dict[str, Claim] = {
             key: Claim(key, claim.says, passages_of(claim.sources), doc.line_of(("claims", key)))

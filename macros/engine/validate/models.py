@@ -317,3 +317,8 @@ class BriefingFile(Strict):
         examples=[[{"figure": "competition.baidu_budget_usd", "date": "2026-12-01",
                     "old": "US$71.8 million", "new": "about US$72 million",
                     "reason": "Derived from an approximate amount; shown rounded."}]])
+    names_with_digits: list[Text] = Field(
+        default_factory=list,
+        description="names with digits in them (a model, a chip) that labels, titles and page "
+                    "prose may write, though they type no other digits",
+        examples=[["H200", "Qwen3-Max"]])
