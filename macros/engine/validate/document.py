@@ -146,9 +146,9 @@ def _shown(value: object) -> str:
 
 def _generic(first: dict, field: str) -> tuple[str, str]:
     """Problem and hint for any other pydantic error, without pydantic's wording quirks."""
-    kind, msg = first["type"], plain_pydantic(first["msg"].split(" or instance of ")[0])
+    kind, msg = first["type"], plain_pydantic(first)
     if kind == "value_error":
-        problem = msg.removeprefix("Value error, ")
+        problem = str(first["ctx"]["error"])
     else:
         problem = f"{msg}, got {_shown(first['input'])}"
     problem = f"{field}: {problem}" if field else problem
