@@ -20,6 +20,8 @@ from ..kinds import (  # noqa: F401 (re-exported)
     POSITIVE_KINDS,
 )
 from ..load.yaml_source import YamlDocument
+from .circular import circular_check
+from .formula_syntax import FormulaError, parse_formula, references
 from .messages import plain_pydantic, plain_wording
 from .models import FIGURE_KEY, SOURCE_ID, BriefingFile, Figure
 
@@ -62,7 +64,34 @@ def validate(doc: YamlDocument) -> BriefingFile:
                 raise _at(doc, ("conflicts", cid, "figures", index), f"conflicts.{cid}",
                           f"unknown figure '{key}'{did_you_mean(key, model.figures)}",
                           "list keys that exist under 'figures:'")
+    _check_circular(model, doc)
     return model
+
+
+def _check_circular(model: BriefingFile, doc: YamlDocument) -> None:
+    """A check must be able to fail (circular.py)."""
+    trees = {key: parse_formula(fig.formula) for key, fig in model.figures.items()
+             if fig.formula is not None}
+    for key, fig in model.figures.items():
+        reason = fig.check and key in trees and circular_check(key, fig.check.stated, trees)
+        if reason:
+            raise _at(doc, ("figures", key, "check"), f"figures.{key}",
+                      f"the check cannot fail: {reason}",
+                      "remove 'check' (and the figure, if it only restates another); a check "
+                      "compares two independent statements, such as a multiple one source "
+                      "states against the multiple computed from budgets another source gives")
+
+
+def _check_formula(fig: Figure, fail) -> None:
+    """A formula can be read and uses at least one figure."""
+    try:
+        tree = parse_formula(fig.formula)
+    except FormulaError as error:
+        raise fail("formula", str(error), "write keys and numbers joined by + - * /") from None
+    if not references(tree):
+        raise fail("formula", "a formula must use at least one figure",
+                   "a constant is a stated figure: give it a value, as_of and sources instead "
+                   "of a formula")
 
 
 def _at(doc: YamlDocument, path: tuple, key: str, problem: str, hint: str) -> BriefingError:
@@ -212,10 +241,12 @@ def _check_figure(key: str, fig: Figure, model: BriefingFile, doc: YamlDocument)
             raise fail("check", "'check' belongs on a derived figure",
                        f"remove it here and add check: {{stated: {key}, tolerance: 0.01}} to "
                        "the derived figure that should agree with this one")
-    elif fig.check is not None and fig.check.stated not in model.figures:
-        raise fail("check", f"unknown stated figure '{fig.check.stated}'"
-                   f"{did_you_mean(fig.check.stated, model.figures)}",
-                   "name a figure that exists under 'figures:'")
+    else:
+        _check_formula(fig, fail)
+        if fig.check is not None and fig.check.stated not in model.figures:
+                raise fail("check", f"unknown stated figure '{fig.check.stated}'"
+                       f"{did_you_mean(fig.check.stated, model.figures)}",
+                       "name a figure that exists under 'figures:'")
     _check_cited_ids(("figures", key), fig.sources, model, doc)
     kind = KINDS[fig.kind]
     if kind.currency and fig.currency is None:
