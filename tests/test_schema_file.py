@@ -22,8 +22,8 @@ from engine_data import VALID, load, replace
 from macros.engine.dates import PartialDate
 from macros.engine.errors import BriefingError
 from macros.engine.format.values import CURRENCY_AFFIXES
+from macros.engine.kinds import DURATION_UNITS
 from macros.engine.validate import models as schema_module
-from macros.engine.validate.document import DURATION_UNITS
 from macros.engine.validate.models import (
     DATE_PATTERN_EDITOR,
     DATED_PATTERN_EDITOR,

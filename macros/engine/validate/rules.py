@@ -66,12 +66,6 @@ def check_derived(briefing: Any, doc: YamlDocument) -> None:
             _check_figure(briefing, key, fig, doc)
 
 
-def check_rules(briefing: Any, doc: YamlDocument) -> None:
-    """Raise BriefingError for the first rule a checked, resolved data file breaks."""
-    check_written(briefing, doc)
-    check_derived(briefing, doc)
-
-
 def _entries(data: dict, section: str) -> Iterable[tuple[str, dict]]:
     entries = data.get(section)
     if isinstance(entries, dict):
