@@ -275,6 +275,7 @@ def test_unknown_section_lists_the_sections(project_copy):
     fails(project_copy, f"{DATA}:{line(text, 'glosary:')}: glosary",
           "unknown field 'glosary' (did you mean glossary?)",
           "remove it or use one of: claims, conflicts, corrections, figures, glossary, "
+          "names_with_digits, "
           "open_questions, sources")
 
 

@@ -22,9 +22,8 @@ from engine_data import VALID, load, replace
 from macros.engine.dates import PartialDate
 from macros.engine.errors import BriefingError
 from macros.engine.format.values import CURRENCY_AFFIXES
+from macros.engine.kinds import DURATION_UNITS
 from macros.engine.validate import models as schema_module
-from macros.engine.validate.document import DURATION_UNITS
-from macros.engine.validate.field_docs import FIELD_DOCS, plain
 from macros.engine.validate.models import (
     DATE_PATTERN_EDITOR,
     DATED_PATTERN_EDITOR,
@@ -37,6 +36,7 @@ from macros.engine.validate.schema_export import (
     SCHEMA_FILE,
     UNIT_KINDS,
     contributing_text,
+    plain,
     schema_text,
 )
 
@@ -53,7 +53,7 @@ def test_schema_file_is_up_to_date():
 
 def test_contributing_field_tables_are_up_to_date():
     assert CONTRIBUTING.read_text(encoding="utf-8") == contributing_text(), \
-        "run `make schema`: CONTRIBUTING.md's field tables are generated from field_docs.py"
+        "run `make schema`: CONTRIBUTING.md's field tables are generated from the models"
 
 
 def test_make_schema_leaves_no_diff(tmp_path):
@@ -79,19 +79,23 @@ def _models() -> dict[str, dict]:
     return {"BriefingFile": SCHEMA, **SCHEMA["$defs"]}
 
 
+def _fields(name: str) -> dict:
+    return getattr(schema_module, name).model_fields
+
+
 def test_every_field_of_every_model_has_a_description_and_an_example():
     for name, model in _models().items():
-        assert set(model["properties"]) == set(FIELD_DOCS[name]), name
+        assert set(model["properties"]) == set(_fields(name)), name
         for field, prop in model["properties"].items():
             assert prop.get("description") and prop.get("examples"), f"{name}.{field}"
-            assert prop["description"].startswith(plain(FIELD_DOCS[name][field].text))
+            assert prop["description"].startswith(plain(_fields(name)[field].description))
 
 
 def test_each_field_description_appears_in_contributing():
     text = CONTRIBUTING.read_text(encoding="utf-8")
-    for name, docs in FIELD_DOCS.items():
-        for field, doc in docs.items():
-            assert doc.text in text, f"{name}.{field}: {doc.text!r}"
+    for name in _models():
+        for field, info in _fields(name).items():
+            assert info.description in text, f"{name}.{field}: {info.description!r}"
 
 
 def test_every_example_fits_its_field():
@@ -101,11 +105,6 @@ def test_every_example_fits_its_field():
             for example in prop["examples"]:
                 errors = [e.message for e in check.iter_errors(example)]
                 assert not errors, (f"{name}.{field}", example, errors)
-
-
-def test_field_docs_cover_exactly_the_models_fields():
-    for name, docs in FIELD_DOCS.items():
-        assert list(docs) == list(getattr(schema_module, name).model_fields), name
 
 
 # --- the kind rules come from the engine's own constants ----------------------------------

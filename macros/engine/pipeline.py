@@ -8,6 +8,7 @@ from pathlib import Path
 from .derive.briefing import Briefing
 from .load.yaml_source import YamlDocument, load_yaml, parse_yaml
 from .validate.document import validate
+from .validate.rules import check_derived
 
 
 def load_briefing(path: Path, display: str | None = None) -> Briefing:
@@ -21,4 +22,8 @@ def briefing_from_text(text: str, name: str = "briefing.yml") -> Briefing:
 
 
 def briefing_of(doc: YamlDocument) -> Briefing:
-    return Briefing(validate(doc), doc)
+    """Check what was written, derive and format (checking each stated figure's rules and
+    passages before any figure is computed from it), then check the derived values."""
+    briefing = Briefing(validate(doc), doc)
+    check_derived(briefing, doc)
+    return briefing

@@ -70,7 +70,7 @@ class Site:
         self._anchored: dict[str, set[str]] | None = None
         self._add_generated_keys()
         check_front_matter(docs_dir, list(self.usage.pages))  # the guide's rules for pages
-        check_prose(docs_dir, list(self.usage.pages))
+        check_prose(docs_dir, list(self.usage.pages), self.briefing.names_with_digits)
         check_figures_used(self.briefing, self.usage)
         self._bound: dict[str, dict[str, Callable[..., str]]] = {}
 

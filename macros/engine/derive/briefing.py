@@ -77,6 +77,7 @@ class Briefing:
         self.figures: dict[str, ResolvedFigure] = {}
         self.tooltips: dict[str, str] = {}
         self._cited_by: dict[str, list[str]] | None = None
+        self.names_with_digits: tuple[str, ...] = tuple(model.names_with_digits)
         self._resolve(model.figures)
         self.claims: dict[str, Claim] = {
             key: Claim(key, claim.says, passages_of(claim.sources), doc.line_of(("claims", key)))
@@ -91,9 +92,6 @@ class Briefing:
             for key, q in model.open_questions.items()}
         self.corrections: list[Correction] = self._corrections(model)
         self.reporting_as_of: PartialDate = reporting_date(self.sources.values())
-        from ..validate.rules import check_derived
-
-        check_derived(self, doc)  # range and display rules on the derived figures' values
 
     def figure(self, key: str) -> ResolvedFigure:
         """The figure for `key`; an unknown key names the closest existing ones."""
@@ -166,7 +164,6 @@ class Briefing:
 
     def _resolve(self, figures: dict[str, Figure]) -> None:
         # Imported here: a build served from the checked-data cache never needs them.
-        from ..validate.circular import circular_check
         from ..validate.formula_syntax import FormulaError, parse_formula, references
         from ..validate.passages import check_passages
         from ..validate.rules import check_written
@@ -174,17 +171,9 @@ class Briefing:
 
         trees, formulas = {}, {}
         for key, fig in figures.items():
-            if fig.formula is not None:
-                try:
-                    trees[key] = parse_formula(fig.formula)
-                except FormulaError as error:
-                    raise self._error(key, "formula", str(error),
-                                      "write keys and numbers joined by + - * /") from None
+            if fig.formula is not None:   # read and checked by validate/document.py
+                trees[key] = parse_formula(fig.formula)
                 formulas[key] = references(trees[key])
-                if not formulas[key]:
-                    raise self._error(key, "formula", "a formula must use at least one figure",
-                                      "a constant is a stated figure: give it a value, as_of "
-                                      "and sources instead of a formula")
         order = evaluation_order(formulas, figures, lambda k: self._where(k, "formula"))
         quantities: dict[str, object] = {}
         for key, fig in figures.items():
@@ -193,9 +182,10 @@ class Briefing:
                                                  fig.as_of or PartialDate(None),
                                                  tuple(fig.sources), ())
         # The guide's rules and the range checks on the stated values first, so that a value
-        # out of range is told as such, not as a passage that does not support it.
+        # out of range is told as such, not as a passage that does not support it; both
+        # before any figure is computed from a stated one.
         check_written(self, self._doc)
-        check_passages(self.figures, self._doc)     # stated figures, before any is used
+        check_passages(self.figures, self._doc)
         for key in order:
             fig, inputs = figures[key], tuple(formulas[key])
 
@@ -229,14 +219,6 @@ class Briefing:
                 significant=min(limits) if limits else None, units=units)
         for key in order:
             if figures[key].check is not None:
-                reason = circular_check(key, figures[key].check.stated, trees)
-                if reason:
-                    raise self._error(
-                        key, "check", f"the check cannot fail: {reason}",
-                        "remove 'check' (and the figure, if it only restates another); a "
-                        "check compares two independent statements, such as a multiple one "
-                        "source states against the multiple computed from budgets another "
-                        "source gives")
                 self._check_agreement(key, figures[key])
         self.figures = {key: self.figures[key] for key in figures}
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from decimal import Decimal
 
 from babel.dates import format_date
@@ -15,6 +14,7 @@ from babel.numbers import (
 from babel.units import format_unit
 
 from ..dates import PartialDate
+from ..derive.precision import decimals_for, round_significant
 from ..kinds import KINDS
 
 LOCALE = "en_GB"
@@ -55,12 +55,6 @@ def _format_partial_date(date: PartialDate, short: bool) -> str:
     return PART_PREFIX[date.part] + month if date.part else month
 
 
-def _round_significant(value: float, digits: int) -> float:
-    if value == 0:
-        return 0.0
-    return round(value, digits - 1 - int(math.floor(math.log10(abs(value)))))
-
-
 def _pattern(decimals: int | None, default_max: int) -> str:
     """A Babel number pattern: fixed decimals when given, else up to default_max."""
     if decimals is None:
@@ -77,10 +71,10 @@ def format_money(value: float, currency: str, short: bool = False,
     prefix, suffix = CURRENCY_AFFIXES[currency]
     digits = min(MONEY_SIGNIFICANT_DIGITS, significant or MONEY_SIGNIFICANT_DIGITS)
     if significant is not None:
-        value = _round_significant(value, significant)
+        value = round_significant(value, significant)
     if abs(value) >= COMPACT_FROM:
         number = format_compact_decimal(
-            _round_significant(value, digits),
+            round_significant(value, digits),
             format_type="short" if short else "long", locale=LOCALE, fraction_digits=2)
     else:
         number = format_decimal(value, "#,##0.##", locale=LOCALE)
@@ -143,8 +137,8 @@ def format_number(kind: str, value: float, *, currency: str | None = None,
     if formatter is None:
         raise ValueError(f"no number format for kind {kind!r}")
     if significant is not None and value != 0:
-        value = _round_significant(value, significant)
-        places = max(0, significant - 1 - int(math.floor(math.log10(abs(value)))))
+        value = round_significant(value, significant)
+        places = decimals_for(value, significant)
         decimals = places if decimals is None else min(decimals, places)
     return formatter(value, currency, unit, decimals, short)
 

@@ -113,7 +113,7 @@ def load_briefing(path: Path, display: str, project_dir: Path) -> Briefing:
         cached = _read(entry)
         if cached is not None:
             return cached
-    from .. import pipeline   # checks the data, importing pydantic: only on a miss
+    from .. import pipeline  # checks the data, importing pydantic: only on a miss
 
     briefing = pipeline.load_briefing(path, display=display)   # raises the usual errors
     if enabled() and path.is_file():

@@ -5,7 +5,7 @@
 - every figure is shown on some page, or carries `appendix_only: true`; a figure marked
   `appendix_only` is shown on no page;
 - page prose types no digits: numbers come from figure macros (outside macros, code, link
-  targets, HTML tags and character references; names in NAMES_WITH_DIGITS are allowed).
+  targets, HTML tags and character references; the data file's names_with_digits are allowed).
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ from typing import Any
 
 from ..errors import BriefingError
 from ..load.page_source import FRONT_MATTER, front_matter, read_page
-from ..validate.rules import NAMES_WITH_DIGITS
 
 MIN_DESCRIPTION = 40
 NOT_PROSE = [
@@ -29,7 +28,7 @@ NOT_PROSE = [
 ]
 
 
-def prose_of(markdown: str) -> str:
+def prose_of(markdown: str, names_with_digits: tuple[str, ...] = ()) -> str:
     """The page with everything but prose blanked out, line numbers kept."""
     def blank(match: re.Match) -> str:
         return "\n" * match.group(0).count("\n") or " "
@@ -37,17 +36,18 @@ def prose_of(markdown: str) -> str:
     markdown = FRONT_MATTER.sub(blank, markdown, count=1)
     for pattern in NOT_PROSE:
         markdown = pattern.sub(blank, markdown)
-    for name in NAMES_WITH_DIGITS:
+    for name in names_with_digits:
         markdown = markdown.replace(name, " ")
     return markdown
 
 
-def check_prose(docs_dir: Path, pages: list[str]) -> None:
+def check_prose(docs_dir: Path, pages: list[str], names_with_digits: tuple[str, ...] = ()
+                ) -> None:
     """No digits typed into page prose: a number there would escape the data file."""
     for src in pages:
         display = f"{docs_dir.name}/{src}"
         text = read_page(docs_dir / src, display)
-        prose = prose_of(text)
+        prose = prose_of(text, names_with_digits)
         digits = re.search(r"[0-9]+", prose)
         if digits:
             number = prose.count("\n", 0, digits.start())
@@ -60,8 +60,8 @@ def check_prose(docs_dir: Path, pages: list[str]) -> None:
                 f"a number typed into the prose ('{digits.group(0)}' in '{shown}')",
                 file=display, line=prose.count("\n", 0, digits.start()) + 1,
                 hint='show numbers with a figure macro such as {{ fig("group.key") }}; a name '
-                     "with digits (a model or chip) goes in NAMES_WITH_DIGITS in "
-                     "macros/engine/validate/rules.py")
+                     "with digits (a model or chip) goes in 'names_with_digits:' at the end of the "
+                     "data file")
 
 
 def _line_of_field(text: str, field: str) -> int:

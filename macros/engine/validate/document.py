@@ -11,17 +11,24 @@ from pydantic import ValidationError
 from ..catalogue import told
 from ..dates import PartialDate
 from ..errors import BriefingError, did_you_mean, shown
-from ..kinds import (  # noqa: F401 (re-exported)
-    CURRENCY_KINDS,
-    DURATION_UNITS,
-    KINDS,
-    MAX_MAGNITUDE,
-    NUMERIC_KINDS,
-    POSITIVE_KINDS,
-)
+from ..kinds import KINDS, MAX_MAGNITUDE
 from ..load.yaml_source import YamlDocument
+from .circular import circular_check
+from .formula_syntax import FormulaError, parse_formula, references
 from .messages import plain_pydantic, plain_wording
-from .models import FIGURE_KEY, SOURCE_ID, BriefingFile, Figure
+from .models import (
+    FIGURE_KEY,
+    SOURCE_ID,
+    BriefingFile,
+    Check,
+    ClaimData,
+    Conflict,
+    CorrectionData,
+    Figure,
+    GlossaryData,
+    OpenQuestionData,
+    Source,
+)
 
 DATE_HINT = "write 2026-02-15, 2026-02, 'mid 2026-02', 2026 or undated"
 NAME_HINT = ("figure keys are lowercase dotted paths like campaign.budget_cny; "
@@ -62,7 +69,34 @@ def validate(doc: YamlDocument) -> BriefingFile:
                 raise _at(doc, ("conflicts", cid, "figures", index), f"conflicts.{cid}",
                           f"unknown figure '{key}'{did_you_mean(key, model.figures)}",
                           "list keys that exist under 'figures:'")
+    _check_circular(model, doc)
     return model
+
+
+def _check_circular(model: BriefingFile, doc: YamlDocument) -> None:
+    """A check must be able to fail (circular.py)."""
+    trees = {key: parse_formula(fig.formula) for key, fig in model.figures.items()
+             if fig.formula is not None}
+    for key, fig in model.figures.items():
+        reason = fig.check and key in trees and circular_check(key, fig.check.stated, trees)
+        if reason:
+            raise _at(doc, ("figures", key, "check"), f"figures.{key}",
+                      f"the check cannot fail: {reason}",
+                      "remove 'check' (and the figure, if it only restates another); a check "
+                      "compares two independent statements, such as a multiple one source "
+                      "states against the multiple computed from budgets another source gives")
+
+
+def _check_formula(fig: Figure, fail) -> None:
+    """A formula can be read and uses at least one figure."""
+    try:
+        tree = parse_formula(fig.formula)
+    except FormulaError as error:
+        raise fail("formula", str(error), "write keys and numbers joined by + - * /") from None
+    if not references(tree):
+        raise fail("formula", "a formula must use at least one figure",
+                   "a constant is a stated figure: give it a value, as_of and sources instead "
+                   "of a formula")
 
 
 def _at(doc: YamlDocument, path: tuple, key: str, problem: str, hint: str) -> BriefingError:
@@ -101,10 +135,10 @@ def _explain(error: ValidationError, doc: YamlDocument) -> BriefingError:
         path = loc[:2]
     elif kind == "literal_error":
         problem, hint = told("unknown-value", field=field or "value",
-                             value=_shown(first["input"]),
+                             value=shown(first["input"]),
                              allowed=first.get("ctx", {}).get("expected", ""))
     elif loc[0] == "figures" and len(loc) > 3 and loc[2] == "value":
-        problem = f"value: expected a number, a date or text, got {_shown(first['input'])}"
+        problem = f"value: expected a number, a date or text, got {shown(first['input'])}"
         hint = "write a plain number, a date like 2026-02-15, or quoted text"
         path = loc[:3]
     else:
@@ -126,31 +160,26 @@ def _explain_passages(loc: tuple, first: dict, doc: YamlDocument) -> tuple[str, 
     if isinstance(value, list):
         return ("sources: a list of ids has no passages", PASSAGE_HINT)
     if not isinstance(value, dict):
-        return (f"sources: expected source ids with passages, got {_shown(value)}", PASSAGE_HINT)
+        return (f"sources: expected source ids with passages, got {shown(value)}", PASSAGE_HINT)
     if len(loc) >= 4 and loc[3] == "[key]":
-        return (f"sources: invalid source id {_shown(first['input'])}", NAME_HINT)
+        return (f"sources: invalid source id {shown(first['input'])}", NAME_HINT)
     if len(loc) >= 4:
         passage = value.get(loc[3])
         if passage in ("", [], None):
             return (f"sources.{loc[3]}: the passage is empty",
                     "copy the sentence or clause that supports it from the article")
         return (f"sources.{loc[3]}: expected the passage as quoted text or a list of quoted "
-                f"texts, got {_shown(passage)}", "quote the passage: \"...\"")
+                f"texts, got {shown(passage)}", "quote the passage: \"...\"")
     return (f"sources: {first['msg']}", PASSAGE_HINT)
-
-
-def _shown(value: object) -> str:
-    """A value as the contributor wrote it, shortened."""
-    return shown(value)
 
 
 def _generic(first: dict, field: str) -> tuple[str, str]:
     """Problem and hint for any other pydantic error, without pydantic's wording quirks."""
-    kind, msg = first["type"], plain_pydantic(first["msg"].split(" or instance of ")[0])
+    kind, msg = first["type"], plain_pydantic(first)
     if kind == "value_error":
-        problem = msg.removeprefix("Value error, ")
+        problem = str(first["ctx"]["error"])
     else:
-        problem = f"{msg}, got {_shown(first['input'])}"
+        problem = f"{msg}, got {shown(first['input'])}"
     problem = f"{field}: {problem}" if field else problem
     pattern = first.get("ctx", {}).get("pattern")
     if field.split(".")[-1] in {"date", "as_of"}:
@@ -164,17 +193,7 @@ def _generic(first: dict, field: str) -> tuple[str, str]:
 
 
 def _model_for(loc: tuple):
-    from .models import (
-        BriefingFile,
-        Check,
-        ClaimData,
-        Conflict,
-        CorrectionData,
-        GlossaryData,
-        OpenQuestionData,
-        Source,
-    )
-
+    """The model whose fields an unknown field at `loc` is compared with."""
     owners = {"sources": Source, "figures": Figure, "conflicts": Conflict, "claims": ClaimData,
               "glossary": GlossaryData, "open_questions": OpenQuestionData,
               "corrections": CorrectionData}
@@ -212,10 +231,12 @@ def _check_figure(key: str, fig: Figure, model: BriefingFile, doc: YamlDocument)
             raise fail("check", "'check' belongs on a derived figure",
                        f"remove it here and add check: {{stated: {key}, tolerance: 0.01}} to "
                        "the derived figure that should agree with this one")
-    elif fig.check is not None and fig.check.stated not in model.figures:
-        raise fail("check", f"unknown stated figure '{fig.check.stated}'"
-                   f"{did_you_mean(fig.check.stated, model.figures)}",
-                   "name a figure that exists under 'figures:'")
+    else:
+        _check_formula(fig, fail)
+        if fig.check is not None and fig.check.stated not in model.figures:
+                raise fail("check", f"unknown stated figure '{fig.check.stated}'"
+                       f"{did_you_mean(fig.check.stated, model.figures)}",
+                       "name a figure that exists under 'figures:'")
     _check_cited_ids(("figures", key), fig.sources, model, doc)
     kind = KINDS[fig.kind]
     if kind.currency and fig.currency is None:

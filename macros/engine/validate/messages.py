@@ -1,6 +1,7 @@
 """Plain wording for the pydantic errors whose own wording is below the message standard.
 
-validate._explain asks `plain_wording` first; None means its general wording is fine.
+document._explain asks `plain_wording` first; None means its general wording, with
+`plain_pydantic`'s words for the error, is fine.
 """
 
 from __future__ import annotations
@@ -51,14 +52,28 @@ def plain_wording(first: dict, loc: tuple, allowed: list[str] | None = None
     return None
 
 
-def plain_pydantic(msg: str) -> str:
-    """pydantic's sentence in the engine's words: 'Input should be a valid list' -> 'expected
-    a list', 'Input should be greater than 0' -> 'must be greater than 0'."""
-    for old, new in (("Input should be a valid ", "expected a "), ("Input should be ", "must be "),
-                     ("String should have at least 1 character", "is empty"),
-                     ("String should ", "the text must "), ("List should ", "the list must "),
-                     ("Dictionary should ", "the entries must "), ("Value should ", "must ")):
-        if msg.startswith(old):
-            msg = new + msg[len(old):]
-            break
-    return msg.replace("a a", "an a").replace("expected a integer", "expected a whole number")
+# pydantic's error types in the engine's words, chosen by the error's type (never by matching
+# pydantic's English); placeholders come from the error's context. Other types keep
+# pydantic's own sentence.
+WORDING = {
+    "dict_type": "expected a dictionary", "model_type": "expected a dictionary",
+    "list_type": "expected a list", "bool_type": "expected a boolean",
+    "bool_parsing": "expected a boolean, unable to interpret input",
+    "int_type": "expected a whole number",
+    "int_parsing": "expected a whole number, unable to parse string as an integer",
+    "int_from_float": "expected a whole number, got a number with a fractional part",
+    "float_type": "expected a number",
+    "float_parsing": "expected a number, unable to parse string as a number",
+    "finite_number": "must be a finite number",
+    "greater_than": "must be greater than {gt}", "less_than": "must be less than {lt}",
+    "greater_than_equal": "must be greater than or equal to {ge}",
+    "less_than_equal": "must be less than or equal to {le}",
+    "string_too_short": "is empty",
+    "string_pattern_mismatch": "the text must match pattern '{pattern}'",
+}
+
+
+def plain_pydantic(error: dict) -> str:
+    """The error in the engine's words: 'expected a list', 'must be greater than 0'."""
+    template = WORDING.get(error["type"])
+    return template.format(**error.get("ctx", {})) if template else error["msg"]

@@ -1,5 +1,7 @@
-"""The shape of the data file, enforced with pydantic and exported as JSON Schema
-(schema_export.py; what each field means is in field_docs.py)."""
+"""The shape of the data file, enforced with pydantic, and what each field means: every field's
+description (Markdown) and examples are the text of CONTRIBUTING.md's field tables and of the
+editor schema, data/briefing.schema.json (both written by `make schema`, schema_export.py).
+A field whose table says more than yes or no keeps that under `x-required`."""
 
 from __future__ import annotations
 
@@ -47,10 +49,7 @@ Text = Annotated[str, Field(min_length=1)]
 SourceId = Annotated[str, Field(pattern=SOURCE_ID)]
 FigureKey = Annotated[str, Field(pattern=FIGURE_KEY)]
 Passage = Annotated[str, Field(min_length=1, description="verbatim from the source")]
-Passages = Annotated[
-    dict[SourceId, Passage | Annotated[list[Passage], Field(min_length=1)]],
-    Field(description="source id -> the verbatim passage (or passages) that support it"),
-]
+Passages = dict[SourceId, Passage | Annotated[list[Passage], Field(min_length=1)]]
 
 
 class Strict(BaseModel):
@@ -60,97 +59,266 @@ class Strict(BaseModel):
 class Source(Strict):
     """An article the site draws on."""
 
-    name: Text
-    publisher: Text
-    title: Text
-    date: DateField
-    date_estimated: StrictBool = False
-    url: Annotated[str, Field(pattern=r"^https?://")] | None = None
-    as_reported_by: Text | None = None
-    reliability: Reliability
-    note: Text
+    name: Text = Field(
+        description=("one short, stable, dated name used everywhere on the site (prose, panels, charts, "
+                     'appendix): "Stock news, 3 Feb"; unique'),
+        examples=["Stock news, 3 Feb"])
+    publisher: Text = Field(
+        description='who published it; "Unnamed stock-news site" if the article does not say',
+        examples=["Logos Press", "Unnamed stock-news site"])
+    title: Text = Field(
+        description="the headline; if there is none, a short descriptive title, and say so in `note`",
+        examples=["Alibaba to Invest $431M in AI Promotion Ahead of Lunar New Year"])
+    date: DateField = Field(
+        description=("publication date as a [partial date](#dates), or `undated` if the article gives none"
+                     " and it cannot be estimated"),
+        examples=["2026-02-03", "early 2026-02", "undated"])
+    date_estimated: StrictBool = Field(
+        False,
+        description=("`true` when the date is inferred (from an advert, from the content), not printed in "
+                     "the article"),
+        examples=[True])
+    url: Annotated[str, Field(pattern=r"^https?://")] | None = Field(
+        None,
+        description="only when known, starting with `https://`",
+        examples=["https://example.com/qwen-campaign"])
+    as_reported_by: Text | None = Field(
+        None,
+        description=("for second-hand reports: who passed it on (e.g. Reuters figures read in a stock-news"
+                     " article)"),
+        examples=["Stock news, 3 Feb"])
+    reliability: Reliability = Field(
+        description="`lowest`, `low`, `medium`, `medium-high` or `high`",
+        examples=["medium"])
+    note: Text = Field(
+        description=("why this reliability; caveats such as AI-generated text, advertising, old names, "
+                     "estimated dates"),
+        examples=["Daily news site; reports the download count without naming its own source."])
 
 
 class Check(Strict):
     """A stated figure that a derived figure must agree with."""
 
-    stated: FigureKey
-    tolerance: Annotated[float, Field(gt=0, lt=1)]
+    stated: FigureKey = Field(
+        description="the key of the stated figure the derived one must agree with",
+        examples=["campaign.claimed_multiple_tencent"])
+    tolerance: Annotated[float, Field(gt=0, lt=1)] = Field(
+        description="the largest relative difference allowed, above zero and below one (`0.01` is 1%)",
+        examples=[0.01])
 
 
 class Figure(Strict):
     """One fact: a stated value with its sources, or a formula over other figures."""
 
-    label: Text
-    kind: Kind
-    value: StrictInt | StrictFloat | dt.date | Text | None = None
-    formula: Text | None = None
-    currency: Currency | None = None
-    unit: Text | None = None
-    qualifier: Qualifier | None = None
-    as_of: DateField | None = None
-    sources: Passages = Field(default_factory=dict)
-    editorial: StrictBool = False
-    expected: StrictBool = False
-    decimals: Annotated[int, Field(ge=0, le=6)] | None = None
-    note: Text | None = None
-    appendix_only: StrictBool = False
-    check: Check | None = None
+    label: Text = Field(
+        description='what it is, short, with no digits ("Qwen campaign budget")',
+        examples=["Qwen campaign budget"])
+    kind: Kind = Field(
+        description="one of the kinds below",
+        examples=list(KIND_NAMES))
+    value: StrictInt | StrictFloat | dt.date | Text | None = Field(
+        None,
+        description="the raw number, a [partial date](#dates) for kind `date`, or text for kind `text`",
+        examples=[3000000000, "2026-02-15", "Gemini"],
+        json_schema_extra={"x-required": "stated figures"})
+    formula: Text | None = Field(
+        None,
+        description="see [Derived figures](#derived-figures)",
+        examples=["campaign.budget_cny / competition.tencent_budget_cny"],
+        json_schema_extra={"x-required": "derived figures"})
+    currency: Currency | None = Field(
+        None,
+        description="`CNY`, `USD` or `EUR` (no other kind takes a currency)",
+        examples=["CNY"],
+        json_schema_extra={"x-required": "money and price"})
+    unit: Text | None = Field(
+        None,
+        description="a count's noun, a duration's unit, a ratio's unit",
+        examples=["downloads", "day", "yuan per US dollar"],
+        json_schema_extra={"x-required": "see the kinds"})
+    qualifier: Qualifier | None = Field(
+        None,
+        description=("`about`, `approximately`, `more than`, `over`, `at least`, `up to`, `nearly` or "
+                     "`under`"),
+        examples=["about"])
+    as_of: DateField | None = Field(
+        None,
+        description="when the figure was true or reported ([partial date](#dates) or `undated`)",
+        examples=["2026-02-06", "mid 2026-02"],
+        json_schema_extra={"x-required": "stated figures"})
+    sources: Passages = Field(
+        default_factory=dict,
+        description=("each source id with the passage that states the figure (see "
+                     "[Passages](#passages-the-sources-own-words))"),
+        examples=[{"stocknews-feb3": "Alibaba will invest 3 billion yuan"}],
+        json_schema_extra={"x-required": "stated figures"})
+    editorial: StrictBool = Field(
+        False,
+        description="`true` for the site's own note or renaming: no `sources`, no `as_of`",
+        examples=[True])
+    expected: StrictBool = Field(
+        False,
+        description=("`true` when the event had not happened yet at the time of reporting (a scheduled "
+                     "date, a forecast); stated or derived"),
+        examples=[True])
+    decimals: Annotated[int, Field(ge=0, le=6)] | None = Field(
+        None,
+        description="fixed number of decimal places (0 to 6) for percent, ratio, price, count, duration",
+        examples=[2])
+    note: Text | None = Field(
+        None,
+        description="anything a reader of the appendix should know",
+        examples=["Reported as expected, not confirmed."])
+    appendix_only: StrictBool = Field(
+        False,
+        description="`true` if no page uses it (it still appears in the Figures appendix)",
+        examples=[True])
+    check: Check | None = Field(
+        None,
+        description="derived figures only: a stated figure it must agree with (see below)",
+        examples=[{"stated": "campaign.claimed_multiple_tencent", "tolerance": 0.01}])
 
 
 class Conflict(Strict):
     """Sources that report the same thing differently."""
 
-    title: Text
-    type: ConflictType
-    figures: Annotated[list[FigureKey], Field(min_length=2)]
-    explanation: Text | None = None
+    title: Text = Field(
+        description="the question in a few words, no digits",
+        examples=["How many times Baidu's budget?"])
+    type: ConflictType = Field(
+        description=("`same-quantity` (two values for one thing), `different-dates` (values at different "
+                     "times), `computed-contradicts` (a stated claim the computed figures contradict) or "
+                     "`renamed` (a name that changed)"),
+        examples=["computed-contradicts"])
+    figures: Annotated[list[FigureKey], Field(min_length=2)] = Field(
+        description="two or more figure keys",
+        examples=[["campaign.claimed_multiple_triples", "competition.ratio_baidu"]])
+    explanation: Text | None = Field(
+        None,
+        description=("no longer used: the explanation is prose in `docs/conflicts.md`, under `{{ "
+                     'conflict("id") }}`, opening with a one-line verdict'),
+        examples=["Logos Press says triples; the budgets give about six times."])
 
 
 class ClaimData(Strict):
     """Something a source said, did or expects, cited from page prose with cite()."""
 
-    says: Text
-    sources: Annotated[Passages, Field(min_length=1)]
+    says: Text = Field(
+        description="the claim in the site's words, without digits (a number is a figure)",
+        examples=["Logos Press calls it the largest marketing campaign in Alibaba's history"])
+    sources: Annotated[Passages, Field(min_length=1)] = Field(
+        description="each source id with its passage, exactly as for figures; at least one",
+        examples=[{"logos-press": "the largest marketing campaign in the company's history"}])
 
 
 class GlossaryData(Strict):
     """A term the pages use, with other names and optional supporting passages."""
 
-    term: Text
-    also: list[Text] = Field(default_factory=list)
-    definition: Text
-    sources: Passages = Field(default_factory=dict)
+    term: Text = Field(
+        description="the term as the pages write it",
+        examples=["Qwen"])
+    also: list[Text] = Field(
+        default_factory=list,
+        description="other names for it (each term once in the glossary)",
+        examples=[["Tongyi Qianwen"]])
+    definition: Text = Field(
+        description="plain prose; may name a source by its `name`",
+        examples=["Alibaba's AI app and the family of models behind it."])
+    sources: Passages = Field(
+        default_factory=dict,
+        description="each source id with its passage; facts need a passage",
+        examples=[{"investment-background": "Qwen, formerly known as Tongyi Qianwen"}])
 
 
 class OpenQuestionData(Strict):
     """Something the articles leave open, tied to the figures it concerns."""
 
-    question: Text
-    figures: Annotated[list[FigureKey], Field(min_length=1)]
-    why: Text
+    question: Text = Field(
+        description="the question, without digits (the figures carry the numbers)",
+        examples=["Which quarter do the results due on the date below cover?"])
+    figures: Annotated[list[FigureKey], Field(min_length=1)] = Field(
+        description="the existing figure keys it concerns",
+        examples=[["earnings.date"]])
+    why: Text = Field(
+        description="why the articles leave it open",
+        examples=["Both stock-news articles give only the date."])
 
 
 class CorrectionData(Strict):
     """A change to a published figure; 'new' must equal the figure's current text. A figure
     taken off the site is recorded with removed: true and no 'new'."""
 
-    figure: FigureKey
-    date: DateField
-    old: Text
-    new: Text | None = None
-    removed: StrictBool = False
-    reason: Text
+    figure: FigureKey = Field(
+        description="the key of the corrected figure",
+        examples=["competition.baidu_budget_usd"])
+    date: DateField = Field(
+        description="the day of the change, as a [partial date](#dates)",
+        examples=["2026-12-01"])
+    old: Text = Field(
+        description="the text as it was published",
+        examples=["US$71.8 million"])
+    new: Text | None = Field(
+        None,
+        description="the figure's text now, exactly as the site shows it (checked)",
+        examples=["about US$72 million"],
+        json_schema_extra={"x-required": "unless removed"})
+    removed: StrictBool = Field(
+        False,
+        description=("`true` for a figure taken off the site: no `new`, and the figure must no longer "
+                     "exist"),
+        examples=[True])
+    reason: Text = Field(
+        description="why it changed",
+        examples=["Derived from an approximate amount; shown rounded."])
 
 
 class BriefingFile(Strict):
     """The whole data file."""
 
-    sources: dict[SourceId, Source]
-    figures: dict[FigureKey, Figure]
-    conflicts: dict[SourceId, Conflict] = Field(default_factory=dict)
-    claims: dict[FigureKey, ClaimData] = Field(default_factory=dict)
-    glossary: dict[SourceId, GlossaryData] = Field(default_factory=dict)
-    open_questions: dict[SourceId, OpenQuestionData] = Field(default_factory=dict)
-    corrections: list[CorrectionData] = Field(default_factory=list)
-
+    sources: dict[SourceId, Source] = Field(
+        description="the articles the site draws on, each keyed by its source id",
+        examples=[{"stocknews-feb3": {
+            "name": "Stock news, 3 Feb", "publisher": "Stock News",
+            "title": "Alibaba invests in Qwen", "date": "2026-02-03", "reliability": "medium",
+            "note": "Daily stock-news site."}}])
+    figures: dict[FigureKey, Figure] = Field(
+        description="the facts, each keyed by a lowercase dotted name",
+        examples=[{"holiday.duration": {
+            "label": "Length of the Lunar New Year holiday", "kind": "duration", "unit": "day",
+            "value": 9, "as_of": "2026-02-03",
+            "sources": {"stocknews-feb3": "a nine-day holiday"}}}])
+    conflicts: dict[SourceId, Conflict] = Field(
+        default_factory=dict,
+        description='sources that disagree, shown side by side on the "Where sources differ" page',
+        examples=[{"baidu-multiple": {
+            "title": "How many times Baidu's budget?", "type": "computed-contradicts",
+            "figures": ["campaign.claimed_multiple_triples", "competition.ratio_baidu"]}}])
+    claims: dict[FigureKey, ClaimData] = Field(
+        default_factory=dict,
+        description="what a source said, did or expects, cited from page prose with `cite()`",
+        examples=[{"campaign.largest_in_history": {
+            "says": "Logos Press calls it the largest marketing campaign in Alibaba's history",
+            "sources": {"logos-press": "the largest marketing campaign in the company's history"}}}])
+    glossary: dict[SourceId, GlossaryData] = Field(
+        default_factory=dict,
+        description="terms the pages use, keyed by lowercase words joined by hyphens",
+        examples=[{"qwen": {
+            "term": "Qwen", "also": ["Tongyi Qianwen"],
+            "definition": "Alibaba's AI app and the family of models behind it."}}])
+    open_questions: dict[SourceId, OpenQuestionData] = Field(
+        default_factory=dict,
+        description="what the articles leave open, tied to the figures it concerns",
+        examples=[{"earnings-quarter": {
+            "question": "Which quarter do the results due on the date below cover?",
+            "figures": ["earnings.date"], "why": "Both stock-news articles give only the date."}}])
+    corrections: list[CorrectionData] = Field(
+        default_factory=list,
+        description="changes to published figures, oldest first",
+        examples=[[{"figure": "competition.baidu_budget_usd", "date": "2026-12-01",
+                    "old": "US$71.8 million", "new": "about US$72 million",
+                    "reason": "Derived from an approximate amount; shown rounded."}]])
+    names_with_digits: list[Text] = Field(
+        default_factory=list,
+        description="names with digits in them (a model, a chip) that labels, titles and page "
+                    "prose may write, though they type no other digits",
+        examples=[["H200", "Qwen3-Max"]])

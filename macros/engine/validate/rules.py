@@ -5,7 +5,7 @@ Run once the figures are resolved (derived values known), from Briefing:
 - one-line fields (publisher, title, label, conflict title...) hold no line break, and no text
   field is only spaces;
 - labels, conflict titles and explanations, claims and open questions type no digits (names
-  such as H200 are allowed through NAMES_WITH_DIGITS);
+  such as H200 are allowed through the data file's names_with_digits);
 - every date (source dates, as-of dates, date figures, stated or derived) lies in a plausible
   range, EARLIEST_YEAR to LATEST_YEAR;
 - a stated figure's as-of date is not later than the latest of its cited sources' dates
@@ -35,7 +35,6 @@ from ..kinds import KINDS
 from ..load.yaml_source import YamlDocument
 
 EARLIEST_YEAR, LATEST_YEAR = 1900, 2100
-NAMES_WITH_DIGITS = ("Zhenwu 810E", "Qwen3-Max", "H200", "R1", "V4")
 ONE_LINE_FIELDS = {"publisher", "title", "label", "name", "as_reported_by", "url", "unit", "term",
                    "question", "says", "old", "new", "formula", "stated"}
 NO_DIGIT_FIELDS = {("figures", "label"), ("conflicts", "title"), ("conflicts", "explanation"),
@@ -50,7 +49,7 @@ def check_written(briefing: Any, doc: YamlDocument) -> None:
     than as a passage that does not support it."""
     data = doc.data if isinstance(doc.data, dict) else {}
     for path, text in _texts(data):
-        _check_text(path, text, doc)
+        _check_text(path, text, doc, briefing.names_with_digits)
     for key, entry in _entries(data, "figures"):
         _check_citations(key, entry, doc)
     for sid, source in briefing.sources.items():
@@ -65,12 +64,6 @@ def check_derived(briefing: Any, doc: YamlDocument) -> None:
     for key, fig in briefing.figures.items():
         if fig.derived:
             _check_figure(briefing, key, fig, doc)
-
-
-def check_rules(briefing: Any, doc: YamlDocument) -> None:
-    """Raise BriefingError for the first rule a checked, resolved data file breaks."""
-    check_written(briefing, doc)
-    check_derived(briefing, doc)
 
 
 def _entries(data: dict, section: str) -> Iterable[tuple[str, dict]]:
@@ -96,7 +89,8 @@ def _fail(doc: YamlDocument, path: tuple, problem: str, hint: str) -> BriefingEr
     return doc.error(path, problem, hint, key=key)
 
 
-def _check_text(path: tuple, text: str, doc: YamlDocument) -> None:
+def _check_text(path: tuple, text: str, doc: YamlDocument, names_with_digits: tuple[str, ...]
+                ) -> None:
     section, field = path[0], path[2]
     if not text.strip():
         raise _fail(doc, path, f"{field}: only spaces", f"write the {field}, or delete the line "
@@ -107,14 +101,14 @@ def _check_text(path: tuple, text: str, doc: YamlDocument) -> None:
                     "line break, and '|' or '>' blocks keep them")
     if (section, field) in NO_DIGIT_FIELDS:
         prose = text
-        for name in NAMES_WITH_DIGITS:
+        for name in names_with_digits:
             prose = prose.replace(name, "")
         digit = re.search(r"\d+", prose)
         if digit:
             raise _fail(doc, path, f"{field}: no digits allowed, found '{digit.group(0)}' in "
                         f"{shown(text)}", "say it in words without the number (the number "
                         "belongs in a figure); a name with digits, like H200, goes in "
-                        "NAMES_WITH_DIGITS in macros/engine/validate/rules.py")
+                        f"'names_with_digits:' at the end of {doc.file}")
 
 
 def _check_citations(key: str, entry: dict, doc: YamlDocument) -> None:

@@ -1,6 +1,7 @@
-"""The editor schema, data/briefing.schema.json, generated from the pydantic models, the field
-docs (field_docs.py) and the engine's own rules per kind (validate.py), and CONTRIBUTING.md's
-field tables. Write both: `make schema` (`python -m macros.engine.validate.schema_export`).
+"""The editor schema, data/briefing.schema.json, generated from the pydantic models (their
+fields' descriptions and examples) and the engine's own rules per kind (kinds.py), and
+CONTRIBUTING.md's field tables, from the same descriptions. Write both: `make schema`
+(`python -m macros.engine.validate.schema_export`).
 
 The schema is for editors (yaml-language-server) and `check-jsonschema`; the build's own checks
 (validate.py) stay the authority and give the fuller messages. Its structure is chosen for
@@ -12,13 +13,14 @@ is refused by `{"not": {"description": "<why>"}}`, whose message quotes the reas
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import get_args
 
 from pydantic.json_schema import GenerateJsonSchema
 
 from ..kinds import CURRENCY_KINDS, KINDS, MAX_MAGNITUDE, UNIT_KINDS
-from .field_docs import FIELD_DOCS, plain, with_tables
+from . import models
 from .models import (
     DATE_PATTERN_EDITOR,
     DATED_PATTERN_EDITOR,
@@ -79,11 +81,10 @@ def json_schema() -> dict:
 
 
 def _describe(model: str, field: str, prop: dict) -> None:
-    docs = FIELD_DOCS.get(model, {})
-    if field not in docs:
-        raise KeyError(f"{model}.{field} has no entry in macros/engine/validate/field_docs.py")
-    doc = docs[field]
-    description = plain(doc.text)
+    """The field's description as plain text (dates with the forms they take), examples last."""
+    description = plain(prop.pop("description"))
+    prop.pop("examples")
+    prop.pop("x-required", None)
     if (model, field) in DATE_FIELDS:
         for key in ("anyOf", "format"):
             prop.pop(key, None)
@@ -92,7 +93,7 @@ def _describe(model: str, field: str, prop: dict) -> None:
     if prop.get("default", 0) is None:
         del prop["default"]
     prop["description"] = description
-    prop["examples"] = list(doc.examples)
+    prop["examples"] = getattr(models, model).model_fields[field].examples   # in written order
 
 
 def _passage_maps(models: dict) -> list[dict]:
@@ -170,6 +171,66 @@ def _correction_rules() -> list[dict]:
     return [{"if": removed, "then": {"properties": {
                 "new": forbidden("a removed figure has no 'new' text")}},
              "else": {"required": ["new"]}}]
+
+
+# CONTRIBUTING.md's field tables: the table's name in its marker -> the model, and what the
+# key of each entry is, for sections keyed by name.
+TABLES = {"sections": (BriefingFile, None), "sources": (models.Source, None),
+          "figures": (models.Figure, None), "check": (models.Check, None),
+          "conflicts": (models.Conflict, "lowercase words joined by hyphens"),
+          "claims": (models.ClaimData,
+                     "a dotted lowercase name like a figure key, and not a figure key too"),
+          "glossary": (models.GlossaryData, "lowercase words joined by hyphens"),
+          "open_questions": (models.OpenQuestionData, "lowercase words joined by hyphens"),
+          "corrections": (models.CorrectionData, None)}
+MARKER = re.compile(r"(<!-- field-table: (\w+) .*?-->\n).*?(<!-- end field-table -->)", re.DOTALL)
+_BARE = re.compile(r"^[A-Za-z][A-Za-z0-9_.-]*$")   # ids, keys, kinds: written unquoted
+_LINK = re.compile(r"\[([^\]]+)\]\([^)]+\)")
+
+
+def plain(markdown: str) -> str:
+    """The schema's text: Markdown links become their words, backticks and bold go."""
+    return _LINK.sub(r"\1", markdown).replace("`", "").replace("**", "")
+
+
+def written(value: object) -> str:
+    """A value as it is written in the data file (YAML flow style)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return value if _BARE.match(value) else json.dumps(value, ensure_ascii=False)
+    if isinstance(value, list):
+        return "[" + ", ".join(written(item) for item in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{key}: {written(item)}" for key, item in value.items()) + "}"
+    return str(value)
+
+
+def required(field) -> str:
+    """The table's 'required' column: yes, no, or what the field says under x-required."""
+    extra = field.json_schema_extra or {}
+    return extra.get("x-required", "yes" if field.is_required() else "no")
+
+
+def table(name: str) -> str:
+    """The Markdown field table of one section, as CONTRIBUTING.md shows it."""
+    model, key_row = TABLES[name]
+    fields = model.model_fields
+    if model is BriefingFile:
+        rows = ["| section | required | what it holds |", "| --- | --- | --- |"]
+        rows += [f"| `{name}:` | {required(f)} | {f.description} |" for name, f in fields.items()]
+        return "\n".join(rows) + "\n"
+    rows = ["| field | required | what to write | example |", "| --- | --- | --- | --- |"]
+    if key_row:
+        rows.append(f"| id (the key) | yes | {key_row} | |")
+    rows += [f"| `{name}` | {required(f)} | {f.description} | `{written(f.examples[0])}` |"
+             for name, f in fields.items()]
+    return "\n".join(rows) + "\n"
+
+
+def with_tables(contributing: str) -> str:
+    """CONTRIBUTING.md with every generated field table rewritten from the models."""
+    return MARKER.sub(lambda m: f"{m.group(1)}\n{table(m.group(2))}\n{m.group(3)}", contributing)
 
 
 def schema_text() -> str:
