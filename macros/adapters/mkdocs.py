@@ -99,8 +99,6 @@ class Build:
 
     def finish(self) -> None:
         if self.errors and self.preview:
-            if self.site is not None:
-                banner_other_pages(Path(self.env.conf["site_dir"]), self.errors)
             # Printed, not logged: a logged error would count towards `strict` and fail the build.
             print("\n".join(["ERROR    -  The preview shows these mistakes in the pages "
                              "(make build stops on them):", *self.errors]), file=sys.stderr)
@@ -156,24 +154,6 @@ def error_page(messages: list[str], page: str | None = None) -> str:
             "mistake below is fixed.</strong> Fix it and save the file: the preview rebuilds and "
             "reloads by itself (<code>make build</code> stops on it).</p>"
             f"{shown}</div>\n")
-
-
-ARTICLE = re.compile(r'<article class="md-content__inner[^"]*">')
-
-
-def banner_other_pages(site_dir: Path, messages: list[str]) -> None:
-    """Under `serve`, every other page of the built preview names the pages that failed, so a
-    change in the data that breaks a page elsewhere is seen wherever the contributor looks."""
-    items = "".join(f"<li><code>{html.escape(m.splitlines()[0])}</code></li>" for m in messages)
-    banner = ('<div class="briefing-error-elsewhere" role="alert" style="border:2px solid '
-              '#c62828;background:#fff3f3;color:#1a1a1a;padding:.4em 1em;margin:0 0 1em">'
-              f"<strong>Build error in another page</strong> (open it to see How to fix):"
-              f"<ul style=\"margin:.3em 0\">{items}</ul></div>")
-    for path in site_dir.rglob("*.html"):
-        text = path.read_text(encoding="utf-8")
-        match = ARTICLE.search(text)
-        if match and "briefing-error" not in text:
-            path.write_text(text[:match.end()] + banner + text[match.end():], encoding="utf-8")
 
 
 def previewing(conf) -> bool:

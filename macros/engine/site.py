@@ -13,7 +13,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 from .config import BriefingConfig
-from .load.cache import load_briefing
+from .derive.briefing import Briefing
 from .load.page_source import read_page
 from .pages.links import check_links
 from .pages.rules import check_figures_used, check_front_matter, check_prose
@@ -62,8 +62,7 @@ class Site:
         self.links_from_source = links_from_source
         self.config = config
         config.check_pages(pages)
-        self.briefing = load_briefing(project_dir / config.data, config.data,
-                                      project_dir)   # checked data, cached by content
+        self.briefing = Briefing.load(project_dir / config.data, display=config.data)
         self.usage: Usage = scan_pages(docs_dir, pages)
         self.appendix_url = pages[config.appendix].url
         self.sources_url = pages[config.sources].url
@@ -82,9 +81,9 @@ class Site:
             "timeline": [k for k, f in b.figures.items() if f.kind == "date"],
             "conflicts_list": conflict_keys,
             "conflict": conflict_keys,
-            "open_questions": [k for q in getattr(b, "open_questions", {}).values()
+            "open_questions": [k for q in b.open_questions.values()
                                for k in q.figures],
-            "corrections_list": [c.figure for c in getattr(b, "corrections", ())],
+            "corrections_list": [c.figure for c in b.corrections],
         }
 
     def _add_generated_keys(self) -> None:
@@ -125,7 +124,7 @@ class Site:
             "timeline": partial(generated.timeline, r),
             "sources_list": partial(generated.sources_list, r),
             "figures_appendix": partial(generated.figures_appendix, r, self.usage,
-                                        self.anchored_keys, getattr(self, "site_url", "")),
+                                        self.anchored_keys, self.site_url),
             "conflict": partial(generated.conflict, r),
             "conflicts_list": partial(generated.conflicts_list, r),
             "glossary": partial(generated.glossary, r),
