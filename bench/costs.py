@@ -18,9 +18,8 @@ from macros.engine.config import BriefingConfig
 from macros.engine.derive.briefing import Briefing
 from macros.engine.load.validate import validate
 from macros.engine.load.yaml_source import load_yaml
-from macros.engine.pages.usage import FRONT_MATTER, scan_pages
 from macros.engine.site import DEFAULT_DATA_FILE, Site, macro_names
-from tools.pages import site_pages
+from tools.pages import site_pages, site_sources, site_usage
 
 
 def _timed(step):
@@ -39,13 +38,13 @@ def engine_costs(project: Path) -> dict[str, float]:
     doc, read = _timed(lambda: load_yaml(data))
     model, checked = _timed(lambda: validate(doc))
     _, formatted = _timed(lambda: Briefing(model, doc))
-    _, scanned = _timed(lambda: scan_pages(project / "docs", site_pages(project)))
-    site = Site(project, project / "docs", BriefingConfig(), site_pages(project))
+    _, scanned = _timed(lambda: site_usage(project))
+    site = Site(project, project / "docs", BriefingConfig(), site_pages(project),
+                site_sources(project))
     environment = jinja2.Environment()
     start = time.perf_counter()
     for src in site.usage.pages:
-        text = (project / "docs" / src).read_text(encoding="utf-8")
-        body = FRONT_MATTER.sub("", text, count=1)
+        body = site.page_source(src).body
         macros = {name: partial(_call, site, name, src) for name in macro_names()}
         environment.from_string(body).render(**macros)
     expanded = time.perf_counter() - start

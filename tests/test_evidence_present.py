@@ -12,10 +12,9 @@ import pytest
 
 from conftest import ROOT
 from macros.engine.derive.briefing import Briefing
-from macros.engine.pages.usage import scan_pages
 from macros.engine.present.generated import appendix_groups
 from macros.engine.present.html import RELIABILITY_ORDER, passages
-from tools.pages import site_pages
+from tools.pages import site_usage
 
 DATA = ROOT / "data" / "briefing.yml"
 
@@ -27,7 +26,7 @@ def briefing() -> Briefing:
 
 @pytest.fixture(scope="module")
 def usage():
-    return scan_pages(ROOT / "docs", site_pages())
+    return site_usage()
 
 
 def text(fragment: str) -> str:

@@ -25,7 +25,7 @@ from conftest import ROOT
 from engine_data import VALID, replace
 from macros.engine.derive.briefing import Briefing
 from macros.engine.errors import BriefingError, shown
-from macros.engine.load.page_source import front_matter
+from macros.engine.load.page_source import parse_page, read_pages
 from macros.engine.load.rules import NAMES_WITH_DIGITS
 from macros.engine.load.schema import Figure, Source
 from macros.engine.pages.templates import call_macro
@@ -373,7 +373,7 @@ def test_cards_names_what_it_was_given(value, told):
 @given(st.text(max_size=60))
 def test_any_front_matter_gives_a_mapping_or_a_message(body):
     try:
-        meta = front_matter(f"---\n{body}\n---\n\n# Page\n", "docs/page.md")
+        meta = parse_page(f"---\n{body}\n---\n\n# Page\n", "docs/page.md").meta
     except BriefingError as error:
         assert error.file == "docs/page.md" and error.hint and error.line
         return
@@ -412,10 +412,10 @@ def test_digits_in_prose_are_found_on_their_line(tmp_path, markdown, digit_line)
     (docs / "page.md").write_text("---\ntitle: Page\ndescription: A page long enough to pass the "
                                   "description rule.\n---\n\n" + markdown + "\n")
     if digit_line is None:
-        check_prose(docs, ["page.md"])
+        check_prose(read_pages(docs, ["page.md"]))
         return
     with pytest.raises(BriefingError) as caught:
-        check_prose(docs, ["page.md"])
+        check_prose(read_pages(docs, ["page.md"]))
     assert caught.value.line == digit_line and caught.value.file == "docs/page.md"
 
 
@@ -434,7 +434,7 @@ def test_every_front_matter_mistake_is_told(tmp_path, front, problem):
     docs.mkdir()
     (docs / "page.md").write_text(f"---\n{front}---\n\n# Page\n")
     with pytest.raises(BriefingError) as caught:
-        check_front_matter(docs, ["page.md"])
+        check_front_matter(read_pages(docs, ["page.md"]))
     assert problem in str(caught.value) and caught.value.hint
 
 

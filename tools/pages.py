@@ -8,7 +8,8 @@ from pathlib import Path
 
 import yaml
 
-from macros.engine.pages.usage import PageInfo
+from macros.engine.load.page_source import PageSource, read_pages
+from macros.engine.pages.usage import PageInfo, Usage, scan_pages
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -40,3 +41,13 @@ def site_pages(root: Path = ROOT) -> dict[str, PageInfo]:
         src = path.relative_to(docs).as_posix()
         pages.setdefault(src, PageInfo(src, page_url(src), path.stem))
     return pages
+
+
+def site_sources(root: Path = ROOT) -> dict[str, PageSource]:
+    """Every page of site_pages, read once."""
+    return read_pages(root / "docs", site_pages(root))
+
+
+def site_usage(root: Path = ROOT) -> Usage:
+    """Which page uses which figure, as the build finds it."""
+    return scan_pages(site_pages(root), site_sources(root))

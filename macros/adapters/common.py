@@ -93,7 +93,7 @@ def template_line() -> int | None:
 
 def placed(error: BriefingError, site: Site, src: str, body_line: int | None) -> BriefingError:
     """The error with its page and its line counted from the top of the file."""
-    line = None if body_line is None else body_line + site.page_source(src)[1]
+    line = None if body_line is None else body_line + site.page_source(src).body_line
     return errors.placed(error, site.page_file(src), line)
 
 
@@ -137,9 +137,10 @@ def free_names(tree: nodes.Template) -> set[str]:
 def check_template(site: Site, src: str, environment: jinja2.Environment,
                    known: Collection[str]) -> None:
     """Before rendering: syntax, and names that are neither macros nor variables, with lines."""
-    text, offset = site.page_source(src)
+    page = site.page_source(src)
+    offset = page.body_line
     site.check_page(src)
-    body = text.splitlines(keepends=True)[offset:]
+    body = page.text.splitlines(keepends=True)[offset:]
     try:
         tree = environment.parse("".join(body))
     except jinja2.TemplateSyntaxError as error:

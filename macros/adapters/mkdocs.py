@@ -18,7 +18,8 @@ from mkdocs.exceptions import PluginError
 
 from ..engine.config import BriefingConfig
 from ..engine.errors import BriefingError, did_you_mean
-from ..engine.pages.usage import PageInfo, check_readable
+from ..engine.load.page_source import read_pages
+from ..engine.pages.usage import PageInfo
 from ..engine.site import Site, macro_names
 from . import common
 
@@ -35,6 +36,7 @@ class Build:
         self.preview = preview
         self.site: Site | None = None
         self.config: BriefingConfig | None = None
+        self.sources = {}
         self.errors: list[str] = []
         self.page_errors: list[str] = []  # the current page's
         common.register(env, macro_names(), lambda: self.site, self._page, self._failed)
@@ -42,7 +44,9 @@ class Build:
             config_file = Path(env.conf.config_file_path or "mkdocs.yml")
             text = config_file.read_text(encoding="utf-8") if config_file.is_file() else ""
             self.config = BriefingConfig.from_extra(env.conf["extra"], text)
-            check_readable(Path(env.conf["docs_dir"]))
+            docs = Path(env.conf["docs_dir"])  # every page read once, before MkDocs reads them
+            self.sources = read_pages(docs, [p.relative_to(docs).as_posix()
+                                             for p in sorted(docs.rglob("*.md"))])
             check_nav(env.conf, text)
         except BriefingError as error:
             if not preview:
@@ -58,7 +62,7 @@ class Build:
         try:
             if self.site is None:
                 self.site = Site(Path(env.project_dir), Path(env.conf["docs_dir"]), self.config,
-                                 self._pages(), env.conf.get("site_url") or "")
+                                 self._pages(), self.sources, env.conf.get("site_url") or "")
             known = set(env.variables) | set(env.macros) | set(env.page.meta or {})
             common.check_template(self.site, env.page.file.src_path, env.env, known)
         except BriefingError as error:

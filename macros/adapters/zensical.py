@@ -15,6 +15,7 @@ import jinja2
 
 from ..engine.config import BriefingConfig
 from ..engine.errors import BriefingError
+from ..engine.load.page_source import read_pages
 from ..engine.pages.usage import PageInfo
 from ..engine.site import Site, macro_names
 from . import common
@@ -39,7 +40,8 @@ class Build:
             text = settings.read_text(encoding="utf-8") if settings.is_file() else ""
             config = BriefingConfig.from_extra(self.extra, text)
             self.site = Site(self.root, self.docs_dir, config, self.pages,
-                             conf.get("site_url") or "", links_from_source=True)
+                             read_pages(self.docs_dir, self.pages), conf.get("site_url") or "",
+                             links_from_source=True)
         except BriefingError as error:
             self.failure = error
             self.errors.append(str(error))

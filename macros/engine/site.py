@@ -14,11 +14,11 @@ from types import SimpleNamespace
 
 from .config import BriefingConfig
 from .derive.briefing import Briefing
-from .load.page_source import read_page
+from .load.page_source import PageSource
 from .pages.links import check_links
 from .pages.rules import check_figures_used, check_front_matter, check_prose
 from .pages.templates import call_macro, check_source, leftover_template
-from .pages.usage import QUOTED, PageInfo, Usage, body_start, scan_pages
+from .pages.usage import QUOTED, PageInfo, Usage, scan_pages
 from .present import charts, datapackage, generated
 from .present.exports import write_downloads
 from .present.html import PageRenderer
@@ -52,9 +52,10 @@ class Site:
     """Everything one build needs: the checked data, the site's pages and which use what."""
 
     def __init__(self, project_dir: Path, docs_dir: Path, config: BriefingConfig,
-                 pages: Mapping[str, PageInfo], site_url: str = "",
-                 links_from_source: bool = False):
-        """`links_from_source`: the generator rewrites relative links in the HTML as relative
+                 pages: Mapping[str, PageInfo], sources: Mapping[str, PageSource],
+                 site_url: str = "", links_from_source: bool = False):
+        """`sources`: every page read once (load.page_source.read_pages).
+        `links_from_source`: the generator rewrites relative links in the HTML as relative
         to the page's source file (Zensical does; MkDocs leaves raw HTML alone)."""
         self.docs_dir = docs_dir
         self.project_dir = project_dir
@@ -63,13 +64,15 @@ class Site:
         self.config = config
         config.check_pages(pages)
         self.briefing = Briefing.load(project_dir / config.data, display=config.data)
-        self.usage: Usage = scan_pages(docs_dir, pages)
+        self.sources = sources
+        self.usage: Usage = scan_pages(pages, sources)
         self.appendix_url = pages[config.appendix].url
         self.sources_url = pages[config.sources].url
         self._anchored: dict[str, set[str]] | None = None
         self._add_generated_keys()
-        check_front_matter(docs_dir, list(self.usage.pages))  # the guide's rules for pages
-        check_prose(docs_dir, list(self.usage.pages))
+        site_pages = {src: sources[src] for src in pages}
+        check_front_matter(site_pages)  # the guide's rules for pages
+        check_prose(site_pages)
         check_figures_used(self.briefing, self.usage)
         self._bound: dict[str, dict[str, Callable[..., str]]] = {}
 
@@ -105,7 +108,7 @@ class Site:
             shown_by = self._generated_keys()
             self._anchored = {}
             for src, info in self.usage.pages.items():
-                text = (self.docs_dir / src).read_text(encoding="utf-8")
+                text = self.sources[src].text
                 keys = {k for block in _BUTTON_CALLS.findall(text) for _, k in QUOTED.findall(block)}
                 for generator in self.usage.macros_by_page[src] & shown_by.keys():
                     keys.update(shown_by[generator])
@@ -157,19 +160,17 @@ class Site:
         """How messages name a page: 'docs/campaign.md'."""
         return f"{self.docs_dir.name}/{src}"
 
-    def page_source(self, src: str) -> tuple[str, int]:
-        """The page's whole file and the line number its rendered body starts after."""
-        text = read_page(self.docs_dir / src, self.page_file(src))
-        return text, body_start(text)
+    def page_source(self, src: str) -> PageSource:
+        return self.sources[src]
 
     def check_page(self, src: str) -> None:
         """Before rendering: links to pages, and template code inside code blocks."""
-        text, _ = self.page_source(src)
+        text = self.sources[src].text
         check_links(text, self.page_file(src), self.usage.pages)
         check_source(text, self.page_file(src))
 
     def check_rendered(self, rendered: str, src: str) -> None:
-        leftover_template(rendered, self.page_source(src)[0], self.page_file(src))
+        leftover_template(rendered, self.sources[src].text, self.page_file(src))
 
     def write_downloads(self, site_dir: Path) -> list[Path]:
         return write_downloads(self.briefing, site_dir, self.site_url, self.project_dir)
