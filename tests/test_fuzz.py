@@ -28,7 +28,7 @@ from macros.engine.errors import BriefingError, shown
 from macros.engine.load.page_source import parse_page, read_pages
 from macros.engine.load.rules import NAMES_WITH_DIGITS
 from macros.engine.load.schema import Figure, Source
-from macros.engine.pages.templates import call_macro
+from macros.engine.present.pages.templates import call_macro
 from macros.engine.present import generated
 from macros.engine.present.csv_safe import FORMULA_START, safe_cell
 from macros.engine.present.html import PageRenderer
@@ -405,7 +405,7 @@ def test_shown_never_gives_a_python_repr():
     ("An {{ fig('a.b') }}, `code 1`, [x](y1.md), <b id='a1'>bold</b>, H200.", None),
 ])
 def test_digits_in_prose_are_found_on_their_line(tmp_path, markdown, digit_line):
-    from macros.engine.pages.rules import check_prose
+    from macros.engine.present.pages.rules import check_prose
 
     docs = tmp_path / "docs"
     docs.mkdir()
@@ -428,7 +428,7 @@ def test_digits_in_prose_are_found_on_their_line(tmp_path, markdown, digit_line)
     ("- a list\n", "front matter must be 'name: value' lines"),
 ])
 def test_every_front_matter_mistake_is_told(tmp_path, front, problem):
-    from macros.engine.pages.rules import check_front_matter
+    from macros.engine.present.pages.rules import check_front_matter
 
     docs = tmp_path / "docs"
     docs.mkdir()

@@ -69,7 +69,7 @@ def test_template_mistakes_name_the_line(project_copy, generator, markdown, snip
 
 def test_leftover_template_names_the_source_line():
     from macros.engine.errors import BriefingError
-    from macros.engine.pages.templates import leftover_template
+    from macros.engine.present.pages.templates import leftover_template
 
     source = "---\ntitle: X\n---\n\nIntro.\n\n{% raw %}{{ shown }}{% endraw %} in prose.\n"
     with pytest.raises(BriefingError) as caught:

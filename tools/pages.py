@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 
 from macros.engine.load.page_source import PageSource, read_pages
-from macros.engine.pages.usage import PageInfo, Usage, scan_pages
+from macros.engine.present.pages.usage import PageInfo, Usage, scan_pages
 
 ROOT = Path(__file__).resolve().parents[1]
 

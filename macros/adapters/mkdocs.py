@@ -19,7 +19,7 @@ from mkdocs.exceptions import PluginError
 from ..engine.config import BriefingConfig
 from ..engine.errors import BriefingError, did_you_mean
 from ..engine.load.page_source import read_pages
-from ..engine.pages.usage import PageInfo
+from ..engine.present.pages.usage import PageInfo
 from ..engine.site import Site, macro_names
 from . import common
 

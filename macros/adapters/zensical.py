@@ -16,7 +16,7 @@ import jinja2
 from ..engine.config import BriefingConfig
 from ..engine.errors import BriefingError
 from ..engine.load.page_source import read_pages
-from ..engine.pages.usage import PageInfo
+from ..engine.present.pages.usage import PageInfo
 from ..engine.site import Site, macro_names
 from . import common
 

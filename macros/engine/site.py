@@ -15,10 +15,10 @@ from types import SimpleNamespace
 from .config import BriefingConfig
 from .derive.briefing import Briefing
 from .load.page_source import PageSource
-from .pages.links import check_links
-from .pages.rules import check_figures_used, check_front_matter, check_prose
-from .pages.templates import call_macro, check_source, leftover_template
-from .pages.usage import QUOTED, PageInfo, Usage, scan_pages
+from .present.pages.links import check_links
+from .present.pages.rules import check_figures_used, check_front_matter, check_prose
+from .present.pages.templates import call_macro, check_source, leftover_template
+from .present.pages.usage import QUOTED, PageInfo, Usage, scan_pages
 from .present import charts, datapackage, generated
 from .present.exports import write_downloads
 from .present.html import PageRenderer

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from conftest import ROOT
-from macros.engine.pages.usage import scan_pages
+from macros.engine.present.pages.usage import scan_pages
 from tools.pages import site_pages
 
 from .support import config

@@ -14,9 +14,9 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from ..errors import BriefingError
-from ..load.page_source import FRONT_MATTER, PageSource
-from ..load.rules import NAMES_WITH_DIGITS
+from ...errors import BriefingError
+from ...load.page_source import FRONT_MATTER, PageSource
+from ...load.rules import NAMES_WITH_DIGITS
 from .code import CODE
 
 MIN_DESCRIPTION = 40

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from macros.engine.errors import BriefingError
-from macros.engine.pages.links import check_links
+from macros.engine.present.pages.links import check_links
 
 PAGES = {"index.md", "campaign.md", "guide/setup.md", "guide/first steps.md"}
 

@@ -10,9 +10,9 @@ import inspect
 import re
 from collections.abc import Callable
 
-from ..catalogue import told
-from ..errors import BriefingError
-from .arguments import check_arguments, macro_failed
+from ...catalogue import told
+from ...errors import BriefingError
+from .arguments import check_arguments, macro_failed, signature_text
 from .code import CODE, blank, without_code
 
 RAW = re.compile(r"\{%-?\s*raw\s*-?%\}.*?\{%-?\s*endraw\s*-?%\}", re.S)
@@ -25,13 +25,6 @@ CODE_IN_CODE_BLOCK, SHOW_LITERALLY = told("code-in-code-block")
 
 def _line(text: str, offset: int) -> int:
     return text.count("\n", 0, offset) + 1
-
-
-def signature_text(name: str, function: Callable) -> str:
-    """'fig(key)': the call as a contributor writes it."""
-    params = inspect.signature(function).parameters.values()
-    shown = [p.name if p.default is p.empty else f"{p.name}={p.default!r}" for p in params]
-    return f"{name}({', '.join(shown)})"
 
 
 def call_macro(name: str, function: Callable, args: list, kwargs: dict) -> str:

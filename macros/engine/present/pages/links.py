@@ -11,8 +11,8 @@ import re
 from collections.abc import Collection
 from urllib.parse import unquote
 
-from ..catalogue import told
-from ..errors import BriefingError, did_you_mean
+from ...catalogue import told
+from ...errors import BriefingError, did_you_mean
 from .code import without_code
 
 LINK = re.compile(r"\]\(\s*<?([^()\s<>]+?\.md)(?:#[^()\s<>]*)?>?(?:\s+\"[^\"]*\")?\s*\)")
