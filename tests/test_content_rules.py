@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import re
 
-
 from conftest import ROOT, build
 from macros.engine.config import BriefingConfig
 from macros.engine.derive.briefing import Briefing
-from macros.engine.present.pages.rules import prose_of
 from macros.engine.present.html import PageRenderer
+from macros.engine.present.pages.rules import prose_of
 from macros.engine.site import Site
 from tools.pages import site_pages, site_sources, site_usage
 

@@ -28,10 +28,10 @@ from macros.engine.errors import BriefingError, shown
 from macros.engine.load.page_source import parse_page, read_pages
 from macros.engine.load.rules import NAMES_WITH_DIGITS
 from macros.engine.load.schema import Figure, Source
-from macros.engine.present.pages.templates import call_macro
 from macros.engine.present import generated
 from macros.engine.present.csv_safe import FORMULA_START, safe_cell
 from macros.engine.present.html import PageRenderer
+from macros.engine.present.pages.templates import call_macro
 
 NAME = "data/briefing.yml"
 REAL = (ROOT / NAME).read_text(encoding="utf-8")

@@ -15,13 +15,13 @@ from types import SimpleNamespace
 from .config import BriefingConfig
 from .derive.briefing import Briefing
 from .load.page_source import PageSource
+from .present import charts, datapackage, generated
+from .present.exports import write_downloads
+from .present.html import PageRenderer
 from .present.pages.links import check_links
 from .present.pages.rules import check_figures_used, check_front_matter, check_prose
 from .present.pages.templates import call_macro, check_source, leftover_template
 from .present.pages.usage import QUOTED, PageInfo, Usage, scan_pages
-from .present import charts, datapackage, generated
-from .present.exports import write_downloads
-from .present.html import PageRenderer
 
 DEFAULT_DATA_FILE = BriefingConfig.data  # for check.py (the data file when settings name none)
 _BUTTON_CALLS = re.compile(r"\{\{-?\s*(?:fig|cards)\s*\(.*?\}\}", re.S)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from ..dates import PartialDate
 from ..formatting.values import format_partial_date
-from .pages.usage import Usage
 from .datapackage import appendix_extras
 from .html import (
     RELIABILITY_ORDER,
@@ -19,6 +18,7 @@ from .html import (
     time_element,
     use_anchor,
 )
+from .pages.usage import Usage
 
 CONFLICT_TYPES = {"same-quantity": "Same quantity, different values",
                   "different-dates": "Reported at different dates",
