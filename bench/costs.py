@@ -18,7 +18,8 @@ from macros.engine.config import BriefingConfig
 from macros.engine.derive.briefing import Briefing
 from macros.engine.load.validate import validate
 from macros.engine.load.yaml_source import load_yaml
-from macros.engine.site import DEFAULT_DATA_FILE, Site, macro_names
+from macros.engine.present.macro_table import macros
+from macros.engine.site import Site
 from tools.pages import site_pages, site_sources, site_usage
 
 
@@ -34,7 +35,7 @@ def _call(site: Site, name: str, src: str, *args, **kwargs) -> str:
 
 def engine_costs(project: Path) -> dict[str, float]:
     """Seconds per phase: read YAML, validate, derive and format, scan pages, expand macros."""
-    data = project / DEFAULT_DATA_FILE
+    data = project / BriefingConfig.data
     doc, read = _timed(lambda: load_yaml(data))
     model, checked = _timed(lambda: validate(doc))
     _, formatted = _timed(lambda: Briefing(model, doc))
@@ -45,8 +46,8 @@ def engine_costs(project: Path) -> dict[str, float]:
     start = time.perf_counter()
     for src in site.usage.pages:
         body = site.page_source(src).body
-        macros = {name: partial(_call, site, name, src) for name in macro_names()}
-        environment.from_string(body).render(**macros)
+        bound = {name: partial(_call, site, name, src) for name in macros.names()}
+        environment.from_string(body).render(**bound)
     expanded = time.perf_counter() - start
     return {"read YAML": read, "validate": checked, "derive and format": formatted,
             "scan pages": scanned, "expand macros": expanded}

@@ -257,7 +257,7 @@ def test_print_list_names_every_figure_shown_and_its_sources(built_site, briefin
 @pytest.mark.parametrize("markdown", ["# Title\n\nText {{ x }}\n", "Intro\n\nMore",
                                       "# Only title", "# T\nText right after"])
 def test_page_frame_moves_no_line_of_the_page(markdown):
-    from macros.engine.site import frame_markdown
+    from macros.engine.present.pages.frame import frame_markdown
 
     framed = frame_markdown(markdown)
     assert framed.count("{{ reporting_as_of() }}") == 1 and framed.endswith("{{ print_list() }}")

@@ -82,12 +82,12 @@ def test_contributing_lists_exactly_the_macro_table():
     import re
 
     from conftest import ROOT
-    from macros.engine.site import macro_names
+    from macros.engine.present.macro_table import macros
 
     text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
     section = text[text.index("## Page macros"):text.index("## Error messages")]
     listed = re.findall(r"^\| `\{\{ ([a-z_]+)\(", section, re.M)
-    assert sorted(listed) == sorted(macro_names())
+    assert sorted(listed) == sorted(macros.names())
 
 
 def test_only_the_adapters_import_a_generator_or_jinja():

@@ -16,7 +16,8 @@ from jinja2 import nodes
 from ..engine import errors
 from ..engine.catalogue import told
 from ..engine.errors import BriefingError, did_you_mean
-from ..engine.site import Site, frame_markdown
+from ..engine.present.pages.frame import frame_markdown
+from ..engine.site import Site
 
 # The name under which each adapter gives pages its reporter of failed expressions.
 EXPRESSION_FAILED = "_briefing_expression_failed"
@@ -68,7 +69,7 @@ def _what_failed(error: Exception) -> str:
 
 
 class Frame(jinja2.ext.Extension):
-    """Adds the site's frame to each page template (engine.site.frame_markdown: the reporting
+    """Adds the site's frame to each page template (engine.present.pages.frame: the reporting
     date and the print list, as macro calls), and makes each page a PageTemplate. Both
     generators load it from the macros plugin's `j2_extensions` in mkdocs.yml."""
 
@@ -139,7 +140,7 @@ def check_template(site: Site, src: str, environment: jinja2.Environment,
     """Before rendering: syntax, and names that are neither macros nor variables, with lines."""
     page = site.page_source(src)
     offset = page.body_line
-    site.check_page(src)
+    site.checker.before(src)
     body = page.text.splitlines(keepends=True)[offset:]
     try:
         tree = environment.parse("".join(body))

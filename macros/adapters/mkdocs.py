@@ -19,8 +19,10 @@ from mkdocs.exceptions import PluginError
 from ..engine.config import BriefingConfig
 from ..engine.errors import BriefingError, did_you_mean
 from ..engine.load.page_source import read_pages
+from ..engine.present.exports import write_downloads
+from ..engine.present.macro_table import macros
 from ..engine.present.pages.usage import PageInfo
-from ..engine.site import Site, macro_names
+from ..engine.site import Site
 from . import common
 
 
@@ -39,7 +41,7 @@ class Build:
         self.sources = {}
         self.errors: list[str] = []
         self.page_errors: list[str] = []  # the current page's
-        common.register(env, macro_names(), lambda: self.site, self._page, self._failed)
+        common.register(env, macros.names(), lambda: self.site, self._page, self._failed)
         try:
             config_file = Path(env.conf.config_file_path or "mkdocs.yml")
             text = config_file.read_text(encoding="utf-8") if config_file.is_file() else ""
@@ -95,7 +97,7 @@ class Build:
     def end_page(self) -> None:
         if self.site is not None and not (self.page_errors if self.preview else self.errors):
             try:
-                self.site.check_rendered(self.env.markdown, self.env.page.file.src_uri)
+                self.site.checker.after(self.env.markdown, self.env.page.file.src_uri)
             except BriefingError as error:
                 self._failed(error)
         if self.preview and self.page_errors:
@@ -109,7 +111,9 @@ class Build:
         elif self.errors:
             raise PluginError("\n".join(self.errors))
         if self.site is not None:
-            self.site.write_downloads(Path(self.env.conf["site_dir"]))
+            site = self.site
+            write_downloads(site.briefing, Path(self.env.conf["site_dir"]), site.site_url,
+                            site.project_dir)
 
 
 def nav_files(items, title: str = "") -> list[tuple[str, str]]:

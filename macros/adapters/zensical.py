@@ -16,8 +16,10 @@ import jinja2
 from ..engine.config import BriefingConfig
 from ..engine.errors import BriefingError
 from ..engine.load.page_source import read_pages
+from ..engine.present.exports import write_downloads
+from ..engine.present.macro_table import macros
 from ..engine.present.pages.usage import PageInfo
-from ..engine.site import Site, macro_names
+from ..engine.site import Site
 from . import common
 
 CONFIG = "mkdocs.zensical.yml"
@@ -65,7 +67,7 @@ class Build:
             self._failed(BriefingError(
                 f"Zensical's URL '{url}' differs from the adapter's '{self.pages[src].url}'",
                 file=site.page_file(src), hint="fix _url() in macros/adapters/zensical.py"))
-        names = macro_names()
+        names = macros.names()
         try:
             known = {*env.variables, *env.macros, *(page.meta or {}), *names}
             common.check_template(site, src, _JINJA, known)
@@ -143,7 +145,8 @@ def main(config: str = CONFIG) -> int:
     if build is None or build.site is None:
         print("Zensical rendered no page: nothing to write the downloads from", file=sys.stderr)
         return 1
-    build.site.write_downloads(Path(site_dir))
+    write_downloads(build.site.briefing, Path(site_dir), build.site.site_url,
+                    build.site.project_dir)
     return 0
 
 
