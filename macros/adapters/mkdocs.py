@@ -21,6 +21,7 @@ from ..engine.errors import BriefingError, did_you_mean
 from ..engine.load.page_source import read_pages
 from ..engine.present.exports import write_downloads
 from ..engine.present.macro_table import macros
+from ..engine.present.pages.site_pages import nav_files
 from ..engine.present.pages.usage import PageInfo
 from ..engine.site import Site
 from . import common
@@ -114,17 +115,6 @@ class Build:
             site = self.site
             write_downloads(site.briefing, Path(self.env.conf["site_dir"]), site.site_url,
                             site.project_dir)
-
-
-def nav_files(items, title: str = "") -> list[tuple[str, str]]:
-    """(title, file) for every page file named in mkdocs.yml's nav (not external links)."""
-    if isinstance(items, str):
-        return [] if re.match(r"^[a-z][a-z0-9+.-]*:|^/", items) else [(title, items)]
-    if isinstance(items, dict):
-        return [pair for name, value in items.items() for pair in nav_files(value, name)]
-    if isinstance(items, list):
-        return [pair for item in items for pair in nav_files(item, title)]
-    return []
 
 
 def check_nav(conf, config_text: str) -> None:
