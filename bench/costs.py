@@ -17,10 +17,10 @@ import jinja2
 from macros.engine.config import BriefingConfig
 from macros.engine.derive.briefing import Briefing
 from macros.engine.load.yaml_source import load_yaml
-from macros.engine.pages.usage import FRONT_MATTER, scan_pages
-from macros.engine.site import DEFAULT_DATA_FILE, Site, macro_names
+from macros.engine.present.macro_table import macros
+from macros.engine.site import Site
 from macros.engine.validate.document import validate
-from tools.pages import site_pages
+from tools.pages import site_pages, site_sources, site_usage
 
 
 def _timed(step):
@@ -35,19 +35,19 @@ def _call(site: Site, name: str, src: str, *args, **kwargs) -> str:
 
 def engine_costs(project: Path) -> dict[str, float]:
     """Seconds per phase: read YAML, validate, derive and format, scan pages, expand macros."""
-    data = project / DEFAULT_DATA_FILE
+    data = project / BriefingConfig.data
     doc, read = _timed(lambda: load_yaml(data))
     model, checked = _timed(lambda: validate(doc))
     _, formatted = _timed(lambda: Briefing(model, doc))
-    _, scanned = _timed(lambda: scan_pages(project / "docs", site_pages(project)))
-    site = Site(project, project / "docs", BriefingConfig(), site_pages(project))
+    _, scanned = _timed(lambda: site_usage(project))
+    site = Site(project, project / "docs", BriefingConfig(), site_pages(project),
+                site_sources(project))
     environment = jinja2.Environment()
     start = time.perf_counter()
     for src in site.usage.pages:
-        text = (project / "docs" / src).read_text(encoding="utf-8")
-        body = FRONT_MATTER.sub("", text, count=1)
-        macros = {name: partial(_call, site, name, src) for name in macro_names()}
-        environment.from_string(body).render(**macros)
+        body = site.page_source(src).body
+        bound = {name: partial(_call, site, name, src) for name in macros.names()}
+        environment.from_string(body).render(**bound)
     expanded = time.perf_counter() - start
     return {"read YAML": read, "validate": checked, "derive and format": formatted,
             "scan pages": scanned, "expand macros": expanded}

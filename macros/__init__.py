@@ -19,11 +19,9 @@ def define_env(env) -> None:
         from .adapters import zensical as adapter
     else:
         from .adapters import mkdocs as adapter
-        from .adapters.template_cache import attach
         from .markdown.raw_html import add_to
 
         add_to(env.conf["markdown_extensions"])  # (Zensical lists it in mkdocs.zensical.yml)
-        attach(env.conf["theme"])  # `mkdocs serve` rebuilds reuse the compiled templates
     adapter.define_env(env)
 
 

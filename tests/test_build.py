@@ -6,10 +6,9 @@ import json
 import re
 
 from conftest import ROOT, build
-from macros.engine.pages.usage import scan_pages
 from macros.engine.pipeline import load_briefing
 from macros.engine.present.html import PageRenderer
-from tools.pages import site_pages
+from tools.pages import site_usage
 
 DATA = ROOT / "data" / "briefing.yml"
 
@@ -27,7 +26,7 @@ def test_campaign_page_shows_budget_with_source_and_as_of(built_site):
 
 def test_every_literal_figure_call_is_rendered_as_the_engine_formats_it(built_site):
     briefing = load_briefing(DATA)
-    usage = scan_pages(ROOT / "docs", site_pages())
+    usage = site_usage()
     for src, info in usage.pages.items():
         html = built_site.page(info.url)
         text = (ROOT / "docs" / src).read_text()

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import re
 
-import yaml
-
 from conftest import ROOT, build
 from macros.engine.config import BriefingConfig
-from macros.engine.pages.rules import prose_of
-from macros.engine.pages.usage import FRONT_MATTER, scan_pages
 from macros.engine.pipeline import load_briefing
+from macros.engine.present.pages.rules import prose_of
 from macros.engine.present.html import PageRenderer
+from macros.engine.present.pages.rules import prose_of
 from macros.engine.site import Site
-from tools.pages import site_pages
+from tools.pages import site_pages, site_sources, site_usage
 
 DOCS = ROOT / "docs"
 DATA = ROOT / "data" / "briefing.yml"
@@ -33,7 +31,7 @@ def test_pages_have_no_digits_of_their_own():
 
 
 def test_every_figure_is_used_or_marked_appendix_only():
-    site = Site(ROOT, DOCS, BriefingConfig(), site_pages())
+    site = Site(ROOT, DOCS, BriefingConfig(), site_pages(), site_sources())
     used = site.usage.used_keys()
     unused = [k for k, f in site.briefing.figures.items() if k not in used and not f.appendix_only]
     assert not unused, f"figures used on no page (use them or set appendix_only: true): {unused}"
@@ -44,17 +42,15 @@ def test_every_figure_is_used_or_marked_appendix_only():
 def test_pages_reference_only_known_keys():
     briefing = load_briefing(DATA)
     known = {**briefing.figures, **getattr(briefing, "claims", {})}
-    usage = scan_pages(DOCS, site_pages())
+    usage = site_usage()
     unknown = {src: [k for k in keys if k not in known] for src, keys in usage.keys_by_page.items()}
     assert not any(unknown.values()), unknown
 
 
 def test_every_page_has_title_and_description_front_matter():
-    for page in sorted(DOCS.rglob("*.md")):
-        match = FRONT_MATTER.match(page.read_text())
-        assert match, f"{page.name}: no front matter"
-        meta = yaml.safe_load(match.group(1))
-        assert meta.get("title") and len(meta.get("description", "")) > 40, page.name
+    for src, page in site_sources().items():
+        assert page.meta, f"{src}: no front matter"
+        assert page.meta.get("title") and len(page.meta.get("description", "")) > 40, src
 
 
 def test_every_page_has_meta_and_link_preview_tags(built_site):
@@ -81,7 +77,7 @@ def test_changing_one_figure_changes_every_page_that_shows_it(built_site, projec
     rebuilt = build(project_copy)
     assert rebuilt.returncode == 0, rebuilt.output
     checked = 0
-    for info in scan_pages(DOCS, site_pages()).pages.values():
+    for info in site_usage().pages.values():
         old_html, new_html = built_site.page(info.url), rebuilt.page(info.url)
         for key in changed:
             old = PageRenderer(before, info.url).value(key)

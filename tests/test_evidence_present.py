@@ -12,11 +12,10 @@ import pytest
 
 from conftest import ROOT
 from macros.engine.derive.briefing import Briefing
-from macros.engine.pages.usage import scan_pages
 from macros.engine.pipeline import load_briefing
 from macros.engine.present.generated import appendix_groups
 from macros.engine.present.html import RELIABILITY_ORDER, passages
-from tools.pages import site_pages
+from tools.pages import site_usage
 
 DATA = ROOT / "data" / "briefing.yml"
 
@@ -28,7 +27,7 @@ def briefing() -> Briefing:
 
 @pytest.fixture(scope="module")
 def usage():
-    return scan_pages(ROOT / "docs", site_pages())
+    return site_usage()
 
 
 def text(fragment: str) -> str:
@@ -259,7 +258,7 @@ def test_print_list_names_every_figure_shown_and_its_sources(built_site, briefin
 @pytest.mark.parametrize("markdown", ["# Title\n\nText {{ x }}\n", "Intro\n\nMore",
                                       "# Only title", "# T\nText right after"])
 def test_page_frame_moves_no_line_of_the_page(markdown):
-    from macros.engine.site import frame_markdown
+    from macros.engine.present.pages.frame import frame_markdown
 
     framed = frame_markdown(markdown)
     assert framed.count("{{ reporting_as_of() }}") == 1 and framed.endswith("{{ print_list() }}")

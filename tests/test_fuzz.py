@@ -24,12 +24,12 @@ from hypothesis import strategies as st
 from conftest import ROOT
 from engine_data import VALID, replace
 from macros.engine.errors import BriefingError, shown
-from macros.engine.load.page_source import front_matter
-from macros.engine.pages.templates import call_macro
+from macros.engine.load.page_source import parse_page, read_pages
 from macros.engine.pipeline import briefing_from_text
 from macros.engine.present import generated
 from macros.engine.present.csv_safe import FORMULA_START, safe_cell
 from macros.engine.present.html import PageRenderer
+from macros.engine.present.pages.templates import call_macro
 from macros.engine.validate.models import Figure, Source
 
 NAME = "data/briefing.yml"
@@ -373,7 +373,7 @@ def test_cards_names_what_it_was_given(value, told):
 @given(st.text(max_size=60))
 def test_any_front_matter_gives_a_mapping_or_a_message(body):
     try:
-        meta = front_matter(f"---\n{body}\n---\n\n# Page\n", "docs/page.md")
+        meta = parse_page(f"---\n{body}\n---\n\n# Page\n", "docs/page.md").meta
     except BriefingError as error:
         assert error.file == "docs/page.md" and error.hint and error.line
         return
@@ -405,17 +405,17 @@ def test_shown_never_gives_a_python_repr():
     ("An {{ fig('a.b') }}, `code 1`, [x](y1.md), <b id='a1'>bold</b>, H200.", None),
 ])
 def test_digits_in_prose_are_found_on_their_line(tmp_path, markdown, digit_line):
-    from macros.engine.pages.rules import check_prose
+    from macros.engine.present.pages.rules import check_prose
 
     docs = tmp_path / "docs"
     docs.mkdir()
     (docs / "page.md").write_text("---\ntitle: Page\ndescription: A page long enough to pass the "
                                   "description rule.\n---\n\n" + markdown + "\n")
     if digit_line is None:
-        check_prose(docs, ["page.md"], tuple(NAMES_WITH_DIGITS))
+        check_prose(read_pages(docs, ["page.md"]), tuple(NAMES_WITH_DIGITS))
         return
     with pytest.raises(BriefingError) as caught:
-        check_prose(docs, ["page.md"], tuple(NAMES_WITH_DIGITS))
+        check_prose(read_pages(docs, ["page.md"]), tuple(NAMES_WITH_DIGITS))
     assert caught.value.line == digit_line and caught.value.file == "docs/page.md"
 
 
@@ -428,13 +428,13 @@ def test_digits_in_prose_are_found_on_their_line(tmp_path, markdown, digit_line)
     ("- a list\n", "front matter must be 'name: value' lines"),
 ])
 def test_every_front_matter_mistake_is_told(tmp_path, front, problem):
-    from macros.engine.pages.rules import check_front_matter
+    from macros.engine.present.pages.rules import check_front_matter
 
     docs = tmp_path / "docs"
     docs.mkdir()
     (docs / "page.md").write_text(f"---\n{front}---\n\n# Page\n")
     with pytest.raises(BriefingError) as caught:
-        check_front_matter(docs, ["page.md"])
+        check_front_matter(read_pages(docs, ["page.md"]))
     assert problem in str(caught.value) and caught.value.hint
 
 

@@ -69,7 +69,7 @@ def test_template_mistakes_name_the_line(project_copy, generator, markdown, snip
 
 def test_leftover_template_names_the_source_line():
     from macros.engine.errors import BriefingError
-    from macros.engine.pages.templates import leftover_template
+    from macros.engine.present.pages.templates import leftover_template
 
     source = "---\ntitle: X\n---\n\nIntro.\n\n{% raw %}{{ shown }}{% endraw %} in prose.\n"
     with pytest.raises(BriefingError) as caught:
@@ -82,12 +82,12 @@ def test_contributing_lists_exactly_the_macro_table():
     import re
 
     from conftest import ROOT
-    from macros.engine.site import macro_names
+    from macros.engine.present.macro_table import macros
 
     text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
     section = text[text.index("## Page macros"):text.index("## Error messages")]
     listed = re.findall(r"^\| `\{\{ ([a-z_]+)\(", section, re.M)
-    assert sorted(listed) == sorted(macro_names())
+    assert sorted(listed) == sorted(macros.names())
 
 
 def test_only_the_adapters_import_a_generator_or_jinja():

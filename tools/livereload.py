@@ -21,7 +21,7 @@ from pathlib import Path
 
 from macros.engine.pipeline import load_briefing
 from macros.engine.present.html import escape
-from tools.pages import page_url
+from macros.engine.present.pages.site_pages import page_url
 
 START_TIMEOUT = 180.0
 POLL = 0.05

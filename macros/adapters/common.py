@@ -16,7 +16,8 @@ from jinja2 import nodes
 from ..engine import errors
 from ..engine.catalogue import told
 from ..engine.errors import BriefingError, did_you_mean
-from ..engine.site import Site, frame_markdown
+from ..engine.present.pages.frame import frame_markdown
+from ..engine.site import Site
 
 # The name under which each adapter gives pages its reporter of failed expressions.
 EXPRESSION_FAILED = "_briefing_expression_failed"
@@ -68,7 +69,7 @@ def _what_failed(error: Exception) -> str:
 
 
 class Frame(jinja2.ext.Extension):
-    """Adds the site's frame to each page template (engine.site.frame_markdown: the reporting
+    """Adds the site's frame to each page template (engine.present.pages.frame: the reporting
     date and the print list, as macro calls), and makes each page a PageTemplate. Both
     generators load it from the macros plugin's `j2_extensions` in mkdocs.yml."""
 
@@ -93,7 +94,7 @@ def template_line() -> int | None:
 
 def placed(error: BriefingError, site: Site, src: str, body_line: int | None) -> BriefingError:
     """The error with its page and its line counted from the top of the file."""
-    line = None if body_line is None else body_line + site.page_source(src)[1]
+    line = None if body_line is None else body_line + site.page_source(src).body_line
     return errors.placed(error, site.page_file(src), line)
 
 
@@ -137,9 +138,10 @@ def free_names(tree: nodes.Template) -> set[str]:
 def check_template(site: Site, src: str, environment: jinja2.Environment,
                    known: Collection[str]) -> None:
     """Before rendering: syntax, and names that are neither macros nor variables, with lines."""
-    text, offset = site.page_source(src)
-    site.check_page(src)
-    body = text.splitlines(keepends=True)[offset:]
+    page = site.page_source(src)
+    offset = page.body_line
+    site.checker.before(src)
+    body = page.text.splitlines(keepends=True)[offset:]
     try:
         tree = environment.parse("".join(body))
     except jinja2.TemplateSyntaxError as error:

@@ -18,8 +18,12 @@ from mkdocs.exceptions import PluginError
 
 from ..engine.config import BriefingConfig
 from ..engine.errors import BriefingError, did_you_mean
-from ..engine.pages.usage import PageInfo, check_readable
-from ..engine.site import Site, macro_names
+from ..engine.load.page_source import read_pages
+from ..engine.present.exports import write_downloads
+from ..engine.present.macro_table import macros
+from ..engine.present.pages.site_pages import nav_files
+from ..engine.present.pages.usage import PageInfo
+from ..engine.site import Site
 from . import common
 
 
@@ -35,14 +39,17 @@ class Build:
         self.preview = preview
         self.site: Site | None = None
         self.config: BriefingConfig | None = None
+        self.sources = {}
         self.errors: list[str] = []
         self.page_errors: list[str] = []  # the current page's
-        common.register(env, macro_names(), lambda: self.site, self._page, self._failed)
+        common.register(env, macros.names(), lambda: self.site, self._page, self._failed)
         try:
             config_file = Path(env.conf.config_file_path or "mkdocs.yml")
             text = config_file.read_text(encoding="utf-8") if config_file.is_file() else ""
             self.config = BriefingConfig.from_extra(env.conf["extra"], text)
-            check_readable(Path(env.conf["docs_dir"]))
+            docs = Path(env.conf["docs_dir"])  # every page read once, before MkDocs reads them
+            self.sources = read_pages(docs, [p.relative_to(docs).as_posix()
+                                             for p in sorted(docs.rglob("*.md"))])
             check_nav(env.conf, text)
         except BriefingError as error:
             if not preview:
@@ -58,7 +65,7 @@ class Build:
         try:
             if self.site is None:
                 self.site = Site(Path(env.project_dir), Path(env.conf["docs_dir"]), self.config,
-                                 self._pages(), env.conf.get("site_url") or "")
+                                 self._pages(), self.sources, env.conf.get("site_url") or "")
             known = set(env.variables) | set(env.macros) | set(env.page.meta or {})
             common.check_template(self.site, env.page.file.src_path, env.env, known)
         except BriefingError as error:
@@ -91,7 +98,7 @@ class Build:
     def end_page(self) -> None:
         if self.site is not None and not (self.page_errors if self.preview else self.errors):
             try:
-                self.site.check_rendered(self.env.markdown, self.env.page.file.src_uri)
+                self.site.checker.after(self.env.markdown, self.env.page.file.src_uri)
             except BriefingError as error:
                 self._failed(error)
         if self.preview and self.page_errors:
@@ -99,26 +106,15 @@ class Build:
 
     def finish(self) -> None:
         if self.errors and self.preview:
-            if self.site is not None:
-                banner_other_pages(Path(self.env.conf["site_dir"]), self.errors)
             # Printed, not logged: a logged error would count towards `strict` and fail the build.
             print("\n".join(["ERROR    -  The preview shows these mistakes in the pages "
                              "(make build stops on them):", *self.errors]), file=sys.stderr)
         elif self.errors:
             raise PluginError("\n".join(self.errors))
         if self.site is not None:
-            self.site.write_downloads(Path(self.env.conf["site_dir"]))
-
-
-def nav_files(items, title: str = "") -> list[tuple[str, str]]:
-    """(title, file) for every page file named in mkdocs.yml's nav (not external links)."""
-    if isinstance(items, str):
-        return [] if re.match(r"^[a-z][a-z0-9+.-]*:|^/", items) else [(title, items)]
-    if isinstance(items, dict):
-        return [pair for name, value in items.items() for pair in nav_files(value, name)]
-    if isinstance(items, list):
-        return [pair for item in items for pair in nav_files(item, title)]
-    return []
+            site = self.site
+            write_downloads(site.briefing, Path(self.env.conf["site_dir"]), site.site_url,
+                            site.project_dir)
 
 
 def check_nav(conf, config_text: str) -> None:
@@ -156,24 +152,6 @@ def error_page(messages: list[str], page: str | None = None) -> str:
             "mistake below is fixed.</strong> Fix it and save the file: the preview rebuilds and "
             "reloads by itself (<code>make build</code> stops on it).</p>"
             f"{shown}</div>\n")
-
-
-ARTICLE = re.compile(r'<article class="md-content__inner[^"]*">')
-
-
-def banner_other_pages(site_dir: Path, messages: list[str]) -> None:
-    """Under `serve`, every other page of the built preview names the pages that failed, so a
-    change in the data that breaks a page elsewhere is seen wherever the contributor looks."""
-    items = "".join(f"<li><code>{html.escape(m.splitlines()[0])}</code></li>" for m in messages)
-    banner = ('<div class="briefing-error-elsewhere" role="alert" style="border:2px solid '
-              '#c62828;background:#fff3f3;color:#1a1a1a;padding:.4em 1em;margin:0 0 1em">'
-              f"<strong>Build error in another page</strong> (open it to see How to fix):"
-              f"<ul style=\"margin:.3em 0\">{items}</ul></div>")
-    for path in site_dir.rglob("*.html"):
-        text = path.read_text(encoding="utf-8")
-        match = ARTICLE.search(text)
-        if match and "briefing-error" not in text:
-            path.write_text(text[:match.end()] + banner + text[match.end():], encoding="utf-8")
 
 
 def previewing(conf) -> bool:

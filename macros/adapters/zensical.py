@@ -7,16 +7,19 @@ a mistake as one message, without Zensical's traceback."""
 
 from __future__ import annotations
 
-import posixpath
 import sys
 from pathlib import Path
 
 import jinja2
+import yaml
 
 from ..engine.config import BriefingConfig
 from ..engine.errors import BriefingError
-from ..engine.pages.usage import PageInfo
-from ..engine.site import Site, macro_names
+from ..engine.load.page_source import read_pages
+from ..engine.present.exports import write_downloads
+from ..engine.present.macro_table import macros
+from ..engine.present.pages.site_pages import site_pages
+from ..engine.site import Site
 from . import common
 
 CONFIG = "mkdocs.zensical.yml"
@@ -28,18 +31,23 @@ class Build:
     def __init__(self, conf: dict) -> None:
         self.root = Path(conf.get("root_dir", ".")).resolve()
         self.docs_dir = self.root / conf.get("docs_dir", "docs")
-        self.pages = _pages(conf, self.docs_dir)
+        self.nav = conf.get("nav")
         self.extra = conf.get("extra")
+        settings = self.root / "mkdocs.yml"  # where extra: briefing: and the nav are written
+        text = settings.read_text(encoding="utf-8") if settings.is_file() else ""
+        written = yaml.load(text, Loader=yaml.BaseLoader) or {}
+        self.pages = site_pages(self.docs_dir, written.get("nav"),
+                                conf.get("use_directory_urls", True))
         self.stamp = self._stamp()
+        self.jinja = jinja2.Environment()  # noqa: S701  (the delimiters of Zensical's pass)
         self.errors: list[str] = []
         self.site: Site | None = None
         self.failure: BriefingError | None = None
         try:
-            settings = self.root / "mkdocs.yml"  # where extra: briefing: is written
-            text = settings.read_text(encoding="utf-8") if settings.is_file() else ""
             config = BriefingConfig.from_extra(self.extra, text)
             self.site = Site(self.root, self.docs_dir, config, self.pages,
-                             conf.get("site_url") or "", links_from_source=True)
+                             read_pages(self.docs_dir, self.pages), conf.get("site_url") or "",
+                             links_from_source=True)
         except BriefingError as error:
             self.failure = error
             self.errors.append(str(error))
@@ -51,7 +59,7 @@ class Build:
 
     def is_current(self, conf: dict) -> bool:
         return (Path(conf.get("root_dir", ".")).resolve() == self.root
-                and conf.get("extra") == self.extra and _pages(conf, self.docs_dir) == self.pages
+                and conf.get("extra") == self.extra and conf.get("nav") == self.nav
                 and self._stamp() == self.stamp)
 
     def register(self, env) -> None:
@@ -62,11 +70,11 @@ class Build:
         if self.pages[src].url != url:
             self._failed(BriefingError(
                 f"Zensical's URL '{url}' differs from the adapter's '{self.pages[src].url}'",
-                file=site.page_file(src), hint="fix _url() in macros/adapters/zensical.py"))
-        names = macro_names()
+                file=site.page_file(src), hint="fix page_url() in macros/engine/present/pages/site_pages.py"))
+        names = macros.names()
         try:
             known = {*env.variables, *env.macros, *(page.meta or {}), *names}
-            common.check_template(site, src, _JINJA, known)
+            common.check_template(site, src, self.jinja, known)
         except BriefingError as error:
             self._failed(error)
         common.register(env, names, lambda: site, lambda: src, self._failed)
@@ -76,35 +84,6 @@ class Build:
         raise error
 
 
-def _pages(conf: dict, docs_dir: Path) -> dict[str, PageInfo]:
-    """Pages in nav order with the nav's titles, then the other Markdown files; URLs as
-    Zensical writes them (directory URLs unless use_directory_urls is false)."""
-    pages: dict[str, PageInfo] = {}
-
-    def walk(items):
-        for item in items or ():
-            src = item.get("url") or ""
-            if src.endswith(".md") and "://" not in src:
-                pages.setdefault(src, PageInfo(src, _url(src, conf), item.get("title") or src))
-            walk(item.get("children"))
-
-    walk(conf.get("nav"))
-    for path in sorted(docs_dir.rglob("*.md")):
-        src = path.relative_to(docs_dir).as_posix()
-        pages.setdefault(src, PageInfo(src, _url(src, conf), path.stem))
-    return pages
-
-
-def _url(src: str, conf: dict) -> str:
-    stem = src[:-3]
-    if not conf.get("use_directory_urls", True):
-        return stem + ".html"
-    if stem == "index" or stem.endswith("/index"):
-        return stem[: -len("index")]
-    return posixpath.join(stem, "")
-
-
-_JINJA = jinja2.Environment()  # noqa: S701  (the delimiters of Zensical's pass)
 _current: Build | None = None  # Zensical keeps no object between pages: the build lives here
 
 
@@ -119,8 +98,7 @@ def define_env(env) -> None:
 
 def main(config: str = CONFIG) -> int:
     """Build with Zensical, then write the downloads; a mistake prints one message."""
-    import yaml
-    import zensical
+    import zensical  # noqa: PLC0415 (optional: only `make build-zensical` needs it)
 
     from macros.adapters import zensical as adapter  # the module Zensical's pages use (not __main__)
 
@@ -141,7 +119,8 @@ def main(config: str = CONFIG) -> int:
     if build is None or build.site is None:
         print("Zensical rendered no page: nothing to write the downloads from", file=sys.stderr)
         return 1
-    build.site.write_downloads(Path(site_dir))
+    write_downloads(build.site.briefing, Path(site_dir), build.site.site_url,
+                    build.site.project_dir)
     return 0
 
 

@@ -10,15 +10,15 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from .config import BriefingConfig
 from .errors import BriefingError
 from .pipeline import load_briefing
-from .site import DEFAULT_DATA_FILE
 
 USAGE = f"""\
 usage: python -m macros.engine.check [DATA_FILE]
 
 Check the data file without building the site (the data checks `make build` runs).
-DATA_FILE defaults to {DEFAULT_DATA_FILE}. Prints "<file>: ok (...)" and exits 0, or prints
+DATA_FILE defaults to {BriefingConfig.data}. Prints "<file>: ok (...)" and exits 0, or prints
 one message (file:line: key: problem, then How to fix) and exits 1.
 
 options:
@@ -37,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{USAGE}\nerror: unexpected argument '{wrong}' (give at most one data file)",
               file=sys.stderr)
         return 2
-    name = args[0] if args else DEFAULT_DATA_FILE
+    name = args[0] if args else BriefingConfig.data
     try:
         briefing = load_briefing(Path(name), display=name)
     except BriefingError as error:

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from macros.engine.present.pages.site_pages import page_url
 from tools.browser import CHROMIUM
-from tools.pages import page_url
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"

@@ -12,9 +12,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import ROOT
-from macros.engine.pages.usage import scan_pages
-from tools.pages import site_pages
+from tools.pages import site_usage
 
 from .support import config
 
@@ -49,7 +47,7 @@ READ_TEXTS = """
 
 def chart_pages() -> list[str]:
     """URLs of the pages whose Markdown calls a chart macro."""
-    usage = scan_pages(ROOT / "docs", site_pages())
+    usage = site_usage()
     return sorted(usage.pages[src].url for src, called in usage.macros_by_page.items()
                   if any(CHART_MACRO.match(name) for name in called))
 

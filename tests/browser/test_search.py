@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tools.pages import page_url
+from macros.engine.present.pages.site_pages import page_url
 
 from .support import ROOT
 

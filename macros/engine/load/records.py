@@ -1,7 +1,6 @@
 """What the engine hands to presentation, resolved from the file models in schema.py.
 
-Plain dataclasses, without pydantic: a build served from the checked-data cache
-(load/cache.py) unpickles these without importing schema.py.
+Plain frozen dataclasses: presentation reads them without knowing the file models.
 """
 
 from __future__ import annotations

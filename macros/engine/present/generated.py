@@ -6,7 +6,6 @@ from __future__ import annotations
 from ..dates import PartialDate
 from ..derive.briefing import publication_date
 from ..format.values import format_partial_date
-from ..pages.usage import Usage
 from .datapackage import appendix_extras
 from .html import (
     RELIABILITY_ORDER,
@@ -20,6 +19,7 @@ from .html import (
     time_element,
     use_anchor,
 )
+from .pages.usage import Usage
 
 CONFLICT_TYPES = {"same-quantity": "Same quantity, different values",
                   "different-dates": "Reported at different dates",

@@ -6,7 +6,7 @@ import pytest
 
 from engine_data import VALID, error_for, line_of, load, replace
 from macros.engine.errors import BriefingError
-from macros.engine.load.page_source import front_matter
+from macros.engine.load.page_source import parse_page
 from macros.engine.pipeline import load_briefing
 
 
@@ -49,7 +49,7 @@ def test_an_unclosed_bracket_or_quote_names_the_line_it_opens_on(text, written, 
 def test_an_unclosed_bracket_in_front_matter_names_its_page_line():
     text = "---\ntitle: Campaign\ntags: [money\nsummary: x\n---\nBody\n"
     with pytest.raises(BriefingError) as caught:
-        front_matter(text, "docs/campaign.md")
+        parse_page(text, "docs/campaign.md")
     assert str(caught.value).splitlines()[0] == (
         "docs/campaign.md:4: front matter: YAML syntax error: did not find expected ',' or ']' "
         "(the [ list that starts on line 3 is not closed)")
@@ -160,3 +160,13 @@ def test_every_error_says_how_to_fix():
 def test_a_date_figure_cannot_be_undated():
     text = replace("    value: 2026-02-06", "    value: undated")
     assert "a date figure needs a date" in str(error_for(text))
+
+
+def test_front_matter_is_read_as_mkdocs_reads_it():
+    closed_with_dots = parse_page("---\ntitle: A\n...\n\n\n# Body\n", "docs/a.md")
+    assert closed_with_dots.meta == {"title": "A"} and closed_with_dots.body == "# Body\n"
+    assert closed_with_dots.body_line == 5
+    empty = parse_page("---\n\n---\n# Body\n", "docs/a.md")  # MkDocs keeps it in the body
+    assert empty.meta == {} and empty.body_line == 0
+    plain = parse_page("---\ntitle: A\n---\nBody\n", "docs/a.md")
+    assert plain.body_line == 3 and plain.body == "Body\n"

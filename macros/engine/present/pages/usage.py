@@ -9,13 +9,11 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from ..load.page_source import front_matter, read_page
+from ...load.page_source import PageSource
 
 MACRO_BLOCK = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
 QUOTED = re.compile(r"""(["'])([a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)+)\1""")
-FRONT_MATTER = re.compile(r"\A\ufeff?---\s*\n(.*?\n)---\s*\n", re.S)  # MkDocs drops a BOM
 CALLED = re.compile(r"\b([a-z_]+)\s*\(")
 
 
@@ -53,16 +51,6 @@ class Usage:
         return {key for keys in self.keys_by_page.values() for key in keys}
 
 
-def body_start(text: str) -> int:
-    """Lines before the page body that the generator renders: front matter and the blank
-    lines after it (both MkDocs and Zensical strip them before the template pass)."""
-    match = FRONT_MATTER.match(text)
-    if not match:
-        return 0
-    rest = text[match.end():]
-    return match.group(0).count("\n") + len(rest) - len(rest.lstrip("\n"))
-
-
 def referenced_keys(markdown: str) -> list[str]:
     """Dotted keys quoted inside {{ }} and {% %} blocks, in order of first use."""
     keys: list[str] = []
@@ -78,20 +66,10 @@ def called_macros(markdown: str) -> set[str]:
     return {name for block in MACRO_BLOCK.findall(markdown) for name in CALLED.findall(block)}
 
 
-def scan_pages(docs_dir: Path, pages: Mapping[str, PageInfo]) -> Usage:
-    """Read each of the site's pages once."""
+def scan_pages(pages: Mapping[str, PageInfo], sources: Mapping[str, PageSource]) -> Usage:
+    """Which keys and macros each of the site's pages mentions."""
     usage = Usage(pages=dict(pages))
     for src in pages:
-        text = read_page(docs_dir / src, f"{docs_dir.name}/{src}")
-        front_matter(text, f"{docs_dir.name}/{src}")  # invalid front matter fails here, told clearly
-        usage.keys_by_page[src] = referenced_keys(text)
-        usage.macros_by_page[src] = called_macros(text)
+        usage.keys_by_page[src] = referenced_keys(sources[src].text)
+        usage.macros_by_page[src] = called_macros(sources[src].text)
     return usage
-
-
-def check_readable(docs_dir: Path) -> None:
-    """Every Markdown file under docs_dir is UTF-8 text with valid front matter (checked before
-    the generator reads the pages, which would stop on such a file with a traceback)."""
-    for path in sorted(docs_dir.rglob("*.md")):
-        display = f"{docs_dir.name}/{path.relative_to(docs_dir).as_posix()}"
-        front_matter(read_page(path, display), display)

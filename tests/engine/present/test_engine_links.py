@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from macros.engine.errors import BriefingError
-from macros.engine.pages.links import check_links
+from macros.engine.present.pages.links import check_links
 
 PAGES = {"index.md", "campaign.md", "guide/setup.md", "guide/first steps.md"}
 
@@ -32,3 +32,8 @@ def test_relative_links_resolve_from_the_page_folder():
     with pytest.raises(BriefingError) as caught:
         check_links("[x](campaign.md)", "docs/guide/setup.md", PAGES)
     assert "did you mean campaign.md" in str(caught.value)
+
+
+def test_a_link_in_a_fenced_block_inside_a_list_item_is_code():
+    check_links("- Write a link like this:\n\n    ```markdown\n    [x](nowhere.md)\n    ```\n",
+                "docs/index.md", PAGES)

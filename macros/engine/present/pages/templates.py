@@ -10,11 +10,11 @@ import inspect
 import re
 from collections.abc import Callable
 
-from ..catalogue import told
-from ..errors import BriefingError
-from .arguments import check_arguments, macro_failed
+from ...catalogue import told
+from ...errors import BriefingError
+from .arguments import check_arguments, macro_failed, signature_text
+from .code import CODE, blank, without_code
 
-CODE = re.compile(r"^[ \t]*(```|~~~).*?^[ \t]*\1|`[^`\n]+`", re.S | re.M)
 RAW = re.compile(r"\{%-?\s*raw\s*-?%\}.*?\{%-?\s*endraw\s*-?%\}", re.S)
 TEMPLATE = re.compile(r"\{\{|\{%|\{#")
 LEFTOVER = re.compile(r"\{\{|\{%|\}\}|%\}")
@@ -25,13 +25,6 @@ CODE_IN_CODE_BLOCK, SHOW_LITERALLY = told("code-in-code-block")
 
 def _line(text: str, offset: int) -> int:
     return text.count("\n", 0, offset) + 1
-
-
-def signature_text(name: str, function: Callable) -> str:
-    """'fig(key)': the call as a contributor writes it."""
-    params = inspect.signature(function).parameters.values()
-    shown = [p.name if p.default is p.empty else f"{p.name}={p.default!r}" for p in params]
-    return f"{name}({', '.join(shown)})"
 
 
 def call_macro(name: str, function: Callable, args: list, kwargs: dict) -> str:
@@ -53,11 +46,6 @@ def call_macro(name: str, function: Callable, args: list, kwargs: dict) -> str:
         raise macro_failed(name, function, failure) from None
 
 
-def _blank(pattern: re.Pattern, text: str) -> str:
-    """The text with every match blanked out, keeping offsets and line breaks."""
-    return pattern.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
-
-
 def check_source(text: str, page: str) -> None:
     """Before rendering (`text` is the whole file): template code inside code would be run and
     its HTML shown as code, so it must be wrapped in {% raw %}; and a closing '}}' or '%}'
@@ -69,7 +57,7 @@ def check_source(text: str, page: str) -> None:
                 raise BriefingError(CODE_IN_CODE_BLOCK,
                                     file=page, line=_line(text, mark.start()),
                                     key=mark.group(0), hint=SHOW_LITERALLY)
-    stray = STRAY.search(_blank(BLOCK, _blank(CODE, _blank(RAW, text))))
+    stray = STRAY.search(blank(BLOCK, without_code(blank(RAW, text))))
     if stray:
         raise BriefingError(f"'{stray.group(0)}' closes no macro call", file=page,
                             line=_line(text, stray.start()), key=stray.group(0),
@@ -80,7 +68,7 @@ def check_source(text: str, page: str) -> None:
 def leftover_template(rendered: str, source: str, page: str) -> None:
     """A rendered page must hold no template syntax outside code: it would be published as
     is. The line is the source line the leftover comes from (`source` is the whole file)."""
-    mark = LEFTOVER.search(_blank(CODE, rendered))
+    mark = LEFTOVER.search(without_code(rendered))
     if not mark:
         return
     bad = rendered.splitlines()[_line(rendered, mark.start()) - 1].strip()

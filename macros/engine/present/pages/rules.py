@@ -11,17 +11,17 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
+from collections.abc import Mapping
 from typing import Any
 
-from ..errors import BriefingError
-from ..load.page_source import FRONT_MATTER, front_matter, read_page
+from ...errors import BriefingError
+from ...load.page_source import FRONT_MATTER, PageSource
+from .code import CODE
 
 MIN_DESCRIPTION = 40
 NOT_PROSE = [
     re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S),   # macros
-    re.compile(r"^(```|~~~).*?^\1", re.S | re.M),          # fenced code
-    re.compile(r"`[^`\n]+`"),                              # inline code
+    CODE,                                                  # fenced code and code spans
     re.compile(r"\]\([^)]*\)"),                            # link targets
     re.compile(r"<[^>]+>"),                                # HTML tags and their attributes
     re.compile(r"&#?\w+;"),                                # character references
@@ -41,12 +41,10 @@ def prose_of(markdown: str, names_with_digits: tuple[str, ...] = ()) -> str:
     return markdown
 
 
-def check_prose(docs_dir: Path, pages: list[str], names_with_digits: tuple[str, ...] = ()
-                ) -> None:
+def check_prose(pages: Mapping[str, PageSource], names_with_digits: tuple[str, ...] = ()) -> None:
     """No digits typed into page prose: a number there would escape the data file."""
-    for src in pages:
-        display = f"{docs_dir.name}/{src}"
-        text = read_page(docs_dir / src, display)
+    for page in pages.values():
+        display, text = page.display, page.text
         prose = prose_of(text, names_with_digits)
         digits = re.search(r"[0-9]+", prose)
         if digits:
@@ -69,12 +67,10 @@ def _line_of_field(text: str, field: str) -> int:
     return text.count("\n", 0, match.start()) + 1 if match else 1
 
 
-def check_front_matter(docs_dir: Path, pages: list[str]) -> None:
-    """Title and description of every page (src paths relative to docs_dir)."""
-    for src in pages:
-        display = f"{docs_dir.name}/{src}"
-        text = read_page(docs_dir / src, display)
-        meta = front_matter(text, display)
+def check_front_matter(pages: Mapping[str, PageSource]) -> None:
+    """Title and description of every page."""
+    for page in pages.values():
+        display, text, meta = page.display, page.text, page.meta
         for field in ("title", "description"):
             value = meta.get(field)
             if not isinstance(value, str) or not value.strip():

@@ -11,23 +11,18 @@ import re
 from collections.abc import Collection
 from urllib.parse import unquote
 
-from ..catalogue import told
-from ..errors import BriefingError, did_you_mean
+from ...catalogue import told
+from ...errors import BriefingError, did_you_mean
+from .code import without_code
 
-CODE = re.compile(r"^(```|~~~).*?^\1|`[^`\n]+`", re.S | re.M)
 LINK = re.compile(r"\]\(\s*<?([^()\s<>]+?\.md)(?:#[^()\s<>]*)?>?(?:\s+\"[^\"]*\")?\s*\)")
-
-
-def _without_code(markdown: str) -> str:
-    """The text with code blanked out, keeping every offset and line break."""
-    return CODE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), markdown)
 
 
 def check_links(markdown: str, page: str, pages: Collection[str]) -> None:
     """Fail on the first link to a .md file that is not among `pages` (paths under docs/)."""
     src = page.split("/", 1)[-1]
     base = posixpath.dirname(src)
-    for match in LINK.finditer(_without_code(markdown)):
+    for match in LINK.finditer(without_code(markdown)):
         target = match.group(1)
         if "://" in target or target.startswith("/"):
             continue

@@ -11,12 +11,19 @@ from __future__ import annotations
 import inspect
 from collections.abc import Callable
 
-from ..errors import BriefingError, shown
+from ...errors import BriefingError, shown
 
 KEY_PARAMS = {"key", "part", "whole", "share", "stated"}
 KEY_LIST_PARAMS = {"keys", "changes", "between", "also", "multiples", "highlight"}
 _SIMPLE = {"str": str, "int": int, "float": (int, float), "bool": bool, "dict": dict,
            "list": (list, tuple), "object": object}
+
+
+def signature_text(name: str, function: Callable) -> str:
+    """'fig(key)': the call as a contributor writes it."""
+    params = inspect.signature(function).parameters.values()
+    shown = [p.name if p.default is p.empty else f"{p.name}={p.default!r}" for p in params]
+    return f"{name}({', '.join(shown)})"
 
 
 def _alternatives(annotation: object) -> list[str] | None:
@@ -91,16 +98,12 @@ def check_arguments(name: str, function: Callable, args: list, kwargs: dict) -> 
             hint = (f'put the key in square brackets: {name}(["{value}"])' if param == first
                     else f'put it in square brackets: {param}=["{value}"]')
         else:
-            from .templates import signature_text  # noqa: PLC0415 (templates imports this module)
-
             hint = f"call it as {signature_text(name, function)}"
         raise BriefingError(problem, key=name, hint=hint)
 
 
 def macro_failed(name: str, function: Callable, error: Exception) -> BriefingError:
     """Any other exception a macro raises, told as a message rather than a traceback."""
-    from .templates import signature_text  # noqa: PLC0415 (templates imports this module)
-
     return BriefingError(
         f"macro {name}() failed ({type(error).__name__}: {error})", key=name,
         hint=f"check the arguments (call it as {signature_text(name, function)}); if they are "
