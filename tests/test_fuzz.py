@@ -25,12 +25,12 @@ from conftest import ROOT
 from engine_data import VALID, replace
 from macros.engine.derive.briefing import Briefing
 from macros.engine.errors import BriefingError, shown
+from macros.engine.export.csv_safe import FORMULA_START, safe_cell
 from macros.engine.load.page_source import front_matter
 from macros.engine.load.rules import NAMES_WITH_DIGITS
 from macros.engine.load.schema import Figure, Source
 from macros.engine.pages.templates import call_macro
 from macros.engine.present import generated
-from macros.engine.present.csv_safe import FORMULA_START, safe_cell
 from macros.engine.present.html import PageRenderer
 
 NAME = "data/briefing.yml"

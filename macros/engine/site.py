@@ -13,14 +13,15 @@ from pathlib import Path
 from types import SimpleNamespace
 
 from .config import BriefingConfig
+from .export.data_page import data_dictionary
+from .export.downloads import write_downloads
 from .load.cache import load_briefing
 from .load.page_source import read_page
 from .pages.links import check_links
 from .pages.rules import check_figures_used, check_front_matter, check_prose
 from .pages.templates import call_macro, check_source, leftover_template
 from .pages.usage import QUOTED, PageInfo, Usage, body_start, scan_pages
-from .present import charts, datapackage, generated
-from .present.exports import write_downloads
+from .present import charts, generated
 from .present.html import PageRenderer
 
 DEFAULT_DATA_FILE = BriefingConfig.data  # for check.py (the data file when settings name none)
@@ -133,7 +134,7 @@ class Site:
             "corrections_list": partial(generated.corrections_list, r),
             "reporting_as_of": partial(generated.reporting_as_of, r),
             "downloads": partial(generated.downloads, r),
-            "data_dictionary": partial(datapackage.data_dictionary, r, self.site_url),
+            "data_dictionary": partial(data_dictionary, r, self.site_url),
             "bar_chart": partial(charts.bar_chart, r),
             "price_chart": partial(charts.price_chart, r),
             "share_chart": partial(charts.share_chart, r),

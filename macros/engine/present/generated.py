@@ -6,7 +6,7 @@ from __future__ import annotations
 from ..dates import PartialDate
 from ..formatting.values import format_partial_date
 from ..pages.usage import Usage
-from .datapackage import appendix_extras
+from .citation import appendix_extras
 from .html import (
     RELIABILITY_ORDER,
     RELIABILITY_TEXT,

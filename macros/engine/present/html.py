@@ -54,6 +54,7 @@ RELIABILITY_TEXT = {"lowest": "Lowest", "low": "Low", "medium": "Medium",
                     "medium-high": "Medium-high", "high": "High"}
 RELIABILITY_ORDER = ("high", "medium-high", "medium", "low", "lowest")
 SOURCES_URL = "sources/"
+DATA_DIR = "data/"
 
 
 def source_date(src) -> str:

@@ -13,8 +13,8 @@ from ...derive.briefing import ResolvedFigure
 from ...errors import BriefingError
 from ...formatting.values import format_partial_date
 from ...load.kinds import NUMERIC_KINDS
-from ..datapackage import chart_download
 from ..html import PageRenderer, escape, html_block
+from .download import chart_download
 from .svg import NBSP, element, num
 
 
