@@ -8,6 +8,7 @@ import datetime as dt
 import html as html_text
 import json
 import re
+import subprocess
 from decimal import Decimal
 from types import SimpleNamespace
 
@@ -101,7 +102,19 @@ def test_commit_is_absent_outside_git(tmp_path, monkeypatch):
     monkeypatch.delenv("GITHUB_SHA", raising=False)
     monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))
     assert commit_id(tmp_path) is None
-    assert "commit" not in descriptor("", build_time(), None)
+    assert "commit" not in descriptor("", build_time(tmp_path), None)
+
+
+def test_build_time_is_the_commits_unless_source_date_epoch_says_otherwise(tmp_path, monkeypatch):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    committed = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, text=True,
+                               capture_output=True, check=True).stdout.strip()
+    assert build_time(ROOT) == dt.datetime.fromtimestamp(int(committed), tz=dt.UTC)
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))
+    before = dt.datetime.now(tz=dt.UTC).replace(microsecond=0)
+    assert before <= build_time(tmp_path) <= dt.datetime.now(tz=dt.UTC)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1772323200")
+    assert build_time(ROOT) == dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
 
 
 def test_spreadsheet_formulas_are_escaped_but_numbers_are_not():
@@ -147,7 +160,7 @@ def test_every_figure_has_row_files_and_a_citation(package_dir):
 
 def test_appendix_extras_link_the_row_files():
     html = appendix_extras(PageRenderer(load(), "figures/"), "campaign.budget_usd",
-                              "https://example.org/")
+                           "https://example.org/", dt.date(2026, 3, 1))
     assert 'href="../data/figures/campaign.budget_usd.csv"' in html
     assert 'href="../data/figures/campaign.budget_usd.json"' in html
     assert "https://example.org/figures/#fig-campaign-budget_usd" in html_text.unescape(html)

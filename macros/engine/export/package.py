@@ -124,7 +124,8 @@ def write_package(briefing: Briefing, site_dir: Path, site_url: str = "",
                   project_dir: Path | None = None) -> list[Path]:
     """Write the package under site_dir/data/; return the paths written."""
     written = []
-    for name, text in package_files(briefing, site_url, commit=commit_id(project_dir)).items():
+    files = package_files(briefing, site_url, build_time(project_dir), commit_id(project_dir))
+    for name, text in files.items():
         path = site_dir / DATA_DIR / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8", newline="")

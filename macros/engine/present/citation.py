@@ -18,12 +18,12 @@ def figure_file_href(r: PageRenderer, key: str, suffix: str = "csv") -> str:
 
 
 def citation(fig: ResolvedFigure, site_url: str, page_url: str = APPENDIX_URL, *,
-             site_name: str = SITE_NAME, accessed: dt.date | None = None) -> str:
+             accessed: dt.date, site_name: str = SITE_NAME) -> str:
     """A ready citation line: site, figure, value, as-of, permalink, access date (plain text).
 
-    `page_url` is the appendix page's URL relative to `site_url` ('figures/').
+    `page_url` is the appendix page's URL relative to `site_url` ('figures/'); `accessed` is
+    the build's date (build_info.build_time), so two builds of one commit cite alike.
     """
-    accessed = accessed or dt.date.today()
     as_of = fig.as_of_text
     link = f"{site_url}{page_url}#{anchor(fig.key)}"
     day = format_partial_date(PartialDate.parse(accessed))
@@ -31,14 +31,14 @@ def citation(fig: ResolvedFigure, site_url: str, page_url: str = APPENDIX_URL, *
             f"(accessed {day}).")
 
 
-def appendix_extras(r: PageRenderer, key: str, site_url: str) -> str:
+def appendix_extras(r: PageRenderer, key: str, site_url: str, accessed: dt.date) -> str:
     """<dt>/<dd> pairs for a figure's appendix entry: a citation and its row as CSV and JSON.
 
     For the appendix's <dl> (present/generated.py); separated by spaces so search snippets read.
     """
     fig = r.briefing.figure(key)
     return (f"<dt>Cite:</dt> <dd><span class=\"fig-citation\">"
-            f"{escape(citation(fig, site_url))}</span> "
+            f"{escape(citation(fig, site_url, accessed=accessed))}</span> "
             f'<a class="fig-permalink" href="#{anchor(key)}">Permalink</a></dd> '
             f"<dt>Data:</dt> <dd><a href=\"{figure_file_href(r, key, 'csv')}\" download>CSV</a>"
             f" · <a href=\"{figure_file_href(r, key, 'json')}\" download>JSON</a></dd> ")

@@ -3,6 +3,9 @@ glossary, open questions, corrections, and the lines every page carries."""
 
 from __future__ import annotations
 
+import datetime as dt
+
+from ..build_info import build_time
 from ..dates import PartialDate
 from ..formatting.values import format_partial_date
 from ..pages.usage import Usage
@@ -157,7 +160,7 @@ def _dl(*pairs: tuple[str, str]) -> str:
 
 
 def _appendix_entry(r: PageRenderer, usage: Usage, key: str,
-                    anchored: dict[str, set[str]], site_url: str = "") -> str:
+                    anchored: dict[str, set[str]], site_url: str, accessed: dt.date) -> str:
     b = r.briefing
     fig = b.figure(key)
     if fig.derived:
@@ -179,7 +182,7 @@ def _appendix_entry(r: PageRenderer, usage: Usage, key: str,
         f'<a href="{r.page_href(p.url)}'
         f'{"#" + use_anchor(key) if key in anchored.get(p.url, ()) else ""}">{escape(p.title)}</a>'
         for p in usage.pages_using(key) if p.url != r.page_url)
-    extras = appendix_extras(r, key, site_url)
+    extras = appendix_extras(r, key, site_url, accessed)
     return (f'<section class="fig-entry" id="{anchor(key)}">'
             f'<h3>{escape(fig.label)} <a class="headerlink" href="#{anchor(key)}" '
             f'title="Permanent link">¶</a></h3> <dl>'
@@ -197,9 +200,10 @@ def figures_appendix(r: PageRenderer, usage: Usage, anchored=None, site_url: str
     Each group is one container element, so Markdown's raw-HTML pass stays linear.
     """
     links = anchored() if callable(anchored) else (anchored or {})
+    accessed = build_time().date()
     out = []
     for title, keys in appendix_groups(r.briefing.figures).items():
-        entries = "".join(_appendix_entry(r, usage, key, links, site_url) for key in keys)
+        entries = "".join(_appendix_entry(r, usage, key, links, site_url, accessed) for key in keys)
         out.append(f"## {escape(title)}\n" + _block(f'<div class="fig-group">{entries}</div>'))
     return "\n".join(out)
 
