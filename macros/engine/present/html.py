@@ -6,10 +6,13 @@ import posixpath
 import re
 from functools import cache
 
+from markupsafe import Markup
+
 from ..dates import PartialDate
 from ..derive.briefing import Briefing, ResolvedFigure
 from ..formatting.values import format_partial_date
 from ..load.kinds import KINDS
+from .markup import escape, render
 
 APPENDIX_URL = "figures/"
 # Sentinel lines around every generated HTML block: the site's Markdown extension
@@ -22,12 +25,6 @@ RAW_END = "<!-- /briefing:html -->"
 def html_block(html: str) -> str:
     """A generated HTML block, set apart by blank lines and the sentinel lines."""
     return f"\n\n{RAW_START}\n{html}\n{RAW_END}\n\n"
-_MARKDOWN_SPECIALS = str.maketrans({c: f"&#{ord(c)};" for c in "*_[]`\\{}|#<>&\"'"})
-
-
-def escape(text: object) -> str:
-    """Escape data text for HTML and for Markdown, so it shows exactly as written."""
-    return str(text).translate(_MARKDOWN_SPECIALS)
 
 
 def anchor(key: str) -> str:
@@ -118,12 +115,6 @@ def value_element(fig: ResolvedFigure) -> str:
     return f'<{element} {attr}="{escape(fig.machine)}">{escape(fig.text)}</{element}>'
 
 
-# The panel is a custom element, not a <span>: Material's search indexer matches elements by tag
-# name, so the first inner </span> would end the data-search-exclude of an outer <span>.
-PANEL = "fig-panel"
-CORRECTED = '<span class="fig-flag">corrected</span>'
-
-
 _KEY = re.compile(r"[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)+")
 _OPERATORS = str.maketrans({"*": "×", "/": "÷", "-": "−"})
 
@@ -139,19 +130,6 @@ def readable_formula(briefing: Briefing, formula: str) -> str:
         last = m.end()
     parts.append(formula[last:].translate(_OPERATORS))
     return " ".join("".join(parts).split())
-
-
-def _flags(fig, briefing: Briefing) -> str:
-    flags = []
-    if fig.expected:
-        flags.append('<span class="fig-flag">expected</span>')
-    if fig.corrections:
-        flags.append(CORRECTED)
-    return "".join(flags)
-
-
-def _quoted(texts) -> str:
-    return "".join(f'<q class="fp-passage">{escape(t)}</q>' for t in texts)
 
 
 class PageRenderer:
@@ -187,16 +165,14 @@ class PageRenderer:
     def page_href(self, url: str) -> str:
         return relative_url(self.link_base, url)
 
-    def source_item(self, source_id: str, texts) -> str:
-        """One source in a panel: name (linked), reliability, the passages it gives."""
+    def source_item(self, source_id: str, texts) -> dict:
+        """One source as a panel shows it (templates/source.html)."""
         src = self.briefing.source(source_id)
-        return (f'<span class="fp-src"><a href="{self.source_href(source_id)}">'
-                f"{escape(src.name)}</a> "
-                f'<span class="fp-date">{source_date(src)}</span> '
-                f'<span class="fp-rel">reliability {RELIABILITY_TEXT[src.reliability].lower()}</span>'
-                f"{_quoted(texts)}</span>")
+        return {"href": self.source_href(source_id), "name": src.name,
+                "date": Markup(source_date(src)),
+                "reliability": RELIABILITY_TEXT[src.reliability].lower(), "passages": texts}
 
-    def _panel_body(self, fig: ResolvedFigure) -> str:
+    def _panel_body(self, fig: ResolvedFigure) -> Markup:
         """The panel's content for one figure, cached per build and link depth."""
         cache = self.briefing.__dict__.setdefault("_panel_cache", {})
         where = (fig.key, self._appendix, self._sources)
@@ -204,63 +180,46 @@ class PageRenderer:
         if cached is not None:
             return cached
         b = self.briefing
-        parts = [f'<span class="fp-label">{escape(fig.label)}</span>',
-                 f'<span class="fp-value">{value_element(fig)}{_flags(fig, b)}</span>']
-        if fig.derived:
-            inputs = "".join(
-                f'<span class="fp-input"><a href="{self.appendix_href(k)}">'
-                f"{escape(b.figure(k).label)}</a>: {escape(b.figure(k).text)}</span>"
-                for k in fig.inputs)
-            parts.append(f'<span class="fp-formula">Computed by this site: '
-                         f"{escape(readable_formula(b, fig.formula))}</span>{inputs}")
-        elif fig.editorial:
-            parts.append('<span class="fp-formula">This site\'s own note; no source states it.</span>')
-        else:
-            parts.extend(self.source_item(sid, passages(fig, sid)) for sid in fig.sources)
-        if not fig.editorial:
-            parts.append(f'<span class="fp-asof">{escape(fig.as_of_text[0].upper() + fig.as_of_text[1:])}'
-                         f'{" (expected at the time)" if fig.expected else ""}</span>')
-        if fig.note:
-            parts.append(f'<span class="fp-note">{escape(fig.note)}</span>')
-        for c in fig.corrections:
-            parts.append(f'<span class="fp-note">Corrected {escape(format_partial_date(c.date))}: '
-                         f"first published as {escape(c.old)}. {escape(c.reason)}</span>")
-        parts.append(f'<a class="fp-more" href="{self.appendix_href(fig.key)}">'
-                     "Entry in the Figures appendix</a>")
-        cache[where] = body = "".join(parts)
+        inputs = [{"href": self.appendix_href(k), "label": b.figure(k).label,
+                   "text": b.figure(k).text} for k in fig.inputs] if fig.derived else []
+        body = Markup(render(
+            "panel.html", fig=fig, value=Markup(value_element(fig)),
+            formula=readable_formula(b, fig.formula) if fig.derived else "", inputs=inputs,
+            sources=[self.source_item(sid, passages(fig, sid)) for sid in fig.sources],
+            as_of=fig.as_of_text[0].upper() + fig.as_of_text[1:],
+            corrections=[{"date": format_partial_date(c.date), "old": c.old, "reason": c.reason}
+                         for c in fig.corrections],
+            entry_href=self.appendix_href(fig.key)))
+        cache[where] = body
         return body
 
     @staticmethod
     def _use_id(counts: dict[str, int], key: str, prefix: str = "fp") -> tuple[str, str]:
-        """(button id attribute or '', panel id) for the next use of `key` on this page.
+        """(button id or '', panel id) for the next use of `key` on this page.
 
         The first use of a figure on a page gets the id the appendix's "Shown on" links use.
         """
         n = counts[key] = counts.get(key, 0) + 1
         base = key.replace(".", "-")
-        return (f' id="{use_anchor(key)}"' if n == 1 else "",
+        return (use_anchor(key) if n == 1 else "",
                 f"{prefix}-{base}" + (f"-{n}" if n > 1 else ""))
 
     def fig(self, key: str) -> str:
         """The figure in prose: a button showing the value that opens its panel in place."""
         figure = self.briefing.figure(key)
         button_id, panel_id = self._use_id(self.shown, key)
-        corrected = CORRECTED if figure.corrections else ""
-        return (f'<button type="button" class="fig"{button_id} popovertarget="{panel_id}">'
-                f"{value_element(figure)}{corrected}</button>"
-                f'<{PANEL} class="fig-panel" id="{panel_id}" popover data-search-exclude>'
-                f"{self._panel_body(figure)}</{PANEL}>")
+        return render("figure_button.html", button_id=button_id, panel_id=panel_id,
+                      value=Markup(value_element(figure)), corrected=bool(figure.corrections),
+                      body=self._panel_body(figure))
 
     def cite(self, key: str) -> str:
         """A numbered reference to a claim that opens the source's words in place."""
         claim = self.briefing.claim(key)
         number = self.cited.setdefault(key, len(self.cited) + 1)
         _, panel_id = self._use_id(self._cite_uses, key, "cp")
-        items = "".join(self.source_item(sid, passages(claim, sid)) for sid in claim.sources)
-        return (f'<button type="button" class="cite" popovertarget="{panel_id}" '
-                f'aria-label="Source note {number}">{number}</button>'
-                f'<{PANEL} class="fig-panel" id="{panel_id}" popover data-search-exclude>'
-                f'<span class="fp-label">{escape(claim.says)}</span>{items}</{PANEL}>')
+        return render("cite.html", panel_id=panel_id, number=number, says=claim.says,
+                      sources=[self.source_item(sid, passages(claim, sid))
+                               for sid in claim.sources])
 
     def source(self, source_id: str) -> str:
         """A source's short dated name, linked to its entry on the Sources page."""

@@ -1,0 +1,42 @@
+"""The HTML the engine writes: its one escaper, and its own Jinja environment for the templates
+in present/templates/.
+
+Every `{{ value }}` goes through `escape`, the one escaper: HTML- and Markdown-safe, so data
+text shows exactly as written. Fragments already rendered arrive as `Markup` and are
+left alone. The environment is never changed after it is made, so one serves every build.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+from markupsafe import escape as escape_html
+
+_MARKDOWN_SPECIALS = str.maketrans({c: f"&#{ord(c)};" for c in "*_[]`\\{}|#<>&\"'"})
+
+
+def escape(text: object) -> str:
+    """Escape data text for HTML and for Markdown, so it shows exactly as written."""
+    return str(text).translate(_MARKDOWN_SPECIALS)
+
+
+def _escaped(value: object) -> Markup:
+    return value if isinstance(value, Markup) else Markup(escape(value))
+
+
+@cache
+def environment() -> Environment:
+    """The engine's template environment. `|attr` is for the ids and links the engine builds:
+    HTML-escaped only, as Markdown never reads inside a tag."""
+    env = Environment(loader=PackageLoader("macros.engine.present", "templates"),
+                      autoescape=True, finalize=_escaped, undefined=StrictUndefined,
+                      trim_blocks=True, lstrip_blocks=True)
+    env.filters["attr"] = escape_html
+    return env
+
+
+def render(name: str, /, **context: object) -> str:
+    """One template rendered with `context`, as the HTML string the pages take."""
+    return environment().get_template(name).render(**context)
