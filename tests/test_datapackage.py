@@ -16,14 +16,12 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from engine_data import load
 from macros.engine.build_info import build_time, commit_id
 from macros.engine.derive.briefing import Briefing
 from macros.engine.export.data_page import FILES, dataset_jsonld
 from macros.engine.export.package import descriptor
 from macros.engine.export.tables import TABLES, Column, csv_cell, passage_rows, table_csv
-from macros.engine.present.citation import appendix_extras, citation
-from macros.engine.present.html import PageRenderer
+from macros.engine.present.citation import citation
 
 DATA = ROOT / "data" / "briefing.yml"
 frictionless = pytest.importorskip("frictionless", reason="pip install -r requirements.txt")
@@ -158,12 +156,11 @@ def test_every_figure_has_row_files_and_a_citation(package_dir):
                     "(accessed 1 March 2026).")
 
 
-def test_appendix_extras_link_the_row_files():
-    html = appendix_extras(PageRenderer(load(), "figures/"), "campaign.budget_usd",
-                           "https://example.org/", dt.date(2026, 3, 1))
-    assert 'href="../data/figures/campaign.budget_usd.csv"' in html
-    assert 'href="../data/figures/campaign.budget_usd.json"' in html
-    assert "https://example.org/figures/#fig-campaign-budget_usd" in html_text.unescape(html)
+def test_the_appendix_links_each_figures_row_files_and_permalink(built_site):
+    page = built_site.page("figures/")
+    assert 'href="../data/figures/campaign.budget_usd.csv" download' in page
+    assert 'href="../data/figures/campaign.budget_usd.json" download' in page
+    assert "/figures/#fig-campaign-budget_usd" in html_text.unescape(page)
 
 
 def test_every_chart_links_its_own_data(built_site):

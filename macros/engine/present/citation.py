@@ -1,4 +1,5 @@
-"""A figure's citation line and the links to its own data files, for its appendix entry."""
+"""A figure's citation line and the links to its own data files, for its appendix entry
+(templates/appendix_entry.html)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import datetime as dt
 from ..dates import PartialDate
 from ..derive.briefing import ResolvedFigure
 from ..formatting.values import format_partial_date
-from .html import APPENDIX_URL, DATA_DIR, PageRenderer, anchor, escape
+from .html import APPENDIX_URL, DATA_DIR, PageRenderer, anchor
 
 SITE_NAME = "Alibaba's AI push in figures"
 
@@ -29,16 +30,3 @@ def citation(fig: ResolvedFigure, site_url: str, page_url: str = APPENDIX_URL, *
     day = format_partial_date(PartialDate.parse(accessed))
     return (f"{site_name}, \u201c{fig.label}\u201d: {fig.text} ({as_of}). {link} "
             f"(accessed {day}).")
-
-
-def appendix_extras(r: PageRenderer, key: str, site_url: str, accessed: dt.date) -> str:
-    """<dt>/<dd> pairs for a figure's appendix entry: a citation and its row as CSV and JSON.
-
-    For the appendix's <dl> (present/generated.py); separated by spaces so search snippets read.
-    """
-    fig = r.briefing.figure(key)
-    return (f"<dt>Cite:</dt> <dd><span class=\"fig-citation\">"
-            f"{escape(citation(fig, site_url, accessed=accessed))}</span> "
-            f'<a class="fig-permalink" href="#{anchor(key)}">Permalink</a></dd> '
-            f"<dt>Data:</dt> <dd><a href=\"{figure_file_href(r, key, 'csv')}\" download>CSV</a>"
-            f" · <a href=\"{figure_file_href(r, key, 'json')}\" download>JSON</a></dd> ")
