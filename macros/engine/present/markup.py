@@ -28,12 +28,12 @@ def _escaped(value: object) -> Markup:
 
 @cache
 def environment() -> Environment:
-    """The engine's template environment. `|attr` is for the ids and links the engine builds:
-    HTML-escaped only, as Markdown never reads inside a tag."""
+    """The engine's template environment. `|html` escapes for HTML only: for the ids, names and
+    addresses the engine builds, inside tags or raw blocks where Markdown never reads."""
     env = Environment(loader=PackageLoader("macros.engine.present", "templates"),
                       autoescape=True, finalize=_escaped, undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True)
-    env.filters["attr"] = escape_html
+    env.filters["html"] = escape_html
     return env
 
 
