@@ -11,13 +11,15 @@ import csv
 import io
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import get_args
 
 from ..dates import PATTERN as DATE_PATTERN
 from ..dates import PartialDate
 from ..derive.briefing import Briefing, ResolvedFigure
 from ..formatting.values import format_partial_date, machine_value
-from ..load.kinds import KIND_NAMES
-from ..present.html import APPENDIX_URL, RELIABILITY_ORDER, anchor
+from ..load.kinds import CURRENCIES, KIND_NAMES
+from ..load.schema import Reliability
+from ..present.html import APPENDIX_URL, anchor
 from .csv_safe import safe_cell
 
 LIST_SEPARATOR = ";"
@@ -100,7 +102,7 @@ FIGURE_COLUMNS: tuple[Column, ...] = (
            "than, up to...); empty when the figure is given as exact.",
            lambda r: r.fig.qualifier, "more than"),
     Column("currency", "string", "ISO 4217 currency code, for money and price figures only.",
-           lambda r: r.fig.currency, "CNY", {"enum": ["CNY", "USD", "EUR"]}),
+           lambda r: r.fig.currency, "CNY", {"enum": list(CURRENCIES)}),
     Column("unit", "string", "The unit of a count (a plural noun), a duration (day, week, "
            "month or year) or a ratio; never a currency.", lambda r: r.fig.unit, "day"),
     Column("as_of", "string", "When the figure was true or reported, written like "
@@ -173,7 +175,7 @@ SOURCE_COLUMNS: tuple[Column, ...] = (
            lambda r: r.src.as_reported_by, "Reuters"),
     Column("reliability", "string", "The site's rating of the source.",
            lambda r: r.src.reliability, "medium",
-           {"required": True, "enum": list(reversed(RELIABILITY_ORDER))}),
+           {"required": True, "enum": list(get_args(Reliability))}),
     Column("note", "string", "Why the source has this rating; caveats.", lambda r: r.src.note),
     Column("figures", "string", "Keys of the figures that cite the source, separated by "
            "semicolons.", lambda r: r.briefing.cited_by(r.sid), is_list=True),

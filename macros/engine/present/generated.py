@@ -14,7 +14,6 @@ from ..pages.usage import Usage
 from .citation import citation, figure_file_href
 from .html import (
     RELIABILITY_ORDER,
-    RELIABILITY_TEXT,
     PageRenderer,
     anchor,
     escape,
@@ -26,10 +25,6 @@ from .html import (
 )
 from .markup import render
 
-CONFLICT_TYPES = {"same-quantity": "Same quantity, different values",
-                  "different-dates": "Reported at different dates",
-                  "computed-contradicts": "A claim the computed figures contradict",
-                  "renamed": "A name that changed"}
 DOWNLOADS = (("figures.json", "every figure, JSON"), ("figures.csv", "every figure, CSV"),
              ("sources.json", "every source, JSON"))
 # Appendix group headings where capitalising the key's first segment is not the house style.
@@ -104,7 +99,7 @@ def sources_list(r: PageRenderer) -> str:
         rows = [_support_row(r, *support) for support in supports[sid]]
         out.append(f"## {escape(src.name)} {{: #source-{sid} }}\n" + _block(render(
             "source_entry.html", src=src, date=Markup(source_date(src)),
-            reliability=RELIABILITY_TEXT[src.reliability], supports=rows)))
+            supports=rows)))
     return "\n".join(out)
 
 
@@ -143,7 +138,7 @@ def _appendix_entry(r: PageRenderer, usage: Usage, key: str,
         inputs=[{"id": anchor(k), "label": b.figure(k).label, "text": b.figure(k).text}
                 for k in fig.inputs] if fig.derived else [],
         sources=[{"link": _source_link(r, sid), "passages": passages(fig, sid),
-                  "reliability": RELIABILITY_TEXT[b.source(sid).reliability].lower()}
+                  "reliability": b.source(sid).reliability}
                  for sid in fig.sources],
         corrections=[{"date": format_partial_date(c.date), "old": c.old, "reason": c.reason}
                      for c in fig.corrections],
@@ -176,7 +171,7 @@ def conflict(r: PageRenderer, conflict_id: str) -> str:
              "as_of": format_partial_date(r.briefing.figure(k).as_of, short=True),
              "first": _first_source(r, k)} for k in item.figures]
     return (f"## {escape(item.title)}\n"
-            + _block(render("conflict.html", type=CONFLICT_TYPES[item.type], rows=rows)))
+            + _block(render("conflict.html", type=item.type, rows=rows)))
 
 
 def conflicts_list(r: PageRenderer) -> str:
@@ -185,7 +180,7 @@ def conflicts_list(r: PageRenderer) -> str:
     for cid, item in r.briefing.conflicts.items():
         explanation = item.explanation
         out.append(conflict(r, cid) + (
-            _block(f'<p class="conflict-explanation">{escape(explanation)}</p>')
+            _block(render("conflict_explanation.html", text=explanation))
             if explanation else ""))
     return "\n".join(out)
 

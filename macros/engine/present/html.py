@@ -5,6 +5,7 @@ from __future__ import annotations
 import posixpath
 import re
 from functools import cache
+from typing import get_args
 
 from markupsafe import Markup
 
@@ -12,6 +13,7 @@ from ..dates import PartialDate
 from ..derive.briefing import Briefing, ResolvedFigure
 from ..formatting.values import format_partial_date
 from ..load.kinds import KINDS
+from ..load.schema import Reliability
 from .markup import escape, render
 
 APPENDIX_URL = "figures/"
@@ -47,9 +49,7 @@ def relative_url(from_page: str, to_page: str) -> str:
     return "./" if target == "." else target.rstrip("/") + "/"
 
 
-RELIABILITY_TEXT = {"lowest": "Lowest", "low": "Low", "medium": "Medium",
-                    "medium-high": "Medium-high", "high": "High"}
-RELIABILITY_ORDER = ("high", "medium-high", "medium", "low", "lowest")
+RELIABILITY_ORDER = get_args(Reliability)[::-1]  # the data model's levels, most reliable first
 SOURCES_URL = "sources/"
 DATA_DIR = "data/"
 
@@ -170,7 +170,7 @@ class PageRenderer:
         src = self.briefing.source(source_id)
         return {"href": self.source_href(source_id), "name": src.name,
                 "date": Markup(source_date(src)),
-                "reliability": RELIABILITY_TEXT[src.reliability].lower(), "passages": texts}
+                "reliability": src.reliability, "passages": texts}
 
     def _panel_body(self, fig: ResolvedFigure) -> Markup:
         """The panel's content for one figure, cached per build and link depth."""
@@ -231,8 +231,7 @@ class PageRenderer:
                 f"unknown source '{source_id}'{did_you_mean(str(source_id), self.briefing.sources)}",
                 key=str(source_id),
                 hint=f"use an id defined under 'sources:' in {self.briefing.file}") from None
-        return (f'<a class="source-name" href="{self.source_href(source_id)}" '
-                f'title="{escape(src.publisher)}: {escape(src.title)}">{escape(src.name)}</a>')
+        return render("source_name.html", href=self.source_href(source_id), src=src)
 
     def value(self, key: str) -> str:
         """The bare value, machine-readable, without link or tooltip."""
