@@ -11,7 +11,8 @@ from conftest import ROOT, build
 from macros.engine.derive.briefing import Briefing
 from macros.engine.errors import BriefingError
 from macros.engine.present.charts import bar_chart, price_chart, share_chart, timeline_chart
-from macros.engine.present.html import PageRenderer, anchor, escape
+from macros.engine.present.html import PageRenderer, anchor
+from macros.engine.present.markup import escape
 
 DATA = """\
 sources:

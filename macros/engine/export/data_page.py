@@ -9,7 +9,7 @@ from markupsafe import Markup
 
 from ..build_info import build_time
 from ..present.citation import SITE_NAME
-from ..present.html import APPENDIX_URL, DATA_DIR, PageRenderer, html_block
+from ..present.html import APPENDIX_URL, DATA_DIR, PageRenderer
 from ..present.markup import render
 from .package import LICENCE, LICENCE_NOTE
 from .tables import FIGURE_COLUMNS, TABLES
@@ -55,13 +55,6 @@ FILES = (("datapackage.json", "the package descriptor: metadata, licence and eve
 
 def data_dictionary(r: PageRenderer, site_url: str = "") -> str:
     """The Data page's body: files, licence, how to cite, and every column of every table."""
-    out = [html_block(render("data_files.html", here=r.page_href(DATA_DIR), files=FILES)),
-           "## Licence\n", html_block(render("data_licence.html", note=LICENCE_NOTE,
-                                             licence=LICENCE)),
-           "## Spreadsheets and per-figure files\n",
-           html_block(render("data_spreadsheets.html", appendix_href=r.page_href(APPENDIX_URL)))]
-    for table in TABLES:
-        out.append(f"## {table.path} {{: #table-{table.name} }}\n")
-        out.append(html_block(render("data_table.html", table=table)))
-    out.append(html_block(dataset_jsonld(site_url, build_time())))
-    return "\n".join(out)
+    return render("data_page.md", here=r.page_href(DATA_DIR), files=FILES, note=LICENCE_NOTE,
+                  licence=LICENCE, appendix_href=r.page_href(APPENDIX_URL), tables=TABLES,
+                  jsonld=Markup(dataset_jsonld(site_url, build_time())))

@@ -16,14 +16,12 @@ from .html import (
     RELIABILITY_ORDER,
     PageRenderer,
     anchor,
-    escape,
-    html_block,
     passages,
     source_date,
     time_element,
     use_anchor,
 )
-from .markup import render
+from .markup import escape, html_block, render
 
 DOWNLOADS = (("figures.json", "every figure, JSON"), ("figures.csv", "every figure, CSV"),
              ("sources.json", "every source, JSON"))

@@ -17,16 +17,6 @@ from ..load.schema import Reliability
 from .markup import escape, render
 
 APPENDIX_URL = "figures/"
-# Sentinel lines around every generated HTML block: the site's Markdown extension
-# (macros/markdown/raw_html.py) stashes what lies between them whole, so Python-Markdown's
-# raw-HTML parser never walks the generated tags (linear, and a fraction of the time).
-RAW_START = "<!-- briefing:html -->"
-RAW_END = "<!-- /briefing:html -->"
-
-
-def html_block(html: str) -> str:
-    """A generated HTML block, set apart by blank lines and the sentinel lines."""
-    return f"\n\n{RAW_START}\n{html}\n{RAW_END}\n\n"
 
 
 def anchor(key: str) -> str:

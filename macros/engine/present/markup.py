@@ -14,12 +14,22 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 from markupsafe import escape as escape_html
 
+# Sentinel lines around every generated HTML block: the site's Markdown extension
+# (macros/markdown/raw_html.py) stashes what lies between them whole, so Python-Markdown's
+# raw-HTML parser never walks the generated tags (linear, and a fraction of the time).
+RAW_START = "<!-- briefing:html -->"
+RAW_END = "<!-- /briefing:html -->"
 _MARKDOWN_SPECIALS = str.maketrans({c: f"&#{ord(c)};" for c in "*_[]`\\{}|#<>&\"'"})
 
 
 def escape(text: object) -> str:
     """Escape data text for HTML and for Markdown, so it shows exactly as written."""
     return str(text).translate(_MARKDOWN_SPECIALS)
+
+
+def html_block(html: str) -> str:
+    """A generated HTML block, set apart by blank lines and the sentinel lines."""
+    return f"\n\n{RAW_START}\n{html}\n{RAW_END}\n\n"
 
 
 def _escaped(value: object) -> Markup:
@@ -29,11 +39,13 @@ def _escaped(value: object) -> Markup:
 @cache
 def environment() -> Environment:
     """The engine's template environment. `|html` escapes for HTML only: for the ids, names and
-    addresses the engine builds, inside tags or raw blocks where Markdown never reads."""
+    addresses the engine builds, inside tags or raw blocks where Markdown never reads. `block`
+    sets generated HTML apart as a raw block (html_block)."""
     env = Environment(loader=PackageLoader("macros.engine.present", "templates"),
                       autoescape=True, finalize=_escaped, undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True)
     env.filters["html"] = escape_html
+    env.filters["block"] = lambda html: Markup(html_block(html))
     return env
 
 

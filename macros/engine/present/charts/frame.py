@@ -15,7 +15,8 @@ from ...derive.briefing import ResolvedFigure
 from ...errors import BriefingError
 from ...formatting.values import format_partial_date
 from ...load.kinds import NUMERIC_KINDS
-from ..html import PageRenderer, escape, html_block
+from ..html import PageRenderer
+from ..markup import escape, html_block
 from ..markup import render as render_template
 from .download import chart_data_href
 from .svg import NBSP, element, num
