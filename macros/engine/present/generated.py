@@ -21,7 +21,7 @@ from .html import (
     time_element,
     use_anchor,
 )
-from .markup import escape, html_block, render
+from .markup import html_block, render
 
 DOWNLOADS = (("figures.json", "every figure, JSON"), ("figures.csv", "every figure, CSV"),
              ("sources.json", "every source, JSON"))
@@ -31,7 +31,6 @@ GROUP_TITLES = {"deepseek": "DeepSeek", "fx": "Exchange rate", "ai_analysis": "A
 GENERAL_GROUP = "Other figures"
 
 
-_block = html_block  # a raw HTML block that Markdown leaves whole
 
 
 def _html(name: str, **context: object) -> Markup:
@@ -55,7 +54,7 @@ def cards(r: PageRenderer, keys: list[str]) -> str:
     """Key-figure cards: value, what it is, as-of and source."""
     items = [{"button": Markup(r.fig(key)), "label": r.briefing.figure(key).label,
               "as_of": Markup(r.asof(key)), "first": _first_source(r, key)} for key in keys]
-    return _block(render("cards.html", cards=items))
+    return html_block(render("cards.html", cards=items))
 
 
 def timeline(r: PageRenderer) -> str:
@@ -63,7 +62,7 @@ def timeline(r: PageRenderer) -> str:
     dated = sorted((f for f in r.briefing.figures.values() if f.kind == "date"),
                    key=lambda f: (PartialDate.sort_key(f.value), f.key))
     entries = [{"button": Markup(r.fig(f.key)), "label": f.label} for f in dated]
-    return _block(render("timeline.html", entries=entries))
+    return html_block(render("timeline.html", entries=entries))
 
 
 def _supports(r: PageRenderer) -> dict[str, list[tuple[str, str, tuple[str, ...]]]]:
@@ -95,9 +94,8 @@ def sources_list(r: PageRenderer) -> str:
     out = []
     for sid, src in ordered:
         rows = [_support_row(r, *support) for support in supports[sid]]
-        out.append(f"## {escape(src.name)} {{: #source-{sid} }}\n" + _block(render(
-            "source_entry.html", src=src, date=Markup(source_date(src)),
-            supports=rows)))
+        out.append(render("source_section.md", id=sid, src=src,
+                          date=Markup(source_date(src)), supports=rows))
     return "\n".join(out)
 
 
@@ -151,12 +149,11 @@ def figures_appendix(r: PageRenderer, usage: Usage, anchored=None, site_url: str
     out = []
     for title, keys in appendix_groups(r.briefing.figures).items():
         entries = [_appendix_entry(r, usage, key, links, site_url, accessed) for key in keys]
-        out.append(f"## {escape(title)}\n" + _block(render("appendix_group.html", entries=entries)))
+        out.append(render("appendix_section.md", title=title, entries=entries))
     return "\n".join(out)
 
 
-def conflict(r: PageRenderer, conflict_id: str) -> str:
-    """One disagreement: its heading, its type and a table of the figures involved."""
+def _conflict_section(r: PageRenderer, conflict_id: str, with_explanation: bool) -> str:
     try:
         item = r.briefing.conflicts[conflict_id]
     except KeyError:
@@ -168,19 +165,19 @@ def conflict(r: PageRenderer, conflict_id: str) -> str:
     rows = [{"label": r.briefing.figure(k).label, "button": Markup(r.fig(k)),
              "as_of": format_partial_date(r.briefing.figure(k).as_of, short=True),
              "first": _first_source(r, k)} for k in item.figures]
-    return (f"## {escape(item.title)}\n"
-            + _block(render("conflict.html", type=item.type, rows=rows)))
+    return render("conflict_section.md", title=item.title, type=item.type, rows=rows,
+                  explanation=item.explanation if with_explanation else "")
+
+
+def conflict(r: PageRenderer, conflict_id: str) -> str:
+    """One disagreement: its heading, its type and a table of the figures involved."""
+    return _conflict_section(r, conflict_id, with_explanation=False)
 
 
 def conflicts_list(r: PageRenderer) -> str:
-    """Every disagreement, each as conflict() renders it, with its data explanation if any."""
-    out = []
-    for cid, item in r.briefing.conflicts.items():
-        explanation = item.explanation
-        out.append(conflict(r, cid) + (
-            _block(render("conflict_explanation.html", text=explanation))
-            if explanation else ""))
-    return "\n".join(out)
+    """Every disagreement, as conflict() renders it, with its data explanation if any."""
+    return "\n".join(_conflict_section(r, cid, with_explanation=True)
+                     for cid in r.briefing.conflicts)
 
 
 def glossary(r: PageRenderer) -> str:
@@ -190,7 +187,7 @@ def glossary(r: PageRenderer) -> str:
                 "sources": [{"link": _source_link(r, sid), "passages": passages(entry, sid)}
                             for sid in entry.sources]}
                for tid, entry in r.briefing.glossary.items()]
-    return _block(render("glossary.html", entries=entries))
+    return html_block(render("glossary.html", entries=entries))
 
 
 def open_questions(r: PageRenderer) -> str:
@@ -199,7 +196,7 @@ def open_questions(r: PageRenderer) -> str:
                   "figures": [{"label": r.briefing.figure(k).label, "button": Markup(r.fig(k))}
                               for k in q.figures]}
                  for qid, q in r.briefing.open_questions.items()]
-    return _block(render("open_questions.html", questions=questions))
+    return html_block(render("open_questions.html", questions=questions))
 
 
 def corrections_list(r: PageRenderer) -> str:
@@ -208,13 +205,13 @@ def corrections_list(r: PageRenderer) -> str:
              "label": r.briefing.figure(c.figure).label, "old": c.old,
              "button": Markup(r.fig(c.figure)), "reason": c.reason}
             for c in r.briefing.corrections]
-    return _block(render("corrections.html", rows=rows))
+    return html_block(render("corrections.html", rows=rows))
 
 
 def reporting_as_of(r: PageRenderer) -> str:
     """'Reporting as of early February 2026': the time frame of the whole site (a block: the
     blank lines set it apart from the line it starts)."""
-    return _block(render("reporting_as_of.html",
+    return html_block(render("reporting_as_of.html",
                          date=Markup(time_element(r.briefing.reporting_as_of))))
 
 
@@ -230,9 +227,9 @@ def print_list(r: PageRenderer) -> str:
                for fig in map(b.figure, r.shown)]
     notes = [[{"name": b.source(s).name, "passages": passages(claim, s)} for s in claim.sources]
              for claim in map(b.claim, r.cited)]
-    return _block(render("print_list.html", figures=figures, notes=notes))
+    return html_block(render("print_list.html", figures=figures, notes=notes))
 
 
 def downloads(r: PageRenderer) -> str:
     """Links to the data downloads written at the site root."""
-    return _block(render("downloads.html", root=r.page_href(""), files=DOWNLOADS))
+    return html_block(render("downloads.html", root=r.page_href(""), files=DOWNLOADS))

@@ -13,7 +13,7 @@ from macros.engine.present.markup import render
 
 
 def test_data_text_is_escaped_for_html_and_markdown():
-    html = render("conflict_explanation.html", text="<b>*a_b* & 'c' \"d\" [e](f) `g` #h")
+    html = render("conflict_explanation.html", explanation="<b>*a_b* & 'c' \"d\" [e](f) `g` #h")
     assert html == ('<p class="conflict-explanation">&#60;b&#62;&#42;a&#95;b&#42; &#38; '
                     "&#39;c&#39; &#34;d&#34; &#91;e&#93;(f) &#96;g&#96; &#35;h</p>")
 
