@@ -14,7 +14,7 @@ from ..derive.briefing import Briefing, ResolvedFigure
 from ..formatting.values import format_partial_date
 from ..load.kinds import KINDS
 from ..load.schema import Reliability
-from .markup import escape, render
+from .markup import render
 
 APPENDIX_URL = "figures/"
 
@@ -91,18 +91,13 @@ def _provenance(briefing: Briefing, fig: ResolvedFigure) -> str:
 
 def time_element(date: PartialDate) -> str:
     """<time> for a known date; plain text when the date is not known."""
-    if date.precision == "none":
-        return escape(format_partial_date(date))
-    return f'<time datetime="{date.iso}">{escape(format_partial_date(date))}</time>'
+    return render("time.html", date=date, text=format_partial_date(date))
 
 
 def value_element(fig: ResolvedFigure) -> str:
     """<time> for dates, <data> for everything else, holding the raw value."""
-    element = KINDS[fig.kind].element
-    if element == "span":
-        return f'<span class="fig-text">{escape(fig.text)}</span>'
-    attr = "datetime" if element == "time" else "value"
-    return f'<{element} {attr}="{escape(fig.machine)}">{escape(fig.text)}</{element}>'
+    return render("value.html", element=KINDS[fig.kind].element, machine=fig.machine,
+                  text=fig.text, bare=False)
 
 
 _KEY = re.compile(r"[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)+")
@@ -228,15 +223,12 @@ class PageRenderer:
         return value_element(self.briefing.figure(key))
 
     def short(self, key: str) -> str:
+        """The value in its short form, machine-readable."""
         figure = self.briefing.figure(key)
-        tag = KINDS[figure.kind].element
-        if tag == "span":
-            return escape(figure.short)
-        attr = "datetime" if tag == "time" else "value"
-        return f'<{tag} {attr}="{escape(figure.machine)}">{escape(figure.short)}</{tag}>'
+        return render("value.html", element=KINDS[figure.kind].element, machine=figure.machine,
+                      text=figure.short, bare=True)
 
     def asof(self, key: str) -> str:
+        """The figure's as-of date, 'as of <time>' or 'date not given'."""
         as_of = self.briefing.figure(key).as_of
-        if as_of.precision == "none":
-            return '<span class="fig-asof">date not given</span>'
-        return f'<span class="fig-asof">as of {time_element(as_of)}</span>'
+        return render("as_of.html", date=as_of, text=format_partial_date(as_of))
