@@ -43,7 +43,7 @@ def environment() -> Environment:
     sets generated HTML apart as a raw block (html_block)."""
     env = Environment(loader=PackageLoader("macros.engine.present", "templates"),
                       autoescape=True, finalize=_escaped, undefined=StrictUndefined,
-                      trim_blocks=True, lstrip_blocks=True)
+                      trim_blocks=True, lstrip_blocks=True, auto_reload=False)
     env.filters["html"] = escape_html
     env.filters["block"] = lambda html: Markup(html_block(html))
     return env
