@@ -11,15 +11,13 @@ import csv
 import io
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import get_args
 
 from ..dates import PATTERN as DATE_PATTERN
 from ..dates import PartialDate
 from ..derive.briefing import Briefing, ResolvedFigure
 from ..formatting.values import format_partial_date, machine_value
 from ..load.kinds import CURRENCIES, KIND_NAMES
-from ..load.schema import Reliability
-from ..present.html import APPENDIX_URL, anchor
+from ..present.html import APPENDIX_URL, RELIABILITY_ORDER, anchor
 from .csv_safe import safe_cell
 
 LIST_SEPARATOR = ";"
@@ -175,7 +173,7 @@ SOURCE_COLUMNS: tuple[Column, ...] = (
            lambda r: r.src.as_reported_by, "Reuters"),
     Column("reliability", "string", "The site's rating of the source.",
            lambda r: r.src.reliability, "medium",
-           {"required": True, "enum": list(get_args(Reliability))}),
+           {"required": True, "enum": list(reversed(RELIABILITY_ORDER))}),
     Column("note", "string", "Why the source has this rating; caveats.", lambda r: r.src.note),
     Column("figures", "string", "Keys of the figures that cite the source, separated by "
            "semicolons.", lambda r: r.briefing.cited_by(r.sid), is_list=True),

@@ -5,7 +5,6 @@ from __future__ import annotations
 import posixpath
 import re
 from functools import cache
-from typing import get_args
 
 from markupsafe import Markup
 
@@ -13,7 +12,6 @@ from ..dates import PartialDate
 from ..derive.briefing import Briefing, ResolvedFigure
 from ..formatting.values import format_partial_date
 from ..load.kinds import KINDS
-from ..load.schema import Reliability
 from .markup import render
 
 APPENDIX_URL = "figures/"
@@ -39,7 +37,9 @@ def relative_url(from_page: str, to_page: str) -> str:
     return "./" if target == "." else target.rstrip("/") + "/"
 
 
-RELIABILITY_ORDER = get_args(Reliability)[::-1]  # the data model's levels, most reliable first
+# The data model's Reliability levels (load/schema.py), most reliable first; a test checks they
+# agree. Importing the models here would load pydantic in a build served from the cache.
+RELIABILITY_ORDER = ("high", "medium-high", "medium", "low", "lowest")
 SOURCES_URL = "sources/"
 DATA_DIR = "data/"
 
