@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from macros.engine.derive.briefing import Briefing
-from macros.engine.present.html import escape
+from macros.engine.present.markup import escape
 from tools.pages import page_url
 
 START_TIMEOUT = 180.0
