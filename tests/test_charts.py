@@ -12,7 +12,8 @@ from macros.engine.derive.briefing import Briefing
 from macros.engine.errors import BriefingError
 from macros.engine.pipeline import briefing_from_text, load_briefing
 from macros.engine.present.charts import bar_chart, price_chart, share_chart, timeline_chart
-from macros.engine.present.html import PageRenderer, anchor, escape
+from macros.engine.present.html import PageRenderer, anchor
+from macros.engine.present.markup import escape
 
 DATA = """\
 sources:

@@ -8,6 +8,7 @@ import datetime as dt
 import html as html_text
 import json
 import re
+import subprocess
 from decimal import Decimal
 from types import SimpleNamespace
 
@@ -15,9 +16,13 @@ import pytest
 import yaml
 
 from conftest import ROOT
+from macros.engine.build_info import build_time, commit_id
 from engine_data import load
 from macros.engine.pipeline import load_briefing
-from macros.engine.present import datapackage as dp
+from macros.engine.export.data_page import FILES, dataset_jsonld
+from macros.engine.export.package import descriptor
+from macros.engine.export.tables import TABLES, Column, csv_cell, passage_rows, table_csv
+from macros.engine.present.citation import citation
 from macros.engine.present.html import PageRenderer
 
 DATA = ROOT / "data" / "briefing.yml"
@@ -32,7 +37,7 @@ def package_dir(built_site):
 def test_frictionless_validates_the_built_package(package_dir):
     report = frictionless.validate(str(package_dir / "datapackage.json"))
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
-    assert report.stats["tasks"] == len(dp.TABLES)
+    assert report.stats["tasks"] == len(TABLES)
 
 
 def test_every_figure_of_the_data_file_is_in_the_package_with_the_same_value(package_dir):
@@ -89,28 +94,40 @@ def test_package_metadata_licence_date_and_commit(package_dir):
     dt.datetime.strptime(meta["created"], "%Y-%m-%dT%H:%M:%SZ")
     assert re.fullmatch(r"[0-9a-f]{40}", meta.get("commit", "0" * 40))
     readme = (package_dir / "README.md").read_text()
-    for table in dp.TABLES:
+    for table in TABLES:
         assert all(f"| {c.name} |" in readme for c in table.columns)
 
 
 def test_commit_is_absent_outside_git(tmp_path, monkeypatch):
     monkeypatch.delenv("GITHUB_SHA", raising=False)
     monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))
-    assert dp.commit_id(tmp_path) is None
-    assert "commit" not in dp.descriptor("", dp.build_time(), None)
+    assert commit_id(tmp_path) is None
+    assert "commit" not in descriptor("", build_time(tmp_path), None)
+
+
+def test_build_time_is_the_commits_unless_source_date_epoch_says_otherwise(tmp_path, monkeypatch):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    committed = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, text=True,
+                               capture_output=True, check=True).stdout.strip()
+    assert build_time(ROOT) == dt.datetime.fromtimestamp(int(committed), tz=dt.UTC)
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))
+    before = dt.datetime.now(tz=dt.UTC).replace(microsecond=0)
+    assert before <= build_time(tmp_path) <= dt.datetime.now(tz=dt.UTC)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1772323200")
+    assert build_time(ROOT) == dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
 
 
 def test_spreadsheet_formulas_are_escaped_but_numbers_are_not():
-    text = dp.Column("t", "string", "", lambda r: r)
-    number = dp.Column("n", "number", "", lambda r: r)
+    text = Column("t", "string", "", lambda r: r)
+    number = Column("n", "number", "", lambda r: r)
     for trigger in ("=1+2", "+1", "-2.34%", "@SUM(A1)", "\tx", "\rx"):
-        assert dp.csv_cell(text, trigger) == "'" + trigger
-    assert dp.csv_cell(text, "plain =text") == "plain =text"
-    assert dp.csv_cell(number, -2.34) == "-2.34"
-    assert dp.csv_cell(number, 4.0) == "4"
+        assert csv_cell(text, trigger) == "'" + trigger
+    assert csv_cell(text, "plain =text") == "plain =text"
+    assert csv_cell(number, -2.34) == "-2.34"
+    assert csv_cell(number, 4.0) == "4"
     rows = [SimpleNamespace(x="=HYPERLINK(\"http://evil\")", y=-5)]
-    table = dp.table_csv([dp.Column("x", "string", "", lambda r: r.x),
-                          dp.Column("y", "integer", "", lambda r: r.y)], rows)
+    table = table_csv([Column("x", "string", "", lambda r: r.x),
+                          Column("y", "integer", "", lambda r: r.y)], rows)
     assert next(csv.DictReader(table.splitlines()[1:], ["x", "y"])) == \
         {"x": "'=HYPERLINK(\"http://evil\")", "y": "-5"}
 
@@ -120,7 +137,7 @@ def test_passages_give_one_row_per_figure_or_claim_source_and_passage():
         figures={"a.b": SimpleNamespace(passages={"wire": ("one", "two"), "blog": ("three",)}),
                  "a.c": SimpleNamespace(passages={})},
         claims={"a.claim": SimpleNamespace(sources={"wire": "said so"})})
-    rows = [(r.key, r.key_type, r.sid, r.number, r.passage) for r in dp.passage_rows(briefing)]
+    rows = [(r.key, r.key_type, r.sid, r.number, r.passage) for r in passage_rows(briefing)]
     assert rows == [("a.b", "figure", "wire", 1, "one"), ("a.b", "figure", "wire", 2, "two"),
                     ("a.b", "figure", "blog", 1, "three"),
                     ("a.claim", "claim", "wire", 1, "said so")]
@@ -134,19 +151,18 @@ def test_every_figure_has_row_files_and_a_citation(package_dir):
         lines = (package_dir / "figures" / f"{key}.csv").read_text().splitlines()
         assert len(lines) == 2 and lines[1].startswith(key + ",")
     fig = briefing.figure("campaign.budget_usd")
-    line = dp.citation(fig, "https://example.org/site/", accessed=dt.date(2026, 3, 1))
+    line = citation(fig, "https://example.org/site/", accessed=dt.date(2026, 3, 1))
     assert line == ("Alibaba's AI push in figures, \u201cQwen campaign budget in US dollars, "
                     "as stated\u201d: approximately US$431 million (as of 2 February 2026). "
                     "https://example.org/site/figures/#fig-campaign-budget_usd "
                     "(accessed 1 March 2026).")
 
 
-def test_appendix_extras_link_the_row_files():
-    html = dp.appendix_extras(PageRenderer(load(), "figures/"), "campaign.budget_usd",
-                              "https://example.org/")
-    assert 'href="../data/figures/campaign.budget_usd.csv"' in html
-    assert 'href="../data/figures/campaign.budget_usd.json"' in html
-    assert "https://example.org/figures/#fig-campaign-budget_usd" in html_text.unescape(html)
+def test_the_appendix_links_each_figures_row_files_and_permalink(built_site):
+    page = built_site.page("figures/")
+    assert 'href="../data/figures/campaign.budget_usd.csv" download' in page
+    assert 'href="../data/figures/campaign.budget_usd.json" download' in page
+    assert "/figures/#fig-campaign-budget_usd" in html_text.unescape(page)
 
 
 def test_every_chart_links_its_own_data(built_site):
@@ -163,7 +179,7 @@ def test_every_chart_links_its_own_data(built_site):
 
 def test_data_page_documents_every_column_and_carries_dataset_jsonld(built_site):
     html = built_site.page("data/")
-    for table in dp.TABLES:
+    for table in TABLES:
         for column in table.columns:
             assert f"<td><code>{column.name}</code></td>" in html, column.name
     scripts = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
@@ -172,12 +188,12 @@ def test_data_page_documents_every_column_and_carries_dataset_jsonld(built_site)
     assert data["@type"] == "Dataset" and data["license"].startswith("https://creativecommons")
     assert {d["name"] for d in data["distribution"]} >= {"datapackage.json", "figures.csv"}
     assert all(d["contentUrl"].startswith(("http://", "https://")) for d in data["distribution"])
-    for name, _ in dp.FILES:
+    for name, _ in FILES:
         assert (built_site.site / "data" / name).is_file(), name
 
 
 def test_jsonld_cannot_close_its_script():
-    text = dp.dataset_jsonld("https://example.org/</script><b>&/")
+    text = dataset_jsonld("https://example.org/</script><b>&/")
     body = text.split(">", 1)[1].rsplit("<", 1)[0]
     assert "<" not in body and ">" not in body and "&" not in body
     assert json.loads(body)["url"] == "https://example.org/</script><b>&/data/"

@@ -24,10 +24,10 @@ from hypothesis import strategies as st
 from conftest import ROOT
 from engine_data import VALID, replace
 from macros.engine.errors import BriefingError, shown
+from macros.engine.export.csv_safe import FORMULA_START, safe_cell
 from macros.engine.load.page_source import parse_page, read_pages
 from macros.engine.pipeline import briefing_from_text
 from macros.engine.present import generated
-from macros.engine.present.csv_safe import FORMULA_START, safe_cell
 from macros.engine.present.html import PageRenderer
 from macros.engine.present.pages.templates import call_macro
 from macros.engine.validate.models import Figure, Source

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import markdown
 
-from macros.engine.present.html import RAW_END, RAW_START, html_block
+from macros.engine.present.markup import RAW_END, RAW_START, html_block
 from macros.markdown import raw_html
 
 EXTENSIONS = ["attr_list", "md_in_html", "tables", "toc"]

@@ -90,15 +90,20 @@ def test_contributing_lists_exactly_the_macro_table():
     assert sorted(listed) == sorted(macros.names())
 
 
-def test_only_the_adapters_import_a_generator_or_jinja():
+def test_only_the_adapters_import_a_generator_and_the_engine_has_its_own_jinja():
     import re
 
     from conftest import ROOT
 
-    generator = re.compile(r"^\s*(from|import) (mkdocs|mkdocs_macros|zensical|jinja2)\b", re.M)
-    importers = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "macros").rglob("*.py")
-                       if generator.search(p.read_text(encoding="utf-8")))
-    assert importers and all(p.startswith("macros/adapters/") for p in importers), importers
+    def importers(pattern: str) -> list[str]:
+        found = re.compile(rf"^\s*(from|import) ({pattern})\b", re.M)
+        return sorted(str(p.relative_to(ROOT)) for p in (ROOT / "macros").rglob("*.py")
+                      if found.search(p.read_text(encoding="utf-8")))
+
+    generators = importers("mkdocs|mkdocs_macros|zensical")
+    assert generators and all(p.startswith("macros/adapters/") for p in generators), generators
+    engine_jinja = [p for p in importers("jinja2") if p.startswith("macros/engine/")]
+    assert engine_jinja == ["macros/engine/present/markup.py"]
 
 
 FREE_NAME_CASES = [

@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from macros.engine.pipeline import load_briefing
-from macros.engine.present.html import escape
+from macros.engine.present.markup import escape
 from macros.engine.present.pages.site_pages import page_url
 
 START_TIMEOUT = 180.0

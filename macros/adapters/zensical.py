@@ -16,7 +16,7 @@ import yaml
 from ..engine.config import BriefingConfig
 from ..engine.errors import BriefingError
 from ..engine.load.page_source import read_pages
-from ..engine.present.exports import write_downloads
+from ..engine.export.downloads import write_downloads
 from ..engine.present.macro_table import macros
 from ..engine.present.pages.site_pages import site_pages
 from ..engine.site import Site

@@ -12,8 +12,8 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from .config import BriefingConfig
-from .pipeline import load_briefing
 from .load.page_source import PageSource
+from .pipeline import load_briefing
 from .present.html import PageRenderer
 from .present.macro_table import Macro, PageContext, macros
 from .present.pages.checker import PageChecker

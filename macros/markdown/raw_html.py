@@ -16,7 +16,7 @@ from __future__ import annotations
 from markdown import Extension
 from markdown.preprocessors import Preprocessor
 
-# Kept equal to macros/engine/present/html.py RAW_START / RAW_END (checked by a test);
+# Kept equal to macros/engine/present/markup.py RAW_START / RAW_END (checked by a test);
 # repeated here so that the extension does not import the engine.
 RAW_START = "<!-- briefing:html -->"
 RAW_END = "<!-- /briefing:html -->"

@@ -3,28 +3,27 @@ glossary, open questions, corrections, and the lines every page carries."""
 
 from __future__ import annotations
 
+import datetime as dt
+
+from markupsafe import Markup
+
+from ..build_info import build_time
 from ..dates import PartialDate
 from ..derive.briefing import publication_date
 from ..format.values import format_partial_date
-from .datapackage import appendix_extras
+from .citation import citation, figure_file_href
 from .html import (
     RELIABILITY_ORDER,
-    RELIABILITY_TEXT,
     PageRenderer,
     anchor,
-    escape,
-    html_block,
     passages,
     source_date,
     time_element,
     use_anchor,
 )
+from .markup import html_block, render
 from .pages.usage import Usage
 
-CONFLICT_TYPES = {"same-quantity": "Same quantity, different values",
-                  "different-dates": "Reported at different dates",
-                  "computed-contradicts": "A claim the computed figures contradict",
-                  "renamed": "A name that changed"}
 DOWNLOADS = (("figures.json", "every figure, JSON"), ("figures.csv", "every figure, CSV"),
              ("sources.json", "every source, JSON"))
 # Appendix group headings where capitalising the key's first segment is not the house style.
@@ -33,53 +32,38 @@ GROUP_TITLES = {"deepseek": "DeepSeek", "fx": "Exchange rate", "ai_analysis": "A
 GENERAL_GROUP = "Other figures"
 
 
-_block = html_block  # a raw HTML block that Markdown leaves whole
 
 
-def _source_link(r: PageRenderer, sid: str) -> str:
-    return f'<a href="{r.source_href(sid)}">{escape(r.briefing.source(sid).name)}</a>'
+def _html(name: str, **context: object) -> Markup:
+    return Markup(render(name, **context))
 
 
-def _sources_inline(r: PageRenderer, source_ids) -> str:
-    return "; ".join(_source_link(r, sid) for sid in source_ids)
+def _source_link(r: PageRenderer, sid: str) -> dict:
+    return {"href": r.source_href(sid), "name": r.briefing.source(sid).name}
 
 
-def _first_source(r: PageRenderer, key: str) -> str:
-    """The first source, and how many more the appendix entry lists; or what it is instead."""
+def _first_source(r: PageRenderer, key: str) -> dict:
+    """The first source, and how many more the appendix entry lists; or what it is instead
+    (templates/parts.html first_source)."""
     fig = r.briefing.figure(key)
-    if fig.derived:
-        return f'<a href="{r.appendix_href(key)}">computed by this site</a>'
-    if fig.editorial:
-        return "this site's own note"
-    more = len(fig.sources) - 1
-    tail = f' and <a href="{r.appendix_href(key)}">{more} more</a>' if more else ""
-    return _sources_inline(r, fig.sources[:1]) + tail
+    return {"computed": fig.derived, "editorial": fig.editorial,
+            "entry_href": r.appendix_href(key), "more": len(fig.sources) - 1,
+            "links": [_source_link(r, sid) for sid in fig.sources[:1]]}
 
 
 def cards(r: PageRenderer, keys: list[str]) -> str:
     """Key-figure cards: value, what it is, as-of and source."""
-    items = []
-    for key in keys:
-        fig = r.briefing.figure(key)
-        items.append(
-            f'<li><p class="fig-card-value">{r.fig(key)}</p>'
-            f'<p class="fig-card-label">{escape(fig.label)}</p>'
-            f'<p class="fig-card-meta">{r.asof(key)} · {_first_source(r, key)}</p></li>')
-    return _block(f'<div class="grid cards fig-cards"><ul>{"".join(items)}</ul></div>')
+    items = [{"button": Markup(r.fig(key)), "label": r.briefing.figure(key).label,
+              "as_of": Markup(r.asof(key)), "first": _first_source(r, key)} for key in keys]
+    return html_block(render("cards.html", cards=items))
 
 
 def timeline(r: PageRenderer) -> str:
     """Every dated figure in date order."""
     dated = sorted((f for f in r.briefing.figures.values() if f.kind == "date"),
                    key=lambda f: (PartialDate.sort_key(f.value), f.key))
-    items = "".join(
-        f'<li class="timeline-entry"><span class="timeline-date">{r.fig(f.key)}</span> '
-        f'<span class="timeline-label">{escape(f.label)}</span></li>' for f in dated)
-    return _block(f'<ol class="timeline">{items}</ol>')
-
-
-def _passages_html(texts) -> str:
-    return " ".join(f"<q>{escape(t)}</q>" for t in texts) or "(passage not recorded)"
+    entries = [{"button": Markup(r.fig(f.key)), "label": f.label} for f in dated]
+    return html_block(render("timeline.html", entries=entries))
 
 
 def _supports(r: PageRenderer) -> dict[str, list[tuple[str, str, tuple[str, ...]]]]:
@@ -95,6 +79,14 @@ def _supports(r: PageRenderer) -> dict[str, list[tuple[str, str, tuple[str, ...]
     return found
 
 
+def _support_row(r: PageRenderer, kind: str, key: str, texts) -> dict:
+    if kind == "figure":
+        return {"figure": True, "href": r.appendix_href(key),
+                "label": r.briefing.figure(key).label, "value": Markup(r.value(key)),
+                "passages": texts}
+    return {"figure": False, "says": r.briefing.claim(key).says, "passages": texts}
+
+
 def sources_list(r: PageRenderer) -> str:
     """Sources from the most to the least reliable; per source, a table of what it supports."""
     supports = _supports(r)
@@ -102,31 +94,9 @@ def sources_list(r: PageRenderer) -> str:
                      key=lambda item: RELIABILITY_ORDER.index(item[1].reliability))
     out = []
     for sid, src in ordered:
-        date = source_date(src)
-        relayed = (f"<dt>As reported by</dt><dd>{escape(src.as_reported_by)}</dd>"
-                   if src.as_reported_by else "")
-        link = (f'<dt>Link</dt><dd><a href="{escape(src.url)}">{escape(src.url)}</a></dd>'
-                if src.url else "")
-        rows = []
-        for kind, key, texts in supports[sid]:
-            if kind == "figure":
-                fig = r.briefing.figure(key)
-                what = (f'<a href="{r.appendix_href(key)}">{escape(fig.label)}</a>: '
-                        f"{r.value(key)}")
-            else:
-                what = escape(r.briefing.claim(key).says)
-            rows.append(f"<tr><td>{what}</td><td>{_passages_html(texts)}</td></tr>")
-        table = (f"<table><thead><tr><th>Supports</th><th>In the source's words</th></tr></thead>"
-                 f"<tbody>{''.join(rows)}</tbody></table>" if rows else "<p>Cited by nothing.</p>")
-        out.append(
-            f"## {escape(src.name)} {{: #source-{sid} }}\n"
-            + _block(
-                f'<div class="source-entry"><dl class="source-facts">'
-                f"<dt>Publisher</dt><dd>{escape(src.publisher)}</dd>"
-                f"<dt>Title</dt><dd>{escape(src.title)}</dd>"
-                f"<dt>Published</dt><dd>{date}</dd>{relayed}{link}"
-                f"<dt>Reliability</dt><dd>{RELIABILITY_TEXT[src.reliability]}</dd>"
-                f"<dt>Notes</dt><dd>{escape(src.note)}</dd></dl>{table}</div>"))
+        rows = [_support_row(r, *support) for support in supports[sid]]
+        out.append(render("source_section.md", id=sid, src=src,
+                          date=Markup(source_date(src)), supports=rows))
     return "\n".join(out)
 
 
@@ -152,70 +122,39 @@ def appendix_groups(keys) -> dict[str, list[str]]:
     return merged
 
 
-def _dl(*pairs: tuple[str, str]) -> str:
-    """<dt>Label:</dt> <dd>…</dd> pairs, spaced so search snippets keep words apart."""
-    return " ".join(f"<dt>{label}:</dt> <dd>{body}</dd>" for label, body in pairs if body)
-
-
 def _appendix_entry(r: PageRenderer, usage: Usage, key: str,
-                    anchored: dict[str, set[str]], site_url: str = "") -> str:
+                    anchored: dict[str, set[str]], site_url: str, accessed: dt.date) -> Markup:
     b = r.briefing
     fig = b.figure(key)
-    if fig.derived:
-        inputs = "".join(f'<li><a href="#{anchor(k)}">{escape(b.figure(k).label)}</a>: '
-                         f"{escape(b.figure(k).text)}</li>" for k in fig.inputs)
-        evidence = ("Computed", f"By this site: <code>{escape(fig.formula)}</code> <ul>{inputs}</ul>")
-    elif fig.editorial:
-        evidence = ("Source", "This site's own note; no source states it.")
-    else:
-        items = "".join(
-            f"<li>{_source_link(r, sid)} (reliability "
-            f"{RELIABILITY_TEXT[b.source(sid).reliability].lower()}): "
-            f"{_passages_html(passages(fig, sid))}</li>" for sid in fig.sources)
-        evidence = ("Sources", f'<ul class="fig-sources">{items}</ul>')
-    expected = " (expected at the time of reporting)" if fig.expected else ""
-    fixes = "".join(f"<li>{escape(format_partial_date(c.date))}: first published as "
-                    f"{escape(c.old)}. {escape(c.reason)}</li>" for c in fig.corrections)
-    shown = ", ".join(
-        f'<a href="{r.page_href(p.url)}'
-        f'{"#" + use_anchor(key) if key in anchored.get(p.url, ()) else ""}">{escape(p.title)}</a>'
-        for p in usage.pages_using(key) if p.url != r.page_url)
-    extras = appendix_extras(r, key, site_url)
-    return (f'<section class="fig-entry" id="{anchor(key)}">'
-            f'<h3>{escape(fig.label)} <a class="headerlink" href="#{anchor(key)}" '
-            f'title="Permanent link">¶</a></h3> <dl>'
-            + _dl(("Value", r.value(key) + expected), ("As of", r.asof(key)), evidence,
-                  ("Corrected", f"<ul>{fixes}</ul>" if fixes else ""),
-                  ("Note", escape(fig.note) if fig.note else ""),
-                  ("Shown on", shown or "this appendix only"),
-                  ("Key", f"<code>{escape(key)}</code> ({fig.kind})"))
-            + f" {extras}</dl></section> ")
+    shown = [{"href": r.page_href(p.url) + ("#" + use_anchor(key)
+                                             if key in anchored.get(p.url, ()) else ""),
+              "title": p.title} for p in usage.pages_using(key) if p.url != r.page_url]
+    return _html(
+        "appendix_entry.html", fig=fig, id=anchor(key), value=Markup(r.value(key)),
+        as_of=Markup(r.asof(key)),
+        inputs=[{"id": anchor(k), "label": b.figure(k).label, "text": b.figure(k).text}
+                for k in fig.inputs] if fig.derived else [],
+        sources=[{"link": _source_link(r, sid), "passages": passages(fig, sid),
+                  "reliability": b.source(sid).reliability}
+                 for sid in fig.sources],
+        corrections=[{"date": format_partial_date(c.date), "old": c.old, "reason": c.reason}
+                     for c in fig.corrections],
+        shown=shown, citation=citation(fig, site_url, accessed=accessed),
+        csv_href=figure_file_href(r, key, "csv"), json_href=figure_file_href(r, key, "json"))
 
 
 def figures_appendix(r: PageRenderer, usage: Usage, anchored=None, site_url: str = "") -> str:
-    """Every figure with value, as-of, passages or derivation, and links back to its pages.
-
-    Each group is one container element, so Markdown's raw-HTML pass stays linear.
-    """
+    """Every figure with value, as-of, passages or derivation, and links back to its pages."""
     links = anchored() if callable(anchored) else (anchored or {})
+    accessed = build_time().date()
     out = []
     for title, keys in appendix_groups(r.briefing.figures).items():
-        entries = "".join(_appendix_entry(r, usage, key, links, site_url) for key in keys)
-        out.append(f"## {escape(title)}\n" + _block(f'<div class="fig-group">{entries}</div>'))
+        entries = [_appendix_entry(r, usage, key, links, site_url, accessed) for key in keys]
+        out.append(render("appendix_section.md", title=title, entries=entries))
     return "\n".join(out)
 
 
-def _figures_table(r: PageRenderer, keys) -> str:
-    rows = "".join(
-        f"<tr><td>{escape(r.briefing.figure(k).label)}</td><td>{r.fig(k)}</td>"
-        f"<td>{escape(format_partial_date(r.briefing.figure(k).as_of, short=True))}</td>"
-        f"<td>{_first_source(r, k)}</td></tr>" for k in keys)
-    return ("<table><thead><tr><th>Figure</th><th>Value</th><th>As of</th><th>Source</th></tr>"
-            f"</thead><tbody>{rows}</tbody></table>")
-
-
-def conflict(r: PageRenderer, conflict_id: str) -> str:
-    """One disagreement: its heading, its type and a table of the figures involved."""
+def _conflict_section(r: PageRenderer, conflict_id: str, with_explanation: bool) -> str:
     try:
         item = r.briefing.conflicts[conflict_id]
     except KeyError:
@@ -224,58 +163,50 @@ def conflict(r: PageRenderer, conflict_id: str) -> str:
             f"unknown conflict '{conflict_id}'{did_you_mean(conflict_id, r.briefing.conflicts)}",
             key=conflict_id, hint=f"use an id defined under 'conflicts:' in {r.briefing.file}"
         ) from None
-    return (f"## {escape(item.title)}\n"
-            + _block(f'<p class="conflict-type">{CONFLICT_TYPES[item.type]}</p>\n'
-                     + _figures_table(r, item.figures)))
+    rows = [{"label": r.briefing.figure(k).label, "button": Markup(r.fig(k)),
+             "as_of": format_partial_date(r.briefing.figure(k).as_of, short=True),
+             "first": _first_source(r, k)} for k in item.figures]
+    return render("conflict_section.md", title=item.title, type=item.type, rows=rows,
+                  explanation=item.explanation if with_explanation else "")
+
+
+def conflict(r: PageRenderer, conflict_id: str) -> str:
+    """One disagreement: its heading, its type and a table of the figures involved."""
+    return _conflict_section(r, conflict_id, with_explanation=False)
 
 
 def conflicts_list(r: PageRenderer) -> str:
-    """Every disagreement, each as conflict() renders it, with its data explanation if any."""
-    out = []
-    for cid, item in r.briefing.conflicts.items():
-        explanation = item.explanation
-        out.append(conflict(r, cid) + (
-            _block(f'<p class="conflict-explanation">{escape(explanation)}</p>')
-            if explanation else ""))
-    return "\n".join(out)
+    """Every disagreement, as conflict() renders it, with its data explanation if any."""
+    return "\n".join(_conflict_section(r, cid, with_explanation=True)
+                     for cid in r.briefing.conflicts)
 
 
 def glossary(r: PageRenderer) -> str:
     """Every glossary term with its other names, definition and the sources' words."""
-    items = []
-    for tid, entry in r.briefing.glossary.items():
-        also = (f' <span class="glossary-also">(also {", ".join(escape(a) for a in entry.also)})</span>'
-                if entry.also else "")
-        words = "".join(
-            f'<p class="glossary-source">{_source_link(r, sid)}: {_passages_html(passages(entry, sid))}</p>'
-            for sid in entry.sources)
-        items.append(f'<dt id="{tid}">{escape(entry.term)}{also}</dt>'
-                     f"<dd><p>{escape(entry.definition)}</p>{words}</dd>")
-    return _block(f'<dl class="glossary">{"".join(items)}</dl>')
+    entries = [{"id": tid, "term": entry.term, "also": entry.also,
+                "definition": entry.definition,
+                "sources": [{"link": _source_link(r, sid), "passages": passages(entry, sid)}
+                            for sid in entry.sources]}
+               for tid, entry in r.briefing.glossary.items()]
+    return html_block(render("glossary.html", entries=entries))
 
 
 def open_questions(r: PageRenderer) -> str:
     """What the articles leave open: the question, the figures it concerns, and why."""
-    items = []
-    for qid, q in r.briefing.open_questions.items():
-        figs = "; ".join(f"{escape(r.briefing.figure(k).label)}: {r.fig(k)}" for k in q.figures)
-        items.append(f'<li id="question-{qid}"><p class="question"><strong>{escape(q.question)}</strong></p>'
-                     f'<p class="question-figures">{figs}</p><p>{escape(q.why)}</p></li>')
-    return _block(f'<ul class="open-questions">{"".join(items)}</ul>')
+    questions = [{"id": qid, "question": q.question, "why": q.why,
+                  "figures": [{"label": r.briefing.figure(k).label, "button": Markup(r.fig(k))}
+                              for k in q.figures]}
+                 for qid, q in r.briefing.open_questions.items()]
+    return html_block(render("open_questions.html", questions=questions))
 
 
 def corrections_list(r: PageRenderer) -> str:
     """Every change to a published figure: date, figure, old and new text, reason."""
-    rows = []
-    for c in r.briefing.corrections:
-        fig = r.briefing.figure(c.figure)
-        rows.append(f"<tr><td>{time_element(c.date)}</td>"
-                    f'<td><a href="{r.appendix_href(c.figure)}">{escape(fig.label)}</a></td>'
-                    f"<td>{escape(c.old)}</td><td>{r.fig(c.figure)}</td><td>{escape(c.reason)}</td></tr>")
-    if not rows:
-        return _block('<p class="corrections-none">No published figure has been corrected.</p>')
-    return _block("<table><thead><tr><th>Date</th><th>Figure</th><th>Was</th><th>Now</th>"
-                  f"<th>Why</th></tr></thead><tbody>{''.join(rows)}</tbody></table>")
+    rows = [{"date": Markup(time_element(c.date)), "href": r.appendix_href(c.figure),
+             "label": r.briefing.figure(c.figure).label, "old": c.old,
+             "button": Markup(r.fig(c.figure)), "reason": c.reason}
+            for c in r.briefing.corrections]
+    return html_block(render("corrections.html", rows=rows))
 
 
 NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
@@ -309,44 +240,25 @@ def sources_account(r: PageRenderer) -> str:
 def reporting_as_of(r: PageRenderer) -> str:
     """'Reporting as of early February 2026': the time frame of the whole site (a block: the
     blank lines set it apart from the line it starts)."""
-    return _block(f'<p class="reporting-as-of">Reporting as of {time_element(r.briefing.reporting_as_of)}: '
-            "figures are as the sources gave them then; later events are not covered.</p>")
+    return html_block(render("reporting_as_of.html",
+                         date=Markup(time_element(r.briefing.reporting_as_of))))
 
 
 def print_list(r: PageRenderer) -> str:
-    """For print: the figures the page showed and the notes it cited, with their sources.
-
-    Hidden on screen (the panels show the same); printed at the end of the page.
-    """
+    """For print: the figures the page showed and the notes it cited, with their sources."""
     if not r.shown and not r.cited:
         return ""
     b = r.briefing
-    figs = []
-    for key in r.shown:
-        fig = b.figure(key)
-        if fig.derived:
-            whence = "computed by this site from " + "; ".join(escape(b.figure(k).label) for k in fig.inputs)
-        elif fig.editorial:
-            whence = "this site's own note"
-        else:
-            whence = "; ".join(escape(b.source(s).name) for s in fig.sources)
-        figs.append(f"<li>{escape(fig.label)}: {escape(fig.text)}, {escape(fig.as_of_text)} ({whence})</li>")
-    notes = []
-    for key in r.cited:
-        claim = b.claim(key)
-        words = "; ".join(f"{escape(b.source(s).name)}: {_passages_html(passages(claim, s))}"
-                          for s in claim.sources)
-        notes.append(f"<li>{words}</li>")
-    parts = ['<div class="print-figures" data-search-exclude>']
-    if figs:
-        parts.append(f'<p><strong>Figures on this page</strong></p><ol>{"".join(figs)}</ol>')
-    if notes:
-        parts.append(f'<p><strong>Source notes</strong></p><ol>{"".join(notes)}</ol>')
-    return _block("".join(parts) + "</div>")
+    figures = [{"label": fig.label, "text": fig.text, "as_of": fig.as_of_text,
+                "derived": fig.derived, "editorial": fig.editorial,
+                "inputs": [b.figure(k).label for k in fig.inputs],
+                "sources": [b.source(s).name for s in fig.sources]}
+               for fig in map(b.figure, r.shown)]
+    notes = [[{"name": b.source(s).name, "passages": passages(claim, s)} for s in claim.sources]
+             for claim in map(b.claim, r.cited)]
+    return html_block(render("print_list.html", figures=figures, notes=notes))
 
 
 def downloads(r: PageRenderer) -> str:
     """Links to the data downloads written at the site root."""
-    items = "".join(f'<li><a href="{r.page_href("")}{name}" download>{name}</a>: {what}</li>'
-                    for name, what in DOWNLOADS)
-    return _block(f'<ul class="downloads">{items}</ul>')
+    return html_block(render("downloads.html", root=r.page_href(""), files=DOWNLOADS))

@@ -6,28 +6,15 @@ import posixpath
 import re
 from functools import cache
 
+from markupsafe import Markup
+
 from ..dates import PartialDate
 from ..derive.briefing import Briefing, ResolvedFigure
 from ..format.values import format_partial_date
 from ..kinds import KINDS
+from .markup import render
 
 APPENDIX_URL = "figures/"
-# Sentinel lines around every generated HTML block: the site's Markdown extension
-# (macros/markdown/raw_html.py) stashes what lies between them whole, so Python-Markdown's
-# raw-HTML parser never walks the generated tags (linear, and a fraction of the time).
-RAW_START = "<!-- briefing:html -->"
-RAW_END = "<!-- /briefing:html -->"
-
-
-def html_block(html: str) -> str:
-    """A generated HTML block, set apart by blank lines and the sentinel lines."""
-    return f"\n\n{RAW_START}\n{html}\n{RAW_END}\n\n"
-_MARKDOWN_SPECIALS = str.maketrans({c: f"&#{ord(c)};" for c in "*_[]`\\{}|#<>&\"'"})
-
-
-def escape(text: object) -> str:
-    """Escape data text for HTML and for Markdown, so it shows exactly as written."""
-    return str(text).translate(_MARKDOWN_SPECIALS)
 
 
 def anchor(key: str) -> str:
@@ -50,10 +37,11 @@ def relative_url(from_page: str, to_page: str) -> str:
     return "./" if target == "." else target.rstrip("/") + "/"
 
 
-RELIABILITY_TEXT = {"lowest": "Lowest", "low": "Low", "medium": "Medium",
-                    "medium-high": "Medium-high", "high": "High"}
+# The data model's Reliability levels (load/schema.py), most reliable first; a test checks they
+# agree. Importing the models here would load pydantic in a build served from the cache.
 RELIABILITY_ORDER = ("high", "medium-high", "medium", "low", "lowest")
 SOURCES_URL = "sources/"
+DATA_DIR = "data/"
 
 
 def source_date(src) -> str:
@@ -103,24 +91,13 @@ def _provenance(briefing: Briefing, fig: ResolvedFigure) -> str:
 
 def time_element(date: PartialDate) -> str:
     """<time> for a known date; plain text when the date is not known."""
-    if date.precision == "none":
-        return escape(format_partial_date(date))
-    return f'<time datetime="{date.iso}">{escape(format_partial_date(date))}</time>'
+    return render("time.html", date=date, text=format_partial_date(date))
 
 
 def value_element(fig: ResolvedFigure) -> str:
     """<time> for dates, <data> for everything else, holding the raw value."""
-    element = KINDS[fig.kind].element
-    if element == "span":
-        return f'<span class="fig-text">{escape(fig.text)}</span>'
-    attr = "datetime" if element == "time" else "value"
-    return f'<{element} {attr}="{escape(fig.machine)}">{escape(fig.text)}</{element}>'
-
-
-# The panel is a custom element, not a <span>: Material's search indexer matches elements by tag
-# name, so the first inner </span> would end the data-search-exclude of an outer <span>.
-PANEL = "fig-panel"
-CORRECTED = '<span class="fig-flag">corrected</span>'
+    return render("value.html", element=KINDS[fig.kind].element, machine=fig.machine,
+                  text=fig.text, bare=False)
 
 
 _KEY = re.compile(r"[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)+")
@@ -138,19 +115,6 @@ def readable_formula(briefing: Briefing, formula: str) -> str:
         last = m.end()
     parts.append(formula[last:].translate(_OPERATORS))
     return " ".join("".join(parts).split())
-
-
-def _flags(fig, briefing: Briefing) -> str:
-    flags = []
-    if fig.expected:
-        flags.append('<span class="fig-flag">expected</span>')
-    if fig.corrections:
-        flags.append(CORRECTED)
-    return "".join(flags)
-
-
-def _quoted(texts) -> str:
-    return "".join(f'<q class="fp-passage">{escape(t)}</q>' for t in texts)
 
 
 class PageRenderer:
@@ -186,16 +150,14 @@ class PageRenderer:
     def page_href(self, url: str) -> str:
         return relative_url(self.link_base, url)
 
-    def source_item(self, source_id: str, texts) -> str:
-        """One source in a panel: name (linked), reliability, the passages it gives."""
+    def source_item(self, source_id: str, texts) -> dict:
+        """One source as a panel shows it (templates/source.html)."""
         src = self.briefing.source(source_id)
-        return (f'<span class="fp-src"><a href="{self.source_href(source_id)}">'
-                f"{escape(src.name)}</a> "
-                f'<span class="fp-date">{source_date(src)}</span> '
-                f'<span class="fp-rel">reliability {RELIABILITY_TEXT[src.reliability].lower()}</span>'
-                f"{_quoted(texts)}</span>")
+        return {"href": self.source_href(source_id), "name": src.name,
+                "date": Markup(source_date(src)),
+                "reliability": src.reliability, "passages": texts}
 
-    def _panel_body(self, fig: ResolvedFigure) -> str:
+    def _panel_body(self, fig: ResolvedFigure) -> Markup:
         """The panel's content for one figure, cached per build and link depth."""
         cache = self.briefing.__dict__.setdefault("_panel_cache", {})
         where = (fig.key, self._appendix, self._sources)
@@ -203,63 +165,46 @@ class PageRenderer:
         if cached is not None:
             return cached
         b = self.briefing
-        parts = [f'<span class="fp-label">{escape(fig.label)}</span>',
-                 f'<span class="fp-value">{value_element(fig)}{_flags(fig, b)}</span>']
-        if fig.derived:
-            inputs = "".join(
-                f'<span class="fp-input"><a href="{self.appendix_href(k)}">'
-                f"{escape(b.figure(k).label)}</a>: {escape(b.figure(k).text)}</span>"
-                for k in fig.inputs)
-            parts.append(f'<span class="fp-formula">Computed by this site: '
-                         f"{escape(readable_formula(b, fig.formula))}</span>{inputs}")
-        elif fig.editorial:
-            parts.append('<span class="fp-formula">This site\'s own note; no source states it.</span>')
-        else:
-            parts.extend(self.source_item(sid, passages(fig, sid)) for sid in fig.sources)
-        if not fig.editorial:
-            parts.append(f'<span class="fp-asof">{escape(fig.as_of_text[0].upper() + fig.as_of_text[1:])}'
-                         f'{" (expected at the time)" if fig.expected else ""}</span>')
-        if fig.note:
-            parts.append(f'<span class="fp-note">{escape(fig.note)}</span>')
-        for c in fig.corrections:
-            parts.append(f'<span class="fp-note">Corrected {escape(format_partial_date(c.date))}: '
-                         f"first published as {escape(c.old)}. {escape(c.reason)}</span>")
-        parts.append(f'<a class="fp-more" href="{self.appendix_href(fig.key)}">'
-                     "Entry in the Figures appendix</a>")
-        cache[where] = body = "".join(parts)
+        inputs = [{"href": self.appendix_href(k), "label": b.figure(k).label,
+                   "text": b.figure(k).text} for k in fig.inputs] if fig.derived else []
+        body = Markup(render(
+            "panel.html", fig=fig, value=Markup(value_element(fig)),
+            formula=readable_formula(b, fig.formula) if fig.derived else "", inputs=inputs,
+            sources=[self.source_item(sid, passages(fig, sid)) for sid in fig.sources],
+            as_of=fig.as_of_text[0].upper() + fig.as_of_text[1:],
+            corrections=[{"date": format_partial_date(c.date), "old": c.old, "reason": c.reason}
+                         for c in fig.corrections],
+            entry_href=self.appendix_href(fig.key)))
+        cache[where] = body
         return body
 
     @staticmethod
     def _use_id(counts: dict[str, int], key: str, prefix: str = "fp") -> tuple[str, str]:
-        """(button id attribute or '', panel id) for the next use of `key` on this page.
+        """(button id or '', panel id) for the next use of `key` on this page.
 
         The first use of a figure on a page gets the id the appendix's "Shown on" links use.
         """
         n = counts[key] = counts.get(key, 0) + 1
         base = key.replace(".", "-")
-        return (f' id="{use_anchor(key)}"' if n == 1 else "",
+        return (use_anchor(key) if n == 1 else "",
                 f"{prefix}-{base}" + (f"-{n}" if n > 1 else ""))
 
     def fig(self, key: str) -> str:
         """The figure in prose: a button showing the value that opens its panel in place."""
         figure = self.briefing.figure(key)
         button_id, panel_id = self._use_id(self.shown, key)
-        corrected = CORRECTED if figure.corrections else ""
-        return (f'<button type="button" class="fig"{button_id} popovertarget="{panel_id}">'
-                f"{value_element(figure)}{corrected}</button>"
-                f'<{PANEL} class="fig-panel" id="{panel_id}" popover data-search-exclude>'
-                f"{self._panel_body(figure)}</{PANEL}>")
+        return render("figure_button.html", button_id=button_id, panel_id=panel_id,
+                      value=Markup(value_element(figure)), corrected=bool(figure.corrections),
+                      body=self._panel_body(figure))
 
     def cite(self, key: str) -> str:
         """A numbered reference to a claim that opens the source's words in place."""
         claim = self.briefing.claim(key)
         number = self.cited.setdefault(key, len(self.cited) + 1)
         _, panel_id = self._use_id(self._cite_uses, key, "cp")
-        items = "".join(self.source_item(sid, passages(claim, sid)) for sid in claim.sources)
-        return (f'<button type="button" class="cite" popovertarget="{panel_id}" '
-                f'aria-label="Source note {number}">{number}</button>'
-                f'<{PANEL} class="fig-panel" id="{panel_id}" popover data-search-exclude>'
-                f'<span class="fp-label">{escape(claim.says)}</span>{items}</{PANEL}>')
+        return render("cite.html", panel_id=panel_id, number=number, says=claim.says,
+                      sources=[self.source_item(sid, passages(claim, sid))
+                               for sid in claim.sources])
 
     def source(self, source_id: str) -> str:
         """A source's short dated name, linked to its entry on the Sources page."""
@@ -271,23 +216,19 @@ class PageRenderer:
                 f"unknown source '{source_id}'{did_you_mean(str(source_id), self.briefing.sources)}",
                 key=str(source_id),
                 hint=f"use an id defined under 'sources:' in {self.briefing.file}") from None
-        return (f'<a class="source-name" href="{self.source_href(source_id)}" '
-                f'title="{escape(src.publisher)}: {escape(src.title)}">{escape(src.name)}</a>')
+        return render("source_name.html", href=self.source_href(source_id), src=src)
 
     def value(self, key: str) -> str:
         """The bare value, machine-readable, without link or tooltip."""
         return value_element(self.briefing.figure(key))
 
     def short(self, key: str) -> str:
+        """The value in its short form, machine-readable."""
         figure = self.briefing.figure(key)
-        tag = KINDS[figure.kind].element
-        if tag == "span":
-            return escape(figure.short)
-        attr = "datetime" if tag == "time" else "value"
-        return f'<{tag} {attr}="{escape(figure.machine)}">{escape(figure.short)}</{tag}>'
+        return render("value.html", element=KINDS[figure.kind].element, machine=figure.machine,
+                      text=figure.short, bare=True)
 
     def asof(self, key: str) -> str:
+        """The figure's as-of date, 'as of <time>' or 'date not given'."""
         as_of = self.briefing.figure(key).as_of
-        if as_of.precision == "none":
-            return '<span class="fig-asof">date not given</span>'
-        return f'<span class="fig-asof">as of {time_element(as_of)}</span>'
+        return render("as_of.html", date=as_of, text=format_partial_date(as_of))

@@ -7,7 +7,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 
-from . import charts, datapackage, generated
+from ..export.data_page import data_dictionary as data_page_dictionary
+from . import charts, generated
 from .html import PageRenderer
 from .pages.usage import Usage
 
@@ -139,7 +140,7 @@ def downloads(page: PageContext) -> Macro:
 
 @macros.register
 def data_dictionary(page: PageContext) -> Macro:
-    return partial(datapackage.data_dictionary, page.renderer, page.site_url)
+    return partial(data_page_dictionary, page.renderer, page.site_url)
 
 
 @macros.register

@@ -8,13 +8,17 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
 from ...dates import PartialDate
 from ...derive.briefing import ResolvedFigure
 from ...errors import BriefingError
 from ...format.values import format_partial_date
 from ...kinds import NUMERIC_KINDS
-from ..datapackage import chart_download
-from ..html import PageRenderer, escape, html_block
+from ..html import PageRenderer
+from ..markup import escape, html_block
+from ..markup import render as render_template
+from .download import chart_data_href
 from .svg import NBSP, element, num
 
 
@@ -123,32 +127,16 @@ def chart_id(kind: str, title: str, keys: Iterable[str]) -> str:
     return f"chart-{kind}-{digest}"
 
 
-def _source_links(r: PageRenderer, figs: Sequence[ResolvedFigure]) -> str:
-    ids = list(dict.fromkeys(s for f in figs for s in f.sources))
-    return "; ".join(
-        f'<a href="{r.source_href(sid)}">{escape(r.briefing.source(sid).name)}</a>'
-        for sid in ids)
-
-
 def _as_of_line(figs: Sequence[ResolvedFigure]) -> str:
     dates = sorted({f.as_of for f in figs if f.as_of.precision != "none"},
                    key=PartialDate.sort_key)
     undated = " Some figures are undated." if len(dates) < len({f.as_of for f in figs}) else ""
     if not dates:
         return "The figures are undated."
-    first, last = (escape(format_partial_date(d)) for d in (dates[0], dates[-1]))
+    first, last = (format_partial_date(d) for d in (dates[0], dates[-1]))
     if len(dates) == 1:
         return f"As of {first}.{undated}"
     return f"As of dates from {first} to {last}; the table gives each one.{undated}"
-
-
-def _data_table(r: PageRenderer, figs: Sequence[ResolvedFigure]) -> str:
-    rows = "".join(
-        f"<tr><td>{escape(f.label)}</td><td>{r.fig(f.key)}</td>"
-        f"<td>{escape(format_partial_date(f.as_of, short=True))}</td></tr>" for f in figs)
-    return ('<details class="chart-data"><summary>Data table</summary>'
-            "<table><thead><tr><th>Figure</th><th>Value</th><th>As of</th></tr></thead>"
-            f"<tbody>{rows}</tbody></table></details>")
 
 
 def render(r: PageRenderer, kind: str, title: str, description: str, drawing: Drawing,
@@ -167,11 +155,11 @@ def render(r: PageRenderer, kind: str, title: str, description: str, drawing: Dr
         cls=f"chart-svg chart-{kind}",
         viewBox=f"0 0 {num(drawing.width)} {num(drawing.height)}",
         role="img", aria_labelledby=f"{cid}-title {cid}-desc")
-    caption = f'<figcaption><span class="chart-title">{escape(title)}</span>'
-    if note:
-        caption += f' <span class="chart-meta">{escape(note)}</span>'
-    credit = (f'<p class="chart-meta">Sources: {_source_links(r, shown)}. '
-              f"{_as_of_line(shown)}</p>")
-    download = chart_download(r, cid, [f.key for f in shown])
-    return html_block(f'<figure class="chart" id="{cid}">{caption}</figcaption>{svg}{credit}'
-                      f"{_data_table(r, shown)}{download}</figure>")
+    sources = dict.fromkeys(s for f in shown for s in f.sources)
+    rows = [{"label": f.label, "button": Markup(r.fig(f.key)),
+             "as_of": format_partial_date(f.as_of, short=True)} for f in shown]
+    return html_block(render_template(
+        "chart.html", id=cid, title=title, note=note, svg=Markup(svg), rows=rows,
+        sources=[{"href": r.source_href(sid), "name": r.briefing.source(sid).name}
+                 for sid in sources],
+        as_of=_as_of_line(shown), download_href=chart_data_href(r, cid, [f.key for f in shown])))

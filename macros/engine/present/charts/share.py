@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import math
 
-from ..html import PageRenderer, escape, provenance
+from ..html import PageRenderer, provenance
+from ..markup import escape
 from . import frame
 from .svg import FONT_SIZE, element, group, line_height, text_lines, titled, wrap
 

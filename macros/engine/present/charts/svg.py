@@ -6,7 +6,7 @@ metrics (the fonts Material's system font stack resolves to) with a safety margi
 
 from __future__ import annotations
 
-from ..html import escape
+from ..markup import escape
 
 FONT_SIZE = 14.5        # names and values
 SMALL_SIZE = 13.5       # notes, dates on axes

@@ -1,51 +1,27 @@
-"""The data as a Frictionless Data Package, per-figure and per-chart files, and citations.
+"""The three tables of the downloads (figures, sources, passages): their columns and rows.
 
 One list of columns per table (`FIGURE_COLUMNS`, `SOURCE_COLUMNS`, `PASSAGE_COLUMNS`) writes
 the CSV, the JSON, the Table Schema in `datapackage.json`, the README and the data dictionary
 on the Data page, so the description of a column cannot drift from the column itself.
-
-Everything is written under `data/` in the built site, next to the Data page (`data/`):
-datapackage.json, README.md, figures.csv, figures.json, sources.csv, passages.csv,
-figures/<key>.csv and .json (one figure's row) and charts/<chart id>.csv (one chart's data).
 """
 
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
-import json
-import os
-import subprocess
-import weakref
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from ..dates import PATTERN as DATE_PATTERN
 from ..dates import PartialDate
 from ..derive.briefing import Briefing, ResolvedFigure
 from ..format.values import format_partial_date, machine_value
-from ..kinds import KIND_NAMES
+from ..kinds import CURRENCIES, KIND_NAMES
+from ..present.html import APPENDIX_URL, RELIABILITY_ORDER, anchor
 from .csv_safe import safe_cell
-from .html import APPENDIX_URL, RELIABILITY_ORDER, PageRenderer, anchor, escape, html_block
 
-DATA_DIR = "data/"
-SITE_NAME = "Alibaba's AI push in figures"
-PACKAGE_NAME = "alibaba-ai-push-figures"
-LICENCE = {"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0 International",
-           "path": "https://creativecommons.org/licenses/by/4.0/"}
-LICENCE_NOTE = (
-    "The compilation (the selection of figures, their labels, values, dates, notes, "
-    "formulas and the source ratings) is published under the Creative Commons Attribution "
-    "4.0 International licence: reuse it freely, crediting the site. The quoted passages in "
-    "passages.csv remain the words of their publishers, quoted only as evidence for each "
-    "figure; the licence does not cover them.")
 LIST_SEPARATOR = ";"
 PRECISIONS = ["day", "part", "month", "year", "none"]
-
-
-# --- columns -------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -124,7 +100,7 @@ FIGURE_COLUMNS: tuple[Column, ...] = (
            "than, up to...); empty when the figure is given as exact.",
            lambda r: r.fig.qualifier, "more than"),
     Column("currency", "string", "ISO 4217 currency code, for money and price figures only.",
-           lambda r: r.fig.currency, "CNY", {"enum": ["CNY", "USD", "EUR"]}),
+           lambda r: r.fig.currency, "CNY", {"enum": list(CURRENCIES)}),
     Column("unit", "string", "The unit of a count (a plural noun), a duration (day, week, "
            "month or year) or a ratio; never a currency.", lambda r: r.fig.unit, "day"),
     Column("as_of", "string", "When the figure was true or reported, written like "
@@ -248,9 +224,6 @@ def passage_rows(briefing: Briefing) -> list[PassageRow]:
     return rows
 
 
-# --- cells -----------------------------------------------------------------------------------
-
-
 def csv_cell(column: Column, value: object) -> str:
     """A CSV cell: numbers as plain digits, lists joined, text made safe for spreadsheets.
 
@@ -295,9 +268,6 @@ def source_rows(briefing: Briefing) -> list[SourceRow]:
     return [SourceRow(briefing, sid) for sid in briefing.sources]
 
 
-# --- the package -----------------------------------------------------------------------------
-
-
 @dataclass(frozen=True)
 class Table:
     name: str
@@ -329,249 +299,3 @@ TABLES: tuple[Table, ...] = (
           "words.", PASSAGE_COLUMNS, ("key", "source", "passage_number"),
           ({"fields": "source", "reference": {"resource": "sources", "fields": "id"}},)),
 )
-
-
-def commit_id(project_dir: Path | None = None) -> str | None:
-    """The commit the site is built from (GITHUB_SHA, else git rev-parse HEAD), if any."""
-    if os.environ.get("GITHUB_SHA"):
-        return os.environ["GITHUB_SHA"]
-    try:
-        done = subprocess.run(["git", "rev-parse", "HEAD"], cwd=project_dir or Path.cwd(),
-                              capture_output=True, text=True, timeout=10, check=False)
-    except (OSError, subprocess.SubprocessError):
-        return None
-    sha = done.stdout.strip()
-    return sha if done.returncode == 0 and len(sha) == 40 else None
-
-
-def build_time() -> dt.datetime:
-    """Now, or SOURCE_DATE_EPOCH for a reproducible build."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-    if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
-    return dt.datetime.now(tz=dt.UTC).replace(microsecond=0)
-
-
-def descriptor(site_url: str, created: dt.datetime, commit: str | None) -> dict:
-    """datapackage.json: the package's metadata and each table's Table Schema."""
-    out = {
-        "profile": "tabular-data-package",
-        "name": PACKAGE_NAME,
-        "title": f"{SITE_NAME}: figures, sources and passages",
-        "description": ("Every figure on the site with its value, as-of date, sources and "
-                        "derivation; the sources with their reliability; and the passages "
-                        "that support each figure. " + LICENCE_NOTE),
-        "homepage": f"{site_url}{DATA_DIR}" if site_url else DATA_DIR,
-        "licenses": [dict(LICENCE)],
-        "created": created.strftime("%Y-%m-%dT%H:%M:%SZ"),
-        "keywords": ["Alibaba", "Qwen", "AI", "figures", "provenance"],
-        "resources": [{
-            "name": t.name, "path": t.path, "title": t.title, "description": t.description,
-            "profile": "tabular-data-resource", "format": "csv", "mediatype": "text/csv",
-            "encoding": "utf-8", "schema": t.schema(),
-        } for t in TABLES],
-    }
-    if commit:
-        out["version"] = commit[:12]
-        out["commit"] = commit
-    return out
-
-
-def readme(created: dt.datetime, commit: str | None) -> str:
-    """README.md of the package: what it is, the licence, and every column of every table."""
-    lines = [f"# {SITE_NAME}: data", "",
-             "A Frictionless Data Package (datapackage.json describes every file and column).",
-             "", f"Generated {created.strftime('%Y-%m-%d %H:%M UTC')}"
-             + (f" from commit {commit}." if commit else "."), "",
-             "## Licence", "", LICENCE_NOTE, f"Licence text: {LICENCE['path']}", "",
-             "## Spreadsheets", "",
-             "Text cells that begin with = + - @ or a tab start with an apostrophe (') so that "
-             "a spreadsheet does not run them as formulas; remove it if you need the text as "
-             "written (figures.json has it unchanged). Numbers are never altered.", ""]
-    for table in TABLES:
-        lines += [f"## {table.path}", "", table.description, "",
-                  "| column | type | description | example |", "| --- | --- | --- | --- |"]
-        lines += [f"| {c.name} | {c.type}{' (list)' if c.is_list else ''} | "
-                  f"{c.description.replace('|', '/')} | {c.example} |" for c in table.columns]
-        lines.append("")
-    return "\n".join(lines)
-
-
-def row_files(row: FigureRow) -> dict[str, str]:
-    """One figure's row as CSV and JSON (data/figures/<key>.csv and .json)."""
-    record = table_records(FIGURE_COLUMNS, [row])[0]
-    base = f"figures/{row.fig.key}"
-    return {f"{base}.csv": table_csv(FIGURE_COLUMNS, [row]),
-            f"{base}.json": json.dumps(record, ensure_ascii=False, indent=1) + "\n"}
-
-
-def figure_file_href(r: PageRenderer, key: str, suffix: str = "csv") -> str:
-    """Link from the page being rendered to one figure's row file."""
-    return f"{r.page_href(DATA_DIR)}figures/{key}.{suffix}"
-
-
-# --- charts ----------------------------------------------------------------------------------
-
-_charts: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-
-
-def chart_download(r: PageRenderer, chart_id: str, keys: Sequence[str]) -> str:
-    """The chart's "Download this chart's data" link; its CSV is written with the site."""
-    _charts.setdefault(r.briefing, {})[chart_id] = tuple(dict.fromkeys(keys))
-    href = f"{r.page_href(DATA_DIR)}charts/{chart_id}.csv"
-    return (f'<p class="chart-download"><a href="{href}" download>'
-            "Download this chart's data</a> (CSV)</p>")
-
-
-def chart_files(briefing: Briefing, site_url: str = "") -> dict[str, str]:
-    return {f"charts/{cid}.csv": table_csv(FIGURE_COLUMNS, [FigureRow(
-        briefing, briefing.figure(k), site_url) for k in keys])
-        for cid, keys in _charts.get(briefing, {}).items()}
-
-
-# --- citation --------------------------------------------------------------------------------
-
-
-def citation(fig: ResolvedFigure, site_url: str, page_url: str = APPENDIX_URL, *,
-             site_name: str = SITE_NAME, accessed: dt.date | None = None) -> str:
-    """A ready citation line: site, figure, value, as-of, permalink, access date (plain text).
-
-    `page_url` is the appendix page's URL relative to `site_url` ('figures/').
-    """
-    accessed = accessed or dt.date.today()
-    as_of = fig.as_of_text
-    link = f"{site_url}{page_url}#{anchor(fig.key)}"
-    day = format_partial_date(PartialDate.parse(accessed))
-    return (f"{site_name}, \u201c{fig.label}\u201d: {fig.text} ({as_of}). {link} "
-            f"(accessed {day}).")
-
-
-def appendix_extras(r: PageRenderer, key: str, site_url: str) -> str:
-    """<dt>/<dd> pairs for a figure's appendix entry: a citation and its row as CSV and JSON.
-
-    For the appendix's <dl> (present/generated.py); separated by spaces so search snippets read.
-    """
-    fig = r.briefing.figure(key)
-    return (f"<dt>Cite:</dt> <dd><span class=\"fig-citation\">"
-            f"{escape(citation(fig, site_url))}</span> "
-            f'<a class="fig-permalink" href="#{anchor(key)}">Permalink</a></dd> '
-            f"<dt>Data:</dt> <dd><a href=\"{figure_file_href(r, key, 'csv')}\" download>CSV</a>"
-            f" · <a href=\"{figure_file_href(r, key, 'json')}\" download>JSON</a></dd> ")
-
-
-# --- the Data page ---------------------------------------------------------------------------
-
-
-def _block(html: str) -> str:
-    return html_block(html)
-
-
-def dataset_jsonld(site_url: str, created: dt.datetime | None = None) -> str:
-    """schema.org Dataset as JSON-LD, safe inside <script> (no '<', '>' or '&' unescaped)."""
-    base = f"{site_url}{DATA_DIR}"
-    data = {
-        "@context": "https://schema.org", "@type": "Dataset",
-        "name": f"{SITE_NAME}: figures, sources and passages",
-        "description": ("Sourced and dated figures on Alibaba's 2026 AI push (the Qwen Lunar "
-                        "New Year campaign, infrastructure, competition and financial context), "
-                        "with the articles they come from and the passages that support them."),
-        "url": base, "license": LICENCE["path"], "isAccessibleForFree": True,
-        "creator": {"@type": "Organization", "name": SITE_NAME, "url": site_url},
-        "keywords": ["Alibaba", "Qwen", "artificial intelligence", "China", "figures"],
-        "inLanguage": "en",
-        "variableMeasured": [c.name for c in FIGURE_COLUMNS],
-        "distribution": [
-            {"@type": "DataDownload", "encodingFormat": "application/json",
-             "contentUrl": f"{base}datapackage.json", "name": "datapackage.json"},
-            *({"@type": "DataDownload", "encodingFormat": "text/csv",
-               "contentUrl": f"{base}{t.path}", "name": t.path} for t in TABLES),
-            {"@type": "DataDownload", "encodingFormat": "application/json",
-             "contentUrl": f"{base}figures.json", "name": "figures.json"},
-        ],
-    }
-    if created:
-        data["dateModified"] = created.strftime("%Y-%m-%d")
-    text = json.dumps(data, ensure_ascii=False, indent=1)
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return f'<script type="application/ld+json">\n{text}\n</script>'
-
-
-FILES = (("datapackage.json", "the package descriptor: metadata, licence and every table's "
-          "schema"), ("figures.csv", "every figure, one row each"),
-         ("figures.json", "the same figures as JSON (lists as arrays, numbers as numbers)"),
-         ("sources.csv", "the source articles and their reliability ratings"),
-         ("passages.csv", "the sources' words behind each figure and claim"),
-         ("README.md", "this data dictionary as plain text"))
-
-
-def _with_code(text: str) -> str:
-    """Escaped text with `name` spans set as <code>."""
-    parts = text.split("`")
-    return "".join(f"<code>{escape(p)}</code>" if i % 2 else escape(p)
-                   for i, p in enumerate(parts))
-
-
-def data_dictionary(r: PageRenderer, site_url: str = "") -> str:
-    """The Data page's body: files, licence, how to cite, and every column of every table."""
-    here = r.page_href(DATA_DIR)
-    files = "".join(f'<li><a href="{here}{name}" download><code>{name}</code></a>: '
-                    f"{escape(what)}</li>" for name, what in FILES)
-    out = [_block(f'<ul class="data-files">{files}</ul>'),
-           "## Licence\n", _block(f'<p>{escape(LICENCE_NOTE)} <a href="{LICENCE["path"]}">'
-                                  f'{escape(LICENCE["title"])}</a>.</p>'),
-           "## Spreadsheets and per-figure files\n",
-           _block("<p>In the CSV files, a text cell that begins with = + - @ or a tab starts "
-                  "with an apostrophe, so that a spreadsheet shows it rather than running it "
-                  "as a formula; numbers are never altered. Lists (sources, inputs) are "
-                  "separated by semicolons. Each figure's row is also available on its own, as "
-                  "CSV and JSON, from its entry in the <a href=\"" + r.page_href(APPENDIX_URL)
-                  + "\">Figures appendix</a>, and each chart offers its own data.</p>")]
-    for table in TABLES:
-        rows = "".join(
-            f"<tr><td><code>{c.name}</code></td><td>{c.type}{' (list)' if c.is_list else ''}"
-            f"</td><td>{_with_code(c.description)}</td><td>"
-            f"{f'<code>{escape(c.example)}</code>' if c.example else ''}</td></tr>"
-            for c in table.columns)
-        out.append(f"## {table.path} {{: #table-{table.name} }}\n")
-        out.append(_block(
-            f"<p>{escape(table.description)}</p>\n"
-            "<table><thead><tr><th>Column</th><th>Type</th>"
-            f"<th>Description</th><th>Example</th></tr></thead><tbody>{rows}</tbody></table>"))
-    out.append(_block(dataset_jsonld(site_url, build_time())))
-    return "\n".join(out)
-
-
-# --- writing ---------------------------------------------------------------------------------
-
-
-def package_files(briefing: Briefing, site_url: str = "", created: dt.datetime | None = None,
-                  commit: str | None = None) -> dict[str, str]:
-    """Every file of the package and the row/chart files, by path under data/."""
-    created = created or build_time()
-    figures = figure_rows(briefing, site_url)
-    files = {
-        "datapackage.json": json.dumps(descriptor(site_url, created, commit),
-                                       ensure_ascii=False, indent=1) + "\n",
-        "README.md": readme(created, commit),
-        "figures.csv": table_csv(FIGURE_COLUMNS, figures),
-        "figures.json": json.dumps(table_records(FIGURE_COLUMNS, figures), ensure_ascii=False,
-                                   indent=1) + "\n",
-        "sources.csv": table_csv(SOURCE_COLUMNS, source_rows(briefing)),
-        "passages.csv": table_csv(PASSAGE_COLUMNS, passage_rows(briefing)),
-    }
-    for row in figures:
-        files.update(row_files(row))
-    files.update(chart_files(briefing, site_url))
-    return files
-
-
-def write_package(briefing: Briefing, site_dir: Path, site_url: str = "",
-                  project_dir: Path | None = None) -> list[Path]:
-    """Write the package under site_dir/data/; return the paths written."""
-    written = []
-    for name, text in package_files(briefing, site_url, commit=commit_id(project_dir)).items():
-        path = site_dir / DATA_DIR / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8", newline="")
-        written.append(path)
-    return written

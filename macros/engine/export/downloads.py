@@ -1,4 +1,4 @@
-"""Every download written with the site: the data package under data/ (see datapackage.py),
+"""Every download written with the site: the data package under data/ (see package.py),
 and at the site root figures.json, figures.csv (the package's figures table) and sources.json,
 kept at their first addresses for links that already point there."""
 
@@ -8,8 +8,9 @@ import json
 from pathlib import Path
 
 from ..derive.briefing import Briefing
-from . import datapackage
-from .datapackage import SOURCE_COLUMNS, source_rows, table_records
+from ..present.html import DATA_DIR
+from .package import write_package
+from .tables import SOURCE_COLUMNS, source_rows, table_records
 
 
 def source_records(briefing: Briefing) -> list[dict]:
@@ -19,8 +20,8 @@ def source_records(briefing: Briefing) -> list[dict]:
 def write_downloads(briefing: Briefing, site_dir: Path, site_url: str = "",
                     project_dir: Path | None = None) -> list[Path]:
     """Write every download file into the built site; return their paths."""
-    written = datapackage.write_package(briefing, site_dir, site_url, project_dir)
-    data = site_dir / datapackage.DATA_DIR
+    written = write_package(briefing, site_dir, site_url, project_dir)
+    data = site_dir / DATA_DIR
     files = {
         "figures.json": (data / "figures.json").read_text(encoding="utf-8"),
         "figures.csv": (data / "figures.csv").read_text(encoding="utf-8"),

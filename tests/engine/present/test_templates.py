@@ -1,0 +1,34 @@
+"""The engine's templates: one escaper for data text, and the data model's enumerations."""
+
+from __future__ import annotations
+
+from typing import get_args
+
+import pytest
+from jinja2 import UndefinedError
+
+from macros.engine.validate.models import ConflictType, Reliability
+from macros.engine.present.html import RELIABILITY_ORDER
+from macros.engine.present.markup import render
+
+
+def test_data_text_is_escaped_for_html_and_markdown():
+    html = render("conflict_explanation.html", explanation="<b>*a_b* & 'c' \"d\" [e](f) `g` #h")
+    assert html == ('<p class="conflict-explanation">&#60;b&#62;&#42;a&#95;b&#42; &#38; '
+                    "&#39;c&#39; &#34;d&#34; &#91;e&#93;(f) &#96;g&#96; &#35;h</p>")
+
+
+@pytest.mark.parametrize("conflict_type", get_args(ConflictType))
+def test_every_conflict_type_of_the_model_has_a_heading(conflict_type):
+    html = render("conflict.html", type=conflict_type, rows=[])
+    assert html.startswith('<p class="conflict-type">') and "</p>\n<table>" in html
+
+
+def test_a_conflict_type_without_a_heading_fails_the_build():
+    with pytest.raises(UndefinedError):
+        render("conflict.html", type="not-a-type", rows=[])
+
+
+def test_reliability_levels_come_from_the_model_most_reliable_first():
+    assert RELIABILITY_ORDER == tuple(reversed(get_args(Reliability)))
+    assert RELIABILITY_ORDER[0] == "high"
