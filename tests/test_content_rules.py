@@ -1,18 +1,18 @@
-"""Rules for the content: no typed digits, every figure used, one change reaches every page."""
+"""Content behaviour: the prose filter, link-preview tags, one change reaching every page, a new
+date reaching the timeline, every glossary term read somewhere.
+
+The rules a strict build enforces itself (digits in prose, figures used, known keys, front
+matter) are tested by the build: tests/test_smoke_build.py and tests/test_bad_inputs.py."""
 
 from __future__ import annotations
 
 import re
 
-import yaml
-
 from conftest import ROOT, build
-from macros.engine.config import BriefingConfig
 from macros.engine.derive.briefing import Briefing
 from macros.engine.pages.rules import prose_of
-from macros.engine.pages.usage import FRONT_MATTER, scan_pages
+from macros.engine.pages.usage import scan_pages
 from macros.engine.present.html import PageRenderer
-from macros.engine.site import Site
 from tools.pages import site_pages
 
 DOCS = ROOT / "docs"
@@ -22,38 +22,12 @@ def test_prose_filter_really_catches_digits():
     assert not re.search(r"\d", prose_of("A [link](p2.md) to {{ fig('a.b2') }} on H200 `x1`"))
 
 
-def test_pages_have_no_digits_of_their_own():
-    offenders = []
-    for page in sorted(DOCS.rglob("*.md")):
-        for number, line in enumerate(prose_of(page.read_text()).splitlines(), 1):
-            if re.search(r"\d", line):
-                offenders.append(f"{page.relative_to(ROOT)}:{number}: {line.strip()}")
-    assert not offenders, "digits typed into prose (use a figure macro):\n" + "\n".join(offenders)
 
 
-def test_every_figure_is_used_or_marked_appendix_only():
-    site = Site(ROOT, DOCS, BriefingConfig(), site_pages())
-    used = site.usage.used_keys()
-    unused = [k for k, f in site.briefing.figures.items() if k not in used and not f.appendix_only]
-    assert not unused, f"figures used on no page (use them or set appendix_only: true): {unused}"
-    marked_but_used = [k for k, f in site.briefing.figures.items() if f.appendix_only and k in used]
-    assert not marked_but_used, f"appendix_only figures that a page uses: {marked_but_used}"
 
 
-def test_pages_reference_only_known_keys():
-    briefing = Briefing.load(DATA)
-    known = {**briefing.figures, **getattr(briefing, "claims", {})}
-    usage = scan_pages(DOCS, site_pages())
-    unknown = {src: [k for k in keys if k not in known] for src, keys in usage.keys_by_page.items()}
-    assert not any(unknown.values()), unknown
 
 
-def test_every_page_has_title_and_description_front_matter():
-    for page in sorted(DOCS.rglob("*.md")):
-        match = FRONT_MATTER.match(page.read_text())
-        assert match, f"{page.name}: no front matter"
-        meta = yaml.safe_load(match.group(1))
-        assert meta.get("title") and len(meta.get("description", "")) > 40, page.name
 
 
 def test_every_page_has_meta_and_link_preview_tags(built_site):
@@ -66,9 +40,20 @@ def test_every_page_has_meta_and_link_preview_tags(built_site):
             assert tag in html, f"{page}: {tag}"
 
 
-def test_changing_one_figure_changes_every_page_that_shows_it(built_site, project_copy):
+def test_one_changed_figure_and_one_new_date_reach_every_page(built_site, project_copy):
+    """One rebuild: a changed value reaches every page that shows it, and a newly added dated
+    figure appears on the timeline without editing the timeline page."""
     data = project_copy / "data" / "briefing.yml"
-    text = data.read_text()
+    source, cited = next(iter(Briefing.load(DATA).sources.items()))
+    text = data.read_text().replace("\nfigures:\n", f"""
+figures:
+  test.new_event:
+    label: A freshly added event
+    kind: date
+    value: 2026-03-01
+    as_of: "{cited.date}"
+    sources: {{{source}: "on March 1, 2026"}}
+""", 1)
     entry = "  shares.price_feb3:\n"
     value_at = text.index("    value: ", text.index(entry))
     old_value = text[value_at:text.index("\n", value_at)]
@@ -89,26 +74,11 @@ def test_changing_one_figure_changes_every_page_that_shows_it(built_site, projec
                 assert old not in new_html, f"{info.url}: stale {key}"
                 assert PageRenderer(after, info.url).value(key) in new_html, f"{info.url}: {key}"
     assert checked >= len(changed) + 2
-
-
-def test_a_new_dated_figure_appears_on_the_timeline_without_editing_it(project_copy):
-    data = project_copy / "data" / "briefing.yml"
-    source, cited = next(iter(Briefing.load(DATA).sources.items()))
-    text = data.read_text()
-    data.write_text(text.replace("\nfigures:\n", f"""
-figures:
-  test.new_event:
-    label: A freshly added event
-    kind: date
-    value: 2026-03-01
-    as_of: "{cited.date}"
-    sources: {{{source}: "on March 1, 2026"}}
-""", 1))
-    result = build(project_copy)
-    assert result.returncode == 0, result.output
-    timeline = result.page("timeline/")
+    timeline = rebuilt.page("timeline/")
     assert "A freshly added event" in timeline
     assert '<time datetime="2026-03-01">1 March 2026</time>' in timeline
+
+
 
 
 def test_every_glossary_term_is_used_on_a_page_it_explains(built_site):

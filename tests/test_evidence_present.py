@@ -185,7 +185,7 @@ def test_corrections_are_listed_and_marked_where_the_figure_is_read(built_site, 
 
 def test_every_page_says_when_it_reports_from(built_site, briefing):
     date = text(f"<p>{briefing.reporting_as_of}</p>")
-    pages = [p for p in built_site.site.rglob("index.html")]
+    pages = list(built_site.site.rglob("index.html"))
     assert len(pages) > 10
     for path in pages:
         lines = re.findall(r'<p class="reporting-as-of">(.*?)</p>', path.read_text(), re.S)

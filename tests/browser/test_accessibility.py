@@ -25,13 +25,12 @@ def axe_violations(page, axe_script: str) -> list[str]:
     colours as they settle (no transitions) once the page's fonts have loaded."""
     page.add_style_tag(content=SETTLED_COLOURS)
     page.add_script_tag(path=axe_script)
-    violations = page.evaluate("""async () => {
+    return page.evaluate("""async () => {
         await document.fonts.ready;
         const result = await axe.run(document, {resultTypes: ["violations"]});
         return result.violations.map(v => `${v.id} (${v.impact}): ${v.help} at ` +
             v.nodes.slice(0, 3).map(n => n.target.join(" ")).join(", "));
     }""")
-    return violations
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
