@@ -1,8 +1,9 @@
 """The tests' one door into the engine's data loading, a small valid data file for engine unit
 tests, and a way to break it one line at a time.
 
-Tests load data only through `load`, `load_file`, `error_for` and `file_error`, so a rename of
-the engine's entry point is one edit here.
+Tests load data only through `load`, `load_file`, `error_for`, `file_error` and check a
+project's pages only through `page_error`, so a rename of the engine's entry points is one
+edit here.
 """
 
 from __future__ import annotations
@@ -11,8 +12,11 @@ from pathlib import Path
 
 import pytest
 
+from macros.engine.config import BriefingConfig
 from macros.engine.derive.briefing import Briefing
 from macros.engine.errors import BriefingError
+from macros.engine.site import Site
+from tools.pages import site_pages
 
 VALID = """\
 sources:
@@ -180,4 +184,12 @@ def file_error(path: Path, display: str = DATA) -> BriefingError:
     """The error that loading the data file at `path` raises (the test fails if it loads)."""
     with pytest.raises(BriefingError) as caught:
         load_file(path, display)
+    return caught.value
+
+
+def page_error(project: Path) -> BriefingError:
+    """The error the engine's checks of a project's pages raise, as a build starts (the test
+    fails if every page passes)."""
+    with pytest.raises(BriefingError) as caught:
+        Site(project, project / "docs", BriefingConfig(), site_pages(project))
     return caught.value

@@ -1,8 +1,9 @@
 """Mistakes that only a real strict build finds, each failing it with one clear message.
 
 One build per way a mistake reaches the contributor: a setting in mkdocs.yml, a page (its
-Markdown, front matter, links and macro calls), data and pages together, and data shown in the
-built pages. The data file's own mistakes are checked in-process in test_bad_data.py.
+Markdown, links and macro calls), data and pages together, and data shown in the built pages.
+A page's front matter, encoding and prose are checked before rendering, in-process; the data
+file's own mistakes in test_bad_data.py.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, build
-from engine_data import DATA
+from engine_data import DATA, BriefingError, page_error
 from real_data import KEY, SOURCE, add, line, stated
 from tools.pages import site_pages
 
@@ -29,6 +30,13 @@ def append_to_page(project: Path, markdown: str, page: str = "index.md") -> int:
     text = path.read_text(encoding="utf-8").rstrip("\n") + "\n\n"
     path.write_text(text + markdown + "\n", encoding="utf-8")
     return text.count("\n") + 1
+
+
+def told(error: BriefingError, place: str, problem: str, hint: str) -> None:
+    """A page mistake the engine finds before rendering, checked in-process: one message
+    '<place>: <problem>' with its hint, as the build prints it."""
+    assert str(error).startswith(f"{place}: {problem}"), str(error)
+    assert str(error).count("How to fix:") == 1 and f"\n  How to fix: {hint}" in str(error)
 
 
 def fails(project: Path, place: str, problem: str, hint: str) -> str:
@@ -174,9 +182,10 @@ def test_invalid_front_matter(project_copy):
     text = page.read_text(encoding="utf-8")
     title = next(t for t in text.splitlines() if t.startswith("title:"))
     page.write_text(text.replace(title, "title: About: the site", 1), encoding="utf-8")
-    fails(project_copy, f"docs/{OTHER_PAGE}:{text.splitlines().index(title) + 1}",
-          "front matter: YAML syntax error: mapping values are not allowed in this context",
-          "quote a value that contains a colon followed by a space")
+    error = page_error(project_copy)
+    told(error, f"docs/{OTHER_PAGE}:{text.splitlines().index(title) + 1}",
+         "front matter: YAML syntax error: mapping values are not allowed in this context",
+         "quote a value that contains a colon followed by a space")
 
 
 def test_page_not_utf8(project_copy):
@@ -184,14 +193,16 @@ def test_page_not_utf8(project_copy):
     data = page.read_bytes() + b"\nCaf\xe9 in Latin-1.\n"
     page.write_bytes(data)
     at = data.count(b"\n")  # the last line holds the Latin-1 byte
-    fails(project_copy, f"docs/{OTHER_PAGE}:{at}",
-          "page is not UTF-8 text (invalid continuation byte", "save the page as UTF-8")
+    error = page_error(project_copy)
+    told(error, f"docs/{OTHER_PAGE}:{at}",
+         "page is not UTF-8 text (invalid continuation byte", "save the page as UTF-8")
 
 
 def test_page_unreadable(project_copy):
     (project_copy / "docs" / "broken.md").symlink_to(project_copy / "docs" / "broken.md")
-    fails(project_copy, "docs/broken.md", "cannot read the page (Too many levels of symbolic links)",
-          "check that the file exists and that you may read it")
+    error = page_error(project_copy)
+    told(error, "docs/broken.md", "cannot read the page (Too many levels of symbolic links)",
+         "check that the file exists and that you may read it")
 
 
 def test_page_description_too_short(project_copy):
@@ -199,16 +210,18 @@ def test_page_description_too_short(project_copy):
     text = page.read_text(encoding="utf-8")
     description = next(t for t in text.splitlines() if t.startswith("description:"))
     page.write_text(text.replace(description, "description: Short.", 1), encoding="utf-8")
-    fails(project_copy, f"docs/{OTHER_PAGE}:{text.splitlines().index(description) + 1}: description",
-          "too short (6 characters; a description needs at least 40)",
-          "write one full sentence saying what the page covers")
+    error = page_error(project_copy)
+    told(error, f"docs/{OTHER_PAGE}:{text.splitlines().index(description) + 1}: description",
+         "too short (6 characters; a description needs at least 40)",
+         "write one full sentence saying what the page covers")
 
 
 def test_digits_typed_into_page_prose(project_copy):
     at = append_to_page(project_copy, "Only one outlet reports 10 million downloads.")
-    fails(project_copy, f"docs/index.md:{at}",
-          "a number typed into the prose ('10' in 'Only one outlet reports 10 million downloads.')",
-          "show numbers with a figure macro")
+    error = page_error(project_copy)
+    told(error, f"docs/index.md:{at}",
+         "a number typed into the prose ('10' in 'Only one outlet reports 10 million downloads.')",
+         "show numbers with a figure macro")
 
 
 @pytest.mark.parametrize(("call", "problem", "hint"), [

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from conftest import ROOT, build
-from macros.engine.derive.briefing import Briefing
+from engine_data import load_file
 from macros.engine.pages.rules import prose_of
 from macros.engine.pages.usage import scan_pages
 from macros.engine.present.html import PageRenderer
@@ -44,7 +44,7 @@ def test_one_changed_figure_and_one_new_date_reach_every_page(built_site, projec
     """One rebuild: a changed value reaches every page that shows it, and a newly added dated
     figure appears on the timeline without editing the timeline page."""
     data = project_copy / "data" / "briefing.yml"
-    source, cited = next(iter(Briefing.load(DATA).sources.items()))
+    source, cited = next(iter(load_file(DATA).sources.items()))
     text = data.read_text().replace("\nfigures:\n", f"""
 figures:
   test.new_event:
@@ -59,7 +59,7 @@ figures:
     old_value = text[value_at:text.index("\n", value_at)]
     text = text[:value_at] + "    value: 150.00" + text[value_at + len(old_value):]
     data.write_text(text.replace("closed at 142.00 euros", "closed at 150.00 euros"))  # passage too
-    before, after = Briefing.load(DATA), Briefing.load(data)
+    before, after = load_file(DATA), load_file(data)
     changed = [k for k in before.figures if before.figure(k).text != after.figure(k).text]
     assert "shares.price_feb3" in changed and len(changed) > 1, changed
     rebuilt = build(project_copy)
@@ -83,7 +83,7 @@ figures:
 
 def test_every_glossary_term_is_used_on_a_page_it_explains(built_site):
     """A glossary entry earns its place: its term (or another name of it) is read elsewhere."""
-    briefing = Briefing.load(DATA)
+    briefing = load_file(DATA)
     pages = [built_site.page(info.url) for info in site_pages().values() if info.url != "glossary/"]
     text = re.sub(r"<[^>]+>", " ", " ".join(pages)).casefold()
     for key, entry in briefing.glossary.items():

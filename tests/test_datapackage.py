@@ -15,8 +15,7 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from engine_data import load
-from macros.engine.derive.briefing import Briefing
+from engine_data import load, load_file
 from macros.engine.present import datapackage as dp
 from macros.engine.present.html import PageRenderer
 
@@ -37,7 +36,7 @@ def test_frictionless_validates_the_built_package(package_dir):
 
 def test_every_figure_of_the_data_file_is_in_the_package_with_the_same_value(package_dir):
     raw = yaml.safe_load(DATA.read_text(encoding="utf-8"))["figures"]
-    briefing = Briefing.load(DATA)
+    briefing = load_file(DATA)
     package = frictionless.Package(str(package_dir / "datapackage.json"))
     rows = {row["key"]: row for row in package.get_resource("figures").read_rows()}
     assert list(rows) == list(raw)
@@ -127,7 +126,7 @@ def test_passages_give_one_row_per_figure_or_claim_source_and_passage():
 
 
 def test_every_figure_has_row_files_and_a_citation(package_dir):
-    briefing = Briefing.load(DATA)
+    briefing = load_file(DATA)
     for key in briefing.figures:
         record = json.loads((package_dir / "figures" / f"{key}.json").read_text())
         assert record["key"] == key

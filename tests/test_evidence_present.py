@@ -11,7 +11,7 @@ from collections import Counter
 import pytest
 
 from conftest import ROOT
-from macros.engine.derive.briefing import Briefing
+from engine_data import Briefing, load_file
 from macros.engine.pages.usage import scan_pages
 from macros.engine.present.generated import appendix_groups
 from macros.engine.present.html import RELIABILITY_ORDER, passages
@@ -22,7 +22,7 @@ DATA = ROOT / "data" / "briefing.yml"
 
 @pytest.fixture(scope="module")
 def briefing() -> Briefing:
-    return Briefing.load(DATA)
+    return load_file(DATA)
 
 
 @pytest.fixture(scope="module")

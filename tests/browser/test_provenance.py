@@ -9,7 +9,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from macros.engine.derive.briefing import Briefing
+from engine_data import Briefing, load_file
 from macros.engine.present.html import passages
 
 from .support import ROOT
@@ -20,7 +20,7 @@ OPEN = "document.querySelector(':popover-open')?.id ?? null"
 
 
 def briefing() -> Briefing:
-    return Briefing.load(ROOT / "data" / "briefing.yml")
+    return load_file(ROOT / "data" / "briefing.yml")
 
 
 def key_of(button) -> str:
