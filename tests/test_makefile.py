@@ -4,6 +4,7 @@ previewing."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 import subprocess
@@ -13,12 +14,14 @@ import pytest
 from conftest import ROOT
 
 MAKE = shutil.which("make")
+# A `make test VENV=...` passes its variables down in MAKEFLAGS: these runs start clean.
+CLEAN_ENV = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL")}
 pytestmark = pytest.mark.skipif(MAKE is None, reason="make is not installed")
 
 
 def make(*args: str, timeout: int = 60) -> subprocess.CompletedProcess:
     return subprocess.run([MAKE, "--no-print-directory", *args], cwd=ROOT, capture_output=True,
-                          text=True, timeout=timeout)
+                          text=True, timeout=timeout, env=CLEAN_ENV)
 
 
 def test_serve_uses_the_port_given():
@@ -51,7 +54,7 @@ def fresh_dry_run(tmp_path, target: str) -> list[str]:
     for name in ("package.json", "package-lock.json"):
         (tmp_path / name).write_text("{}")
     done = subprocess.run([MAKE, "-n", target], cwd=tmp_path, capture_output=True, text=True,
-                          timeout=60)
+                          timeout=60, env=CLEAN_ENV)
     assert done.returncode == 0, done.stderr
     return done.stdout.splitlines()
 
