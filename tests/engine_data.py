@@ -1,9 +1,9 @@
 """The tests' one door into the engine's data loading, a small valid data file for engine unit
 tests, and a way to break it one line at a time.
 
-Tests load data only through `load`, `load_file`, `error_for`, `file_error` and check a
-project's pages only through `page_error`, so a rename of the engine's entry points is one
-edit here.
+Tests load data only through `load`, `load_file`, `error_for`, `file_error`, and reach a
+project's pages and macros only through `site_for`, `page_error` and `macro_error`, so a
+rename of the engine's entry points is one edit here.
 """
 
 from __future__ import annotations
@@ -187,9 +187,22 @@ def file_error(path: Path, display: str = DATA) -> BriefingError:
     return caught.value
 
 
+def site_for(project: Path) -> Site:
+    """The engine's object for a whole project (data, pages, macros), as a build starts."""
+    return Site(project, project / "docs", BriefingConfig(), site_pages(project))
+
+
 def page_error(project: Path) -> BriefingError:
     """The error the engine's checks of a project's pages raise, as a build starts (the test
     fails if every page passes)."""
     with pytest.raises(BriefingError) as caught:
-        Site(project, project / "docs", BriefingConfig(), site_pages(project))
+        site_for(project)
+    return caught.value
+
+
+def macro_error(site: Site, name: str, *args, page: str = "index.md", **kwargs) -> BriefingError:
+    """The error a page's macro call raises, before the adapter places it at the page's line
+    (the test fails if the call succeeds)."""
+    with pytest.raises(BriefingError) as caught:
+        site.call(name, page, list(args), kwargs)
     return caught.value
