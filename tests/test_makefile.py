@@ -14,8 +14,8 @@ import pytest
 from conftest import ROOT
 
 MAKE = shutil.which("make")
-# A `make test VENV=...` passes its variables down in MAKEFLAGS: these runs start clean.
-CLEAN_ENV = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL")}
+# A `make test VENV=...` passes VENV down (in MAKEFLAGS and the environment): these runs start clean.
+CLEAN_ENV = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL", "VENV")}
 pytestmark = pytest.mark.skipif(MAKE is None, reason="make is not installed")
 
 
