@@ -1,12 +1,15 @@
 # Two commands do all set-up: `make serve` to preview, `make test` to run every test.
 PYTHON ?= python3
-VENV   := .venv
+VENV   ?= .venv
 BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
+## Separate install stamps: the site's packages (requirements.txt) for serve and the builds, and
+## the test, benchmark and lint tools on top (requirements-dev.txt) for test, lint and bench.
+SITE_STAMP := $(VENV)/.installed-site-$(shell cksum < requirements.txt | cut -d' ' -f1)
+DEV_STAMP  := $(VENV)/.installed-dev-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
 SITE   := site
 PORT   ?= 8000
 ## Material for MkDocs prints a long end-of-life notice about MkDocs 2 on every build, which
-## drowned the build's own messages; this documented switch turns it off (see README).
+## drowned the build's own messages; this documented switch turns it off.
 export NO_MKDOCS_2_WARNING := 1
 NODE_STAMP := node_modules/.installed-$(shell cksum < package-lock.json | cut -d' ' -f1)
 
@@ -16,14 +19,19 @@ PORT_CHECK := import socket, sys; port = sys.argv[1]; \
   socket.socket().connect_ex(("127.0.0.1", int(port))) == 0 and sys.exit( \
   f"Port {port} is already in use (another make serve?): stop it, or run make serve PORT={int(port) + 1}")
 
-.PHONY: serve build build-zensical test bench bench-quick schema lint clean
+.PHONY: serve port-free build build-zensical check test lint bench bench-quick schema clean
 
-$(STAMP): requirements.txt
+$(SITE_STAMP): requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed (found " + sys.version.split()[0] + ")") if sys.version_info < (3, 11) else None'
 	@echo "Installing the pinned Python packages into $(VENV)/ (first run only, takes a minute or two)..."
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	@$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
-	@rm -f $(VENV)/.installed-* && touch $@
+	@rm -f $(VENV)/.installed-site-* && touch $@
+
+$(DEV_STAMP): requirements.txt requirements-dev.txt | $(SITE_STAMP)
+	@echo "Installing the pinned test, benchmark and lint tools into $(VENV)/ (first run only)..."
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	@rm -f $(VENV)/.installed-dev-* && touch $@
 
 ## Checking tools pinned in package-lock.json (axe-core, vnu-jar, Lighthouse); install scripts
 ## are skipped (vnu-jar's would download a Java runtime: the system's Java 17 is used instead).
@@ -36,12 +44,15 @@ $(NODE_STAMP): package.json package-lock.json
 ## Preview at http://127.0.0.1:8000 with live reload (data/ and macros/ are watched too);
 ## `make serve PORT=8001` uses another port. A port in use is told in one line. Not strict: a
 ## mistake shows in the browser page (macros/adapters/preview.py) instead of stopping the rebuild.
-serve: $(STAMP)
-	@$(BIN)/python -c '$(PORT_CHECK)' '$(PORT)'
+serve: port-free $(SITE_STAMP)
 	$(BIN)/mkdocs serve --livereload --no-strict --dev-addr 127.0.0.1:$(PORT)
 
+## The port is checked first, with the system Python, so a taken port costs no install.
+port-free:
+	@$(PYTHON) -c '$(PORT_CHECK)' '$(PORT)'
+
 ## Strict build into a temporary folder, swapped into site/ only when it succeeds.
-build: $(STAMP)
+build: $(SITE_STAMP)
 	@rm -rf $(SITE).tmp
 	@$(BIN)/mkdocs build --strict --site-dir $(SITE).tmp || { rm -rf $(SITE).tmp; echo "Build failed: the previous $(SITE)/ is unchanged." >&2; exit 1; }
 	@rm -rf $(SITE).old && { [ ! -d $(SITE) ] || mv $(SITE) $(SITE).old; } && mv $(SITE).tmp $(SITE) && rm -rf $(SITE).old
@@ -49,23 +60,39 @@ build: $(STAMP)
 
 ## The same docs/, data/ and macros/ built by Zensical (Material's successor) into site-zensical/,
 ## from mkdocs.zensical.yml (mkdocs.yml plus the output folder); downloads and errors as above.
-build-zensical: $(STAMP)
+build-zensical: $(SITE_STAMP)
 	$(BIN)/python -m macros.adapters.zensical mkdocs.zensical.yml
 
+## Check the data file without building the site (the data checks `make build` runs).
+check: $(SITE_STAMP)
+	$(BIN)/python -m macros.engine.check
+
 ## The whole test suite.
-test: $(STAMP) $(NODE_STAMP)
+test: $(DEV_STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest
 
-## Performance benchmark against a plain Material build: prints the table of issue 14, writes
+## Style and mistakes (ruff), the engine's import layers (import-linter, contracts in
+## pyproject.toml) and the Pages workflow against GitHub's schema.
+## Every check runs and reports; the target fails if any of them failed.
+lint: $(DEV_STAMP)
+	@status=0; \
+	$(BIN)/ruff check . || status=1; \
+	$(BIN)/lint-imports --no-cache || status=1; \
+	for schema in vendor.github-workflows custom.github-workflows-require-timeout; do \
+	  $(BIN)/check-jsonschema --builtin-schema $$schema .github/workflows/pages.yml || status=1; \
+	done; \
+	exit $$status
+
+## Performance benchmark against a plain Material build: prints its table, writes
 ## bench/results/ (several minutes; `bench-quick` is the CI-sized run).
-bench: $(STAMP) $(NODE_STAMP)
+bench: $(DEV_STAMP) $(NODE_STAMP)
 	$(BIN)/python bench/run.py
 
-bench-quick: $(STAMP) $(NODE_STAMP)
+bench-quick: $(DEV_STAMP) $(NODE_STAMP)
 	$(BIN)/python bench/run.py --quick
 
 ## Regenerate the editor schema for the data file.
-schema: $(STAMP)
+schema: $(SITE_STAMP)
 	$(BIN)/python -m macros.engine.validate.schema_export
 
 clean:

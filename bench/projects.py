@@ -37,4 +37,4 @@ def make_cold(project: Path) -> None:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-__all__ = ["ROOT", "git_commit", "real_copy", "make_cold"]
+__all__ = ["ROOT", "git_commit", "make_cold", "real_copy"]

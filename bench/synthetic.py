@@ -110,7 +110,7 @@ def _cite(fig: dict, source_ids: list[str], schema: _Schema) -> dict:
     if not schema.passages:
         return {**fig, "sources": source_ids}
     passage = f"the figure stood at {_text(fig)}"
-    return {**fig, "sources": {sid: passage for sid in source_ids}}
+    return {**fig, "sources": dict.fromkeys(source_ids, passage)}
 
 
 def _stated(i: int, rng: random.Random) -> dict:

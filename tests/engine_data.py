@@ -1,12 +1,23 @@
-"""A small valid data file for engine unit tests, and a way to break it one line at a time."""
+"""The tests' one door into the engine's data loading, a small valid data file for engine unit
+tests, and a way to break it one line at a time.
+
+Tests load data only through `load`, `load_file`, `error_for`, `file_error`, and reach a
+project's pages and macros only through `site_for`, `page_error` and `macro_error`, so a
+rename of the engine's entry points is one edit here.
+"""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from macros.engine.config import BriefingConfig
 from macros.engine.derive.briefing import Briefing
 from macros.engine.errors import BriefingError
-from macros.engine.pipeline import briefing_from_text
+from macros.engine.pipeline import briefing_from_text, load_briefing
+from macros.engine.site import Site
+from tools.pages import site_pages
 
 VALID = """\
 sources:
@@ -140,8 +151,17 @@ conflicts:
 """
 
 
-def load(text: str = VALID) -> Briefing:
-    return briefing_from_text(text, "data/briefing.yml")
+DATA = "data/briefing.yml"
+
+
+def load(text: str = VALID, name: str = DATA) -> Briefing:
+    """The checked briefing from a data file's text, named `name` in messages."""
+    return briefing_from_text(text, name)
+
+
+def load_file(path: Path, display: str | None = None) -> Briefing:
+    """The checked briefing from a data file, named `display` (default: its path) in messages."""
+    return load_briefing(path, display=display)
 
 
 def replace(old: str, new: str, text: str = VALID) -> str:
@@ -154,8 +174,36 @@ def line_of(snippet: str, text: str) -> int:
     return text[: text.index(snippet)].count("\n") + 1
 
 
-def error_for(text: str) -> BriefingError:
+def error_for(text: str, name: str = DATA) -> BriefingError:
     """The error that loading `text` raises (the test fails if it loads)."""
     with pytest.raises(BriefingError) as caught:
-        load(text)
+        load(text, name)
+    return caught.value
+
+
+def file_error(path: Path, display: str = DATA) -> BriefingError:
+    """The error that loading the data file at `path` raises (the test fails if it loads)."""
+    with pytest.raises(BriefingError) as caught:
+        load_file(path, display)
+    return caught.value
+
+
+def site_for(project: Path) -> Site:
+    """The engine's object for a whole project (data, pages, macros), as a build starts."""
+    return Site(project, project / "docs", BriefingConfig(), site_pages(project))
+
+
+def page_error(project: Path) -> BriefingError:
+    """The error the engine's checks of a project's pages raise, as a build starts (the test
+    fails if every page passes)."""
+    with pytest.raises(BriefingError) as caught:
+        site_for(project)
+    return caught.value
+
+
+def macro_error(site: Site, name: str, *args, page: str = "index.md", **kwargs) -> BriefingError:
+    """The error a page's macro call raises, before the adapter places it at the page's line
+    (the test fails if the call succeeds)."""
+    with pytest.raises(BriefingError) as caught:
+        site.call(name, page, list(args), kwargs)
     return caught.value

@@ -6,23 +6,24 @@ import hashlib
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 from conftest import ROOT, copy_project
-from macros.engine.pipeline import load_briefing
+from engine_data import load_file
 
-VENV = ROOT / ".venv"
+VENV = Path(sys.prefix)  # the virtualenv running the tests
 
 
 def make_build(project: Path) -> subprocess.CompletedProcess:
     """`make build` in the copy, reusing the project's virtualenv without installing anything.
 
-    `-o STAMP` tells make to treat the install stamp as up to date, so even a
+    `-o STAMP` tells make to treat the site's install stamp as up to date, so even a
     requirements.txt that changed since the last install does not reinstall here.
     """
     checksum = subprocess.run("cksum < requirements.txt | cut -d' ' -f1", shell=True, cwd=project,
                               capture_output=True, text=True, check=True).stdout.strip()
-    stamp = f"{VENV}/.installed-{checksum}"
+    stamp = f"{VENV}/.installed-site-{checksum}"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run(["make", "-o", stamp, "build", f"VENV={VENV}"], cwd=project, env=env,
                           capture_output=True, text=True, timeout=300)
@@ -46,7 +47,7 @@ def test_failed_build_keeps_the_previous_site(tmp_path):
     assert "index.html" in good and "figures/index.html" in good
 
     data = project / "data" / "briefing.yml"
-    source = next(iter(load_briefing(data).sources))
+    source = next(iter(load_file(data).sources))
     data.write_text(data.read_text().replace("\nfigures:\n", f"""
 figures:
   test.broken:

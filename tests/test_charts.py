@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from conftest import ROOT, build
-from macros.engine.derive.briefing import Briefing
+from engine_data import Briefing, load, load_file
 from macros.engine.errors import BriefingError
 from macros.engine.pipeline import briefing_from_text, load_briefing
 from macros.engine.present.charts import bar_chart, price_chart, share_chart, timeline_chart
@@ -178,7 +178,7 @@ NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 
 @pytest.fixture(scope="module")
 def renderer() -> PageRenderer:
-    return PageRenderer(briefing_from_text(DATA), "campaign/")
+    return PageRenderer(load(DATA), "campaign/")
 
 
 def svg_of(html: str) -> ET.Element:
@@ -371,7 +371,7 @@ def charts_in(html: str) -> list[str]:
 
 
 def test_built_pages_carry_their_charts(built_site):
-    real = load_briefing(ROOT / "data" / "briefing.yml")
+    real = load_file(ROOT / "data" / "briefing.yml")
     for url, kinds in CHART_PAGES.items():
         html = built_site.page(url)
         assert charts_in(html) == kinds, url
@@ -398,7 +398,7 @@ def test_changing_a_figure_changes_its_chart(project_copy):
     data.write_text(text, encoding="utf-8")
     result = build(project_copy)
     assert result.returncode == 0, result.output
-    changed = load_briefing(data)
+    changed = load_file(data)
     svg = svg_of(result.page("campaign/"))
     bars = marks(svg, "rect")
     assert proportional([(float(m.get("width")), changed.figure(k).value)

@@ -17,8 +17,7 @@ import yaml
 
 from conftest import ROOT
 from macros.engine.build_info import build_time, commit_id
-from engine_data import load
-from macros.engine.pipeline import load_briefing
+from engine_data import load, load_file
 from macros.engine.export.data_page import FILES, dataset_jsonld
 from macros.engine.export.package import descriptor
 from macros.engine.export.tables import TABLES, Column, csv_cell, passage_rows, table_csv
@@ -42,7 +41,7 @@ def test_frictionless_validates_the_built_package(package_dir):
 
 def test_every_figure_of_the_data_file_is_in_the_package_with_the_same_value(package_dir):
     raw = yaml.safe_load(DATA.read_text(encoding="utf-8"))["figures"]
-    briefing = load_briefing(DATA)
+    briefing = load_file(DATA)
     package = frictionless.Package(str(package_dir / "datapackage.json"))
     rows = {row["key"]: row for row in package.get_resource("figures").read_rows()}
     assert list(rows) == list(raw)
@@ -144,7 +143,7 @@ def test_passages_give_one_row_per_figure_or_claim_source_and_passage():
 
 
 def test_every_figure_has_row_files_and_a_citation(package_dir):
-    briefing = load_briefing(DATA)
+    briefing = load_file(DATA)
     for key in briefing.figures:
         record = json.loads((package_dir / "figures" / f"{key}.json").read_text())
         assert record["key"] == key

@@ -11,8 +11,7 @@ from collections import Counter
 import pytest
 
 from conftest import ROOT
-from macros.engine.derive.briefing import Briefing
-from macros.engine.pipeline import load_briefing
+from engine_data import Briefing, load_file
 from macros.engine.present.generated import appendix_groups
 from macros.engine.present.html import RELIABILITY_ORDER, passages
 from tools.pages import site_usage
@@ -22,7 +21,7 @@ DATA = ROOT / "data" / "briefing.yml"
 
 @pytest.fixture(scope="module")
 def briefing() -> Briefing:
-    return load_briefing(DATA)
+    return load_file(DATA)
 
 
 @pytest.fixture(scope="module")
@@ -185,7 +184,7 @@ def test_corrections_are_listed_and_marked_where_the_figure_is_read(built_site, 
 
 def test_every_page_says_when_it_reports_from(built_site, briefing):
     date = text(f"<p>{briefing.reporting_as_of}</p>")
-    pages = [p for p in built_site.site.rglob("index.html")]
+    pages = list(built_site.site.rglob("index.html"))
     assert len(pages) > 10
     for path in pages:
         lines = re.findall(r'<p class="reporting-as-of">(.*?)</p>', path.read_text(), re.S)

@@ -458,7 +458,7 @@ def test_unreadable_pages_and_data_are_told(tmp_path):
     for name in ("loop.md", "folder.md"):
         with pytest.raises(BriefingError, match="cannot read the page"):
             read_page(tmp_path / name, f"docs/{name}")
-        with pytest.raises(BriefingError, match="cannot read the data file|is a folder"):
+        with pytest.raises(BriefingError, match=r"cannot read the data file|is a folder"):
             load_yaml(tmp_path / name, "data/briefing.yml")
 
 

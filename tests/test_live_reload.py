@@ -9,7 +9,7 @@ TIMEOUT = 120.0
 
 
 def test_served_page_shows_an_edited_figure(project_copy):
-    key, page = editable_figure(project_copy)
+    _key, page = editable_figure(project_copy)
     with serving(project_copy) as url:
         before = fetch(url + page)
         assert before and "livereload" in before, "the live-reload script is not injected"

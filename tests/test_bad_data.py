@@ -1,0 +1,416 @@
+"""The data file's mistakes: each stops the engine with one message naming the file, line and
+key, the problem and How to fix, exactly as `make build` prints it.
+
+The cases add entries of their own to the real data file's text (so the real content can change
+freely) and load it in-process through tests/engine_data.py; `test_the_build_prints_the_same_message`
+runs real strict builds for a few of them and finds the very same message in the build's output.
+The engine-level variants at the end try more forms of the same mistakes on a small data file.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import build
+from engine_data import DATA, VALID, BriefingError, error_for, file_error, line_of, load, replace
+from real_data import KEY, REAL, REAL_TEXT, SOURCE, add, derived, line, stated
+
+
+def told(message: str, place: str, problem: str, hint: str) -> str:
+    """Check one message '<place>: <problem>' with its one How to fix line; return it."""
+    assert "Traceback" not in message
+    assert message.startswith(f"{place}: {problem}"), message
+    assert message.count("How to fix:") == 1, message
+    assert f"\n  How to fix: {hint}" in message, message
+    return message
+
+
+def fails(text: str, place: str, problem: str, hint: str) -> str:
+    """Loading `text` as the data file stops with exactly this message."""
+    return told(str(error_for(text)), place, problem, hint)
+
+
+# ---------------------------------------------------------------- the data file
+
+def test_yaml_syntax_error():
+    text = add("figures", stated("test.syntax", "note: Test: broken"))
+    fails(text, f"{DATA}:{line(text, 'note: Test: broken')}",
+          "YAML syntax error: mapping values are not allowed in this context",
+          "check indentation, colons and quotes on this line and the one before it")
+
+
+def test_duplicate_key():
+    text = add("figures", stated("test.twice", "kind: money"))
+    start = line(text, "  test.twice:")   # then label, value, kind, as_of, sources, kind
+    first = start + 3
+    fails(text, f"{DATA}:{start + 6}: figures.test.twice.kind",
+          f"duplicate key 'kind' (first defined on line {first})",
+          "keep one of the two entries; YAML would silently drop the first")
+
+
+def test_unknown_field():
+    text = add("figures", stated("test.typo", "unti: units"))
+    fails(text, f"{DATA}:{line(text, 'unti: units')}: figures.test.typo",
+          "unknown field 'unti' (did you mean unit?)", "remove it or use one of: appendix_only,")
+
+
+def test_missing_required_field():
+    text = add("figures", stated("test.nolabel").replace("    label: Test figure\n", ""))
+    fails(text, f"{DATA}:{line(text, '  test.nolabel:')}: figures.test.nolabel",
+          "missing required field 'label'", "add 'label:' to this entry")
+
+
+def test_text_where_a_number_is_expected():
+    text = add("figures", stated("test.words", value="three billion"))
+    fails(text, f"{DATA}:{line(text, 'value: three billion')}: figures.test.words",
+          "expected a number for a count figure, got 'three billion'",
+          "write the plain number, e.g. 3000000000")
+
+
+def test_negative_where_impossible():
+    text = add("figures", stated("test.negative", value="-5"))
+    fails(text, f"{DATA}:{line(text, 'value: -5')}: figures.test.negative",
+          "a count figure must be greater than zero, got -5",
+          "check the sign and the number; a fall or decline belongs in a percent figure")
+
+
+def test_unknown_currency():
+    text = add("figures", stated("test.pounds", "currency: GBP", kind="money"))
+    fails(text, f"{DATA}:{line(text, 'currency: GBP')}: figures.test.pounds",
+          "unknown currency 'GBP'", "use one of the allowed values ('CNY', 'USD' or 'EUR')")
+
+
+def test_impossible_date():
+    text = add("figures", stated("test.when", value="2026-02-30", kind="date"))
+    fails(text, f"{DATA}:{line(text, 'value: 2026-02-30')}: figures.test.when.value",
+          "2026-02-30 is not a real calendar date (day is out of range for month)",
+          "write a date that exists, like 2026-02-15")
+
+
+def test_figure_citing_an_unknown_source():
+    typo = SOURCE[:-1]
+    text = add("figures", stated("test.cites").replace(f"{{{SOURCE}:", f"{{{typo}:"))
+    fails(text, f"{DATA}:{line(text, f'sources: {{{typo}:')}: figures.test.cites",
+          f"unknown source '{typo}' (did you mean {SOURCE}", "add the source under 'sources:'")
+
+
+def test_source_that_no_figure_cites():
+    text = add("sources", "  test-unused:\n    name: Unused\n    publisher: Nobody\n"
+               "    title: Unused\n    date: 2026\n    reliability: low\n    note: Cited nowhere.\n")
+    fails(text, f"{DATA}:{line(text, '  test-unused:')}: sources.test-unused",
+          "no figure, claim or glossary entry cites this source",
+          "add it with its passage to the 'sources:' of the figures or claims it supports, "
+          "or delete the source")
+
+
+def test_derived_figure_using_an_unknown_figure():
+    typo = KEY[:-1]
+    text = add("figures", derived("test.sum", f"{typo} * 2", "currency: CNY",
+                                                kind="money"))
+    fails(text, f"{DATA}:{line(text, f'formula: {typo} * 2')}: figures.test.sum",
+          f"formula refers to unknown figure '{typo}' (did you mean {KEY}",
+          "fix the key in the formula or add the figure")
+
+
+def test_derived_figure_cycle():
+    text = add("figures", derived("test.loop_a", "test.loop_b * 2")
+               + derived("test.loop_b", "test.loop_a / 2"))
+    fails(text, f"{DATA}:{line(text, 'formula: test.loop_a / 2')}: figures.test.loop_b",
+          "derived figures form a cycle: test.loop_a -> test.loop_b -> test.loop_a",
+          "one figure in the loop must be a stated value")
+
+
+def test_division_by_zero():
+    formula = "test.base / (test.base - test.base)"
+    text = add("figures", stated("test.base")
+               + derived("test.quotient", formula, kind="ratio"))
+    fails(text, f"{DATA}:{line(text, f'formula: {formula}')}: figures.test.quotient",
+          f"cannot compute '{formula}': division by zero: test.base - test.base is zero",
+          "a figure you divide by must not be zero")
+
+
+def test_stated_and_derived_disagree():
+    check = "check: {stated: test.total, tolerance: 0.05}"
+    text = add("figures", stated("test.total", value="100") + stated("test.part", value="40")
+               + derived("test.double", "test.part * 2", check))
+    fails(text, f"{DATA}:{line(text, check)}: figures.test.double",
+          "derived value 80 (80) disagrees with stated figure test.total = 100 (100) by 20.00%, "
+          "more than the tolerance of 5.00%",
+          "check both figures against their sources, or record the difference under 'conflicts:'")
+
+
+def test_missing_data_file(tmp_path):
+    told(str(file_error(tmp_path / "briefing.yml")), DATA, "data file not found",
+          "create it, or check 'data:' under 'extra: briefing:' in mkdocs.yml")
+
+
+def test_yaml_alias_is_refused():
+    text = add("figures", stated("test.alias", "note: &r [*r]"))
+    fails(text, f"{DATA}:{line(text, 'note: &r [*r]')}",
+          "YAML anchors and aliases are not supported (found '&r')",
+          "write the value out in full at each place it is needed")
+
+
+def test_yaml_11_number_is_refused():
+    text = add("figures", stated("test.octal", value="0431"))
+    fails(text, f"{DATA}:{line(text, 'value: 0431')}: figures.test.octal.value",
+          "0431 is not a plain decimal number: YAML reads it as 281", "write 431 (digits")
+
+
+def test_data_path_is_a_directory(tmp_path):
+    told(str(file_error(tmp_path)), DATA, "the data path is a folder, not a file",
+          "point 'data:' under 'extra: briefing:' in mkdocs.yml at the YAML file")
+
+
+def test_data_file_unreadable(tmp_path):
+    looped = tmp_path / "briefing.yml"
+    looped.symlink_to(looped)  # a link to itself cannot be read
+    told(str(file_error(looped)), DATA, "cannot read the data file (Too many levels of symbolic links)",
+          "check that the file exists and that you may read it")
+
+
+def test_line_break_in_a_one_line_field():
+    text = add("sources", "  test-broken:\n    name: \"Broken Press\"\n"
+               "    publisher: \"Broken\n\n    - Press\"\n"
+               "    title: Broken\n    date: 2026\n    reliability: low\n    note: Broken.\n")
+    text = add("figures", stated("test.broken", "appendix_only: true")
+               .replace(f"{{{SOURCE}:", "{test-broken:"), text)
+    at = line(text, 'publisher: "Broken')
+    fails(text, f"{DATA}:{at}: sources.test-broken",
+          "publisher: a line break in a one-line field ('Broken\\n- Press')",
+          "write it on one line")
+
+
+def test_derived_figure_gets_the_range_checks():
+    text = add("figures", stated("test.year", value="2015", kind="year")
+               + derived("test.far", "test.year * 1000", kind="year"))
+    fails(text, f"{DATA}:{line(text, 'formula: test.year * 1000')}: figures.test.far",
+          "2015000 is not a plausible year (a whole year from 1900 to 2100)",
+          "check the formula and its inputs")
+
+
+def test_conflict_with_one_figure():
+    text = add("conflicts", f"  test-alone:\n    title: Alone\n    type: renamed\n"
+               f"    figures: [{KEY}]\n    explanation: Only one.\n")
+    fails(text, f"{DATA}:{line(text, f'    figures: [{KEY}]')}: conflicts.test-alone",
+          "a conflict needs at least two figures, got 1", "list every figure that disagrees")
+
+
+def test_empty_conflicts_section():
+    text = REAL_TEXT[: REAL_TEXT.index("\nconflicts:\n")] + "\nconflicts:\n"
+    fails(text, f"{DATA}:{line(text, chr(10) + 'conflicts:') + 1}: conflicts",
+          "'conflicts:' is empty", "delete the empty 'conflicts:' line")
+
+
+def test_unknown_section_lists_the_sections():
+    text = REAL_TEXT + "glosary:\n  qwen: Qwen\n"
+    fails(text, f"{DATA}:{line(text, 'glosary:')}: glosary",
+          "unknown field 'glosary' (did you mean glossary?)",
+          "remove it or use one of: claims, conflicts, corrections, figures, glossary, "
+          "open_questions, sources")
+
+
+def test_a_date_where_text_is_expected_is_not_a_python_repr():
+    text = add("figures", stated("test.name", value="2026-02-03", kind="text"))
+    output = fails(text, f"{DATA}:{line(text, 'value: 2026-02-03')}: figures.test.name",
+                   "a text figure needs text, got 2026-02-03", "quote the value")
+    assert "datetime" not in output
+
+
+def test_check_against_a_stated_zero():
+    check = "check: {stated: test.zero, tolerance: 0.05}"
+    text = add("figures", stated("test.zero", value="0", kind="percent",
+                                               passage="0%")
+               + stated("test.part", value="40") + derived("test.double", "test.part * 2", check))
+    output = fails(text, f"{DATA}:{line(text, check)}: figures.test.double",
+                   "derived value 80 cannot be compared with stated figure test.zero, which is zero",
+                   "check both figures against their sources; a check cannot compare with a "
+                   "figure of zero")
+    assert not re.search(r"\binf\b", output), output
+
+
+def test_as_of_later_than_every_source():
+    text = add("figures", stated("test.late").replace("as_of: 2026-02-03",
+                                                                     "as_of: 2026-12-03"))
+    fails(text, f"{DATA}:{line(text, 'as_of: 2026-12-03')}: figures.test.late",
+          f"as_of 2026-12-03 is later than every cited source (the latest, {SOURCE}",
+          "a source cannot report what was true after it was published")
+
+
+@pytest.mark.parametrize("as_of", ["0001-02-03", "2999"])
+def test_as_of_outside_the_plausible_range(as_of):
+    text = add("figures", stated("test.when").replace("as_of: 2026-02-03",
+                                                                     f"as_of: '{as_of}'"))
+    fails(text, f"{DATA}:{line(text, f'as_of: {chr(39)}{as_of}')}: figures.test.when",
+          f"as_of: {as_of} is outside the plausible range 1900 to 2100", "check the year")
+
+
+def test_positive_count_shown_as_zero():
+    text = add("figures", stated("test.tiny", "unit: units", value="0.3"))
+    fails(text, f"{DATA}:{line(text, 'value: 0.3')}: figures.test.tiny",
+          "0.3 would be shown as '0 units'", "set 'decimals:' high enough to show it")
+
+
+def test_same_source_twice():
+    """`sources:` is a mapping, so a second citation of a source is a duplicate key, which
+    YAML would silently merge into one: the loader refuses it."""
+    twice = f'{{{SOURCE}: "5", {SOURCE}: "5"}}'
+    text = add("figures", stated("test.twice_cited").replace(
+        f'{{{SOURCE}: "5"}}', twice))
+    at = line(text, twice)
+    fails(text, f"{DATA}:{at}: figures.test.twice_cited",
+          f"cites source '{SOURCE}' twice (first on line {at})",
+          "cite each source once; to quote two passages from it, give them as a list")
+
+
+def test_check_naming_its_own_figure():
+    check = "check: {stated: test.self, tolerance: 0.05}"
+    text = add("figures", stated("test.part", value="40")
+               + derived("test.self", "test.part * 2", check))
+    fails(text, f"{DATA}:{line(text, check)}: figures.test.self",
+          "the check names this figure itself, so it can never fail",
+          "name the stated figure this one must agree with")
+
+
+def test_label_of_only_spaces():
+    text = add("figures", stated("test.blank").replace("label: Test figure",
+                                                                      'label: "   "'))
+    at = line(text, 'label: "   "')
+    fails(text, f"{DATA}:{at}: figures.test.blank",
+          "label: only spaces", "write the label")
+
+
+def test_digits_in_a_label():
+    text = add("figures", stated("test.digits").replace(
+        "label: Test figure", "label: Downloads in 2026"))
+    fails(text, f"{DATA}:{line(text, 'label: Downloads in 2026')}: figures.test.digits",
+          "label: no digits allowed, found '2026' in 'Downloads in 2026'",
+          "say it in words without the number")
+
+
+def test_digits_in_a_conflict_explanation():
+    other = next(k for k in REAL.figures if k != KEY)
+    explanation = "Only one outlet reports 10 million downloads."
+    text = add("conflicts", f"  test-digits:\n    title: Downloads\n"
+               f"    type: same-quantity\n    figures: [{KEY}, {other}]\n"
+               f"    explanation: {explanation}\n")
+    fails(text, f"{DATA}:{line(text, explanation)}: conflicts.test-digits",
+          "explanation: no digits allowed, found '10'", "say it in words without the number")
+
+
+# ---------------------------------------------------------------- engine-level variants
+
+def hinted_error(text: str) -> BriefingError:
+    error = error_for(text)
+    assert error.hint, str(error)
+    return error
+
+
+@pytest.mark.parametrize(("old", "new", "message"), [
+    ("value: 431000000", "value: 0", "a money figure must be greater than zero, got 0"),
+    ("value: 142", "value: -142", "a price figure must be greater than zero"),
+    ("unit: day\n    value: 9", "unit: day\n    value: 0", "a duration figure must be"),
+    ("value: 3000000000", "value: 3000000000000000000", "is implausibly large"),
+    ("value: 3000000000", "value: true", "value: expected a number, a date or text"),
+    ("unit: day\n    value: 9", "unit: fortnight\n    value: 9",
+     "unknown or missing duration unit 'fortnight'"),
+    ("kind: money\n    currency: CNY", "kind: cash\n    currency: CNY", "unknown kind 'cash'"),
+    ("currency: CNY", "currency: yuan", "unknown currency 'yuan'"),
+    ("value: 2026-02-06", "value: Feb 2026", "'Feb 2026' is not a date"),
+    ("value: 2026-02-06", "value: '2026-13'", "2026-13 is not a real calendar date"),
+    ("value: 2026-02-06", "value: mid 2026", "early/mid/late goes with a month"),
+    ("as_of: 2026-02-02", "as_of: yesterday", "as_of: 'yesterday' is not a date"),
+    ("date: 2026-02-03", "date: 2026-02-03 10:00:00", "give a date without a time of day"),
+])
+def test_more_forms_of_bad_values(old, new, message):
+    """The error names the changed line that holds the mistake."""
+    text = replace(f"    {old}", f"    {new}")
+    error = hinted_error(text)
+    assert message in str(error)
+    changed = [line_of(f"    {part}", text) for part, before in
+               zip(new.split("\n    "), old.split("\n    "), strict=True) if part != before]
+    assert error.line == changed[0]
+
+
+def test_check_on_a_stated_figure_is_refused():
+    text = replace('      blog: "a bet of about US$431 million"\n  rival.budget_cny:',
+                   '      blog: "a bet of about US$431 million"\n'
+                   "    check: {stated: rival.budget_cny, tolerance: 0.1}"
+                   "\n  rival.budget_cny:")
+    error = hinted_error(text)
+    assert "'check' belongs on a derived figure" in str(error)
+    assert error.key == "figures.campaign.budget_usd"
+
+
+def test_check_against_a_figure_derived_later_is_compared():
+    text = replace("    formula: campaign.budget_cny / rival.budget_cny",
+                   "    formula: campaign.budget_cny / rival.budget_cny\n"
+                   "    check: {stated: campaign.lead_days, tolerance: 0.01}")
+    assert "disagrees with stated figure campaign.lead_days = 9 days" in str(hinted_error(text))
+
+
+@pytest.mark.parametrize(("formula", "message"), [
+    ("2 * 3", "a formula must use at least one figure"),
+    ("rival.budget_cny * 1e300 * 1e300", "computes inf: far too large, or not a number at all"),
+    ("holiday.start + holiday.length * 1e9", "the result is too large (or, for a date, outside"),
+    (" + ".join(["rival.budget_cny"] * 80), "formula is too long"),
+    ("__import__('os')", "may use only figure keys, numbers"),
+])
+def test_formulas_that_cannot_be_computed(formula, message):
+    text = replace("    formula: holiday.start + holiday.length", f"    formula: {formula}")
+    error = hinted_error(text)
+    assert message in str(error)
+    assert error.key == "figures.holiday.after"
+
+
+def test_unquoted_control_character_names_its_line():
+    text = replace("    title: Budget report", "    title: Budget\x07report")
+    error = hinted_error(text)
+    assert "character U+0007 is not allowed in YAML" in str(error)
+    assert error.line == line_of("    title: Budget", text)
+
+
+def test_every_source_must_be_cited():
+    text = replace('      blog: "a bet of about US$431 million"\n', "")
+    text = replace('    sources: {blog: "to push its AI chatbot Tongyi Qianwen into the mainstream"}',
+                   '    sources: {wire: "Tongyi Qianwen"}', text)
+    error = hinted_error(text)
+    assert str(error).startswith(f"{DATA}:{line_of('  blog:', text)}: sources.blog: "
+                                 "no figure, claim or glossary entry cites this source")
+
+
+def test_valid_file_still_loads():
+    assert load(VALID).figures
+
+
+def test_a_section_written_twice_says_to_merge_it():
+    text = VALID + "figures:\n  extra.figure:\n    label: Pasted with its section line\n"
+    error = hinted_error(text)
+    assert error.line == line_of("figures:\n  extra.figure:", text)
+    assert "duplicate key 'figures'" in str(error)
+    assert "How to fix: write 'figures:' once: move the entries below this line" in str(error)
+
+
+# ---------------------------------------------------------------- in-process and build agree
+
+SAME_IN_A_BUILD = {
+    "unknown field": lambda: add("figures", stated("test.typo", "unti: units")),
+    "cycle": lambda: add("figures", derived("test.loop_a", "test.loop_b * 2")
+                         + derived("test.loop_b", "test.loop_a / 2")),
+    "empty section": lambda: REAL_TEXT[: REAL_TEXT.index("\nconflicts:\n")] + "\nconflicts:\n",
+}
+
+
+@pytest.mark.parametrize("case", SAME_IN_A_BUILD)
+def test_the_build_prints_the_same_message(project_copy, case):
+    """What the in-process cases check is what a contributor sees: a strict build of the same
+    data file fails with the in-process message, word for word, as its one error."""
+    text = SAME_IN_A_BUILD[case]()
+    (project_copy / DATA).write_text(text, encoding="utf-8")
+    result = build(project_copy)
+    assert result.returncode != 0, result.output
+    errors = [m for m in result.output.splitlines() if m.startswith(("ERROR", "WARNING"))]
+    assert len(errors) == 1, result.output
+    assert f"-  {error_for(text)}\n" in result.output, result.output
