@@ -363,7 +363,7 @@ def test_chart_ids_are_unique_per_chart(renderer):
 
 # ----------------------------------------------------------------- the real site
 
-CHART_PAGES = {"campaign/": ["bar"], "financial/": ["price"], "timeline/": ["timeline"]}
+CHART_PAGES = {"campaign/": ["bar"], "timeline/": ["timeline"]}
 
 
 def charts_in(html: str) -> list[str]:
