@@ -28,7 +28,7 @@ class CitationRecord:
     """
 
     key: str                      # the citation key, e.g. "campaign.budget_cny"
-    title: str                    # the briefing's title, or the figure's page title
+    title: str                    # the page's title, cited when no figure is
     site_name: str
     publisher: str
     date_modified: dt.date
@@ -43,6 +43,11 @@ def cited_title(record: CitationRecord) -> str:
     if record.figure_label is None:
         return record.title
     return f"{record.figure_label}: {record.figure_value} ({record.figure_as_of})"
+
+
+def container(record: CitationRecord) -> str | None:
+    """The site, as the container of what is cited; none when the site itself is cited."""
+    return None if cited_title(record) == record.site_name else record.site_name
 
 
 def citation_line(record: CitationRecord, accessed: str) -> str:
@@ -67,9 +72,9 @@ def bibtex(record: CitationRecord) -> str:
     day = record.date_modified
     fields = [("author", f"{{{bibtex_escape(record.publisher)}}}"),
               ("title", f"{{{bibtex_escape(cited_title(record))}}}"),
-              ("howpublished", bibtex_escape(record.site_name)),
+              ("howpublished", bibtex_escape(container(record) or "")),
               ("year", str(day.year)), ("date", day.isoformat()), ("url", record.url)]
-    body = "".join(f"  {name} = {{{value}}},\n" for name, value in fields)
+    body = "".join(f"  {name} = {{{value}}},\n" for name, value in fields if value)
     return (f"@misc{{{record.key},\n{body}  month = {MONTHS[day.month - 1]},\n}}\n")
 
 
@@ -77,9 +82,10 @@ def csl_json(record: CitationRecord) -> str:
     """CSL-JSON (a list of one `webpage` item), as Zotero, Mendeley and pandoc read it."""
     day = record.date_modified
     item = {"id": record.key, "type": "webpage", "title": cited_title(record),
-            "container-title": record.site_name, "publisher": record.publisher,
+            "container-title": container(record), "publisher": record.publisher,
             "author": [{"literal": record.publisher}],
             "issued": {"date-parts": [[day.year, day.month, day.day]]}, "URL": record.url}
+    item = {name: value for name, value in item.items() if value}
     return json.dumps([item], ensure_ascii=False, indent=2) + "\n"
 
 
@@ -95,7 +101,7 @@ def ris(record: CitationRecord) -> str:
     """A RIS record of type ELEC (a web page, as EndNote and Zotero write it), CRLF lines."""
     day = record.date_modified
     tags = [("TY", "ELEC"), ("ID", record.key), ("AU", record.publisher),
-            ("TI", cited_title(record)), ("T2", record.site_name), ("PB", record.publisher),
+            ("TI", cited_title(record)), ("T2", container(record)), ("PB", record.publisher),
             ("PY", str(day.year)), ("DA", day.strftime("%Y/%m/%d/")), ("UR", record.url)]
-    lines = [f"{tag}  - {ris_value(value)}" for tag, value in tags] + ["ER  - "]
+    lines = [f"{tag}  - {ris_value(value)}" for tag, value in tags if value] + ["ER  - "]
     return "\r\n".join(lines) + "\r\n"
