@@ -1,4 +1,5 @@
-"""The Atom feed of dated updates and corrections, built with feedgen.
+"""The feed of dated updates and corrections: Atom, built with feedgen, and JSON Feed 1.1
+(which feedgen does not write: it is plain JSON).
 
 Deterministic: no clock is read; the feed's `updated` is its newest entry's date, and entries
 are ordered newest first, ties by title.
@@ -7,6 +8,7 @@ are ordered newest first, ties by title.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -45,11 +47,20 @@ def entry_id(entry: Entry) -> str:
     return uuid.uuid5(uuid.NAMESPACE_URL, name).urn
 
 
-def atom_feed(meta: FeedMeta, entries: Sequence[Entry]) -> bytes:
-    """The feed as Atom XML (UTF-8); at least one entry is needed to date it."""
+def newest_first(entries: Sequence[Entry]) -> list[Entry]:
+    """Entries newest first, ties by title; at least one is needed to date the feed."""
     if not entries:
         raise ValueError("a feed needs at least one dated entry")
-    ordered = sorted(entries, key=lambda e: (-e.date.toordinal(), e.title))
+    return sorted(entries, key=lambda e: (-e.date.toordinal(), e.title))
+
+
+def entry_title(entry: Entry) -> str:
+    return f"{'Correction' if entry.kind == 'correction' else 'Update'}: {entry.title}"
+
+
+def atom_feed(meta: FeedMeta, entries: Sequence[Entry]) -> bytes:
+    """The feed as Atom XML (UTF-8)."""
+    ordered = newest_first(entries)
     fg = FeedGenerator()
     fg.id(meta.feed_url)
     fg.title(meta.title)
@@ -63,10 +74,23 @@ def atom_feed(meta: FeedMeta, entries: Sequence[Entry]) -> bytes:
     for entry in reversed(ordered):          # feedgen prepends: add oldest first
         fe = fg.add_entry()
         fe.id(entry_id(entry))
-        fe.title(f"{'Correction' if entry.kind == 'correction' else 'Update'}: {entry.title}")
+        fe.title(entry_title(entry))
         fe.link(href=entry.url)
         fe.summary(entry.summary)
         fe.category(term=entry.kind)
         fe.published(midnight(entry.date))
         fe.updated(midnight(entry.date))
     return fg.atom_str(pretty=True)
+
+
+def json_feed(meta: FeedMeta, feed_url: str, entries: Sequence[Entry]) -> str:
+    """The same feed as JSON Feed 1.1, published at `feed_url`."""
+    items = [{"id": entry_id(e), "url": e.url, "title": entry_title(e), "summary": e.summary,
+              "content_text": e.summary, "date_published": midnight(e.date).isoformat(),
+              "tags": [e.kind]} for e in newest_first(entries)]
+    feed = {"version": "https://jsonfeed.org/version/1.1", "title": meta.title,
+            "home_page_url": meta.site_url, "feed_url": feed_url,
+            "authors": [{"name": meta.author}], "language": "en", "items": items}
+    if meta.subtitle:
+        feed["description"] = meta.subtitle
+    return json.dumps(feed, ensure_ascii=False, indent=1) + "\n"

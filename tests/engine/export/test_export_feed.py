@@ -1,10 +1,11 @@
 """The Atom feed of updates and corrections, read back with feedparser."""
 
 import datetime as dt
+import json
 
 import feedparser
 
-from macros.engine.export.feed import Entry, FeedMeta, atom_feed
+from macros.engine.export.feed import Entry, FeedMeta, atom_feed, json_feed
 
 META = FeedMeta("Alibaba's AI push in figures: updates and corrections", "https://example.org/",
                 "https://example.org/feed.xml", "Alibaba's AI push in figures maintainers")
@@ -45,3 +46,16 @@ def test_adding_an_entry_grows_the_feed_by_one():
     assert len(after.entries) == len(before.entries) + 1
     assert after.entries[0].link == "https://example.org/campaign/"
     assert after.feed.updated.startswith("2026-12-05")
+
+
+def test_json_feed_has_the_same_entries():
+    """JSON Feed 1.1's required members, and the Atom feed's entries in the same order
+    (feedparser 6.0 does not read JSON Feed)."""
+    feed = json.loads(json_feed(META, "https://example.org/feed.json", ENTRIES))
+    assert feed["version"] == "https://jsonfeed.org/version/1.1" and feed["title"]
+    assert all(item["id"] and item["content_text"] for item in feed["items"])
+    atom = feedparser.parse(atom_feed(META, ENTRIES))
+    assert [(i["id"], i["title"], i["url"]) for i in feed["items"]] == [
+        (e.id, e.title, e.link) for e in atom.entries]
+    assert [i["date_published"][:10] for i in feed["items"]] == [
+        "2026-12-01", "2026-12-01", "2026-11-20"]
