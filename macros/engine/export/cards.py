@@ -84,12 +84,15 @@ def card_image(card: Card, style: CardStyle = CardStyle()) -> Image.Image:
     font, lines = fitted(draw, card.title, style.bold, range(64, 39, -4), width, 2)
     y = draw_lines(draw, lines, font, 118, style.title)
     if card.figure_value:
-        draw.rectangle((MARGIN, y + 34, MARGIN + 96, y + 40), fill=style.band)
-        font, lines = fitted(draw, card.figure_value, style.bold, range(88, 47, -8), width, 1)
-        y = draw_lines(draw, lines, font, y + 66, style.value, spacing=1.15)
-        font, lines = fitted(draw, card.figure_label, style.regular, range(34, 25, -2), width,
-                             2)
-        draw_lines(draw, lines, font, y + 6, style.label, spacing=1.3)
+        value_font, values = fitted(draw, card.figure_value, style.bold, range(88, 47, -8),
+                                    width, 1)
+        label_font, labels = fitted(draw, card.figure_label, style.regular, range(34, 25, -2),
+                                    width, 2)
+        height = round(value_font.size * 1.15) + 6 + len(labels) * round(label_font.size * 1.3)
+        top = max(y + 66, SIZE[1] - 64 - height)         # the figure sits at the foot
+        draw.rectangle((MARGIN, top - 32, MARGIN + 96, top - 26), fill=style.band)
+        y = draw_lines(draw, values, value_font, top, style.value, spacing=1.15)
+        draw_lines(draw, labels, label_font, y + 6, style.label, spacing=1.3)
     return image
 
 
