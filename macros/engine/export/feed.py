@@ -70,6 +70,7 @@ def atom_feed(meta: FeedMeta, entries: Sequence[Entry]) -> bytes:
     if meta.subtitle:
         fg.subtitle(meta.subtitle)
     fg.language("en")
+    fg.generator("python-feedgen")            # no version or address: same bytes after upgrades
     fg.updated(midnight(ordered[0].date))
     for entry in reversed(ordered):          # feedgen prepends: add oldest first
         fe = fg.add_entry()
