@@ -22,6 +22,7 @@ from .pages.usage import QUOTED, PageInfo, Usage, body_start, scan_pages
 from .present import charts, datapackage, generated
 from .present.exports import write_downloads
 from .present.html import PageRenderer
+from .validate.articles import check_data_file
 
 DEFAULT_DATA_FILE = BriefingConfig.data  # for check.py (the data file when settings name none)
 _BUTTON_CALLS = re.compile(r"\{\{-?\s*(?:fig|cards)\s*\(.*?\}\}", re.S)
@@ -64,6 +65,8 @@ class Site:
         config.check_pages(pages)
         self.briefing = load_briefing(project_dir / config.data, config.data,
                                       project_dir)   # checked data, cached by content
+        check_data_file(project_dir / config.data, config.data, project_dir / config.articles,
+                        config.articles)   # the article texts are read afresh on every build
         self.usage: Usage = scan_pages(docs_dir, pages)
         self.appendix_url = pages[config.appendix].url
         self.sources_url = pages[config.sources].url

@@ -89,6 +89,12 @@ FIELD_DOCS: dict[str, dict[str, FieldDoc]] = {
         "as_reported_by": _doc(
             "no", "for second-hand reports: who passed it on (e.g. Reuters figures read in a "
             "stock-news article)", "Stock news, 3 Feb"),
+        "article": _doc(
+            "no", "the file name of the article's text inside the articles folder (`articles:` "
+            "under `extra: briefing:` in mkdocs.yml); a relayed source names the relaying "
+            "article's file. Every passage is checked word for word against it",
+            "002_1f396d49f509e587.txt"),
+        "retrieved": _doc("no", "the date the article's text was retrieved", "2026-12-05"),
         "reliability": _doc(
             "yes", "`lowest`, `low`, `medium`, `medium-high` or `high`", "medium"),
         "note": _doc(

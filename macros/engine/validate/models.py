@@ -30,6 +30,7 @@ ConflictType = Literal["same-quantity", "different-dates", "computed-contradicts
 
 SOURCE_ID = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 FIGURE_KEY = r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$"
+ARTICLE_FILE = r"^[^/\\]+\.txt$"   # a file name inside the articles folder, not a path
 
 # The editor schema's dates (schema_export.py): the forms PartialDate.parse reads, with months
 # 01-12 and days 01-31 (the engine also refuses days that do not exist, such as 2026-02-30).
@@ -67,6 +68,8 @@ class Source(Strict):
     date_estimated: StrictBool = False
     url: Annotated[str, Field(pattern=r"^https?://")] | None = None
     as_reported_by: Text | None = None
+    article: Annotated[str, Field(pattern=ARTICLE_FILE)] | None = None
+    retrieved: DateField | None = None
     reliability: Reliability
     note: Text
 
