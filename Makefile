@@ -16,7 +16,7 @@ PORT_CHECK := import socket, sys; port = sys.argv[1]; \
   socket.socket().connect_ex(("127.0.0.1", int(port))) == 0 and sys.exit( \
   f"Port {port} is already in use (another make serve?): stop it, or run make serve PORT={int(port) + 1}")
 
-.PHONY: serve build build-zensical test bench bench-quick schema lint clean
+.PHONY: serve build build-zensical check test bench bench-quick schema lint clean
 
 $(STAMP): requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed (found " + sys.version.split()[0] + ")") if sys.version_info < (3, 11) else None'
@@ -51,6 +51,11 @@ build: $(STAMP)
 ## from mkdocs.zensical.yml (mkdocs.yml plus the output folder); downloads and errors as above.
 build-zensical: $(STAMP)
 	$(BIN)/python -m macros.adapters.zensical mkdocs.zensical.yml
+
+## What `make build` checks, without rendering the site (about a second): the data file, its
+## passages against the articles (when ../shared/sources is there) and every page.
+check: $(STAMP)
+	$(BIN)/python -m macros.engine.check
 
 ## The whole test suite.
 test: $(STAMP) $(NODE_STAMP)
