@@ -16,7 +16,7 @@ PORT_CHECK := import socket, sys; port = sys.argv[1]; \
   socket.socket().connect_ex(("127.0.0.1", int(port))) == 0 and sys.exit( \
   f"Port {port} is already in use (another make serve?): stop it, or run make serve PORT={int(port) + 1}")
 
-.PHONY: serve build build-zensical check test bench bench-quick schema lint clean
+.PHONY: serve build build-zensical check find test bench bench-quick schema lint clean
 
 $(STAMP): requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed (found " + sys.version.split()[0] + ")") if sys.version_info < (3, 11) else None'
@@ -56,6 +56,13 @@ build-zensical: $(STAMP)
 ## passages against the articles (when ../shared/sources is there) and every page.
 check: $(STAMP)
 	$(BIN)/python -m macros.engine.check
+
+## The sentences of an article that state a quantity, as the build reads them, the figures it
+## supports or contradicts, and YAML to paste: make find ARTICLE=../shared/sources/002_....txt
+## [Q=431] (only the sentences containing 431).
+find: $(STAMP)
+	@test -n "$(ARTICLE)" || { echo "give the article: make find ARTICLE=path/to/article.txt [Q=431]" >&2; exit 2; }
+	@$(BIN)/python -m macros.engine.find "$(ARTICLE)" $(if $(Q),--q "$(Q)")
 
 ## The whole test suite.
 test: $(STAMP) $(NODE_STAMP)

@@ -54,7 +54,8 @@ def test_a_figure_no_page_shows_is_told(tmp_path, monkeypatch, capsys):
     currency: CNY
     as_of: "2026-02-02"
     sources:
-      stocknews-feb3: "Alibaba has allocated 3 billion yuan (approximately $431 million USD) to promote its Qwen application."
+      stocknews-feb3: "Alibaba has allocated 3 billion yuan (approximately $431 million USD) \\
+to promote its Qwen application."
 """
     data.write_text(text.replace("  campaign.budget_cny:\n", copy + "  campaign.budget_cny:\n", 1),
                     encoding="utf-8")

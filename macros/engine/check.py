@@ -10,15 +10,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import yaml
-
-from .config import CONFIG_FILE, BriefingConfig
-from .errors import BriefingError
 from .config import CONFIG_FILE
+from .errors import BriefingError
 from .pipeline import load_briefing
 from .site import DEFAULT_DATA_FILE
 from .site_check import check_site, site_settings
-from .validate.articles import check_data_file
 from .validate.articles import check_data_file
 
 USAGE = f"""\
@@ -33,23 +29,6 @@ or prints each message (file:line: key: problem, then How to fix) and exits 1.
 options:
   -h, --help  show this help and exit
 """
-
-
-class SettingsLoader(yaml.SafeLoader):
-    """mkdocs.yml as plain YAML: its tags (such as !ENV for the site address) read as nothing,
-    which the engine's settings never use."""
-
-
-SettingsLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
-
-
-def settings() -> BriefingConfig:
-    """The engine's settings from mkdocs.yml in the current folder (the defaults without it)."""
-    path = Path(CONFIG_FILE)
-    if not path.is_file():
-        return BriefingConfig()
-    text = path.read_text(encoding="utf-8")
-    return BriefingConfig.from_extra((yaml.load(text, SettingsLoader) or {}).get("extra"), text)
 
 
 def main(argv: list[str] | None = None) -> int:

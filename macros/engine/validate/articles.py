@@ -129,7 +129,7 @@ def fold(text: str) -> str:
 
 
 def common_length(a: str, b: str) -> int:
-    return next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+    return next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
 
 
 def difference(ours: str, theirs: str) -> str | None:
