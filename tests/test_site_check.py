@@ -62,3 +62,17 @@ to promote its Qwen application."
     monkeypatch.chdir(project)
     assert main([]) == 1
     assert "figures.campaign.budget_unshown: no page shows this figure" in capsys.readouterr().err
+
+
+def test_an_expected_date_before_the_newest_source_is_reported(tmp_path, monkeypatch, capsys):
+    project = project_copy(tmp_path)
+    data = project / "data" / "briefing.yml"
+    text = data.read_text(encoding="utf-8")
+    at = text.index("  campaign.revealed:\n")
+    line = text.count("\n", 0, at) + 1
+    data.write_text(text.replace("  campaign.revealed:\n", "  campaign.revealed:\n    expected: true\n",
+                                 1), encoding="utf-8")
+    monkeypatch.chdir(project)
+    assert main([]) == 0
+    assert (f"data/briefing.yml:{line}: figures.campaign.revealed: expected on 2026-02-02, but the "
+            "newest source is dated 2026-02-06") in capsys.readouterr().err

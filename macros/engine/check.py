@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from .config import CONFIG_FILE
+from .derive.overdue import overdue
 from .errors import BriefingError
 from .pipeline import load_briefing
 from .site import DEFAULT_DATA_FILE
@@ -52,6 +53,7 @@ def main(argv: list[str] | None = None) -> int:
     except BriefingError as error:
         print(error, file=sys.stderr)
         return 1
+    tell_overdue(briefing)
     print(f"{name}: ok ({len(briefing.figures)} figures, {len(briefing.sources)} sources)")
     return 0
 
@@ -67,9 +69,17 @@ def whole_site() -> int:
         print("\n".join(map(str, errors)), file=sys.stderr)
         return 1
     briefing = site.briefing
+    tell_overdue(briefing)
     print(f"{site.config.data}: ok ({len(briefing.figures)} figures, "
           f"{len(briefing.sources)} sources, {len(site.usage.pages)} pages)")
     return 0
+
+
+def tell_overdue(briefing) -> None:
+    """Expected dates that have passed, one line each: reported, not refused."""
+    for line in overdue(briefing):
+        print(line, file=sys.stderr)
+
 
 if __name__ == "__main__":
     sys.exit(main())
