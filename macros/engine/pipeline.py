@@ -8,6 +8,7 @@ from pathlib import Path
 from .derive.briefing import Briefing
 from .load.yaml_source import YamlDocument, load_yaml, parse_yaml
 from .validate.document import validate
+from .validate.updates import check_updates
 
 
 def load_briefing(path: Path, display: str | None = None) -> Briefing:
@@ -21,4 +22,6 @@ def briefing_from_text(text: str, name: str = "briefing.yml") -> Briefing:
 
 
 def briefing_of(doc: YamlDocument) -> Briefing:
-    return Briefing(validate(doc), doc)
+    model = validate(doc)
+    check_updates(model, doc)
+    return Briefing(model, doc)

@@ -67,6 +67,10 @@ FIELD_DOCS: dict[str, dict[str, FieldDoc]] = {
             [{"figure": "competition.baidu_budget_usd", "date": "2026-12-01",
               "old": "US$71.8 million", "new": "about US$72 million",
               "reason": "Derived from an approximate amount; shown rounded."}]),
+        "updates": _doc(
+            "no", "new information that came after publication (not corrections), oldest first",
+            [{"date": "2026-02-19", "says": "Alibaba reported its quarterly results.",
+              "figures": ["earnings.date"], "sources": ["stocknews-feb3"]}]),
     },
     "Source": {
         "name": _doc(
@@ -197,13 +201,21 @@ FIELD_DOCS: dict[str, dict[str, FieldDoc]] = {
         "reason": _doc("yes", "why it changed", "Derived from an approximate amount; shown "
                        "rounded."),
     },
+    "UpdateData": {
+        "date": _doc("yes", "when the new information came, as a [partial date](#dates)",
+                     "2026-02-19"),
+        "says": _doc("yes", "what is new, in one sentence", "Alibaba reported its quarterly results."),
+        "figures": _doc("no", "the keys of the figures it concerns (checked)", ["earnings.date"]),
+        "sources": _doc("no", "the ids of the sources that report it (checked)",
+                        ["stocknews-feb3"]),
+    },
 }
 
 # Which table in CONTRIBUTING.md shows which model, and whether it has an example column.
 TABLES = {"sections": "BriefingFile", "sources": "Source", "figures": "Figure",
           "check": "Check", "conflicts": "Conflict", "claims": "ClaimData",
           "glossary": "GlossaryData", "open_questions": "OpenQuestionData",
-          "corrections": "CorrectionData"}
+          "corrections": "CorrectionData", "updates": "UpdateData"}
 # The key's row, shown first in the tables of sections keyed by name.
 KEY_ROWS = {
     "Conflict": "lowercase words joined by hyphens",

@@ -146,6 +146,16 @@ class CorrectionData(Strict):
     reason: Text
 
 
+class UpdateData(Strict):
+    """New information that came after publication (not a correction of a figure): when, what,
+    and the figures and sources it concerns."""
+
+    date: DateField
+    says: Text
+    figures: list[FigureKey] = Field(default_factory=list)
+    sources: list[SourceId] = Field(default_factory=list)
+
+
 class BriefingFile(Strict):
     """The whole data file."""
 
@@ -156,4 +166,5 @@ class BriefingFile(Strict):
     glossary: dict[SourceId, GlossaryData] = Field(default_factory=dict)
     open_questions: dict[SourceId, OpenQuestionData] = Field(default_factory=dict)
     corrections: list[CorrectionData] = Field(default_factory=list)
+    updates: list[UpdateData] = Field(default_factory=list)
 
