@@ -67,7 +67,8 @@ def check(root: Path, monkeypatch, capsys) -> tuple[int, str, str]:
      "the passage has the straight ', the article the curly ’"),
     ('      stocknews-feb3: "The company has reportedly shipped more than 100,000 units',
      '      stocknews-feb6: "The company has reportedly shipped more than 100,000 units',
-     "not word for word in its article 003_2af6a26f2fbbd95f.txt"),
+     "not word for word in its article 003_2af6a26f2fbbd95f.txt: it is word for word in "
+     "002_1f396d49f509e587.txt, the article of bloomberg, reuters, stocknews-feb3"),
 ], ids=["changed-word", "straight-apostrophe", "wrong-article"])
 def test_a_retyped_passage_fails_with_its_line(tmp_path, monkeypatch, capsys, old, new, told):
     root = with_articles(tmp_path)

@@ -63,9 +63,12 @@ def check_articles(doc: YamlDocument, folder: Path, shown: str) -> None:
     for path, key, sid, passage in passages(doc.data):
         source = sources[sid]
         if passage not in texts[sid]:
+            owners = sorted(other for other, text in texts.items() if passage in text)
+            where = (f"it is word for word in {sources[owners[0]]['article']}, the article of "
+                     f"{', '.join(owners)}" if owners else mismatch(passage, texts[sid]))
             raise doc.error(path, *told(
-                "passage-not-in-article", source=sid, article=source["article"],
-                where=mismatch(passage, texts[sid])), key=key)
+                "passage-not-in-article", source=sid, article=source["article"], where=where),
+                key=key)
         credited = source.get("publisher", "")
         if source.get("as_reported_by") and credited not in passage:
             raise doc.error(path, *told(

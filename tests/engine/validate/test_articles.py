@@ -67,7 +67,8 @@ def test_a_straight_apostrophe_is_named():
 def test_a_passage_credited_to_the_wrong_article_is_refused():
     message = refusal(DATA.replace("      tea-weekly: \"The", "      harbour: \"The"))
     assert message.startswith(f"data/briefing.yml:{PASSAGE_LINE}: figures.tea.harvest: ")
-    assert "not word for word in its article 901_fixture_other.txt" in message
+    assert ("not word for word in its article 901_fixture_other.txt: it is word for word in "
+            "900_fixture_tea.txt, the article of agrinews, tea-weekly") in message
 
 
 def test_a_relayed_passage_must_name_the_agency():
