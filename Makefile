@@ -19,7 +19,7 @@ PORT_CHECK := import socket, sys; port = sys.argv[1]; \
   socket.socket().connect_ex(("127.0.0.1", int(port))) == 0 and sys.exit( \
   f"Port {port} is already in use (another make serve?): stop it, or run make serve PORT={int(port) + 1}")
 
-.PHONY: serve port-free build build-zensical check test lint bench bench-quick schema clean
+.PHONY: serve port-free build build-zensical check find test lint bench bench-quick schema clean
 
 $(SITE_STAMP): requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed (found " + sys.version.split()[0] + ")") if sys.version_info < (3, 11) else None'
@@ -66,6 +66,13 @@ build-zensical: $(SITE_STAMP)
 ## Check the data file without building the site (the data checks `make build` runs).
 check: $(SITE_STAMP)
 	$(BIN)/python -m macros.engine.check
+
+## The sentences of an article that state a quantity, as the build reads them, the figures it
+## supports or contradicts, and YAML to paste: make find ARTICLE=../shared/sources/002_....txt
+## [Q=431] (only the sentences containing 431).
+find: $(SITE_STAMP)
+	@test -n "$(ARTICLE)" || { echo "give the article: make find ARTICLE=path/to/article.txt [Q=431]" >&2; exit 2; }
+	@$(BIN)/python -m macros.engine.find "$(ARTICLE)" $(if $(Q),--q "$(Q)")
 
 ## The whole test suite.
 test: $(DEV_STAMP) $(NODE_STAMP)

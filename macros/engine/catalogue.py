@@ -64,6 +64,24 @@ MESSAGES: dict[str, Message] = {
         "{read}",
         "correct the value, currency, qualifier or date to what the article says, or quote the "
         "passage that states it (CONTRIBUTING.md, 'What the passage check accepts')"),
+    # data file: passages against the articles (validate/articles.py)
+    "article-missing": Message(
+        "the source names no article",
+        "add 'article:' with the file name of its text in {folder} (a relayed source names "
+        "the relaying article's file)"),
+    "article-not-found": Message(
+        "article '{article}' not found in {folder}{suggestion}",
+        "write the file name of the article's text as it is in {folder}"),
+    "passage-not-in-article": Message(
+        "the passage from {source} is not word for word in its article {article}: {where}",
+        "copy the passage from the article character for character (quotes, apostrophes, "
+        "dashes and spaces as the article writes them), or cite the source whose article "
+        "says it"),
+    "passage-not-credited": Message(
+        "the passage from {source} does not name {publisher}: a relayed source's passage is "
+        "the sentence of {article} that credits it",
+        "quote the sentence that credits {publisher}, or cite the relaying article's own "
+        "source"),
     # data file: derived figures and corrections
     "formula-unknown-figure": Message(
         "formula refers to unknown figure '{ref}'{suggestion}",

@@ -1,8 +1,8 @@
-"""Check the data file without building the site.
+"""Check the data file, its passages and every page without building the site.
 
     python -m macros.engine.check [data/briefing.yml]
 
-Prints "<file>: ok (...)" and exits 0, or prints the error and exits 1.
+Prints "<file>: ok (...)" and exits 0, or prints the errors and exits 1.
 """
 
 from __future__ import annotations
@@ -10,16 +10,22 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .config import BriefingConfig
+from .config import CONFIG_FILE, BriefingConfig
+from .derive.overdue import overdue
 from .errors import BriefingError
 from .pipeline import load_briefing
+from .site_check import check_site, site_settings
+from .validate.articles import check_data_file
 
+DEFAULT_DATA_FILE = BriefingConfig.data
 USAGE = f"""\
 usage: python -m macros.engine.check [DATA_FILE]
 
-Check the data file without building the site (the data checks `make build` runs).
-DATA_FILE defaults to {BriefingConfig.data}. Prints "<file>: ok (...)" and exits 0, or prints
-one message (file:line: key: problem, then How to fix) and exits 1.
+Check without building the site what `make build` checks: in a folder with {CONFIG_FILE}, the
+data file, its passages against the articles and every page (keys, arguments, links, rules,
+figures no page shows); given DATA_FILE (default {DEFAULT_DATA_FILE} where there is no
+{CONFIG_FILE}), the data file and its passages only. Prints "<file>: ok (...)" and exits 0,
+or prints each message (file:line: key: problem, then How to fix) and exits 1.
 
 options:
   -h, --help  show this help and exit
@@ -37,14 +43,42 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{USAGE}\nerror: unexpected argument '{wrong}' (give at most one data file)",
               file=sys.stderr)
         return 2
-    name = args[0] if args else BriefingConfig.data
+    if not args and Path(CONFIG_FILE).is_file():
+        return whole_site()
+    name = args[0] if args else DEFAULT_DATA_FILE
+    articles = site_settings(Path.cwd())[0].articles
     try:
         briefing = load_briefing(Path(name), display=name)
+        check_data_file(Path(name), name, Path(articles), articles)
     except BriefingError as error:
         print(error, file=sys.stderr)
         return 1
+    tell_overdue(briefing)
     print(f"{name}: ok ({len(briefing.figures)} figures, {len(briefing.sources)} sources)")
     return 0
+
+
+def whole_site() -> int:
+    """The data, the passages and every page of the site in the current folder."""
+    try:
+        site, errors = check_site(Path.cwd())
+    except BriefingError as error:
+        print(error, file=sys.stderr)
+        return 1
+    if errors:
+        print("\n".join(map(str, errors)), file=sys.stderr)
+        return 1
+    briefing = site.briefing
+    tell_overdue(briefing)
+    print(f"{site.config.data}: ok ({len(briefing.figures)} figures, "
+          f"{len(briefing.sources)} sources, {len(site.usage.pages)} pages)")
+    return 0
+
+
+def tell_overdue(briefing) -> None:
+    """Expected dates that have passed, one line each: reported, not refused."""
+    for line in overdue(briefing):
+        print(line, file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ class BriefingConfig:
     data: str = "data/briefing.yml"
     appendix: str = "figures.md"
     sources: str = "sources.md"
+    articles: str = "../shared/sources"   # the folder of article texts, from the project root
 
     @classmethod
     def from_extra(cls, extra: Mapping | None, config_text: str = "") -> BriefingConfig:
@@ -40,7 +41,8 @@ class BriefingConfig:
             if not isinstance(value, str) or not value.strip():
                 written = "empty" if value is None or value == "" or str(value).isspace() \
                     else f"a {type(value).__name__}"
-                what = "the data file" if name == "data" else f"the {name} page"
+                what = {"data": "the data file", "articles": "the articles folder"}.get(
+                    name, f"the {name} page")
                 raise BriefingError(
                     f"the setting is {written}: it must name {what}", file=CONFIG_FILE,
                     line=_line(config_text, name), key=f"{_WHERE}.{name}",

@@ -9,6 +9,7 @@ from .derive.briefing import Briefing
 from .load.yaml_source import YamlDocument, load_yaml, parse_yaml
 from .validate.document import validate
 from .validate.rules import check_derived
+from .validate.updates import check_updates
 
 
 def load_briefing(path: Path, display: str | None = None) -> Briefing:
@@ -24,6 +25,8 @@ def briefing_from_text(text: str, name: str = "briefing.yml") -> Briefing:
 def briefing_of(doc: YamlDocument) -> Briefing:
     """Check what was written, derive and format (checking each stated figure's rules and
     passages before any figure is computed from it), then check the derived values."""
-    briefing = Briefing(validate(doc), doc)
+    model = validate(doc)
+    check_updates(model, doc)
+    briefing = Briefing(model, doc)
     check_derived(briefing, doc)
     return briefing

@@ -20,6 +20,7 @@ from .present.pages.checker import PageChecker
 from .present.pages.rules import check_figures_used, check_front_matter, check_prose
 from .present.pages.templates import call_macro
 from .present.pages.usage import QUOTED, PageInfo, Usage, scan_pages
+from .validate.articles import check_data_file
 
 _BUTTON_CALLS = re.compile(r"\{\{-?\s*(?:fig|cards)\s*\(.*?\}\}", re.S)
 
@@ -37,11 +38,14 @@ class Site:
         self.project_dir = project_dir
         self.site_url = site_url if not site_url or site_url.endswith("/") else site_url + "/"
         self.links_from_source = links_from_source
+        self.config = config
         config.check_pages(pages)
         self.briefing = load_briefing(project_dir / config.data, display=config.data)
         self.sources = sources
         self.usage: Usage = scan_pages(pages, sources)
         self.checker = PageChecker(sources, self.usage.pages)
+        check_data_file(project_dir / config.data, config.data, project_dir / config.articles,
+                        config.articles)   # the article texts are read afresh on every build
         self.appendix_url = pages[config.appendix].url
         self.sources_url = pages[config.sources].url
         self._anchored: dict[str, set[str]] | None = None

@@ -32,6 +32,7 @@ ConflictType = Literal["same-quantity", "different-dates", "computed-contradicts
 
 SOURCE_ID = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 FIGURE_KEY = r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$"
+ARTICLE_FILE = r"^[^/\\]+\.txt$"   # a file name inside the articles folder, not a path
 
 # The editor schema's dates (schema_export.py): the forms PartialDate.parse reads, with months
 # 01-12 and days 01-31 (the engine also refuses days that do not exist, such as 2026-02-30).
@@ -87,6 +88,14 @@ class Source(Strict):
         description=("for second-hand reports: who passed it on (e.g. Reuters figures read in a stock-news"
                      " article)"),
         examples=["Stock news, 3 Feb"])
+    article: Annotated[str, Field(pattern=ARTICLE_FILE)] | None = Field(
+        None,
+        description=("the file name of the article's text inside the articles folder (`articles:` under "
+                     "`extra: briefing:` in mkdocs.yml); a relayed source names the relaying article's "
+                     "file. Every passage is checked word for word against it"),
+        examples=["002_1f396d49f509e587.txt"])
+    retrieved: DateField | None = Field(
+        None, description="the date the article's text was retrieved", examples=["2026-12-05"])
     reliability: Reliability = Field(
         description="`lowest`, `low`, `medium`, `medium-high` or `high`",
         examples=["medium"])
@@ -272,6 +281,22 @@ class CorrectionData(Strict):
         examples=["Derived from an approximate amount; shown rounded."])
 
 
+class UpdateData(Strict):
+    """New information that came after publication (not a correction of a figure): when, what,
+    and the figures and sources it concerns."""
+
+    date: DateField = Field(description="when the new information came, as a [partial date](#dates)",
+                            examples=["2026-02-19"])
+    says: Text = Field(description="what is new, in one sentence",
+                       examples=["Alibaba reported its quarterly results."])
+    figures: list[FigureKey] = Field(default_factory=list,
+                                     description="the keys of the figures it concerns (checked)",
+                                     examples=[["earnings.date"]])
+    sources: list[SourceId] = Field(default_factory=list,
+                                    description="the ids of the sources that report it (checked)",
+                                    examples=[["stocknews-feb3"]])
+
+
 class BriefingFile(Strict):
     """The whole data file."""
 
@@ -317,6 +342,11 @@ class BriefingFile(Strict):
         examples=[[{"figure": "competition.baidu_budget_usd", "date": "2026-12-01",
                     "old": "US$71.8 million", "new": "about US$72 million",
                     "reason": "Derived from an approximate amount; shown rounded."}]])
+    updates: list[UpdateData] = Field(
+        default_factory=list,
+        description="new information that came after publication (not corrections), oldest first",
+        examples=[[{"date": "2026-02-19", "says": "Alibaba reported its quarterly results.",
+                    "figures": ["earnings.date"], "sources": ["stocknews-feb3"]}]])
     names_with_digits: list[Text] = Field(
         default_factory=list,
         description="names with digits in them (a model, a chip) that labels, titles and page "

@@ -182,7 +182,7 @@ TABLES = {"sections": (BriefingFile, None), "sources": (models.Source, None),
                      "a dotted lowercase name like a figure key, and not a figure key too"),
           "glossary": (models.GlossaryData, "lowercase words joined by hyphens"),
           "open_questions": (models.OpenQuestionData, "lowercase words joined by hyphens"),
-          "corrections": (models.CorrectionData, None)}
+          "corrections": (models.CorrectionData, None), "updates": (models.UpdateData, None)}
 MARKER = re.compile(r"(<!-- field-table: (\w+) .*?-->\n).*?(<!-- end field-table -->)", re.DOTALL)
 _BARE = re.compile(r"^[A-Za-z][A-Za-z0-9_.-]*$")   # ids, keys, kinds: written unquoted
 _LINK = re.compile(r"\[([^\]]+)\]\([^)]+\)")
