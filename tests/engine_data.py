@@ -17,7 +17,7 @@ from macros.engine.derive.briefing import Briefing
 from macros.engine.errors import BriefingError
 from macros.engine.pipeline import briefing_from_text, load_briefing
 from macros.engine.site import Site
-from tools.pages import site_pages
+from tools.pages import site_pages, site_sources
 
 VALID = """\
 sources:
@@ -190,7 +190,8 @@ def file_error(path: Path, display: str = DATA) -> BriefingError:
 
 def site_for(project: Path) -> Site:
     """The engine's object for a whole project (data, pages, macros), as a build starts."""
-    return Site(project, project / "docs", BriefingConfig(), site_pages(project))
+    return Site(project, project / "docs", BriefingConfig(), site_pages(project),
+                site_sources(project))
 
 
 def page_error(project: Path) -> BriefingError:

@@ -209,7 +209,7 @@ def test_unknown_section_lists_the_sections():
     fails(text, f"{DATA}:{line(text, 'glosary:')}: glosary",
           "unknown field 'glosary' (did you mean glossary?)",
           "remove it or use one of: claims, conflicts, corrections, figures, glossary, "
-          "open_questions, sources")
+          "names_with_digits, open_questions, sources, updates")
 
 
 def test_a_date_where_text_is_expected_is_not_a_python_repr():

@@ -29,9 +29,10 @@ def test_a_broken_file_prints_the_error_and_fails(tmp_path, capsys):
     assert "Traceback" not in err
 
 
-def test_a_valid_file_prints_ok(tmp_path, capsys):
+def test_a_valid_file_prints_ok(tmp_path, capsys, monkeypatch):
     path = tmp_path / "briefing.yml"
     path.write_text(VALID)
+    monkeypatch.chdir(tmp_path)   # no mkdocs.yml and no articles folder: the data file alone
     assert main([str(path)]) == 0
     figures, sources = VALID.count("    label:"), VALID.count("    publisher:")
     assert capsys.readouterr().out.strip() == f"{path}: ok ({figures} figures, {sources} sources)"
