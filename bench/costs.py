@@ -17,7 +17,7 @@ import jinja2
 from macros.engine.config import BriefingConfig
 from macros.engine.derive.briefing import Briefing
 from macros.engine.load.yaml_source import load_yaml
-from macros.engine.present.macro_table import macros
+from macros.engine.macro_table import macros
 from macros.engine.site import Site
 from macros.engine.validate.document import validate
 from tools.pages import site_pages, site_sources, site_usage

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 
-from conftest import ROOT, build
+from conftest import ROOT
 from engine_data import load_file
 from macros.engine.present.html import PageRenderer
 from tools.pages import site_usage

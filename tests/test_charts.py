@@ -10,7 +10,6 @@ import pytest
 from conftest import ROOT, build
 from engine_data import Briefing, load, load_file
 from macros.engine.errors import BriefingError
-from macros.engine.pipeline import briefing_from_text, load_briefing
 from macros.engine.present.charts import bar_chart, price_chart, share_chart, timeline_chart
 from macros.engine.present.html import PageRenderer, anchor
 from macros.engine.present.markup import escape

@@ -16,13 +16,12 @@ import pytest
 import yaml
 
 from conftest import ROOT
+from engine_data import load_file
 from macros.engine.build_info import build_time, commit_id
-from engine_data import load, load_file
 from macros.engine.export.data_page import FILES, dataset_jsonld
 from macros.engine.export.package import descriptor
 from macros.engine.export.tables import TABLES, Column, csv_cell, passage_rows, table_csv
 from macros.engine.present.citation import citation
-from macros.engine.present.html import PageRenderer
 
 DATA = ROOT / "data" / "briefing.yml"
 frictionless = pytest.importorskip("frictionless", reason="pip install -r requirements.txt")

@@ -82,7 +82,7 @@ def test_contributing_lists_exactly_the_macro_table():
     import re
 
     from conftest import ROOT
-    from macros.engine.present.macro_table import macros
+    from macros.engine.macro_table import macros
 
     text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
     section = text[text.index("## Page macros"):text.index("## Error messages")]

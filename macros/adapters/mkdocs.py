@@ -18,9 +18,9 @@ from mkdocs.exceptions import PluginError
 
 from ..engine.config import BriefingConfig
 from ..engine.errors import BriefingError, did_you_mean
-from ..engine.load.page_source import read_pages
 from ..engine.export.downloads import write_downloads
-from ..engine.present.macro_table import macros
+from ..engine.load.page_source import read_pages
+from ..engine.macro_table import macros
 from ..engine.present.pages.site_pages import nav_files
 from ..engine.present.pages.usage import PageInfo
 from ..engine.site import Site

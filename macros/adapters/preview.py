@@ -14,7 +14,7 @@ serving = False
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    global serving  # noqa: PLW0603 (set once per process, before the first build)
+    global serving
     serving = command == "serve"
 
 

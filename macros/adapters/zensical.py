@@ -15,9 +15,9 @@ import yaml
 
 from ..engine.config import BriefingConfig
 from ..engine.errors import BriefingError
-from ..engine.load.page_source import read_pages
 from ..engine.export.downloads import write_downloads
-from ..engine.present.macro_table import macros
+from ..engine.load.page_source import read_pages
+from ..engine.macro_table import macros
 from ..engine.present.pages.site_pages import site_pages
 from ..engine.site import Site
 from . import common
@@ -39,7 +39,7 @@ class Build:
         self.pages = site_pages(self.docs_dir, written.get("nav"),
                                 conf.get("use_directory_urls", True))
         self.stamp = self._stamp()
-        self.jinja = jinja2.Environment()  # noqa: S701  (the delimiters of Zensical's pass)
+        self.jinja = jinja2.Environment()
         self.errors: list[str] = []
         self.site: Site | None = None
         self.failure: BriefingError | None = None
@@ -98,7 +98,7 @@ def define_env(env) -> None:
 
 def main(config: str = CONFIG) -> int:
     """Build with Zensical, then write the downloads; a mistake prints one message."""
-    import zensical  # noqa: PLC0415 (optional: only `make build-zensical` needs it)
+    import zensical
 
     from macros.adapters import zensical as adapter  # the module Zensical's pages use (not __main__)
 

@@ -2,7 +2,7 @@
 page uses which figure, runs the guide's page rules, and runs a macro for a page.
 
 The adapters (macros/adapters/) create it with the settings and the pages the site generator
-reports; the macro table is present.macro_table, the page checks present.pages.checker.
+reports; the macro table is macro_table, the page checks present.pages.checker.
 """
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ from pathlib import Path
 
 from .config import BriefingConfig
 from .load.page_source import PageSource
+from .macro_table import Macro, PageContext, macros
 from .pipeline import load_briefing
 from .present.html import PageRenderer
-from .present.macro_table import Macro, PageContext, macros
 from .present.pages.checker import PageChecker
 from .present.pages.rules import check_figures_used, check_front_matter, check_prose
 from .present.pages.templates import call_macro

@@ -20,7 +20,7 @@ import yaml
 from .config import CONFIG_FILE, BriefingConfig
 from .errors import BriefingError, did_you_mean, placed
 from .load.page_source import read_pages
-from .present.macro_table import macros
+from .macro_table import macros
 from .present.pages.site_pages import site_pages
 from .site import Site
 

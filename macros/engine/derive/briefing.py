@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from ..catalogue import told
 from ..dates import PartialDate
 from ..errors import BriefingError, did_you_mean
+from ..format import precision
 from ..format import values as formatting
 from ..kinds import KINDS, MAX_MAGNITUDE
 from ..load.records import (
@@ -21,7 +22,6 @@ from ..load.records import (
     passages_of,
 )
 from ..load.yaml_source import YamlDocument
-from . import precision
 
 if TYPE_CHECKING:  # pydantic is imported only when the data is checked (load/cache.py)
     from ..validate.models import BriefingFile, Conflict, Figure, Source
@@ -286,8 +286,8 @@ class Briefing:
                 shown_value = precision.round_to_unit(value, units[fig.currency])
             elif significant:
                 shown_value, limit = precision.round_significant(value, significant), significant
-        options = dict(currency=fig.currency, unit=fig.unit, decimals=fig.decimals,
-                       significant=limit) if KINDS[fig.kind].numeric else {}
+        options = ({"currency": fig.currency, "unit": fig.unit, "decimals": fig.decimals,
+                    "significant": limit} if KINDS[fig.kind].numeric else {})
         text = formatting.format_value(fig.kind, shown_value, **options)
         short = formatting.format_value(fig.kind, shown_value, short=True, **options)
         return ResolvedFigure(

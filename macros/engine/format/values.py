@@ -14,8 +14,8 @@ from babel.numbers import (
 from babel.units import format_unit
 
 from ..dates import PartialDate
-from ..derive.precision import decimals_for, round_significant
 from ..kinds import KINDS
+from .precision import decimals_for, round_significant
 
 LOCALE = "en_GB"
 DATE_FORMATS = {"day": "d MMMM y", "month": "MMMM y"}

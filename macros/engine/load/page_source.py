@@ -49,7 +49,7 @@ def parse_page(text: str, display: str) -> PageSource:
 
 def _front_matter(yaml_text: str, display: str) -> dict | None:
     try:
-        meta = yaml.load(yaml_text, Loader=LOADER)  # noqa: S506 (a safe loader)
+        meta = yaml.load(yaml_text, Loader=LOADER)
     except yaml.MarkedYAMLError as error:
         problem, line = syntax_problem(error, first_line=2)
         raise BriefingError(

@@ -176,10 +176,8 @@ def _explain_passages(loc: tuple, first: dict, doc: YamlDocument) -> tuple[str, 
 def _generic(first: dict, field: str) -> tuple[str, str]:
     """Problem and hint for any other pydantic error, without pydantic's wording quirks."""
     kind, msg = first["type"], plain_pydantic(first)
-    if kind == "value_error":
-        problem = str(first["ctx"]["error"])
-    else:
-        problem = f"{msg}, got {shown(first['input'])}"
+    problem = (str(first["ctx"]["error"]) if kind == "value_error"
+               else f"{msg}, got {shown(first['input'])}")
     problem = f"{field}: {problem}" if field else problem
     pattern = first.get("ctx", {}).get("pattern")
     if field.split(".")[-1] in {"date", "as_of"}:

@@ -130,9 +130,9 @@ def read(passage: str, year: int | None = None) -> list[Reading]:
         if reading is not None:
             readings.append(reading)
             taken.append(match.span())
-    for match in MULTIPLIER.finditer(text):
-        readings.append(Reading("times", float(MULTIPLIER_VERBS[match["verb"].lower()]),
-                                match.group(0), _qualifier_before(text, match.start())))
+    readings.extend(Reading("times", float(MULTIPLIER_VERBS[match["verb"].lower()]),
+                            match.group(0), _qualifier_before(text, match.start()))
+                    for match in MULTIPLIER.finditer(text))
     for match in NUMBER.finditer(text):
         if any(start <= match.start() < end for start, end in taken):
             continue

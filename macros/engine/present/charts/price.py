@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from ...format.values import format_partial_date
 from ..html import PageRenderer, provenance
 from . import frame
@@ -34,7 +36,7 @@ def price_chart(r: PageRenderer, keys: list[str], title: str, changes: list[str]
     frame.positive(figs, MACRO)
     days = [fig.as_of.start() for fig in figs]
     if any(fig.as_of.precision == "none" for fig in figs) or any(
-            later <= earlier for earlier, later in zip(days, days[1:], strict=False)):
+            later <= earlier for earlier, later in itertools.pairwise(days)):
         raise frame.chart_error(MACRO, "the readings must have different as-of dates, listed "
                                 "earliest first", "order the keys by their as_of dates")
     count, pairs = len(figs), "pair of consecutive readings"

@@ -61,7 +61,7 @@ def _described(param: str, alternatives: list[str]) -> str:
         base, _, inner = alternative.partition("[")
         inner = inner.rstrip("]")
         if base == "list":
-            of = ("keys" if param in KEY_LIST_PARAMS or inner == "str" and param.endswith("keys")
+            of = ("keys" if param in KEY_LIST_PARAMS or (inner == "str" and param.endswith("keys"))
                   else {"str": "texts", "dict": "mappings ({...})"}.get(inner, "values"))
             names.append(f"a list of {of}")
         elif base == "str":

@@ -7,10 +7,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 
-from ..export.data_page import data_dictionary as data_page_dictionary
-from . import charts, generated
-from .html import PageRenderer
-from .pages.usage import Usage
+from .export.data_page import data_dictionary as data_page_dictionary
+from .present import charts, generated
+from .present.html import PageRenderer
+from .present.pages.usage import Usage
 
 
 @dataclass(frozen=True)

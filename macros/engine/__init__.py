@@ -1,0 +1,1 @@
+"""The figure engine: load, validate, derive, format, present, export (see ARCHITECTURE.md)."""
