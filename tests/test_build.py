@@ -16,7 +16,8 @@ DATA = ROOT / "data" / "briefing.yml"
 def test_campaign_page_shows_budget_with_source_and_as_of(built_site):
     html = built_site.page("campaign/")
     shown = re.search(r'<button type="button" class="fig" id="at-campaign-budget_cny" '
-                      r'popovertarget="(fp-campaign-budget_cny)"><data value="3000000000">'
+                      r'popovertarget="(fp-campaign-budget_cny)" aria-label="3 billion yuan, Qwen Lunar New '
+                      r'Year campaign budget: show sources"><data value="3000000000">'
                       r'3 billion yuan</data></button><fig-panel class="fig-panel" id="\1" popover '
                       r'data-search-exclude>(.*?)<a class="fp-more" href="../figures/#fig-campaign-'
                       r'budget_cny">', html)

@@ -66,7 +66,7 @@ def test_search_override_differs_from_the_theme_only_by_the_dialog_label():
 
 
 PHONE = {"width": 360, "height": 740}
-WIDE_TABLE_PAGES = ("campaign/", "competition/", "data/")
+WIDE_TABLE_PAGES = ("conflicts/", "corrections/", "data/")
 SETTLED = """() => [...document.querySelectorAll('.md-typeset__scrollwrap')].every(b =>
     (b.scrollWidth > b.clientWidth + 1 && b.checkVisibility()) === b.hasAttribute('tabindex'))"""
 
@@ -118,7 +118,7 @@ def test_a_chart_data_table_gets_its_tab_stop_when_opened(phone):
 
 
 def test_a_table_that_fits_gets_no_tab_stop(open_page):
-    page = open_page("competition/", wait_until="load").page
+    page = open_page("financial/", wait_until="load").page
     page.wait_for_function(SETTLED)
     assert page.locator(".md-typeset__scrollwrap").count() > 0
     assert page.locator(".md-typeset__scrollwrap[tabindex]").count() == 0

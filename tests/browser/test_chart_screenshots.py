@@ -91,7 +91,7 @@ def shots(built_site):
 
 
 def test_chart_pages_are_found():
-    assert {"campaign/", "financial/", "timeline/"} <= set(chart_pages())
+    assert {"campaign/", "timeline/"} <= set(chart_pages())
 
 
 @pytest.mark.browser

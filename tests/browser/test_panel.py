@@ -32,8 +32,9 @@ IN_VIEW = """b => {
     const f = b.getBoundingClientRect(), s = p.getBoundingClientRect();
     const top = document.querySelector('.md-header').getBoundingClientRect().bottom;
     const apart = f.bottom <= s.top || f.top >= s.bottom || f.right <= s.left || f.left >= s.right;
-    return p.matches(':popover-open') && apart && f.top >= top && f.bottom <= innerHeight
-        && f.left >= 0 && f.right <= innerWidth;
+    // one CSS pixel of slack: scrollIntoView rounds a fractional box to the viewport's edge
+    return p.matches(':popover-open') && apart && f.top >= top - 1 && f.bottom <= innerHeight + 1
+        && f.left >= -1 && f.right <= innerWidth + 1;
 }"""
 NEXT_STOP = """() => {
     const a = document.activeElement, seen = (window.tabStopsSeen ??= new Set());

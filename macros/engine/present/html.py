@@ -195,6 +195,8 @@ class PageRenderer:
         button_id, panel_id = self._use_id(self.shown, key)
         return render("figure_button.html", button_id=button_id, panel_id=panel_id,
                       value=Markup(value_element(figure)), corrected=bool(figure.corrections),
+                      name=f"{figure.text}{' corrected' if figure.corrections else ''}, "
+                           f"{figure.label}: show sources",
                       body=self._panel_body(figure))
 
     def cite(self, key: str) -> str:
