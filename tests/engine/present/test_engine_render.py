@@ -11,7 +11,8 @@ from macros.engine.present.html import PageRenderer, relative_url
 def test_fig_is_a_button_that_opens_its_panel_in_place():
     html = PageRenderer(load(), "campaign/").fig("campaign.budget_usd")
     assert html.startswith('<button type="button" class="fig" id="at-campaign-budget_usd" '
-                           'popovertarget="fp-campaign-budget_usd">'
+                           'popovertarget="fp-campaign-budget_usd" aria-label="about US$431 '
+                           'million, Campaign budget in dollars: show sources">'
                            '<data value="431000000">about US$431 million</data></button>'
                            '<fig-panel class="fig-panel" id="fp-campaign-budget_usd" popover '
                            "data-search-exclude>")
