@@ -96,7 +96,7 @@ def quoted(text: str) -> str:
 def source_for(sentence: Sentence, briefing: Briefing, article: str) -> str:
     """The source id a passage of this sentence is cited under: the relayed source the sentence
     credits, else the article's own source, else a placeholder."""
-    own = [sid for sid, s in briefing.sources.items() if getattr(s, "article", None) == article]
+    own = [sid for sid, s in briefing.sources.items() if s.article == article]
     for sid in own:
         source = briefing.sources[sid]
         if source.as_reported_by and source.publisher in sentence.text:
@@ -135,7 +135,7 @@ def figure_yaml(reading: Reading, sentence: Sentence, source: str, number: int,
 def report(article: Path, briefing: Briefing, needle: str | None) -> str:
     name = article.name
     cited_by = sorted(sid for sid, s in briefing.sources.items()
-                      if getattr(s, "article", None) == name)
+                      if s.article == name)
     year = next((s.date.year for sid in cited_by if (s := briefing.sources[sid]).date.year), None)
     found = [s for s in sentences(article.read_text(encoding="utf-8"), year)
              if needle is None or needle in s.text]

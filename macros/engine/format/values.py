@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import cache
 
 from babel.dates import format_date
 from babel.numbers import (
@@ -29,21 +30,10 @@ RATIO_SIGN = "×"
 PART_PREFIX = {"early": "early ", "mid": "mid-", "late": "late "}
 
 
-# Formatted date texts, kept for the build (and stored with the checked-data cache, so that a
-# warm build does not load Babel's calendar data at all): (date, short) -> text.
-DATE_TEXTS: dict[tuple[PartialDate, bool], str] = {}
-
-
+@cache
 def format_partial_date(date: PartialDate, short: bool = False) -> str:
-    """'15 February 2026', 'February 2026', 'mid-February 2026' or '2026'."""
-    try:
-        return DATE_TEXTS[date, short]
-    except KeyError:
-        text = DATE_TEXTS[date, short] = _format_partial_date(date, short)
-        return text
-
-
-def _format_partial_date(date: PartialDate, short: bool) -> str:
+    """'15 February 2026', 'February 2026', 'mid-February 2026' or '2026' (each worked out once:
+    pages show the same few dates many times)."""
     formats = SHORT_DATE_FORMATS if short else DATE_FORMATS
     if date.precision == "none":
         return "undated"

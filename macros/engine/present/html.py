@@ -5,6 +5,7 @@ from __future__ import annotations
 import posixpath
 import re
 from functools import cache
+from typing import get_args
 
 from markupsafe import Markup
 
@@ -12,6 +13,7 @@ from ..dates import PartialDate
 from ..derive.briefing import Briefing, ResolvedFigure
 from ..format.values import format_partial_date
 from ..kinds import KINDS
+from ..validate.models import Reliability
 from .markup import render
 
 APPENDIX_URL = "figures/"
@@ -37,9 +39,8 @@ def relative_url(from_page: str, to_page: str) -> str:
     return "./" if target == "." else target.rstrip("/") + "/"
 
 
-# The data model's Reliability levels (load/schema.py), most reliable first; a test checks they
-# agree. Importing the models here would load pydantic in a build served from the cache.
-RELIABILITY_ORDER = ("high", "medium-high", "medium", "low", "lowest")
+# The data model's reliability levels, most reliable first.
+RELIABILITY_ORDER = tuple(reversed(get_args(Reliability)))
 SOURCES_URL = "sources/"
 DATA_DIR = "data/"
 

@@ -49,7 +49,7 @@ def notice(shown: str) -> str:
 
 def check_data_file(path: Path, display: str, folder: Path, folder_shown: str) -> None:
     """The check on the data file at `path` (named `display`), read afresh on every build so
-    that a changed article is seen; without pydantic, so a build from the cache stays light."""
+    that a changed article is seen."""
     check_articles(load_yaml(path, display), folder, folder_shown)
 
 
