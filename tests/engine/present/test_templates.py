@@ -7,9 +7,8 @@ from typing import get_args
 import pytest
 from jinja2 import UndefinedError
 
-from macros.engine.present.html import RELIABILITY_ORDER
 from macros.engine.present.markup import render
-from macros.engine.validate.models import ConflictType, Reliability
+from macros.engine.validate.models import ConflictType
 
 
 def test_data_text_is_escaped_for_html_and_markdown():
@@ -27,8 +26,3 @@ def test_every_conflict_type_of_the_model_has_a_heading(conflict_type):
 def test_a_conflict_type_without_a_heading_fails_the_build():
     with pytest.raises(UndefinedError):
         render("conflict.html", type="not-a-type", rows=[])
-
-
-def test_reliability_levels_come_from_the_model_most_reliable_first():
-    assert tuple(reversed(get_args(Reliability))) == RELIABILITY_ORDER
-    assert RELIABILITY_ORDER[0] == "high"
