@@ -3,6 +3,7 @@ or none at all ('undated', for an article that prints no date)."""
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -14,7 +15,7 @@ Part = Literal["early", "mid", "late"]
 UNDATED = "undated"
 PATTERN = r"^(undated|((early|mid|late) )?\d{4}(-\d{2})?(-\d{2})?)$"
 _PARSE = re.compile(r"^(?:(early|mid|late) )?(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
-_PART_DAY = {"early": 5, "mid": 15, "late": 25}
+PART_DAYS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
 
 
 @dataclass(frozen=True, order=False)
@@ -60,10 +61,20 @@ class PartialDate:
             return dt.date.min
         try:
             month = 1 if self.month is None else self.month
-            day = _PART_DAY.get(self.part, 1) if self.day is None else self.day
+            day = PART_DAYS.get(self.part, (1,))[0] if self.day is None else self.day
             return dt.date(self.year, month, day)
         except ValueError as error:
             raise ValueError(f"{self.iso} is not a real calendar date ({error})") from None
+
+    def end(self) -> dt.date:
+        """The last calendar day this date can mean ('late January' ends on 31 January)."""
+        if self.precision in ("day", "none"):
+            return self.start()
+        if self.month is None:
+            return dt.date(self.year, 12, 31)
+        month_end = calendar.monthrange(self.year, self.month)[1]
+        return dt.date(self.year, self.month,
+                       min(PART_DAYS.get(self.part, (1, month_end))[1], month_end))
 
     @property
     def precision(self) -> str:

@@ -115,6 +115,17 @@ class Briefing:
     def source(self, source_id: str) -> Source:
         return self.sources[source_id]
 
+    def read_in(self, source_ids) -> tuple[int, list[str]]:
+        """How many articles some sources are read in, and their distinct publishers: a relayed
+        report is read in the article that relays it, and two articles from one site share a
+        publisher."""
+        own = {s.article: s for s in self.sources.values() if s.article and not s.as_reported_by}
+        articles: dict[str, str] = {}
+        for sid in source_ids:
+            src = self.sources[sid]
+            articles[src.article or sid] = own.get(src.article, src).publisher
+        return len(articles), list(dict.fromkeys(articles.values()))
+
     def cited_by(self, source_id: str) -> list[str]:
         """Keys of the figures that cite a source (derived figures cite their inputs' sources).
 
@@ -206,7 +217,9 @@ class Briefing:
                                   ) from None
             value = self._derived_value(key, fig, result)
             used = [self.figures[ref] for ref in inputs]
-            as_of = fig.as_of or max((f.as_of for f in used), key=PartialDate.sort_key)
+            undated_input = any(f.as_of.year is None and not f.editorial for f in used)
+            as_of = fig.as_of or (PartialDate(None) if undated_input else
+                                  max((f.as_of for f in used), key=PartialDate.sort_key))
             sources = tuple(dict.fromkeys(s for f in used for s in f.sources))
             approximate = [f for f in used if f.approximate]
             limits = [f.significant_figures for f in approximate if f.significant_figures]
@@ -310,7 +323,7 @@ def reporting_date(sources) -> PartialDate:
     dated = [s for s in sources if s.date.precision != "none"]
     if not dated:
         return PartialDate(None)
-    return publication_date(max(dated, key=lambda s: s.date.sort_key()))
+    return publication_date(max(dated, key=lambda s: (s.date.end(), s.date.sort_key())))
 
 
 def publication_date(source) -> PartialDate:

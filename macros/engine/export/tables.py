@@ -121,7 +121,7 @@ FIGURE_COLUMNS: tuple[Column, ...] = (
     Column("reliability", "string", "The reliability rating of each source, in the same "
            "order (lowest, low, medium, medium-high, high).",
            lambda r: [r.briefing.source(s).reliability for s in r.fig.sources],
-           "medium;high", is_list=True),
+           "medium;medium", is_list=True),
     Column("note", "string", "Caveats a reader should know, in the site's words.",
            lambda r: r.fig.note, "Reported as expected, not confirmed."),
     Column("derived_from", "string", "For a computed figure, the keys of the figures it is "
@@ -167,10 +167,10 @@ SOURCE_COLUMNS: tuple[Column, ...] = (
            lambda r: format_partial_date(r.src.date), "3 February 2026"),
     Column("date_estimated", "boolean", "true when the date is inferred from the content "
            "(the article prints none).",
-           lambda r: r.src.date_estimated, "false"),
+           lambda r: r.src.date_estimated, "true"),
     Column("url", "string", "The article's address, when known.", lambda r: r.src.url),
     Column("as_reported_by", "string", "For a second-hand report, who passed it on.",
-           lambda r: r.src.as_reported_by, "Reuters"),
+           lambda r: r.src.as_reported_by, "Stock news, 3 Feb"),
     Column("reliability", "string", "The site's rating of the source.",
            lambda r: r.src.reliability, "medium",
            {"required": True, "enum": list(reversed(RELIABILITY_ORDER))}),
@@ -202,7 +202,9 @@ PASSAGE_COLUMNS: tuple[Column, ...] = (
            {"required": True, "minimum": 1}),
     Column("passage", "string", "The source's own words, copied character for character. They "
            "remain the publisher's text and are not covered by the data licence.",
-           lambda r: r.passage, "Alibaba will invest 3 billion yuan", {"required": True}),
+           lambda r: r.passage,
+           "Alibaba has allocated 3 billion yuan (approximately $431 million USD) to promote "
+           "its Qwen application.", {"required": True}),
 )
 
 

@@ -48,6 +48,7 @@ def _first_source(r: PageRenderer, key: str) -> dict:
     fig = r.briefing.figure(key)
     return {"computed": fig.derived, "editorial": fig.editorial,
             "entry_href": r.appendix_href(key), "more": len(fig.sources) - 1,
+            "publishers": len(r.briefing.read_in(fig.sources)[1]),
             "links": [_source_link(r, sid) for sid in fig.sources[:1]]}
 
 
@@ -217,21 +218,32 @@ def count_words(n: int) -> str:
 
 
 def sources_account(r: PageRenderer) -> str:
-    """'This briefing draws on five articles, published in early February 2026 as far as their
-    text shows; one is undated.' From the sources' dates (an estimated day as its part of the
-    month), so a new source cannot leave it stale. Relayed outlets are not articles."""
+    """'This briefing draws on five articles. None prints its date: four can be placed in
+    early February 2026 from what they report; one cannot.' From the sources' dates (an
+    estimated day as its part of the month), so a new source cannot leave it stale. Relayed
+    outlets are not articles."""
     articles = [s for s in r.briefing.sources.values() if not s.as_reported_by]
-    dated = sorted((publication_date(s) for s in articles if s.date.precision != "none"),
-                   key=PartialDate.sort_key)
+    dated = sorted((s for s in articles if s.date.precision != "none"),
+                   key=lambda s: PartialDate.sort_key(publication_date(s)))
     undated = len(articles) - len(dated)
     text = f"This briefing draws on {count_words(len(articles))} articles"
+    span = ""
     if dated:
-        first, last = time_element(dated[0]), time_element(dated[-1])
-        on = "on" if dated[0].precision == "day" else "in"
-        text += (f", published {on} {first}" if dated[0] == dated[-1] else
-                 f", published between {first} and {last}")
-        if any(s.date_estimated for s in articles):
-            text += " as far as their text shows"
+        first, last = (publication_date(dated[0]), publication_date(dated[-1]))
+        on = "on" if first.precision == "day" and first == last else "in"
+        span = (f"{on} {time_element(first)}" if first == last else
+                f"between {time_element(first)} and {time_element(last)}")
+    if all(s.date_estimated or s.date.precision == "none" for s in articles):
+        text += ". None prints its date"
+        if dated:
+            text += f": {count_words(len(dated))} can be placed {span} from what they report"
+            if undated:
+                text += f"; {count_words(undated)} cannot"
+        return text + "."
+    if dated:
+        text += f", published {span}"
+        if any(s.date_estimated for s in dated):
+            text += " (some dates estimated from what the articles report)"
     if undated:
         text += f"; {count_words(undated)} {'is' if undated == 1 else 'are'} undated"
     return text + "."

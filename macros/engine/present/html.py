@@ -172,6 +172,7 @@ class PageRenderer:
             "panel.html", fig=fig, value=Markup(value_element(fig)),
             formula=readable_formula(b, fig.formula) if fig.derived else "", inputs=inputs,
             sources=[self.source_item(sid, passages(fig, sid)) for sid in fig.sources],
+            read_in=b.read_in(fig.sources),
             as_of=fig.as_of_text[0].upper() + fig.as_of_text[1:],
             corrections=[{"date": format_partial_date(c.date), "old": c.old, "reason": c.reason}
                          for c in fig.corrections],

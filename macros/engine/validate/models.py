@@ -159,7 +159,8 @@ class Figure(Strict):
         default_factory=dict,
         description=("each source id with the passage that states the figure (see "
                      "[Passages](#passages-the-sources-own-words))"),
-        examples=[{"stocknews-feb3": "Alibaba will invest 3 billion yuan"}],
+        examples=[{"stocknews-feb3": ("Alibaba has allocated 3 billion yuan (approximately $431 million USD)"
+                                     " to promote its Qwen application.")}],
         json_schema_extra={"x-required": "stated figures"})
     editorial: StrictBool = Field(
         False,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from dataclasses import dataclass
 
@@ -27,7 +26,6 @@ BLOCK_GAP = 8
 POINT_RADIUS = 5
 MARK_WIDTH = 8
 MACRO = "timeline_chart"
-PART_DAYS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
 
 
 @dataclass(frozen=True)
@@ -46,14 +44,7 @@ class Item:
 
 def day_range(date: PartialDate) -> tuple[dt.date, dt.date]:
     """The first and last calendar day a partial date can mean."""
-    if date.precision == "day":
-        return date.start(), date.start()
-    if date.precision == "year":
-        return dt.date(date.year, 1, 1), dt.date(date.year, 12, 31)
-    month_end = calendar.monthrange(date.year, date.month)[1]
-    first, last = PART_DAYS.get(date.part, (1, month_end))
-    return dt.date(date.year, date.month, first), dt.date(date.year, date.month,
-                                                          min(last, month_end))
+    return date.start(), date.end()
 
 
 def timeline_chart(r: PageRenderer, keys: list[str], title: str,
