@@ -74,3 +74,9 @@ def _line(config_text: str, name: str) -> int | None:
 def _hint() -> str:
     shown = ", ".join(f"{f.name}: {f.default}" for f in fields(BriefingConfig))
     return f"write the settings under 'extra: briefing:' in {CONFIG_FILE} as {{{shown}}}"
+
+
+def setting_line(config_text: str, name: str) -> int | None:
+    """The line of the first `name:` in a settings file (top-level or nested), if any."""
+    match = re.compile(rf"^\s*{re.escape(name)}\s*:", re.M).search(config_text)
+    return config_text.count("\n", 0, match.start()) + 1 if match else None
