@@ -131,9 +131,9 @@ def output_folder(settings: Path) -> str:
     text = settings.read_text(encoding="utf-8") if settings.is_file() else ""
     written = yaml.load(text, Loader=yaml.BaseLoader) if text.strip() else {}
     folder = written.get("site_dir") if isinstance(written, dict) else None
-    if not isinstance(folder, str) or not folder.strip() \
-            or Path(folder.strip()).resolve() == (settings.parent / "site").resolve() \
-            or Path(folder.strip()).is_absolute() or ".." in Path(folder.strip()).parts:
+    path = Path(folder.strip()) if isinstance(folder, str) else None
+    if path is None or path.is_absolute() or ".." in path.parts or path.name in ("", ".") \
+            or (settings.parent / path).resolve() == (settings.parent / "site").resolve():
         problem, hint = told("zensical-site-dir", written="not set" if folder is None
                              else f"'{folder}'", file=settings.name)
         raise BriefingError(problem, file=settings.name, key="site_dir",
