@@ -125,7 +125,7 @@ class Build:
         if self.site is not None:
             site = self.site
             write_downloads(site.briefing, Path(self.env.conf["site_dir"]), site.site_url,
-                            site.project_dir)
+                            site.project_dir, site.appendix_url)
 
 
 def check_nav(conf, config_text: str) -> None:

@@ -186,7 +186,8 @@ def build_into(settings: Path, folder: Path) -> bool:
     if build is None or build.site is None:
         print("Zensical rendered no page: nothing to write the downloads from", file=sys.stderr)
         return False
-    write_downloads(build.site.briefing, folder, build.site.site_url, build.site.project_dir)
+    site = build.site
+    write_downloads(site.briefing, folder, site.site_url, site.project_dir, site.appendix_url)
     return True
 
 

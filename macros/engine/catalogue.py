@@ -98,6 +98,12 @@ MESSAGES: dict[str, Message] = {
         "'new' is {new}, but {figure} now reads {text}",
         "write new: \"{plain}\" (the figure's text as the site shows it), or correct the "
         "figure"),
+    # settings: the pages they name
+    "setting-page-section": Message(
+        "page '{page}' does not show the section every link to it expects: it calls no "
+        "{macro}(){elsewhere}",
+        "set '{setting}:' under 'extra: briefing:' in mkdocs.yml to the page that calls "
+        "{{{{ {macro}() }}}}, or add that call to docs/{page}"),
     # published files and the settings that name them (load/project_files.py)
     "published-link": Message(
         "a link (to {target}): only the project's own files are published",
