@@ -51,17 +51,15 @@ serve: port-free $(SITE_STAMP)
 port-free:
 	@$(PYTHON) -c '$(PORT_CHECK)' '$(PORT)'
 
-## Strict build into a temporary folder, swapped into site/ only when it succeeds.
+## Strict build into a folder of its own, renamed into site/ only when it succeeds; a second
+## build at the same time waits for the first (macros/adapters/publish.py).
 build: $(SITE_STAMP)
-	@rm -rf $(SITE).tmp
-	@$(BIN)/mkdocs build --strict --site-dir $(SITE).tmp || { rm -rf $(SITE).tmp; echo "Build failed: the previous $(SITE)/ is unchanged." >&2; exit 1; }
-	@rm -rf $(SITE).old && { [ ! -d $(SITE) ] || mv $(SITE) $(SITE).old; } && mv $(SITE).tmp $(SITE) && rm -rf $(SITE).old
-	@echo "Site written to $(SITE)/"
+	@$(BIN)/python -m macros.adapters.publish $(SITE)
 
-## The same docs/, data/ and macros/ built by Zensical (Material's successor) into site-zensical/,
-## from mkdocs.zensical.yml (mkdocs.yml plus the output folder); downloads and errors as above.
+## The same docs/, data/ and macros/ built by Zensical (Material's successor) into site-zensical/
+## (mkdocs.zensical.yml's site_dir), published the same way; downloads and errors as above.
 build-zensical: $(SITE_STAMP)
-	$(BIN)/python -m macros.adapters.zensical mkdocs.zensical.yml
+	@$(BIN)/python -m macros.adapters.zensical mkdocs.zensical.yml
 
 ## Check the data file without building the site (the data checks `make build` runs).
 check: $(SITE_STAMP)
@@ -103,4 +101,4 @@ schema: $(SITE_STAMP)
 	$(BIN)/python -m macros.engine.validate.schema_export
 
 clean:
-	rm -rf $(SITE) $(SITE).tmp $(SITE).old site-zensical .pytest_cache .cache
+	rm -rf $(SITE) $(SITE).tmp-* $(SITE).old-* site-zensical site-zensical.tmp-* site-zensical.old-* .pytest_cache .cache

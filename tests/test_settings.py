@@ -3,11 +3,16 @@ the engine links to are checked to exist, so renaming one either keeps links wor
 
 from __future__ import annotations
 
+import html
+
 import pytest
 
-from conftest import build, build_zensical
+from conftest import ROOT, build, build_zensical
+from engine_data import site_sources
 from macros.engine.config import BriefingConfig
 from macros.engine.errors import BriefingError
+from macros.engine.site import Site
+from tools.pages import site_pages
 
 
 def test_a_mistyped_setting_is_an_error():
@@ -39,18 +44,24 @@ def test_no_settings_means_the_defaults():
     assert BriefingConfig.from_extra({}) == BriefingConfig()
 
 
-def rename_sources_page(project, settings: bool) -> None:
-    """docs/sources.md -> docs/references.md, nav and prose links updated (and the setting)."""
+def rename_page(project, settings: bool, old: str = "sources", new: str = "references",
+                title: str = "Sources") -> None:
+    """docs/<old>.md -> docs/<new>.md, nav and prose links updated (and the setting)."""
     docs = project / "docs"
-    (docs / "sources.md").rename(docs / "references.md")
+    (docs / f"{old}.md").rename(docs / f"{new}.md")
     for page in docs.glob("*.md"):
-        page.write_text(page.read_text(encoding="utf-8").replace("(sources.md", "(references.md"),
+        page.write_text(page.read_text(encoding="utf-8").replace(f"({old}.md", f"({new}.md"),
                         encoding="utf-8")
     config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8").replace("Sources: sources.md", "Sources: references.md")
+    text = config.read_text(encoding="utf-8").replace(f"{title}: {old}.md", f"{title}: {new}.md")
     if settings:
-        text = text.replace("sources: sources.md", "sources: references.md")
+        setting = "sources" if old == "sources" else "appendix"
+        text = text.replace(f"{setting}: {old}.md", f"{setting}: {new}.md")
     config.write_text(text, encoding="utf-8")
+
+
+def rename_sources_page(project, settings: bool) -> None:
+    rename_page(project, settings)
 
 
 @pytest.mark.parametrize("generator", [build, build_zensical], ids=["mkdocs", "zensical"])
@@ -59,7 +70,7 @@ def test_renaming_the_sources_page_without_the_setting_fails_clearly(project_cop
     result = generator(project_copy)
     assert result.returncode != 0
     assert "Traceback" not in result.output, result.output
-    assert ("mkdocs.yml: extra.briefing.sources: page 'sources.md' is not a page of the site "
+    assert ("mkdocs.yml:89: extra.briefing.sources: page 'sources.md' is not a page of the site "
             "(did you mean" in result.output), result.output
     assert "references.md" in result.output
     assert "How to fix: set 'sources:' under 'extra: briefing:' in mkdocs.yml" in result.output
@@ -71,3 +82,33 @@ def test_renaming_the_sources_page_with_the_setting_moves_every_link(project_cop
     assert result.returncode == 0, result.output
     page = result.page("campaign/")
     assert 'href="../references/#source-' in page and 'href="../sources/' not in page
+
+
+def test_renaming_the_appendix_moves_every_link_and_download(project_copy):
+    rename_page(project_copy, settings=True, old="figures", new="appendix", title="Figures")
+    result = build(project_copy)
+    assert result.returncode == 0, result.output
+    assert 'href="../appendix/#fig-' in result.page("campaign/")
+    appendix = html.unescape(result.page("appendix/"))  # citation lines
+    assert "8000/appendix/#fig-" in appendix and "/figures/#" not in appendix
+    assert 'href="../appendix/"' in result.page("data/")
+    for table in ("figures.csv", "data/figures.csv", "data/figures.json"):
+        text = (result.site / table).read_text(encoding="utf-8")
+        assert "/appendix/#fig-" in text and "/figures/#" not in text, table
+
+
+@pytest.mark.parametrize(("setting", "page", "macro"), [
+    ("appendix", "about.md", "figures_appendix"),
+    ("sources", "glossary.md", "sources_list"),
+])
+def test_a_page_setting_must_name_the_page_with_its_section(setting, page, macro):
+    text = f"extra:\n  briefing:\n    {setting}: {page}\n"
+    config = BriefingConfig.from_extra({"briefing": {setting: page}}, text)
+    with pytest.raises(BriefingError) as caught:
+        Site(ROOT, ROOT / "docs", config, site_pages(ROOT), site_sources(ROOT))
+    holder = "figures.md" if setting == "appendix" else "sources.md"
+    assert str(caught.value) == (
+        f"mkdocs.yml:3: extra.briefing.{setting}: page '{page}' does not show the section every "
+        f"link to it expects: it calls no {macro}() ({holder} does)\n"
+        f"  How to fix: set '{setting}:' under 'extra: briefing:' in mkdocs.yml to the page that "
+        f"calls {{{{ {macro}() }}}}, or add that call to docs/{page}")

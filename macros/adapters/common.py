@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 import sys
 import traceback
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Mapping
+from pathlib import Path
 
 import jinja2
 import jinja2.ext
@@ -15,12 +16,34 @@ from jinja2 import nodes
 
 from ..engine import errors
 from ..engine.catalogue import told
+from ..engine.config import BriefingConfig, setting_line
 from ..engine.errors import BriefingError, did_you_mean
+from ..engine.load.project_files import check_inside, check_own_files
 from ..engine.present.pages.frame import frame_markdown
 from ..engine.site import Site
 
 # The name under which each adapter gives pages its reporter of failed expressions.
 EXPRESSION_FAILED = "_briefing_expression_failed"
+
+
+def check_published(project_dir: Path, settings: Mapping[str, str], config: BriefingConfig,
+                    docs_dir: Path, custom_dir: str | None) -> None:
+    """Before the generator reads a file: the folders it publishes from and the data file are
+    inside the project, and hold only plain files and folders (engine.load.project_files).
+    `settings` maps each settings file's name to its text, the one read last first."""
+    named = {"docs_dir": docs_dir, "custom_dir": custom_dir, "data": config.data}
+    for setting, path in named.items():
+        if path is not None:
+            file, line = next(((name, setting_line(text, setting)) for name, text
+                               in settings.items() if setting_line(text, setting)),
+                              (next(iter(settings), "mkdocs.yml"), None))
+            key = {"custom_dir": "theme.custom_dir", "data": "extra.briefing.data"}.get(
+                setting, setting)
+            check_inside(project_dir, Path(path), key, file, line)
+    data = project_dir / config.data
+    check_own_files(project_dir, [project_dir / docs_dir,
+                                  *([project_dir / custom_dir] if custom_dir else []),
+                                  project_dir / "data", data])
 
 
 class PageTemplate(jinja2.Template):

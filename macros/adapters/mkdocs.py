@@ -43,10 +43,21 @@ class Build:
         self.errors: list[str] = []
         self.page_errors: list[str] = []  # the current page's
         common.register(env, macros.names(), lambda: self.site, self._page, self._failed)
+        config_file = Path(env.conf.config_file_path or "mkdocs.yml")
+        text = config_file.read_text(encoding="utf-8") if config_file.is_file() else ""
         try:
-            config_file = Path(env.conf.config_file_path or "mkdocs.yml")
-            text = config_file.read_text(encoding="utf-8") if config_file.is_file() else ""
             self.config = BriefingConfig.from_extra(env.conf["extra"], text)
+        except BriefingError as error:
+            if not preview:
+                raise
+            self._failed(error)
+        # Before MkDocs walks docs/ (it follows links): stops the preview too.
+        common.check_published(Path(env.project_dir), {config_file.name: text},
+                               self.config or BriefingConfig(), Path(env.conf["docs_dir"]),
+                               env.conf["theme"]._custom_dir)
+        if self.errors:
+            return
+        try:
             docs = Path(env.conf["docs_dir"])  # every page read once, before MkDocs reads them
             self.sources = read_pages(docs, [p.relative_to(docs).as_posix()
                                              for p in sorted(docs.rglob("*.md"))])
@@ -114,7 +125,7 @@ class Build:
         if self.site is not None:
             site = self.site
             write_downloads(site.briefing, Path(self.env.conf["site_dir"]), site.site_url,
-                            site.project_dir)
+                            site.project_dir, site.appendix_url)
 
 
 def check_nav(conf, config_text: str) -> None:

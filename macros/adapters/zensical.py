@@ -3,7 +3,11 @@
 define_env: there are no build hooks. So the build's one `Build` is kept here, replaced when
 any input changes, and `python -m macros.adapters.zensical` (`make build-zensical`) runs
 Zensical's build, then does what a post-build hook would: writes the downloads and tells
-a mistake as one message, without Zensical's traceback."""
+a mistake as one message, without Zensical's traceback.
+
+The build is published like MkDocs' (publish.py): into a folder of its own, through a settings
+file that inherits the given one and sets only that folder, renamed into the output folder
+(the given file's own `site_dir:`, never MkDocs' site/) when it succeeded."""
 
 from __future__ import annotations
 
@@ -13,7 +17,8 @@ from pathlib import Path
 import jinja2
 import yaml
 
-from ..engine.config import BriefingConfig
+from ..engine.catalogue import told
+from ..engine.config import BriefingConfig, setting_line
 from ..engine.errors import BriefingError
 from ..engine.export.downloads import write_downloads
 from ..engine.load.page_source import read_pages
@@ -21,6 +26,7 @@ from ..engine.macro_table import macros
 from ..engine.present.pages.site_pages import site_pages
 from ..engine.site import Site
 from . import common
+from .publish import publish
 
 CONFIG = "mkdocs.zensical.yml"
 
@@ -45,6 +51,8 @@ class Build:
         self.failure: BriefingError | None = None
         try:
             config = BriefingConfig.from_extra(self.extra, text)
+            common.check_published(self.root, {settings.name: text}, config, self.docs_dir,
+                                   (conf.get("theme") or {}).get("custom_dir"))
             self.site = Site(self.root, self.docs_dir, config, self.pages,
                              read_pages(self.docs_dir, self.pages), conf.get("site_url") or "",
                              links_from_source=True)
@@ -97,13 +105,72 @@ def define_env(env) -> None:
 
 
 def main(config: str = CONFIG) -> int:
-    """Build with Zensical, then write the downloads; a mistake prints one message."""
+    """Build with Zensical into the output folder, then write the downloads; a mistake prints
+    one message and keeps the previous output folder."""
+    settings = Path(config).resolve()
+    try:
+        target = settings.parent / output_folder(settings)
+        check_before_build(settings)
+    except BriefingError as error:
+        print(error, file=sys.stderr)
+        return 1
+    try:
+        done = publish(target, lambda folder: build_into(settings, folder))
+    except KeyboardInterrupt:
+        done = False
+    if not done:
+        print(f"Build failed: the previous {target.name}/ is unchanged.", file=sys.stderr)
+        return 1
+    print(f"Site written to {target.name}/")
+    return 0
+
+
+def output_folder(settings: Path) -> str:
+    """The `site_dir:` the settings file itself sets, which must not be MkDocs' output folder
+    (without it, Zensical would build into site/ and replace MkDocs' site)."""
+    text = settings.read_text(encoding="utf-8") if settings.is_file() else ""
+    written = yaml.load(text, Loader=yaml.BaseLoader) if text.strip() else {}
+    folder = written.get("site_dir") if isinstance(written, dict) else None
+    path = Path(folder.strip()) if isinstance(folder, str) else None
+    if path is None or path.is_absolute() or ".." in path.parts or path.name in ("", ".") \
+            or (settings.parent / path).resolve() == (settings.parent / "site").resolve():
+        problem, hint = told("zensical-site-dir", written="not set" if folder is None
+                             else f"'{folder}'", file=settings.name)
+        raise BriefingError(problem, file=settings.name, key="site_dir",
+                            line=setting_line(text, "site_dir"), hint=hint)
+    return folder.strip()
+
+
+def check_before_build(settings: Path) -> None:
+    """What Zensical reads is the project's own (engine.load.project_files), checked before it
+    reads any file: Zensical's own settings check, then the folders it publishes from."""
+    from zensical.config import ConfigurationError, parse_config
+
+    try:
+        conf = parse_config(str(settings))
+    except ConfigurationError as error:
+        raise BriefingError(error.format_message(), file=settings.name) from None
+    root = Path(conf["root_dir"]).resolve()
+    mkdocs_yml = root / "mkdocs.yml"
+    texts = {path.name: path.read_text(encoding="utf-8")
+             for path in (settings, mkdocs_yml) if path.is_file()}
+    config = BriefingConfig.from_extra(conf.get("extra"), texts.get("mkdocs.yml", ""))
+    common.check_published(root, texts, config, Path(conf["docs_dir"]),
+                           (conf.get("theme") or {}).get("custom_dir"))
+
+
+def build_into(settings: Path, folder: Path) -> bool:
+    """Zensical's strict build into `folder` (inside the project, as Zensical requires), then
+    the downloads; False, with the message printed, when it failed."""
     import zensical
 
     from macros.adapters import zensical as adapter  # the module Zensical's pages use (not __main__)
 
+    redirected = settings.parent / f".zensical-build-{folder.name}.yml"
+    redirected.write_text(f"INHERIT: {settings.name}\nsite_dir: {folder.name}\n",
+                          encoding="utf-8")
     try:
-        zensical.build(str(Path(config).resolve()), {"clean": True, "strict": True})
+        zensical.build(str(redirected), {"clean": True, "strict": True})
     except RuntimeError as error:
         errors = adapter._current.errors if adapter._current else []
         if errors:
@@ -111,17 +178,17 @@ def main(config: str = CONFIG) -> int:
         elif "--strict" in str(error):  # Zensical's own warnings, printed above, stopped it
             print(f"Build failed: {error}", file=sys.stderr)
         else:
-            raise
-        return 1
-    with open(config, encoding="utf-8") as stream:
-        site_dir = yaml.safe_load(stream)["site_dir"]
+            print(f"Zensical stopped: {error}", file=sys.stderr)
+        return False
+    finally:
+        redirected.unlink(missing_ok=True)
     build = adapter._current
     if build is None or build.site is None:
         print("Zensical rendered no page: nothing to write the downloads from", file=sys.stderr)
-        return 1
-    write_downloads(build.site.briefing, Path(site_dir), build.site.site_url,
-                    build.site.project_dir)
-    return 0
+        return False
+    site = build.site
+    write_downloads(site.briefing, folder, site.site_url, site.project_dir, site.appendix_url)
+    return True
 
 
 if __name__ == "__main__":

@@ -98,6 +98,25 @@ MESSAGES: dict[str, Message] = {
         "'new' is {new}, but {figure} now reads {text}",
         "write new: \"{plain}\" (the figure's text as the site shows it), or correct the "
         "figure"),
+    # settings: the pages they name
+    "setting-page-section": Message(
+        "page '{page}' does not show the section every link to it expects: it calls no "
+        "{macro}(){elsewhere}",
+        "set '{setting}:' under 'extra: briefing:' in mkdocs.yml to the page that calls "
+        "{{{{ {macro}() }}}}, or add that call to docs/{page}"),
+    # published files and the settings that name them (load/project_files.py)
+    "published-link": Message(
+        "a link (to {target}): only the project's own files are published",
+        "replace the link by a copy of the file it points to, or delete it"),
+    "published-special": Message(
+        "{what}: only plain files and folders are published",
+        "delete it, or replace it by a plain file"),
+    "setting-outside-project": Message(
+        "'{written}' is outside the project folder",
+        "name a file or folder inside the project, by its path from mkdocs.yml"),
+    "zensical-site-dir": Message(
+        "the output folder is {written}: {file} must set its own, not MkDocs' site/",
+        "write 'site_dir: site-zensical' in {file} (a folder inside the project)"),
     # pages
     "unknown-figure-key": Message(
         "unknown figure key '{key}'{suggestion}",

@@ -43,6 +43,7 @@ class Site:
         self.briefing = load_briefing(project_dir / config.data, display=config.data)
         self.sources = sources
         self.usage: Usage = scan_pages(pages, sources)
+        config.check_sections(self.usage.macros_by_page)
         self.checker = PageChecker(sources, self.usage.pages)
         check_data_file(project_dir / config.data, config.data, project_dir / config.articles,
                         config.articles)   # the article texts are read afresh on every build

@@ -9,7 +9,7 @@ from markupsafe import Markup
 
 from ..build_info import build_time
 from ..present.citation import SITE_NAME
-from ..present.html import APPENDIX_URL, DATA_DIR, PageRenderer
+from ..present.html import DATA_DIR, PageRenderer
 from ..present.markup import render
 from .package import LICENCE, LICENCE_NOTE
 from .tables import FIGURE_COLUMNS, TABLES
@@ -56,5 +56,5 @@ FILES = (("datapackage.json", "the package descriptor: metadata, licence and eve
 def data_dictionary(r: PageRenderer, site_url: str = "") -> str:
     """The Data page's body: files, licence, how to cite, and every column of every table."""
     return render("data_page.md", here=r.page_href(DATA_DIR), files=FILES, note=LICENCE_NOTE,
-                  licence=LICENCE, appendix_href=r.page_href(APPENDIX_URL), tables=TABLES,
+                  licence=LICENCE, appendix_href=r.page_href(r.appendix_url), tables=TABLES,
                   jsonld=Markup(dataset_jsonld(site_url, build_time())))

@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 from ..derive.briefing import Briefing
-from ..present.html import DATA_DIR
+from ..present.html import APPENDIX_URL, DATA_DIR
 from .package import write_package
 from .tables import SOURCE_COLUMNS, source_rows, table_records
 
@@ -18,9 +18,11 @@ def source_records(briefing: Briefing) -> list[dict]:
 
 
 def write_downloads(briefing: Briefing, site_dir: Path, site_url: str = "",
-                    project_dir: Path | None = None) -> list[Path]:
-    """Write every download file into the built site; return their paths."""
-    written = write_package(briefing, site_dir, site_url, project_dir)
+                    project_dir: Path | None = None,
+                    appendix_url: str = APPENDIX_URL) -> list[Path]:
+    """Write every download file into the built site; return their paths. `appendix_url`: the
+    appendix page's URL, which the permalinks in the tables point to."""
+    written = write_package(briefing, site_dir, site_url, project_dir, appendix_url)
     data = site_dir / DATA_DIR
     files = {
         "figures.json": (data / "figures.json").read_text(encoding="utf-8"),

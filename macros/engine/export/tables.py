@@ -57,8 +57,8 @@ def _date_text(date: PartialDate) -> str:
     return str(date)
 
 
-def _permalink(site_url: str, key: str) -> str:
-    return f"{site_url}{APPENDIX_URL}#{anchor(key)}"
+def _permalink(site_url: str, appendix_url: str, key: str) -> str:
+    return f"{site_url}{appendix_url}#{anchor(key)}"
 
 
 @dataclass(frozen=True)
@@ -66,6 +66,7 @@ class FigureRow:
     briefing: Briefing
     fig: ResolvedFigure
     site_url: str
+    appendix_url: str = APPENDIX_URL  # the appendix page's URL (the `appendix:` setting's)
 
 
 FIGURE_COLUMNS: tuple[Column, ...] = (
@@ -135,7 +136,7 @@ FIGURE_COLUMNS: tuple[Column, ...] = (
            "reported.", lambda r: r.fig.expected, "false"),
     Column("url", "string", "Permanent link to the figure's entry in the site's Figures "
            "appendix (value, sources, passages, where it is used).",
-           lambda r: _permalink(r.site_url, r.fig.key)),
+           lambda r: _permalink(r.site_url, r.appendix_url, r.fig.key)),
 )
 
 
@@ -262,8 +263,9 @@ def table_records(columns: Sequence[Column], rows: Iterable[object]) -> list[dic
     return [{c.name: json_value(c, c.get(row)) for c in columns} for row in rows]
 
 
-def figure_rows(briefing: Briefing, site_url: str = "") -> list[FigureRow]:
-    return [FigureRow(briefing, fig, site_url) for fig in briefing.figures.values()]
+def figure_rows(briefing: Briefing, site_url: str = "",
+                appendix_url: str = APPENDIX_URL) -> list[FigureRow]:
+    return [FigureRow(briefing, fig, site_url, appendix_url) for fig in briefing.figures.values()]
 
 
 def source_rows(briefing: Briefing) -> list[SourceRow]:

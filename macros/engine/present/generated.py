@@ -140,7 +140,7 @@ def _appendix_entry(r: PageRenderer, usage: Usage, key: str,
                  for sid in fig.sources],
         corrections=[{"date": format_partial_date(c.date), "old": c.old, "reason": c.reason}
                      for c in fig.corrections],
-        shown=shown, citation=citation(fig, site_url, accessed=accessed),
+        shown=shown, citation=citation(fig, site_url, r.appendix_url, accessed=accessed),
         csv_href=figure_file_href(r, key, "csv"), json_href=figure_file_href(r, key, "json"))
 
 
