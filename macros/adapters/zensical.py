@@ -15,10 +15,10 @@ import yaml
 
 from ..engine.config import BriefingConfig
 from ..engine.errors import BriefingError
-from ..engine.export.downloads import write_downloads
 from ..engine.load.page_source import read_pages
 from ..engine.macro_table import macros
 from ..engine.present.pages.site_pages import site_pages
+from ..engine.publication import Publisher, page_meta, write_files
 from ..engine.site import Site
 from . import common
 
@@ -45,6 +45,7 @@ class Build:
         self.failure: BriefingError | None = None
         try:
             config = BriefingConfig.from_extra(self.extra, text)
+            Publisher.from_extra(self.extra)
             self.site = Site(self.root, self.docs_dir, config, self.pages,
                              read_pages(self.docs_dir, self.pages), conf.get("site_url") or "",
                              links_from_source=True)
@@ -78,6 +79,7 @@ class Build:
         except BriefingError as error:
             self._failed(error)
         common.register(env, names, lambda: site, lambda: src, self._failed)
+        page.meta["publication"] = page_meta(site, src)  # for the theme's <head> and footer
 
     def _failed(self, error: BriefingError) -> str:
         self.errors.append(str(error))
@@ -119,8 +121,7 @@ def main(config: str = CONFIG) -> int:
     if build is None or build.site is None:
         print("Zensical rendered no page: nothing to write the downloads from", file=sys.stderr)
         return 1
-    write_downloads(build.site.briefing, Path(site_dir), build.site.site_url,
-                    build.site.project_dir)
+    write_files(build.site, Path(site_dir), build.extra)
     return 0
 
 

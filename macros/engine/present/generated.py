@@ -206,7 +206,9 @@ def corrections_list(r: PageRenderer) -> str:
              "label": r.briefing.figure(c.figure).label, "old": c.old,
              "button": Markup(r.fig(c.figure)), "reason": c.reason}
             for c in r.briefing.corrections]
-    return html_block(render("corrections.html", rows=rows))
+    feed = r.page_href("")
+    return html_block(render("corrections.html", rows=rows, atom=feed + "feed.xml",
+                             json_feed=feed + "feed.json"))
 
 
 NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
