@@ -1,6 +1,6 @@
 """What makes the site a publication, for both site generators: per page, the values the
 theme's `<head>` and footer read (`page.meta.publication`, put there by the adapters); per
-build, the files written with the downloads (the feeds).
+build, the files written with the downloads (the feeds, the citation files).
 
 Addresses are absolute when the published address (SITE_URL) is known, and relative to the
 site's root otherwise, so a local build writes no local address into what a reader copies.
@@ -13,11 +13,21 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from .build_info import build_time
 from .dates import PartialDate
 from .errors import BriefingError
+from .export.citations import write_citations
 from .export.downloads import write_downloads
 from .export.feed import Entry, FeedMeta
-from .present.citation import SITE_NAME
+from .present.citation import (
+    BRIEFING_KEY,
+    CITATION_FORMATS,
+    CITE_DIR,
+    SITE_NAME,
+    CitationRecord,
+    briefing_record,
+    figure_record,
+)
 from .present.html import relative_url
 from .site import Site
 
@@ -101,16 +111,27 @@ def feed_meta(site: Site, publisher: Publisher) -> FeedMeta:
                     "Every dated correction and update of the briefing's figures.")
 
 
+def citation_records(site: Site, publisher: Publisher) -> list[CitationRecord]:
+    """The briefing's record and every figure's, dated by the build (the last commit)."""
+    built = build_time(site.project_dir).date()
+    return [briefing_record(site.site_url, built=built, publisher=publisher.name),
+            *(figure_record(fig, site.site_url, built=built, publisher=publisher.name)
+              for fig in site.briefing.figures.values())]
+
+
 def page_meta(site: Site, src: str) -> dict:
     """The values the theme reads for one page, as plain strings (page.meta.publication)."""
     url = site.usage.pages[src].url
     feeds = bool(feed_entries(site))
     return {"feed_atom": page_href(url, FEED_ATOM) if feeds else "",
-            "feed_json": page_href(url, FEED_JSON) if feeds else ""}
+            "feed_json": page_href(url, FEED_JSON) if feeds else "",
+            "cite": [{"href": page_href(url, f"{CITE_DIR}{BRIEFING_KEY}.{suffix}"), "name": name}
+                     for suffix, name in CITATION_FORMATS]}
 
 
 def write_files(site: Site, site_dir: Path, extra: Mapping | None) -> list[Path]:
     """Every download and publication file, written into the built site."""
     publisher = Publisher.from_extra(extra)
-    return write_downloads(site.briefing, site_dir, site.site_url, site.project_dir,
-                           feed=(feed_meta(site, publisher), feed_entries(site)))
+    written = write_downloads(site.briefing, site_dir, site.site_url, site.project_dir,
+                              feed=(feed_meta(site, publisher), feed_entries(site)))
+    return written + write_citations(citation_records(site, publisher), site_dir)

@@ -11,7 +11,7 @@ from ..build_info import build_time
 from ..dates import PartialDate
 from ..derive.briefing import publication_date
 from ..format.values import format_partial_date
-from .citation import citation, figure_file_href
+from .citation import citation, citation_file_hrefs, figure_file_href
 from .html import (
     RELIABILITY_ORDER,
     PageRenderer,
@@ -140,6 +140,7 @@ def _appendix_entry(r: PageRenderer, usage: Usage, key: str,
         corrections=[{"date": format_partial_date(c.date), "old": c.old, "reason": c.reason}
                      for c in fig.corrections],
         shown=shown, citation=citation(fig, site_url, accessed=accessed),
+        cite_files=citation_file_hrefs(r, key),
         csv_href=figure_file_href(r, key, "csv"), json_href=figure_file_href(r, key, "json"))
 
 
