@@ -22,7 +22,7 @@ from ..engine.load.page_source import read_pages
 from ..engine.macro_table import macros
 from ..engine.present.pages.site_pages import nav_files
 from ..engine.present.pages.usage import PageInfo
-from ..engine.publication import Publisher, page_meta, write_files
+from ..engine.publication import Publisher, address_notice, page_meta, write_files
 from ..engine.site import Site
 from . import common
 
@@ -116,6 +116,8 @@ class Build:
             raise PluginError("\n".join(self.errors))
         if self.site is not None:
             write_files(self.site, Path(self.env.conf["site_dir"]), self.env.conf["extra"])
+            if notice := address_notice(self.site):
+                print(notice, file=sys.stderr)
 
 
 def check_nav(conf, config_text: str) -> None:

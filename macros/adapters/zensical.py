@@ -18,7 +18,7 @@ from ..engine.errors import BriefingError
 from ..engine.load.page_source import read_pages
 from ..engine.macro_table import macros
 from ..engine.present.pages.site_pages import site_pages
-from ..engine.publication import Publisher, page_meta, write_files
+from ..engine.publication import Publisher, address_notice, page_meta, write_files
 from ..engine.site import Site
 from . import common
 
@@ -122,6 +122,8 @@ def main(config: str = CONFIG) -> int:
         print("Zensical rendered no page: nothing to write the downloads from", file=sys.stderr)
         return 1
     write_files(build.site, Path(site_dir), build.extra)
+    if notice := address_notice(build.site):
+        print(notice, file=sys.stderr)
     return 0
 
 

@@ -74,6 +74,14 @@ def address(site: Site, url: str) -> str:
     return f"{site.site_url}{url}" if site.site_url else (url or "./")
 
 
+def address_notice(site: Site) -> str | None:
+    """The one line a build without the published address prints, or None."""
+    if site.site_url:
+        return None
+    return ("SITE_URL is not set: permalinks, citations, feeds and share cards give addresses "
+            "relative to the site's root (set SITE_URL to the published address for full ones)")
+
+
 def page_href(page_url: str, path: str) -> str:
     """Link from a page ('campaign/') to a file at the site's root ('feed.xml')."""
     return relative_url(page_url, "") + path
