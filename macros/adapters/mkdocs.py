@@ -18,11 +18,11 @@ from mkdocs.exceptions import PluginError
 
 from ..engine.config import BriefingConfig
 from ..engine.errors import BriefingError, did_you_mean
-from ..engine.export.downloads import write_downloads
 from ..engine.load.page_source import read_pages
 from ..engine.macro_table import macros
 from ..engine.present.pages.site_pages import nav_files
 from ..engine.present.pages.usage import PageInfo
+from ..engine.publication import Publisher, address_notice, page_meta, write_files
 from ..engine.site import Site
 from . import common
 
@@ -62,6 +62,7 @@ class Build:
             self.sources = read_pages(docs, [p.relative_to(docs).as_posix()
                                              for p in sorted(docs.rglob("*.md"))])
             check_nav(env.conf, text)
+            Publisher.from_extra(env.conf["extra"])
         except BriefingError as error:
             if not preview:
                 raise
@@ -110,6 +111,8 @@ class Build:
         if self.site is not None and not (self.page_errors if self.preview else self.errors):
             try:
                 self.site.checker.after(self.env.markdown, self.env.page.file.src_uri)
+                # for the theme's <head> and footer (overrides/main.html)
+                self.env.page.meta["publication"] = page_meta(self.site, self._page())
             except BriefingError as error:
                 self._failed(error)
         if self.preview and self.page_errors:
@@ -123,9 +126,9 @@ class Build:
         elif self.errors:
             raise PluginError("\n".join(self.errors))
         if self.site is not None:
-            site = self.site
-            write_downloads(site.briefing, Path(self.env.conf["site_dir"]), site.site_url,
-                            site.project_dir, site.appendix_url)
+            write_files(self.site, Path(self.env.conf["site_dir"]), self.env.conf["extra"])
+            if notice := address_notice(self.site):
+                print(notice, file=sys.stderr)
 
 
 def check_nav(conf, config_text: str) -> None:

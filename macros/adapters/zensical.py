@@ -20,10 +20,10 @@ import yaml
 from ..engine.catalogue import told
 from ..engine.config import BriefingConfig, setting_line
 from ..engine.errors import BriefingError
-from ..engine.export.downloads import write_downloads
 from ..engine.load.page_source import read_pages
 from ..engine.macro_table import macros
 from ..engine.present.pages.site_pages import site_pages
+from ..engine.publication import Publisher, address_notice, page_meta, write_files
 from ..engine.site import Site
 from . import common
 from .publish import publish
@@ -53,6 +53,7 @@ class Build:
             config = BriefingConfig.from_extra(self.extra, text)
             common.check_published(self.root, {settings.name: text}, config, self.docs_dir,
                                    (conf.get("theme") or {}).get("custom_dir"))
+            Publisher.from_extra(self.extra)
             self.site = Site(self.root, self.docs_dir, config, self.pages,
                              read_pages(self.docs_dir, self.pages), conf.get("site_url") or "",
                              links_from_source=True)
@@ -86,6 +87,7 @@ class Build:
         except BriefingError as error:
             self._failed(error)
         common.register(env, names, lambda: site, lambda: src, self._failed)
+        page.meta["publication"] = page_meta(site, src)  # for the theme's <head> and footer
 
     def _failed(self, error: BriefingError) -> str:
         self.errors.append(str(error))
@@ -186,8 +188,9 @@ def build_into(settings: Path, folder: Path) -> bool:
     if build is None or build.site is None:
         print("Zensical rendered no page: nothing to write the downloads from", file=sys.stderr)
         return False
-    site = build.site
-    write_downloads(site.briefing, folder, site.site_url, site.project_dir, site.appendix_url)
+    write_files(build.site, folder, build.extra)
+    if notice := address_notice(build.site):
+        print(notice, file=sys.stderr)
     return True
 
 

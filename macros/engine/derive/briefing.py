@@ -91,6 +91,7 @@ class Briefing:
                               doc.line_of(("open_questions", key)))
             for key, q in model.open_questions.items()}
         self.corrections: list[Correction] = self._corrections(model)
+        self.updates = list(model.updates)   # new information after publication, oldest first
         self.reporting_as_of: PartialDate = reporting_date(self.sources.values())
 
     def figure(self, key: str) -> ResolvedFigure:

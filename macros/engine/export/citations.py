@@ -1,5 +1,6 @@
-"""One record per citable thing (the briefing, a figure), written as a citation line, BibTeX,
-CSL-JSON and RIS, so every format names the same title, date, URL and figure.
+"""One record per citable thing (the briefing, a figure; present/citation.py makes them and the
+citation line), written as BibTeX, CSL-JSON and RIS, so every format names the same title,
+date, URL and figure as the line.
 
 The access date is the reader's: only the plain line, which is read as it is copied, says it.
 The files leave it out (BibTeX's `urldate`, CSL-JSON's `accessed`, RIS's `Y2`), because a
@@ -9,9 +10,16 @@ when the reader saves the item.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
-from dataclasses import dataclass
+from pathlib import Path
+
+from ..present.citation import (
+    CITATION_FORMATS,
+    CITE_DIR,
+    CitationRecord,
+    citation_line,
+    cited_title,
+)
 
 BIBTEX_SPECIALS = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%",
                    "$": r"\$", "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}",
@@ -19,43 +27,9 @@ BIBTEX_SPECIALS = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&"
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
-@dataclass(frozen=True)
-class CitationRecord:
-    """What is cited: the briefing (no figure) or one figure of it.
-
-    `date_modified` is the date of the version cited (the page's last update): a page that is
-    corrected over time is cited by its update, so every format gives that date.
-    """
-
-    key: str                      # the citation key, e.g. "campaign.budget_cny"
-    title: str                    # the page's title, cited when no figure is
-    site_name: str
-    publisher: str
-    date_modified: dt.date
-    url: str
-    figure_label: str | None = None
-    figure_value: str | None = None
-    figure_as_of: str | None = None   # "as of 2 February 2026"
-
-
-def cited_title(record: CitationRecord) -> str:
-    """The title every format gives: the figure with its value and date, or the title."""
-    if record.figure_label is None:
-        return record.title
-    return f"{record.figure_label}: {record.figure_value} ({record.figure_as_of})"
-
-
 def container(record: CitationRecord) -> str | None:
     """The site, as the container of what is cited; none when the site itself is cited."""
     return None if cited_title(record) == record.site_name else record.site_name
-
-
-def citation_line(record: CitationRecord, accessed: str) -> str:
-    """The plain line: `site, “figure”: value (as of). link (accessed day).`"""
-    if record.figure_label is None:
-        return f"{record.site_name}. {record.url} (accessed {accessed})."
-    return (f"{record.site_name}, \u201c{record.figure_label}\u201d: {record.figure_value} "
-            f"({record.figure_as_of}). {record.url} (accessed {accessed}).")
 
 
 def bibtex_escape(text: str) -> str:
@@ -105,3 +79,23 @@ def ris(record: CitationRecord) -> str:
             ("PY", str(day.year)), ("DA", day.strftime("%Y/%m/%d/")), ("UR", record.url)]
     lines = [f"{tag}  - {ris_value(value)}" for tag, value in tags if value] + ["ER  - "]
     return "\r\n".join(lines) + "\r\n"
+
+
+WRITERS = {"bib": bibtex, "json": csl_json, "ris": ris}
+
+
+def write_citations(records: list[CitationRecord], site_dir: Path) -> list[Path]:
+    """Each record's three files under cite/ (`<key>.bib`, `.json`, `.ris`)."""
+    folder = site_dir / CITE_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for record in records:
+        for suffix, _ in CITATION_FORMATS:
+            path = folder / f"{record.key}.{suffix}"
+            path.write_text(WRITERS[suffix](record), encoding="utf-8", newline="")
+            written.append(path)
+    return written
+
+
+__all__ = ["CitationRecord", "bibtex", "citation_line", "cited_title", "csl_json", "ris",
+           "write_citations"]

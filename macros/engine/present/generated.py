@@ -11,7 +11,7 @@ from ..build_info import build_time
 from ..dates import PartialDate
 from ..derive.briefing import publication_date
 from ..format.values import format_partial_date
-from .citation import citation, figure_file_href
+from .citation import citation, citation_file_hrefs, figure_file_href
 from .html import (
     RELIABILITY_ORDER,
     PageRenderer,
@@ -141,6 +141,7 @@ def _appendix_entry(r: PageRenderer, usage: Usage, key: str,
         corrections=[{"date": format_partial_date(c.date), "old": c.old, "reason": c.reason}
                      for c in fig.corrections],
         shown=shown, citation=citation(fig, site_url, r.appendix_url, accessed=accessed),
+        cite_files=citation_file_hrefs(r, key),
         csv_href=figure_file_href(r, key, "csv"), json_href=figure_file_href(r, key, "json"))
 
 
@@ -207,7 +208,9 @@ def corrections_list(r: PageRenderer) -> str:
              "label": r.briefing.figure(c.figure).label, "old": c.old,
              "button": Markup(r.fig(c.figure)), "reason": c.reason}
             for c in r.briefing.corrections]
-    return html_block(render("corrections.html", rows=rows))
+    feed = r.page_href("")
+    return html_block(render("corrections.html", rows=rows, atom=feed + "feed.xml",
+                             json_feed=feed + "feed.json"))
 
 
 NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
