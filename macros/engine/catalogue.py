@@ -98,6 +98,10 @@ MESSAGES: dict[str, Message] = {
         "'new' is {new}, but {figure} now reads {text}",
         "write new: \"{plain}\" (the figure's text as the site shows it), or correct the "
         "figure"),
+    "updates-not-shown": Message(
+        "updates are recorded, but no page lists them",
+        "call {{{{ changes_list() }}}} on a page (docs/changes.md, in the nav), which every "
+        "update's figures link to"),
     # pages
     "unknown-figure-key": Message(
         "unknown figure key '{key}'{suggestion}",
