@@ -25,7 +25,7 @@ def nav_url(title: str, root: Path = ROOT) -> str:
     tests find pages as readers do and a renamed file needs no edit in them."""
     urls = {info.title: info.url for info in site_pages(root).values()}
     if title not in urls:
-        raise KeyError(f"no page titled {title!r} in the nav of {root / 'mkdocs.yml'}: "
+        raise LookupError(f"no page titled {title!r} in the nav of {root / 'mkdocs.yml'}: "
                        f"{sorted(urls)}")
     return urls[title]
 
