@@ -44,5 +44,5 @@ def test_a_renamed_page_keeps_its_old_address_in_both_builds(project_copy):
 
 
 def test_a_title_not_in_the_nav_is_named_with_the_titles_there():
-    with pytest.raises(LookupError, match="no page titled 'Finance'.*'Financial context'"):
+    with pytest.raises(LookupError, match=r"no page titled 'Finance'.*'Financial context'"):
         nav_url("Finance")
