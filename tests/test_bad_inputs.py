@@ -19,7 +19,7 @@ import pytest
 from conftest import ROOT, build
 from engine_data import DATA, BriefingError, macro_error, page_error, site_for
 from real_data import KEY, SOURCE, add, line, stated
-from tools.pages import site_pages
+from tools.pages import nav_url, site_pages
 
 OTHER_PAGE = next(p for p in sorted(site_pages()) if p != "index.md")
 
@@ -280,7 +280,7 @@ def test_markup_in_data_is_shown_as_text_never_run(project_copy):
     (project_copy / DATA).write_text(text, encoding="utf-8")
     result = build(project_copy)
     assert result.returncode == 0, result.output
-    appendix, sources = result.page("figures/"), result.page("sources/")
+    appendix, sources = result.page(nav_url("Figures")), result.page(nav_url("Sources"))
     for page, shown in ((appendix, label), (sources, note)):
         parsed = _Elements()
         parsed.feed(page)

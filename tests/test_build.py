@@ -8,13 +8,13 @@ import re
 from conftest import ROOT
 from engine_data import load_file
 from macros.engine.present.html import PageRenderer
-from tools.pages import site_usage
+from tools.pages import nav_url, site_usage
 
 DATA = ROOT / "data" / "briefing.yml"
 
 
 def test_campaign_page_shows_budget_with_source_and_as_of(built_site):
-    html = built_site.page("campaign/")
+    html = built_site.page(nav_url("Campaign"))
     shown = re.search(r'<button type="button" class="fig" id="at-campaign-budget_cny" '
                       r'popovertarget="(fp-campaign-budget_cny)" aria-label="3 billion yuan, Qwen Lunar New '
                       r'Year campaign budget: show sources"><data value="3000000000">'
@@ -46,7 +46,7 @@ def test_no_template_syntax_or_error_text_is_published(built_site):
 
 
 def test_appendix_has_an_anchor_for_every_figure(built_site):
-    html = built_site.page("figures/")
+    html = built_site.page(nav_url("Figures"))
     for key in load_file(DATA).figures:
         assert f'id="fig-{key.replace(".", "-")}"' in html, key
 

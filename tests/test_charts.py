@@ -13,6 +13,7 @@ from macros.engine.errors import BriefingError
 from macros.engine.present.charts import bar_chart, price_chart, share_chart, timeline_chart
 from macros.engine.present.html import PageRenderer, anchor
 from macros.engine.present.markup import escape
+from tools.pages import nav_url
 
 DATA = """\
 sources:
@@ -362,7 +363,7 @@ def test_chart_ids_are_unique_per_chart(renderer):
 
 # ----------------------------------------------------------------- the real site
 
-CHART_PAGES = {"campaign/": ["bar"], "timeline/": ["timeline"]}
+CHART_PAGES = {nav_url("Campaign"): ["bar"], nav_url("Timeline"): ["timeline"]}
 
 
 def charts_in(html: str) -> list[str]:
@@ -398,7 +399,7 @@ def test_changing_a_figure_changes_its_chart(project_copy):
     result = build(project_copy)
     assert result.returncode == 0, result.output
     changed = load_file(data)
-    svg = svg_of(result.page("campaign/"))
+    svg = svg_of(result.page(nav_url("Campaign")))
     bars = marks(svg, "rect")
     assert proportional([(float(m.get("width")), changed.figure(k).value)
                          for k, m in bars.items()])

@@ -22,6 +22,7 @@ from macros.engine.export.data_page import FILES, dataset_jsonld
 from macros.engine.export.package import descriptor
 from macros.engine.export.tables import TABLES, Column, csv_cell, passage_rows, table_csv
 from macros.engine.present.citation import citation
+from tools.pages import nav_url
 
 DATA = ROOT / "data" / "briefing.yml"
 frictionless = pytest.importorskip("frictionless", reason="pip install -r requirements.txt")
@@ -157,7 +158,7 @@ def test_every_figure_has_row_files_and_a_citation(package_dir):
 
 
 def test_the_appendix_links_each_figures_row_files_and_permalink(built_site):
-    page = built_site.page("figures/")
+    page = built_site.page(nav_url("Figures"))
     assert 'href="../data/figures/campaign.budget_usd.csv" download' in page
     assert 'href="../data/figures/campaign.budget_usd.json" download' in page
     assert "/figures/#fig-campaign-budget_usd" in html_text.unescape(page)
@@ -176,7 +177,7 @@ def test_every_chart_links_its_own_data(built_site):
 
 
 def test_data_page_documents_every_column_and_carries_dataset_jsonld(built_site):
-    html = built_site.page("data/")
+    html = built_site.page(nav_url("Data"))
     for table in TABLES:
         for column in table.columns:
             assert f"<td><code>{column.name}</code></td>" in html, column.name

@@ -9,6 +9,8 @@ import re
 
 import pytest
 
+from tools.pages import nav_url
+
 PANELS = re.compile(r"<fig-panel\b.*?</fig-panel>", re.S)
 PRINT_LIST = re.compile(r'<\w+ class="print-figures".*', re.S)
 CHARTS = re.compile(r'<figure class="chart".*?</figure>', re.S)
@@ -39,23 +41,24 @@ def footer(page_html: str) -> str:
 
 @pytest.fixture(scope="module")
 def page(built_site):
-    return built_site.page
+    """A built page by its title in the nav."""
+    return lambda title: built_site.page(nav_url(title))
 
 
 # --- errors: false or misattributed statements -------------------------------------------
 
 def test_home_does_not_apply_the_plans_caution_to_the_campaign(page):
-    assert "years to translate into revenue" not in section(page(""), "Why it matters")
+    assert "years to translate into revenue" not in section(page("Home"), "Why it matters")
 
 
 def test_financial_cautions_tie_the_revenue_caution_to_the_multi_year_plan(page):
-    cautions = section(page("financial/"), "Cautions")
+    cautions = section(page("Financial context"), "Cautions")
     before = cautions[:cautions.index("years to translate into revenue")]
     assert "On the multi-year plan, which it does not link to the campaign" in before
 
 
 def test_glossary_credits_the_holiday_dates_to_investing_com(page):
-    entry = page("glossary/").split('id="lunar-new-year-holiday"', 1)[1].split("</dd>", 1)[0]
+    entry = page("Glossary").split('id="lunar-new-year-holiday"', 1)[1].split("</dd>", 1)[0]
     credited = re.findall(r'#source-([\w-]+)">[^<]*</a>: <q>([^<]*)</q>', entry)
     assert ("investing-com", "which in 2026 will run from February 15 for nine days, "
             "notes Investing.com") in credited
@@ -63,183 +66,183 @@ def test_glossary_credits_the_holiday_dates_to_investing_com(page):
 
 
 def test_campaign_share_is_about_not_a_ceiling(page):
-    text = prose(page("financial/"))
+    text = prose(page("Financial context"))
     assert "can only be smaller" not in text and "up to 0.8" not in text
     assert re.search(r"equals about 0\.8\d?% of the plan", text)
-    assert "Up to" not in prose(page("methodology/"))
+    assert "Up to" not in prose(page("Methodology"))
 
 
 def test_infrastructure_keeps_solely(page):
-    text = prose(page("infrastructure/"))
+    text = prose(page("Infrastructure"))
     assert "rather than rely on retail" not in text
 
 
 def test_related_articles_teasers_are_not_the_analysis_argument_nor_dated(page):
-    text = prose(page("competition/"))
+    text = prose(page("Competition"))
     assert "The analysis credits Alibaba's backing" not in text
     assert "one-line teaser" in text and "not the analysis's own argument" in text
-    assert "as of early February 2026" not in section(page("competition/"), "Funded start-ups")
+    assert "as of early February 2026" not in section(page("Competition"), "Funded start-ups")
 
 
 # --- framing no article supports -----------------------------------------------------------
 
-@pytest.mark.parametrize("url, wording", [
-    ("", "Part of a larger bet"),
-    ("", "Chips and cloud behind it"),
-    ("infrastructure/", "The infrastructure behind the campaign"),
-    ("infrastructure/", "A cloud business in demand"),
-    ("about/", "the infrastructure behind it"),
-    ("financial/", "of the multi-year plan (this site's comparison)"),
+@pytest.mark.parametrize("title, wording", [
+    ("Home", "Part of a larger bet"),
+    ("Home", "Chips and cloud behind it"),
+    ("Infrastructure", "The infrastructure behind the campaign"),
+    ("Infrastructure", "A cloud business in demand"),
+    ("About", "the infrastructure behind it"),
+    ("Financial context", "of the multi-year plan (this site's comparison)"),
 ])
-def test_campaign_not_framed_as_part_of_the_plan(page, url, wording):
-    assert wording not in prose(page(url))
+def test_campaign_not_framed_as_part_of_the_plan(page, title, wording):
+    assert wording not in prose(page(title))
 
 
 def test_no_part_of_whole_chart_of_campaign_and_plan(page):
-    assert 'id="chart-share-' not in page("financial/")
+    assert 'id="chart-share-' not in page("Financial context")
 
 
 # --- the site's account of itself --------------------------------------------------------
 
-@pytest.mark.parametrize("url", ["", "about/", "sources/", "campaign/", "financial/"])
-def test_footer_does_not_date_every_article(page, url):
-    assert "early February" not in footer(page(url))
+@pytest.mark.parametrize("title", ["Home", "About", "Sources", "Campaign", "Financial context"])
+def test_footer_does_not_date_every_article(page, title):
+    assert "early February" not in footer(page(title))
 
 
-@pytest.mark.parametrize("url, wording", [
-    ("", "published in early February 2026. "),
-    ("", "Compiled from news reports published in early February"),
-    ("about/", "built from a small set of articles published in early February"),
-    ("timeline/", "when the articles were written, in early February"),
-    ("questions/", "It reflects what was known in early February"),
-    ("methodology/", "when the articles were written, in early February"),
+@pytest.mark.parametrize("title, wording", [
+    ("Home", "published in early February 2026. "),
+    ("Home", "Compiled from news reports published in early February"),
+    ("About", "built from a small set of articles published in early February"),
+    ("Timeline", "when the articles were written, in early February"),
+    ("What we know and what we don't", "It reflects what was known in early February"),
+    ("Methodology", "when the articles were written, in early February"),
 ])
-def test_no_page_says_every_article_is_from_early_february(page, url, wording):
-    assert wording not in prose(page(url))
+def test_no_page_says_every_article_is_from_early_february(page, title, wording):
+    assert wording not in prose(page(title))
 
 
-@pytest.mark.parametrize("url", ["", "about/"])
-def test_account_of_the_sources(page, url):
-    text = prose(page(url))
+@pytest.mark.parametrize("title", ["Home", "About"])
+def test_account_of_the_sources(page, title):
+    text = prose(page(title))
     assert ("draws on five articles. None prints its date: four can be placed in early "
             "February 2026 from what they report; one cannot.") in text
     for point in ("generated by AI", "Reuters and Bloomberg are known only through another article",
                   "Later events are not covered"):
-        assert point.lower() in text.lower(), (url, point)
+        assert point.lower() in text.lower(), (title, point)
     assert "share a publisher" in text or "one publisher" in text
 
 
 def test_about_does_not_promise_addresses_for_every_article(page):
-    text = prose(page("about/"))
+    text = prose(page("About"))
     assert "with their addresses." not in text and "addresses where known" in text
 
 
 # --- ratings scoped to what earns them ---------------------------------------------------
 
 def test_stock_news_3_feb_own_figures_rated_medium_in_the_panel(page):
-    panel = re.search(r'id="fp-chips-zhenwu_shipped".*?</fig-panel>', page("infrastructure/"),
+    panel = re.search(r'id="fp-chips-zhenwu_shipped".*?</fig-panel>', page("Infrastructure"),
                       re.S).group(0)
     assert "Stock news, 3 Feb" in panel and "reliability medium<" in panel
 
 
 def test_credited_sentence_carries_the_agencys_rating(page):
-    panel = re.search(r'id="cp-campaign-rivals_reuters".*?</fig-panel>', page("competition/"),
+    panel = re.search(r'id="cp-campaign-rivals_reuters".*?</fig-panel>', page("Competition"),
                       re.S).group(0)
     assert "Reuters, early Feb" in panel and "reliability medium-high" in panel
 
 
 def test_sources_page_explains_the_scoped_ratings(page):
-    text = prose(page("sources/"))
+    text = prose(page("Sources"))
     assert "rated as theirs" in text and "one publisher's account" in text
 
 
 # --- independence --------------------------------------------------------------------------
 
 def test_stock_news_articles_not_counted_as_two_confirmations(page):
-    assert "two sources agree" not in prose(page("conflicts/"))
-    assert "one publisher" in prose(page("financial/"))
-    assert "one account" in prose(page("methodology/"))
+    assert "two sources agree" not in prose(page("Where sources differ"))
+    assert "one publisher" in prose(page("Financial context"))
+    assert "one account" in prose(page("Methodology"))
 
 
 # --- dates no more exact than the text ---------------------------------------------------
 
 def test_share_price_dates_marked_estimated(page):
-    table = section(page("financial/"), "Share price")
+    table = section(page("Financial context"), "Share price")
     assert table.count("(the article's estimated date)") == 2
-    assert 'id="chart-price-' not in page("financial/")
+    assert 'id="chart-price-' not in page("Financial context")
 
 
 def test_cloud_growth_keeps_recently(page):
-    for url in ("", "infrastructure/", "financial/"):
-        assert "most recently reported" not in prose(page(url)), url
+    for title in ("Home", "Infrastructure", "Financial context"):
+        assert "most recently reported" not in prose(page(title)), title
 
 
 # --- a briefing to read --------------------------------------------------------------------
 
-@pytest.mark.parametrize("url", ["campaign/", "infrastructure/", "competition/", "financial/"])
-def test_topic_pages_open_with_takeaways(page, url):
-    article = re.search(r"<article\b.*?</article>", page(url), re.S).group(0)
+@pytest.mark.parametrize("title", ["Campaign", "Infrastructure", "Competition", "Financial context"])
+def test_topic_pages_open_with_takeaways(page, title):
+    article = re.search(r"<article\b.*?</article>", page(title), re.S).group(0)
     before_first_section = article.split("<h2", 1)[0]
-    assert 2 <= before_first_section.count("<li>") <= 3, url
+    assert 2 <= before_first_section.count("<li>") <= 3, title
 
 
 def test_campaign_names_outlets_sparingly(page):
-    text = prose(CHARTS.sub("", page("campaign/")))
+    text = prose(CHARTS.sub("", page("Campaign")))
     assert text.count("Logos Press") <= 5 and text.count("Stock news") <= 6
 
 
 def test_campaign_shows_the_rivals_budgets_once(page):
-    html = page("campaign/")
+    html = page("Campaign")
     assert len(CHARTS.findall(html)) == 1
     assert "500 million yuan" not in prose(CHARTS.sub("", html))   # only in the chart
 
 
 def test_home_shows_each_figure_once(page):
-    ids = re.findall(r'<button type="button" class="fig" id="at-([\w-]+)"', page(""))
+    ids = re.findall(r'<button type="button" class="fig" id="at-([\w-]+)"', page("Home"))
     assert ids and len(ids) == len(set(ids))
-    assert "Key figures" not in prose(page(""))
+    assert "Key figures" not in prose(page("Home"))
 
 
 # --- a second audit's findings ------------------------------------------------------------
 
-@pytest.mark.parametrize("url, wording", [
-    ("financial/", "would look smaller still"),
-    ("financial/", "so the results fall within the holiday"),
-    ("glossary/", "a custom that apps now offer in digital form"),
-    ("glossary/", "rather than for general computing"),
-    ("glossary/", "are the precedent the articles recall"),
-    ("questions/", "and the multiples they give"),
-    ("questions/", "the articles were written before it"),
-    ("campaign/", "analysts quoted in the Logos Press item"),
-    ("", "Chips and cloud at the same time"),
-    ("infrastructure/", "Bloomberg reported, as relayed"),
-    ("infrastructure/", "The background article sets this in context"),
-    ("timeline/", "the Winter Olympics and the quarterly results"),
-    ("", "as far as their text shows"),
+@pytest.mark.parametrize("title, wording", [
+    ("Financial context", "would look smaller still"),
+    ("Financial context", "so the results fall within the holiday"),
+    ("Glossary", "a custom that apps now offer in digital form"),
+    ("Glossary", "rather than for general computing"),
+    ("Glossary", "are the precedent the articles recall"),
+    ("What we know and what we don't", "and the multiples they give"),
+    ("What we know and what we don't", "the articles were written before it"),
+    ("Campaign", "analysts quoted in the Logos Press item"),
+    ("Home", "Chips and cloud at the same time"),
+    ("Infrastructure", "Bloomberg reported, as relayed"),
+    ("Infrastructure", "The background article sets this in context"),
+    ("Timeline", "the Winter Olympics and the quarterly results"),
+    ("Home", "as far as their text shows"),
 ])
-def test_second_audit_wordings_do_not_return(page, url, wording):
-    assert wording not in prose(page(url))
+def test_second_audit_wordings_do_not_return(page, title, wording):
+    assert wording not in prose(page(title))
 
 
 def test_reports_from_one_publisher_are_not_counted_as_independent(page):
-    panel = re.search(r'id="fp-campaign-budget_cny".*?</fig-panel>', page("campaign/"), re.S)
+    panel = re.search(r'id="fp-campaign-budget_cny".*?</fig-panel>', page("Campaign"), re.S)
     text = " ".join(TAGS.sub(" ", panel.group(0)).split())
     assert ("These 4 reports are read in 3 articles from 2 publishers (newscase.com, "
             "Logos Press), so they are not 4 independent confirmations.") in text
 
 
 def test_a_comparison_with_an_undated_input_is_undated(page):
-    panel = re.search(r'id="fp-investment-campaign_share".*?</fig-panel>', page("financial/"),
+    panel = re.search(r'id="fp-investment-campaign_share".*?</fig-panel>', page("Financial context"),
                       re.S).group(0)
     assert "2 February 2026" not in TAGS.sub(" ", panel)
 
 
 def test_timeline_list_and_chart_share_one_date_order(page):
-    text = prose(page("timeline/"))
+    text = prose(page("Timeline"))
     assert text.rindex("mid-February 2026 Expected release") < text.rindex(
         "15 February 2026 Start of the Lunar New Year holiday")
 
 
 def test_data_dictionary_examples_are_true_of_the_data(page):
-    text = prose(page("data/"))
+    text = prose(page("Data"))
     assert "medium;high" not in text and "Alibaba will invest 3 billion yuan" not in text

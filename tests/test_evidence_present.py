@@ -14,7 +14,7 @@ from conftest import ROOT
 from engine_data import Briefing, load_file
 from macros.engine.present.generated import appendix_groups
 from macros.engine.present.html import RELIABILITY_ORDER, passages
-from tools.pages import site_usage
+from tools.pages import nav_url, site_usage
 
 DATA = ROOT / "data" / "briefing.yml"
 
@@ -56,7 +56,7 @@ def test_panels_and_print_lists_stay_out_of_the_search_index(built_site):
     index = json.loads((built_site.site / "search" / "search_index.json").read_text())
     for doc in index["docs"]:
         markers = ["Entry in the Figures appendix", "Figures on this page", "Source notes"]
-        if not doc["location"].startswith(("figures/", "sources/")):
+        if not doc["location"].startswith((nav_url("Figures"), nav_url("Sources"))):
             markers.append("reliability medium")  # the panels' wording; the appendix has it too
         for marker in markers:
             assert marker not in doc["text"], (doc["location"], marker)
@@ -124,7 +124,7 @@ def test_cite_numbers_claims_and_opens_their_passages(built_site, briefing, usag
 
 
 def test_conflict_macro_writes_title_heading_and_figures_table(built_site, briefing):
-    page = built_site.page("conflicts/")
+    page = built_site.page(nav_url("Where sources differ"))
     for item in briefing.conflicts.values():
         heading = re.search(r'<h2 id="([^"]+)">' + re.escape(htmllib.escape(item.title, False))
                             .replace("&#x27;", "(?:'|&#39;|&#x27;)"), page.replace("&#39;", "'"))
@@ -139,7 +139,7 @@ def test_glossary_entries_have_key_anchors_and_passages(built_site, briefing):
     glossary = getattr(briefing, "glossary", {})
     if not glossary:
         pytest.skip("the data has no glossary")
-    page = built_site.page("glossary/")
+    page = built_site.page(nav_url("Glossary"))
     for key, entry in glossary.items():
         found = re.search(rf'<dt id="{re.escape(key)}">(.*?)</dd>', page, re.S)
         assert found, key
@@ -156,7 +156,7 @@ def test_open_questions_show_their_figures(built_site, briefing):
     questions = getattr(briefing, "open_questions", {})
     if not questions:
         pytest.skip("the data has no open questions")
-    page = built_site.page("questions/")
+    page = built_site.page(nav_url("What we know and what we don't"))
     for key, q in questions.items():
         found = re.search(rf'<li id="question-{re.escape(key)}">(.*?)</li>', page, re.S)
         assert found, key
@@ -169,7 +169,7 @@ def test_corrections_are_listed_and_marked_where_the_figure_is_read(built_site, 
     corrections = getattr(briefing, "corrections", [])
     if not corrections:
         pytest.skip("the data has no corrections")
-    listed = text(built_site.page("corrections/"))
+    listed = text(built_site.page(nav_url("Corrections")))
     for c in corrections:
         assert folded(c.old) in listed and folded(briefing.figure(c.figure).label) in listed
     for info in usage.pages.values():
@@ -194,7 +194,7 @@ def test_every_page_says_when_it_reports_from(built_site, briefing):
 
 
 def test_sources_page_orders_by_reliability_and_tables_what_each_supports(built_site, briefing):
-    page = built_site.page("sources/")
+    page = built_site.page(nav_url("Sources"))
     order = re.findall(r'<h2 id="source-([a-z0-9-]+)"', page)
     assert sorted(order) == sorted(briefing.sources)
     ranks = [RELIABILITY_ORDER.index(briefing.source(s).reliability) for s in order]
@@ -212,7 +212,7 @@ def test_sources_page_orders_by_reliability_and_tables_what_each_supports(built_
 
 def test_appendix_groups_are_single_containers_with_permalinks_passages_and_ways_back(
         built_site, briefing, usage):
-    page = built_site.page("figures/")
+    page = built_site.page(nav_url("Figures"))
     groups = appendix_groups(briefing.figures)
     assert all(len(keys) > 1 for keys in groups.values())
     assert "DeepSeek" in groups or not any(k.startswith("deepseek.") for k in briefing.figures)
@@ -239,7 +239,7 @@ def test_appendix_groups_are_single_containers_with_permalinks_passages_and_ways
 
 
 def test_print_list_names_every_figure_shown_and_its_sources(built_site, briefing):
-    page = built_site.page("campaign/")
+    page = built_site.page(nav_url("Campaign"))
     block = re.search(r'<div class="print-figures" data-search-exclude>(.*?)</div>', page, re.S)
     assert block
     shown = text(block.group(1))

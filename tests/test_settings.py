@@ -13,6 +13,7 @@ from macros.engine.config import BriefingConfig
 from macros.engine.errors import BriefingError
 from macros.engine.site import Site
 from tools.pages import site_pages
+from tools.pages import nav_url
 
 
 def test_a_mistyped_setting_is_an_error():
@@ -80,7 +81,7 @@ def test_renaming_the_sources_page_with_the_setting_moves_every_link(project_cop
     rename_sources_page(project_copy, settings=True)
     result = build(project_copy)
     assert result.returncode == 0, result.output
-    page = result.page("campaign/")
+    page = result.page(nav_url("Campaign"))
     assert 'href="../references/#source-' in page and 'href="../sources/' not in page
 
 

@@ -10,6 +10,7 @@ import pytest
 
 from conftest import build, build_zensical
 from engine_data import line_of
+from tools.pages import nav_url
 
 KEY = "campaign.budget_cny"
 JINJA_RULES = f"""
@@ -42,7 +43,7 @@ def test_jinja_rules_hold_and_raw_shows_a_call(project_copy, generator):
     append(project_copy, JINJA_RULES)
     result = GENERATORS[generator](project_copy)
     assert result.returncode == 0, result.output
-    page = html.unescape(result.page("about/"))
+    page = html.unescape(result.page(nav_url("About")))
     assert "no.such_key" not in page
     assert f'<code>{{{{ fig("{KEY}") }}}}</code>' in page
     assert f'{{{{ value("{KEY}") }}}}' in page

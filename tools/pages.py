@@ -20,6 +20,16 @@ def site_pages(root: Path = ROOT) -> dict[str, PageInfo]:
     return pages_of(root / "docs", config.get("nav"))
 
 
+def nav_url(title: str, root: Path = ROOT) -> str:
+    """The built address ('financial/', '' for home) of the page titled `title` in the nav, so
+    tests find pages as readers do and a renamed file needs no edit in them."""
+    urls = {info.title: info.url for info in site_pages(root).values()}
+    if title not in urls:
+        raise LookupError(f"no page titled {title!r} in the nav of {root / 'mkdocs.yml'}: "
+                       f"{sorted(urls)}")
+    return urls[title]
+
+
 def site_sources(root: Path = ROOT) -> dict[str, PageSource]:
     """Every page of site_pages, read once."""
     return read_pages(root / "docs", site_pages(root))

@@ -117,6 +117,10 @@ MESSAGES: dict[str, Message] = {
     "zensical-site-dir": Message(
         "the output folder is {written}: {file} must set its own, not MkDocs' site/",
         "write 'site_dir: site-zensical' in {file} (a folder inside the project)"),
+    "updates-not-shown": Message(
+        "updates are recorded, but no page lists them",
+        "call {{{{ changes_list() }}}} on a page (docs/changes.md, in the nav), which every "
+        "update's figures link to"),
     # pages
     "unknown-figure-key": Message(
         "unknown figure key '{key}'{suggestion}",

@@ -124,6 +124,11 @@ def corrections_list(page: PageContext) -> Macro:
 
 
 @macros.register
+def changes_list(page: PageContext) -> Macro:
+    return partial(generated.changes_list, page.renderer)
+
+
+@macros.register
 def reporting_as_of(page: PageContext) -> Macro:
     return partial(generated.reporting_as_of, page.renderer)
 

@@ -11,7 +11,9 @@ import re
 from collections.abc import Mapping
 from pathlib import Path
 
+from .catalogue import told
 from .config import BriefingConfig
+from .errors import BriefingError
 from .load.page_source import PageSource
 from .macro_table import Macro, PageContext, macros
 from .pipeline import load_briefing
@@ -49,6 +51,7 @@ class Site:
                         config.articles)   # the article texts are read afresh on every build
         self.appendix_url = pages[config.appendix].url
         self.sources_url = pages[config.sources].url
+        self.changes_url = self._changes_url()
         self._anchored: dict[str, set[str]] | None = None
         self._add_generated_keys()
         site_pages = {src: sources[src] for src in pages}
@@ -67,7 +70,22 @@ class Site:
             "conflict": conflict_keys,
             "open_questions": [k for q in b.open_questions.values() for k in q.figures],
             "corrections_list": [c.figure for c in b.corrections],
+            "changes_list": [k for u in b.updates for k in u.figures],
         }
+
+    def _changes_url(self) -> str | None:
+        """The URL of the What has changed page (the page that calls changes_list()), which
+        every update links to; recorded updates need one."""
+        listing = [src for src, called in self.usage.macros_by_page.items()
+                   if "changes_list" in called]
+        if listing:
+            return self.usage.pages[listing[0]].url
+        if self.briefing.updates:
+            first = self.briefing.updates[0]
+            problem, hint = told("updates-not-shown")
+            raise BriefingError(problem, hint=hint, file=self.config.data, line=first.line,
+                                key="updates")
+        return None
 
     def _add_generated_keys(self) -> None:
         """Count figures shown by whole-page generators (timeline, conflicts...) as used there."""
@@ -100,7 +118,8 @@ class Site:
         folder = src.rpartition("/")[0]
         base = (folder + "/" if folder else "") if self.links_from_source else None
         url = self.usage.pages[src].url
-        renderer = PageRenderer(self.briefing, url, self.appendix_url, self.sources_url, base)
+        renderer = PageRenderer(self.briefing, url, self.appendix_url, self.sources_url, base,
+                                self.changes_url)
         return PageContext(renderer, self.usage, self.anchored_keys, self.site_url)
 
     def call(self, name: str, src: str, args: list, kwargs: dict) -> str:

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from tools.pages import nav_url
+
 from .support import ROOT, page_id, site_pages
 from .test_search import search
 
@@ -66,7 +68,7 @@ def test_search_override_differs_from_the_theme_only_by_the_dialog_label():
 
 
 PHONE = {"width": 360, "height": 740}
-WIDE_TABLE_PAGES = ("conflicts/", "corrections/", "data/")
+WIDE_TABLE_PAGES = tuple(map(nav_url, ("Where sources differ", "Corrections", "Data")))
 SETTLED = """() => [...document.querySelectorAll('.md-typeset__scrollwrap')].every(b =>
     (b.scrollWidth > b.clientWidth + 1 && b.checkVisibility()) === b.hasAttribute('tabindex'))"""
 
@@ -105,7 +107,7 @@ def test_wide_tables_on_a_phone_scroll_from_the_keyboard(phone, axe_script, path
 
 def test_a_chart_data_table_gets_its_tab_stop_when_opened(phone):
     """A wide table in a closed <details> (a chart's data) has no tab stop until it is shown."""
-    page = phone("campaign/")
+    page = phone(nav_url("Campaign"))
     details = page.locator("details.chart-data").first
     box = details.locator(".md-typeset__scrollwrap")
     assert box.get_attribute("tabindex") is None
@@ -118,7 +120,7 @@ def test_a_chart_data_table_gets_its_tab_stop_when_opened(phone):
 
 
 def test_a_table_that_fits_gets_no_tab_stop(open_page):
-    page = open_page("financial/", wait_until="load").page
+    page = open_page(nav_url("Financial context"), wait_until="load").page
     page.wait_for_function(SETTLED)
     assert page.locator(".md-typeset__scrollwrap").count() > 0
     assert page.locator(".md-typeset__scrollwrap[tabindex]").count() == 0

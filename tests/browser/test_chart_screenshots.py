@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tools.pages import site_usage
+from tools.pages import nav_url, site_usage
 
 from .support import config
 
@@ -91,7 +91,7 @@ def shots(built_site):
 
 
 def test_chart_pages_are_found():
-    assert {"campaign/", "timeline/"} <= set(chart_pages())
+    assert {nav_url("Campaign"), nav_url("Timeline")} <= set(chart_pages())
 
 
 @pytest.mark.browser

@@ -12,10 +12,12 @@ from dataclasses import dataclass
 
 import pytest
 
+from tools.pages import nav_url
+
 from .support import page_id, site_pages
 from .test_accessibility import SETTLED, axe_violations
 
-PAGE = "campaign/"
+PAGE = nav_url("Campaign")
 OPEN = "document.querySelector(':popover-open')?.id ?? null"
 SCREENS = {
     "phone": {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True},

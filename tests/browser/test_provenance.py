@@ -11,10 +11,11 @@ import pytest
 
 from engine_data import Briefing, load_file
 from macros.engine.present.html import passages
+from tools.pages import nav_url
 
 from .support import ROOT
 
-PAGE = "campaign/"
+PAGE = nav_url("Campaign")
 MAX_TABS = 200
 OPEN = "document.querySelector(':popover-open')?.id ?? null"
 

@@ -19,6 +19,7 @@ from ..load.records import (
     GlossaryEntry,
     OpenQuestion,
     PassageMap,
+    Update,
     passages_of,
 )
 from ..load.yaml_source import YamlDocument
@@ -66,6 +67,11 @@ class ResolvedFigure:
         return self.currency or self.unit or ""
 
 
+def newest_first(updates) -> list[Update]:
+    """Updates newest first; of one date, the later entry in the log first."""
+    return sorted(updates, key=lambda u: (PartialDate.sort_key(u.date), u.number), reverse=True)
+
+
 class Briefing:
     """All sources, figures and conflicts of one data file, checked and formatted."""
 
@@ -91,7 +97,10 @@ class Briefing:
                               doc.line_of(("open_questions", key)))
             for key, q in model.open_questions.items()}
         self.corrections: list[Correction] = self._corrections(model)
-        self.updates = list(model.updates)   # new information after publication, oldest first
+        self.updates: list[Update] = [
+            Update(n, u.date, u.says, tuple(u.figures), tuple(u.sources),
+                   doc.line_of(("updates", n - 1)))
+            for n, u in enumerate(model.updates, start=1)]
         self.reporting_as_of: PartialDate = reporting_date(self.sources.values())
 
     def figure(self, key: str) -> ResolvedFigure:
@@ -112,6 +121,10 @@ class Briefing:
                 f"unknown claim key '{key}'{did_you_mean(str(key), self.claims)}",
                 key=str(key), hint=f"use a key defined under 'claims:' in {self.file}",
             ) from None
+
+    def updates_of(self, key: str) -> list[Update]:
+        """The updates that concern a figure, newest first."""
+        return newest_first(u for u in self.updates if key in u.figures)
 
     def source(self, source_id: str) -> Source:
         return self.sources[source_id]

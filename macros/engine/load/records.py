@@ -53,3 +53,20 @@ class Correction:
     reason: str
     line: int | None
     removed: bool = False
+
+
+@dataclass(frozen=True)
+class Update:
+    """New information after publication; `number` counts the log from its oldest entry, so
+    an entry keeps its anchor when later ones are added."""
+
+    number: int
+    date: PartialDate
+    says: str
+    figures: tuple[str, ...]
+    sources: tuple[str, ...]
+    line: int | None
+
+    @property
+    def anchor(self) -> str:
+        return f"update-{self.number}"

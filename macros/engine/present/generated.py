@@ -9,7 +9,7 @@ from markupsafe import Markup
 
 from ..build_info import build_time
 from ..dates import PartialDate
-from ..derive.briefing import publication_date
+from ..derive.briefing import newest_first, publication_date
 from ..format.values import format_partial_date
 from .citation import citation, citation_file_hrefs, figure_file_href
 from .html import (
@@ -140,7 +140,8 @@ def _appendix_entry(r: PageRenderer, usage: Usage, key: str,
                  for sid in fig.sources],
         corrections=[{"date": format_partial_date(c.date), "old": c.old, "reason": c.reason}
                      for c in fig.corrections],
-        shown=shown, citation=citation(fig, site_url, r.appendix_url, accessed=accessed),
+        updates=r.updates(key), shown=shown,
+        citation=citation(fig, site_url, r.appendix_url, accessed=accessed),
         cite_files=citation_file_hrefs(r, key),
         csv_href=figure_file_href(r, key, "csv"), json_href=figure_file_href(r, key, "json"))
 
@@ -211,6 +212,17 @@ def corrections_list(r: PageRenderer) -> str:
     feed = r.page_href("")
     return html_block(render("corrections.html", rows=rows, atom=feed + "feed.xml",
                              json_feed=feed + "feed.json"))
+
+
+def changes_list(r: PageRenderer) -> str:
+    """What has changed since first publication, newest first: date, what is new, the figures
+    it concerns (their label and button) and the sources that report it."""
+    rows = [{"id": u.anchor, "date": Markup(time_element(u.date)), "says": u.says,
+             "figures": [{"href": r.appendix_href(k), "label": r.briefing.figure(k).label,
+                          "button": Markup(r.fig(k))} for k in u.figures],
+             "sources": [_source_link(r, sid) for sid in u.sources]}
+            for u in newest_first(r.briefing.updates)]
+    return html_block(render("changes.html", rows=rows))
 
 
 NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")

@@ -13,6 +13,7 @@ from ..dates import PartialDate
 from ..derive.briefing import Briefing, ResolvedFigure
 from ..format.values import format_partial_date
 from ..kinds import KINDS
+from ..load.records import Update
 from ..validate.models import Reliability
 from .markup import render
 
@@ -128,7 +129,8 @@ class PageRenderer:
     """
 
     def __init__(self, briefing: Briefing, page_url: str, appendix_url: str = APPENDIX_URL,
-                 sources_url: str = SOURCES_URL, link_base: str | None = None) -> None:
+                 sources_url: str = SOURCES_URL, link_base: str | None = None,
+                 changes_url: str | None = None) -> None:
         self.briefing = briefing
         self.page_url = page_url
         self.appendix_url = appendix_url  # the generator's URLs of the appendix and sources pages
@@ -138,6 +140,8 @@ class PageRenderer:
         self.link_base = page_url if link_base is None else link_base
         self._appendix = relative_url(self.link_base, appendix_url)
         self._sources = relative_url(self.link_base, sources_url)
+        # The What has changed page (the page that calls changes_list), if the site has one.
+        self._changes = relative_url(self.link_base, changes_url) if changes_url else None
         self.shown: dict[str, int] = {}
         self.cited: dict[str, int] = {}
         self._cite_uses: dict[str, int] = {}
@@ -147,6 +151,16 @@ class PageRenderer:
 
     def source_href(self, source_id: str) -> str:
         return f"{self._sources}#source-{source_id}"
+
+    def update_href(self, update: Update) -> str:
+        """The update's entry on the What has changed page."""
+        return f"{self._changes}#{update.anchor}"
+
+    def updates(self, key: str) -> list[dict]:
+        """A figure's updates, newest first, as panels and the appendix show them
+        (templates/updated.html)."""
+        return [{"date": format_partial_date(u.date), "says": u.says,
+                 "href": self.update_href(u)} for u in self.briefing.updates_of(key)]
 
     def page_href(self, url: str) -> str:
         return relative_url(self.link_base, url)
@@ -161,7 +175,7 @@ class PageRenderer:
     def _panel_body(self, fig: ResolvedFigure) -> Markup:
         """The panel's content for one figure, cached per build and link depth."""
         cache = self.briefing.__dict__.setdefault("_panel_cache", {})
-        where = (fig.key, self._appendix, self._sources)
+        where = (fig.key, self._appendix, self._sources, self._changes)
         cached = cache.get(where)
         if cached is not None:
             return cached
@@ -176,7 +190,7 @@ class PageRenderer:
             as_of=fig.as_of_text[0].upper() + fig.as_of_text[1:],
             corrections=[{"date": format_partial_date(c.date), "old": c.old, "reason": c.reason}
                          for c in fig.corrections],
-            entry_href=self.appendix_href(fig.key)))
+            updates=self.updates(fig.key), entry_href=self.appendix_href(fig.key)))
         cache[where] = body
         return body
 

@@ -68,7 +68,7 @@ NUMBER = re.compile(
     rf"(?<![\w.,])(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d])"
     rf"|\b(?P<word>(?:{_WORD})(?:-(?:{_WORD}))?)\b", re.IGNORECASE)
 DATE = re.compile(
-    rf"\b(?:(?P<part>early|mid|late)[- ])?(?P<month>{_MONTH})\.?"
+    rf"\b(?:(?P<part>early|mid|late)[- ])?(?P<month>{_MONTH})\b\.?"
     rf"(?:\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b)?(?:,?\s+(?P<year>(?:19|20)\d{{2}})\b)?"
     rf"|\b(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month2>{_MONTH})\b\.?(?:,?\s+(?P<year2>(?:19|20)\d{{2}})\b)?",
     re.IGNORECASE)

@@ -4,7 +4,7 @@ Run once the figures are resolved (derived values known), from Briefing:
 
 - one-line fields (publisher, title, label, conflict title...) hold no line break, and no text
   field is only spaces;
-- labels, conflict titles and explanations, claims and open questions type no digits (names
+- labels, conflict titles and explanations, claims, open questions and updates type no digits (names
   such as H200 are allowed through the data file's names_with_digits);
 - every date (source dates, as-of dates, date figures, stated or derived) lies in a plausible
   range, EARLIEST_YEAR to LATEST_YEAR;
@@ -38,7 +38,7 @@ EARLIEST_YEAR, LATEST_YEAR = 1900, 2100
 ONE_LINE_FIELDS = {"publisher", "title", "label", "name", "as_reported_by", "url", "unit", "term",
                    "question", "says", "old", "new", "formula", "stated"}
 NO_DIGIT_FIELDS = {("figures", "label"), ("conflicts", "title"), ("conflicts", "explanation"),
-                   ("claims", "says"), ("open_questions", "question")}
+                   ("claims", "says"), ("open_questions", "question"), ("updates", "says")}
 LINE_BREAKS = re.compile(r"[\n\r\v\f\x85\u2028\u2029]")
 
 
@@ -73,9 +73,11 @@ def _entries(data: dict, section: str) -> Iterable[tuple[str, dict]]:
 
 
 def _texts(data: dict) -> Iterable[tuple[tuple, str]]:
-    """(path, text) for every text field two levels down: section, entry, field [, item]."""
+    """(path, text) for every text field two levels down: section, entry (a key, or a position
+    in a list section such as updates), field [, item]."""
     for section, entries in data.items():
-        for entry, fields in (entries.items() if isinstance(entries, dict) else ()):
+        listed = enumerate(entries) if isinstance(entries, list) else ()
+        for entry, fields in (entries.items() if isinstance(entries, dict) else listed):
             for name, value in (fields.items() if isinstance(fields, dict) else ()):
                 if isinstance(value, str):
                     yield (section, entry, name), value

@@ -86,3 +86,17 @@ def test_words_that_look_like_months_or_numbers_are_not_read():
 def test_reading_is_described_for_messages():
     described = one("(≈ $431 million)", "money").describe()
     assert described == "approximately 431,000,000 USD (from '$431 million')"
+
+
+@pytest.mark.parametrize("passage", [
+    "Marketing spend rose sharply.", "Augmented reality glasses", "Decentralised Junk Mayhem",
+    "a Janus-faced Octopus"])
+def test_a_word_that_starts_with_a_month_name_is_not_a_date(passage):
+    assert [r for r in read(passage, 2026) if r.kind == "date"] == []
+
+
+@pytest.mark.parametrize(("passage", "value"), [
+    ("Marketing began in Mar. 2026", "2026-03"), ("Mar 5, 2026", "2026-03-05"),
+    ("due on Feb. 19", "2026-02-19"), ("Sept 2025", "2025-09")])
+def test_month_names_and_abbreviations_are_still_dates(passage, value):
+    assert one(passage, "date").value == PartialDate.parse(value)

@@ -26,3 +26,10 @@ def test_an_unknown_figure_is_refused_at_its_line():
 def test_an_unknown_source_and_an_undated_update_are_refused():
     assert "unknown source 'wir'" in error_for(updates(FIGURE, "wir")).problem
     assert "needs the date" in error_for(updates(FIGURE, "wire", "undated")).problem
+
+
+def test_what_an_update_says_types_no_digits():
+    error = error_for(updates(FIGURE, "wire").replace("Results were reported.",
+                                                      "Results came on the 19th."))
+    assert error.key == "updates.0"
+    assert "says: no digits allowed, found '19'" in error.problem

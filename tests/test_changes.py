@@ -1,0 +1,76 @@
+"""Updates (new information, apart from corrections) where they are read: the What has changed
+page lists them newest first, and each updated figure's panel and appendix entry say "Updated
+<date>: ..." with a link to its row; with no updates the page says nothing has changed."""
+
+from __future__ import annotations
+
+import html as htmllib
+import re
+
+import pytest
+
+from conftest import ROOT
+from engine_data import load_file, page_error, site_for
+from tools.pages import nav_url
+
+DATA = ROOT / "data" / "briefing.yml"
+
+
+def text(fragment: str) -> str:
+    return re.sub(r"\s+", " ", htmllib.unescape(re.sub(r"<[^>]+>", " ", fragment))).strip()
+
+
+@pytest.fixture(scope="module")
+def briefing():
+    return load_file(DATA)
+
+
+def test_the_page_lists_every_update_newest_first_with_figures_and_sources(built_site, briefing):
+    assert briefing.updates, "the data records at least one update"
+    page = built_site.page(nav_url("What has changed"))
+    rows = re.findall(r'<tr id="(update-\d+)">(.*?)</tr>', page, re.S)
+    assert [row_id for row_id, _ in rows] == [
+        u.anchor for u in sorted(briefing.updates, key=lambda u: u.date.start(), reverse=True)]
+    for update in briefing.updates:
+        row = text(dict(rows)[update.anchor])
+        assert update.says in row
+        for key in update.figures:
+            assert briefing.figure(key).label in row
+        for sid in update.sources:
+            assert briefing.source(sid).name in row
+
+
+def test_updated_figures_say_so_in_their_panels_and_appendix_entries(built_site, briefing):
+    changes = nav_url("What has changed")
+    appendix = built_site.page(nav_url("Figures"))
+    for update in briefing.updates:
+        said = f"Updated {update.date.start().day} {update.date.start():%B %Y}: {update.says}"
+        for key in update.figures:
+            entry = appendix.split(f'id="fig-{key.replace(".", "-")}"', 1)[1].split("</section>")[0]
+            assert said in text(entry)
+            assert f'href="../{changes}#{update.anchor}"' in entry
+        panels = [p for path in built_site.site.rglob("*.html")
+                  for p in re.findall(r'<fig-panel[^>]*>(.*?)</fig-panel>', path.read_text(), re.S)
+                  if "Updated " in p]
+        assert panels and all(said in text(p) for p in panels)
+
+
+def test_without_updates_the_page_says_nothing_has_changed(project_copy):
+    data = project_copy / "data" / "briefing.yml"
+    text_ = data.read_text(encoding="utf-8")
+    data.write_text(re.sub(r"(?ms)^updates:\n.*?\n\n", "", text_), encoding="utf-8")
+    site = site_for(project_copy)
+    assert not site.briefing.updates
+    shown = site.call("changes_list", "changes.md", [], {})
+    assert "Nothing has changed since this site was first published." in shown
+    assert "Updated " not in site.call("figures_appendix", "figures.md", [], {})
+
+
+def test_updates_without_a_page_that_lists_them_are_refused(project_copy):
+    page = project_copy / "docs" / "changes.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("{{ changes_list() }}", ""),
+                    encoding="utf-8")
+    error = page_error(project_copy)
+    assert "updates are recorded, but no page lists them" in error.problem
+    assert error.file == "data/briefing.yml" and error.key == "updates"
+    assert error.line == DATA.read_text(encoding="utf-8").splitlines().index("updates:") + 2
