@@ -53,3 +53,4 @@ class Correction:
     reason: str
     line: int | None
     removed: bool = False
+    kind: str = "value"       # "value" (badged corrected) or "clarification" (wording only)

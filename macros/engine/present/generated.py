@@ -154,31 +154,62 @@ def figures_appendix(r: PageRenderer, usage: Usage, anchored=None, site_url: str
     return "\n".join(out)
 
 
-def _conflict_section(r: PageRenderer, conflict_id: str, with_explanation: bool) -> str:
+def _conflict_item(r: PageRenderer, conflict_id: str):
     try:
-        item = r.briefing.conflicts[conflict_id]
+        return r.briefing.conflicts[conflict_id]
     except KeyError:
         from ..errors import BriefingError, did_you_mean
         raise BriefingError(
             f"unknown conflict '{conflict_id}'{did_you_mean(conflict_id, r.briefing.conflicts)}",
             key=conflict_id, hint=f"use an id defined under 'conflicts:' in {r.briefing.file}"
         ) from None
+
+
+def _conflict_section(r: PageRenderer, conflict_id: str, with_explanation: bool) -> str:
+    item = _conflict_item(r, conflict_id)
     rows = [{"label": r.briefing.figure(k).label, "button": Markup(r.fig(k)),
              "as_of": format_partial_date(r.briefing.figure(k).as_of, short=True),
              "first": _first_source(r, k)} for k in item.figures]
-    return render("conflict_section.md", title=item.title, type=item.type, rows=rows,
+    return render("conflict_section.md", id=conflict_id, title=item.title, type=item.type,
+                  rows=rows, verdict=item.verdict, confidence=item.confidence,
+                  disagrees=item.disagrees,
                   explanation=item.explanation if with_explanation else "")
 
 
 def conflict(r: PageRenderer, conflict_id: str) -> str:
-    """One disagreement: its heading, its type and a table of the figures involved."""
+    """One case: its heading, verdict, how sure, type and a table of the figures involved. A
+    case that is not a disagreement is a heading lower, its table folded."""
     return _conflict_section(r, conflict_id, with_explanation=False)
 
 
 def conflicts_list(r: PageRenderer) -> str:
-    """Every disagreement, as conflict() renders it, with its data explanation if any."""
+    """Every case, as conflict() renders it, with its data explanation if any."""
     return "\n".join(_conflict_section(r, cid, with_explanation=True)
                      for cid in r.briefing.conflicts)
+
+
+def _who(r: PageRenderer, key: str) -> str:
+    fig = r.briefing.figure(key)
+    if fig.derived:
+        return "Computed by this site"
+    if fig.editorial:
+        return "This site's own note"
+    return r.briefing.source(fig.sources[0]).name
+
+
+def conflicts_summary(r: PageRenderer) -> str:
+    """The table that opens Where sources differ: per disagreement what it is about, who says
+    what, the verdict and how sure; then links to the cases that are not disagreements."""
+    b = r.briefing
+    rows = [{"id": f"conflict-{cid}", "title": item.title, "verdict": item.verdict or "",
+             "confidence": item.confidence,
+             "says": [{"who": _who(r, k), "value": Markup(r.value(k)),
+                       "label": b.figure(k).label}
+                      for k in sorted(item.figures, key=lambda k: b.figure(k).derived)]}
+            for cid, item in b.conflicts.items() if item.disagrees]
+    others = [{"id": f"conflict-{cid}", "title": item.title}
+              for cid, item in b.conflicts.items() if not item.disagrees]
+    return html_block(render("conflicts_summary.html", rows=rows, others=others))
 
 
 def glossary(r: PageRenderer) -> str:
@@ -201,12 +232,16 @@ def open_questions(r: PageRenderer) -> str:
 
 
 def corrections_list(r: PageRenderer) -> str:
-    """Every change to a published figure: date, figure, old and new text, reason."""
-    rows = [{"date": Markup(time_element(c.date)), "href": r.appendix_href(c.figure),
-             "label": r.briefing.figure(c.figure).label, "old": c.old,
-             "button": Markup(r.fig(c.figure)), "reason": c.reason}
-            for c in r.briefing.corrections]
-    return html_block(render("corrections.html", rows=rows))
+    """Every change to a published figure (date, figure, old and new text, reason): corrected
+    values first, then wording clarifications under their own heading."""
+    rows = {"value": [], "clarification": []}
+    for c in r.briefing.corrections:
+        rows[c.kind].append({"date": Markup(time_element(c.date)),
+                             "href": r.appendix_href(c.figure),
+                             "label": r.briefing.figure(c.figure).label, "old": c.old,
+                             "button": Markup(r.fig(c.figure)), "reason": c.reason})
+    return render("corrections_section.md", corrected=rows["value"],
+                  clarified=rows["clarification"])
 
 
 NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
