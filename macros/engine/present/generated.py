@@ -4,6 +4,7 @@ glossary, open questions, corrections, and the lines every page carries."""
 from __future__ import annotations
 
 import datetime as dt
+from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
@@ -87,16 +88,44 @@ def _support_row(r: PageRenderer, kind: str, key: str, texts) -> dict:
     return {"figure": False, "says": r.briefing.claim(key).says, "passages": texts}
 
 
+def _plural(n: int, word: str) -> str:
+    return f"{count_words(n)} {word}{'' if n == 1 else 's'}"
+
+
+def _supports_text(supports: list[tuple[str, str, tuple[str, ...]]]) -> str:
+    """'four figures and one note', or 'nothing on this site'."""
+    figures = sum(1 for kind, _, _ in supports if kind == "figure")
+    notes = len(supports) - figures
+    parts = ([_plural(figures, "figure")] if figures else []) + (
+        [_plural(notes, "note")] if notes else [])
+    return " and ".join(parts) or "nothing on this site"
+
+
+def _short_date(src) -> str:
+    """'<time>early Feb 2026</time> (est.)': a source's date for a narrow table column."""
+    date = render("time.html", date=src.date, text=format_partial_date(src.date, short=True))
+    return date + (" (est.)" if src.date_estimated and src.date.precision != "none" else "")
+
+
+def _host(url: str) -> str:
+    return urlsplit(url).hostname or url
+
+
 def sources_list(r: PageRenderer) -> str:
-    """Sources from the most to the least reliable; per source, a table of what it supports."""
+    """An overview table of every source (most reliable first), then per source its rating
+    note, with its facts and a table of what it supports folded."""
     supports = _supports(r)
     ordered = sorted(r.briefing.sources.items(),
                      key=lambda item: RELIABILITY_ORDER.index(item[1].reliability))
-    out = []
+    overview = [{"id": sid, "src": src, "date": Markup(_short_date(src)),
+                 "host": _host(src.url) if src.url else "",
+                 "supports": _supports_text(supports[sid])} for sid, src in ordered]
+    out = [html_block(render("sources_overview.html", rows=overview))]
     for sid, src in ordered:
         rows = [_support_row(r, *support) for support in supports[sid]]
         out.append(render("source_section.md", id=sid, src=src,
-                          date=Markup(source_date(src)), supports=rows))
+                          date=Markup(source_date(src)), supports=rows,
+                          supports_text="what it supports" if rows else "facts"))
     return "\n".join(out)
 
 
