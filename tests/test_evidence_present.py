@@ -123,16 +123,31 @@ def test_cite_numbers_claims_and_opens_their_passages(built_site, briefing, usag
     assert cited >= len(claims)
 
 
-def test_conflict_macro_writes_title_heading_and_figures_table(built_site, briefing):
-    page = built_site.page(nav_url("Where sources differ"))
-    for item in briefing.conflicts.values():
-        heading = re.search(r'<h2 id="([^"]+)">' + re.escape(htmllib.escape(item.title, False))
-                            .replace("&#x27;", "(?:'|&#39;|&#x27;)"), page.replace("&#39;", "'"))
+def test_conflict_macro_writes_heading_verdict_and_figures_table(built_site, briefing):
+    page = built_site.page(nav_url("Where sources differ")).replace("&#39;", "'")
+    for cid, item in briefing.conflicts.items():
+        level = "h2" if item.disagrees else "h3"
+        heading = re.search(rf'<{level} id="conflict-{cid}">' + re.escape(item.title), page)
         assert heading, item.title
         after = page[heading.end():]
+        verdict = re.search(r'<p class="conflict-verdict">(.*?)</p>', after, re.S)
+        assert verdict and after.index(verdict.group(0)) < after.index("<table>"), cid
+        assert text(verdict.group(1)).startswith(folded("Verdict: " + item.verdict))
         table = after[:after.index("</table>")]
         for key in item.figures:
             assert f'popovertarget="fp-{key.replace(".", "-")}' in table, key
+
+
+def test_conflicts_page_opens_with_one_summary_of_the_disagreements(built_site, briefing):
+    page = built_site.page("conflicts/").replace("&#39;", "'")
+    summary = re.search(r'<div class="stack-table conflicts-summary">(.*?)</table>', page, re.S)
+    assert summary and page.index(summary.group(0)) < page.index('class="conflict-verdict"')
+    rows = re.findall(r'<a href="#conflict-([a-z0-9-]+)">', summary.group(1))
+    assert rows == [cid for cid, item in briefing.conflicts.items() if item.disagrees]
+    assert set(rows) < set(briefing.conflicts), "the data should hold a case that is not one"
+    others = page[page.index('id="not-disagreements"'):]
+    for cid, item in briefing.conflicts.items():
+        assert (f'id="conflict-{cid}"' in others) is not item.disagrees, cid
 
 
 def test_glossary_entries_have_key_anchors_and_passages(built_site, briefing):
@@ -179,7 +194,15 @@ def test_corrections_are_listed_and_marked_where_the_figure_is_read(built_site, 
             key = next(k for k in briefing.figures
                        if re.fullmatch(re.escape(k.replace(".", "-")) + r"(-\d+)?", m.group(1)))
             marked = '<span class="fig-flag">corrected</span>' in m.group(2)
-            assert marked == bool(briefing.figure(key).corrections), key
+            assert marked == briefing.figure(key).corrected, key
+    clarified = [c for c in corrections if c.kind == "clarification"]
+    assert clarified, "the data should hold a clarification"
+    page = built_site.page("corrections/")
+    section = text(page[page.index('id="wording-clarifications"'):])
+    for c in corrections:
+        assert (folded(c.old) in section) is (c.kind == "clarification"), c.figure
+        assert briefing.figure(c.figure).corrected is (c.kind == "value") or any(
+            other.kind == "value" for other in corrections if other.figure == c.figure)
 
 
 def test_every_page_says_when_it_reports_from(built_site, briefing):

@@ -12,8 +12,7 @@ from engine_data import site_sources
 from macros.engine.config import BriefingConfig
 from macros.engine.errors import BriefingError
 from macros.engine.site import Site
-from tools.pages import site_pages
-from tools.pages import nav_url
+from tools.pages import nav_url, site_pages
 
 
 def test_a_mistyped_setting_is_an_error():

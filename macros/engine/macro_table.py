@@ -109,6 +109,11 @@ def conflicts_list(page: PageContext) -> Macro:
 
 
 @macros.register
+def conflicts_summary(page: PageContext) -> Macro:
+    return partial(generated.conflicts_summary, page.renderer)
+
+
+@macros.register
 def glossary(page: PageContext) -> Macro:
     return partial(generated.glossary, page.renderer)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, get_args
 
 from ..catalogue import told
 from ..dates import PartialDate
@@ -23,6 +23,7 @@ from ..load.records import (
     passages_of,
 )
 from ..load.yaml_source import YamlDocument
+from ..validate.models import Qualifier
 
 if TYPE_CHECKING:  # pydantic is imported only when the data is checked (load/cache.py)
     from ..validate.models import BriefingFile, Conflict, Figure, Source
@@ -63,6 +64,11 @@ class ResolvedFigure:
         return self.formula is not None
 
     @property
+    def corrected(self) -> bool:
+        """Its stated value, unit or date was corrected (a clarified wording is not)."""
+        return any(c.kind == "value" for c in self.corrections)
+
+    @property
     def unit_label(self) -> str:
         return self.currency or self.unit or ""
 
@@ -70,6 +76,21 @@ class ResolvedFigure:
 def newest_first(updates) -> list[Update]:
     """Updates newest first; of one date, the later entry in the log first."""
     return sorted(updates, key=lambda u: (PartialDate.sort_key(u.date), u.number), reverse=True)
+
+
+def _without_qualifier(text: str) -> str:
+    for qualifier in sorted(get_args(Qualifier), key=len, reverse=True):
+        if text.startswith(qualifier + " "):
+            return text[len(qualifier) + 1:]
+    return text
+
+
+def correction_kind(old: str, new: str | None) -> str:
+    """'clarification' when only a leading qualifier ('about', 'more than') was added, dropped
+    or changed, so the stated value, unit and date stand; otherwise 'value'."""
+    if new is not None and _without_qualifier(old) == _without_qualifier(new):
+        return "clarification"
+    return "value"
 
 
 class Briefing:
@@ -159,7 +180,8 @@ class Briefing:
         for index, entry in enumerate(model.corrections):
             line = self._doc.line_of(("corrections", index))
             correction = Correction(entry.figure, entry.date, entry.old, entry.new, entry.reason,
-                                    line, entry.removed)
+                                    line, entry.removed,
+                                    entry.kind or correction_kind(entry.old, entry.new))
             if entry.removed:
                 result.append(correction)
                 continue

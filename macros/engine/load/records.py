@@ -53,6 +53,7 @@ class Correction:
     reason: str
     line: int | None
     removed: bool = False
+    kind: str = "value"       # "value" (badged corrected) or "clarification" (wording only)
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ glossary, open questions, corrections, and the lines every page carries."""
 from __future__ import annotations
 
 import datetime as dt
+from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
@@ -88,16 +89,44 @@ def _support_row(r: PageRenderer, kind: str, key: str, texts) -> dict:
     return {"figure": False, "says": r.briefing.claim(key).says, "passages": texts}
 
 
+def _plural(n: int, word: str) -> str:
+    return f"{count_words(n)} {word}{'' if n == 1 else 's'}"
+
+
+def _supports_text(supports: list[tuple[str, str, tuple[str, ...]]]) -> str:
+    """'four figures and one note', or 'nothing on this site'."""
+    figures = sum(1 for kind, _, _ in supports if kind == "figure")
+    notes = len(supports) - figures
+    parts = ([_plural(figures, "figure")] if figures else []) + (
+        [_plural(notes, "note")] if notes else [])
+    return " and ".join(parts) or "nothing on this site"
+
+
+def _short_date(src) -> str:
+    """'<time>early Feb 2026</time> (est.)': a source's date for a narrow table column."""
+    date = render("time.html", date=src.date, text=format_partial_date(src.date, short=True))
+    return date + (" (est.)" if src.date_estimated and src.date.precision != "none" else "")
+
+
+def _host(url: str) -> str:
+    return urlsplit(url).hostname or url
+
+
 def sources_list(r: PageRenderer) -> str:
-    """Sources from the most to the least reliable; per source, a table of what it supports."""
+    """An overview table of every source (most reliable first), then per source its rating
+    note, with its facts and a table of what it supports folded."""
     supports = _supports(r)
     ordered = sorted(r.briefing.sources.items(),
                      key=lambda item: RELIABILITY_ORDER.index(item[1].reliability))
-    out = []
+    overview = [{"id": sid, "src": src, "date": Markup(_short_date(src)),
+                 "host": _host(src.url) if src.url else "",
+                 "supports": _supports_text(supports[sid])} for sid, src in ordered]
+    out = [html_block(render("sources_overview.html", rows=overview))]
     for sid, src in ordered:
         rows = [_support_row(r, *support) for support in supports[sid]]
         out.append(render("source_section.md", id=sid, src=src,
-                          date=Markup(source_date(src)), supports=rows))
+                          date=Markup(source_date(src)), supports=rows,
+                          supports_text="what it supports" if rows else "facts"))
     return "\n".join(out)
 
 
@@ -157,31 +186,62 @@ def figures_appendix(r: PageRenderer, usage: Usage, anchored=None, site_url: str
     return "\n".join(out)
 
 
-def _conflict_section(r: PageRenderer, conflict_id: str, with_explanation: bool) -> str:
+def _conflict_item(r: PageRenderer, conflict_id: str):
     try:
-        item = r.briefing.conflicts[conflict_id]
+        return r.briefing.conflicts[conflict_id]
     except KeyError:
         from ..errors import BriefingError, did_you_mean
         raise BriefingError(
             f"unknown conflict '{conflict_id}'{did_you_mean(conflict_id, r.briefing.conflicts)}",
             key=conflict_id, hint=f"use an id defined under 'conflicts:' in {r.briefing.file}"
         ) from None
+
+
+def _conflict_section(r: PageRenderer, conflict_id: str, with_explanation: bool) -> str:
+    item = _conflict_item(r, conflict_id)
     rows = [{"label": r.briefing.figure(k).label, "button": Markup(r.fig(k)),
              "as_of": format_partial_date(r.briefing.figure(k).as_of, short=True),
              "first": _first_source(r, k)} for k in item.figures]
-    return render("conflict_section.md", title=item.title, type=item.type, rows=rows,
+    return render("conflict_section.md", id=conflict_id, title=item.title, type=item.type,
+                  rows=rows, verdict=item.verdict, confidence=item.confidence,
+                  disagrees=item.disagrees,
                   explanation=item.explanation if with_explanation else "")
 
 
 def conflict(r: PageRenderer, conflict_id: str) -> str:
-    """One disagreement: its heading, its type and a table of the figures involved."""
+    """One case: its heading, verdict, how sure, type and a table of the figures involved. A
+    case that is not a disagreement is a heading lower, its table folded."""
     return _conflict_section(r, conflict_id, with_explanation=False)
 
 
 def conflicts_list(r: PageRenderer) -> str:
-    """Every disagreement, as conflict() renders it, with its data explanation if any."""
+    """Every case, as conflict() renders it, with its data explanation if any."""
     return "\n".join(_conflict_section(r, cid, with_explanation=True)
                      for cid in r.briefing.conflicts)
+
+
+def _who(r: PageRenderer, key: str) -> str:
+    fig = r.briefing.figure(key)
+    if fig.derived:
+        return "Computed by this site"
+    if fig.editorial:
+        return "This site's own note"
+    return r.briefing.source(fig.sources[0]).name
+
+
+def conflicts_summary(r: PageRenderer) -> str:
+    """The table that opens Where sources differ: per disagreement what it is about, who says
+    what, the verdict and how sure; then links to the cases that are not disagreements."""
+    b = r.briefing
+    rows = [{"id": f"conflict-{cid}", "title": item.title, "verdict": item.verdict or "",
+             "confidence": item.confidence,
+             "says": [{"who": _who(r, k), "value": Markup(r.value(k)),
+                       "label": b.figure(k).label}
+                      for k in sorted(item.figures, key=lambda k: b.figure(k).derived)]}
+            for cid, item in b.conflicts.items() if item.disagrees]
+    others = [{"id": f"conflict-{cid}", "title": item.title}
+              for cid, item in b.conflicts.items() if not item.disagrees]
+    return html_block(render("conflicts_summary.html", rows=rows, others=others))
 
 
 def glossary(r: PageRenderer) -> str:
@@ -204,14 +264,18 @@ def open_questions(r: PageRenderer) -> str:
 
 
 def corrections_list(r: PageRenderer) -> str:
-    """Every change to a published figure: date, figure, old and new text, reason."""
-    rows = [{"date": Markup(time_element(c.date)), "href": r.appendix_href(c.figure),
-             "label": r.briefing.figure(c.figure).label, "old": c.old,
-             "button": Markup(r.fig(c.figure)), "reason": c.reason}
-            for c in r.briefing.corrections]
+    """Every change to a published figure (date, figure, old and new text, reason): corrected
+    values first, then wording clarifications under their own heading."""
+    rows = {"value": [], "clarification": []}
+    for c in r.briefing.corrections:
+        rows[c.kind].append({"date": Markup(time_element(c.date)),
+                             "href": r.appendix_href(c.figure),
+                             "label": r.briefing.figure(c.figure).label, "old": c.old,
+                             "button": Markup(r.fig(c.figure)), "reason": c.reason})
     feed = r.page_href("")
-    return html_block(render("corrections.html", rows=rows, atom=feed + "feed.xml",
-                             json_feed=feed + "feed.json"))
+    return render("corrections_section.md", corrected=rows["value"],
+                  clarified=rows["clarification"], atom=feed + "feed.xml",
+                  json_feed=feed + "feed.json")
 
 
 def changes_list(r: PageRenderer) -> str:

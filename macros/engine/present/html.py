@@ -188,8 +188,8 @@ class PageRenderer:
             sources=[self.source_item(sid, passages(fig, sid)) for sid in fig.sources],
             read_in=b.read_in(fig.sources),
             as_of=fig.as_of_text[0].upper() + fig.as_of_text[1:],
-            corrections=[{"date": format_partial_date(c.date), "old": c.old, "reason": c.reason}
-                         for c in fig.corrections],
+            corrections=[{"date": format_partial_date(c.date), "old": c.old, "reason": c.reason,
+                          "kind": c.kind} for c in fig.corrections],
             updates=self.updates(fig.key), entry_href=self.appendix_href(fig.key)))
         cache[where] = body
         return body
@@ -210,8 +210,8 @@ class PageRenderer:
         figure = self.briefing.figure(key)
         button_id, panel_id = self._use_id(self.shown, key)
         return render("figure_button.html", button_id=button_id, panel_id=panel_id,
-                      value=Markup(value_element(figure)), corrected=bool(figure.corrections),
-                      name=f"{figure.text}{' corrected' if figure.corrections else ''}, "
+                      value=Markup(value_element(figure)), corrected=figure.corrected,
+                      name=f"{figure.text}{' corrected' if figure.corrected else ''}, "
                            f"{figure.label}: show sources",
                       body=self._panel_body(figure))
 

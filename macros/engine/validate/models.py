@@ -29,6 +29,9 @@ Qualifier = Literal[
 ]
 Reliability = Literal["lowest", "low", "medium", "medium-high", "high"]
 ConflictType = Literal["same-quantity", "different-dates", "computed-contradicts", "renamed"]
+Confidence = Literal["settled", "likely", "open"]
+NOT_DISAGREEMENTS = ("different-dates", "renamed")   # conflict types that differ in form only
+CorrectionKind = Literal["value", "clarification"]
 
 SOURCE_ID = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 FIGURE_KEY = r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$"
@@ -208,6 +211,27 @@ class Conflict(Strict):
         description=("no longer used: the explanation is prose in `docs/conflicts.md`, under `{{ "
                      'conflict("id") }}`, opening with a one-line verdict'),
         examples=["Logos Press says triples; the budgets give about six times."])
+    verdict: Text | None = Field(
+        None,
+        description=("what the case comes to, in one line without digits; it opens the case and "
+                     "fills the summary table on Where sources differ"),
+        examples=["For Baidu the 'triples' wording is wrong."])
+    confidence: Confidence | None = Field(
+        None,
+        description=("how sure the verdict is: `settled` (the figures or the text decide it), "
+                     "`likely` (the most probable reading) or `open` (the articles cannot decide it)"),
+        examples=["settled"])
+    disagreement: StrictBool | None = Field(
+        None,
+        description=("`false` for a case that only looks like a disagreement (a renamed product, "
+                     "readings on different days, one amount worded two ways); by default "
+                     "`different-dates` and `renamed` cases are not disagreements, the others are"),
+        examples=[False])
+
+    @property
+    def disagrees(self) -> bool:
+        """Whether the sources really disagree: the data's word, else the type's."""
+        return self.type not in NOT_DISAGREEMENTS if self.disagreement is None else self.disagreement
 
 
 class ClaimData(Strict):
@@ -277,6 +301,13 @@ class CorrectionData(Strict):
         description=("`true` for a figure taken off the site: no `new`, and the figure must no longer "
                      "exist"),
         examples=[True])
+    kind: CorrectionKind | None = Field(
+        None,
+        description=("`value` (the stated value, unit or date changed: the figure is badged "
+                     "corrected) or `clarification` (only the wording changed, such as an added "
+                     "'about'); by default a change that only adds or drops a qualifier is a "
+                     "clarification, any other a value correction"),
+        examples=["clarification"])
     reason: Text = Field(
         description="why it changed",
         examples=["Derived from an approximate amount; shown rounded."])

@@ -36,8 +36,9 @@ from ..load.yaml_source import YamlDocument
 
 EARLIEST_YEAR, LATEST_YEAR = 1900, 2100
 ONE_LINE_FIELDS = {"publisher", "title", "label", "name", "as_reported_by", "url", "unit", "term",
-                   "question", "says", "old", "new", "formula", "stated"}
+                   "question", "says", "old", "new", "formula", "stated", "verdict"}
 NO_DIGIT_FIELDS = {("figures", "label"), ("conflicts", "title"), ("conflicts", "explanation"),
+                   ("conflicts", "verdict"),
                    ("claims", "says"), ("open_questions", "question"), ("updates", "says")}
 LINE_BREAKS = re.compile(r"[\n\r\v\f\x85\u2028\u2029]")
 

@@ -8,7 +8,7 @@ import pytest
 from jinja2 import UndefinedError
 
 from macros.engine.present.markup import render
-from macros.engine.validate.models import ConflictType
+from macros.engine.validate.models import Confidence, ConflictType
 
 
 def test_data_text_is_escaped_for_html_and_markdown():
@@ -19,10 +19,21 @@ def test_data_text_is_escaped_for_html_and_markdown():
 
 @pytest.mark.parametrize("conflict_type", get_args(ConflictType))
 def test_every_conflict_type_of_the_model_has_a_heading(conflict_type):
-    html = render("conflict.html", type=conflict_type, rows=[])
-    assert html.startswith('<p class="conflict-type">') and "</p>\n<table>" in html
+    html = render("conflict.html", type=conflict_type, rows=[], verdict=None, confidence=None,
+                  disagrees=True)
+    assert html.startswith('<p class="conflict-type">') and "</p><div class=\"stack-table\"><table>" in html
+
+
+@pytest.mark.parametrize("confidence", get_args(Confidence))
+def test_every_confidence_of_the_model_is_told_in_words(confidence):
+    html = render("conflict.html", type="same-quantity", rows=[], verdict="Both hold.",
+                  confidence=confidence, disagrees=False)
+    assert html.startswith('<p class="conflict-verdict"><strong>Verdict:</strong> Both hold.')
+    assert f'How sure: {confidence.capitalize()} (' in html
+    assert "<details" in html
 
 
 def test_a_conflict_type_without_a_heading_fails_the_build():
     with pytest.raises(UndefinedError):
-        render("conflict.html", type="not-a-type", rows=[])
+        render("conflict.html", type="not-a-type", rows=[], verdict=None, confidence=None,
+               disagrees=True)

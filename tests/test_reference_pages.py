@@ -1,0 +1,52 @@
+"""The generated reference pages lead with the answer: the Sources page opens with one
+overview table and folds each source's details; the Figures appendix groups figures by the
+page topic they belong to, one anchor per figure."""
+
+from __future__ import annotations
+
+import html as htmllib
+import re
+
+import pytest
+
+from conftest import ROOT
+from engine_data import Briefing, load_file
+from macros.engine.present.html import RELIABILITY_ORDER
+
+
+@pytest.fixture(scope="module")
+def briefing() -> Briefing:
+    return load_file(ROOT / "data" / "briefing.yml")
+
+
+def text(fragment: str) -> str:
+    return re.sub(r"\s+", " ", htmllib.unescape(re.sub(r"<[^>]+>", " ", fragment))).strip()
+
+
+def article(page: str) -> str:
+    return re.search(r"<article.*?</article>", page, re.S).group(0)
+
+
+def test_sources_page_opens_with_an_overview_of_every_source(built_site, briefing):
+    page = article(built_site.page("sources/"))
+    first_table = page.index("<table>")
+    overview = re.search(r'<div class="stack-table sources-overview">(.*?)</table>', page, re.S)
+    assert overview and page.index(overview.group(0)) < first_table + 1
+    assert page.index(overview.group(0)) < page.index('class="source-entry"')
+    header = re.findall(r"<th>(.*?)</th>", overview.group(1))
+    assert header == ["Source", "Publisher", "Published", "Rating", "Link", "Supports"]
+    listed = re.findall(r'<a href="#source-([a-z0-9-]+)">', overview.group(1))
+    assert sorted(listed) == sorted(briefing.sources)
+    ranks = [RELIABILITY_ORDER.index(briefing.source(s).reliability) for s in listed]
+    assert ranks == sorted(ranks)
+
+
+def test_each_source_shows_its_rating_note_and_folds_its_details(built_site, briefing):
+    page = article(built_site.page("sources/"))
+    for sid, src in briefing.sources.items():
+        entry = page[page.index(f'id="source-{sid}"'):]
+        entry = entry[:entry.index("</details>")]
+        note, folded = entry.split("<details", 1)
+        assert text(src.note)[:60] in text(note), sid
+        assert "<table>" in folded or "Cited by nothing" in folded, sid
+        assert "<table>" not in note, sid
