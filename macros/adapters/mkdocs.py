@@ -40,6 +40,7 @@ class Build:
         self.site: Site | None = None
         self.config: BriefingConfig | None = None
         self.sources = {}
+        self.publisher: Publisher | None = None
         self.errors: list[str] = []
         self.page_errors: list[str] = []  # the current page's
         common.register(env, macros.names(), lambda: self.site, self._page, self._failed)
@@ -51,7 +52,7 @@ class Build:
             self.sources = read_pages(docs, [p.relative_to(docs).as_posix()
                                              for p in sorted(docs.rglob("*.md"))])
             check_nav(env.conf, text)
-            Publisher.from_extra(env.conf["extra"])
+            self.publisher = Publisher.from_extra(env.conf["extra"])
         except BriefingError as error:
             if not preview:
                 raise
@@ -100,8 +101,9 @@ class Build:
         if self.site is not None and not (self.page_errors if self.preview else self.errors):
             try:
                 self.site.checker.after(self.env.markdown, self.env.page.file.src_uri)
-                # for the theme's <head> and footer (overrides/main.html)
-                self.env.page.meta["publication"] = page_meta(self.site, self._page())
+                # what the theme's <head> and footer read (overrides/main.html)
+                meta = page_meta(self.site, self._page(), self.publisher)
+                self.env.page.meta["publication"] = meta
             except BriefingError as error:
                 self._failed(error)
         if self.preview and self.page_errors:

@@ -43,9 +43,10 @@ class Build:
         self.errors: list[str] = []
         self.site: Site | None = None
         self.failure: BriefingError | None = None
+        self.publisher: Publisher | None = None
         try:
             config = BriefingConfig.from_extra(self.extra, text)
-            Publisher.from_extra(self.extra)
+            self.publisher = Publisher.from_extra(self.extra)
             self.site = Site(self.root, self.docs_dir, config, self.pages,
                              read_pages(self.docs_dir, self.pages), conf.get("site_url") or "",
                              links_from_source=True)
@@ -79,7 +80,8 @@ class Build:
         except BriefingError as error:
             self._failed(error)
         common.register(env, names, lambda: site, lambda: src, self._failed)
-        page.meta["publication"] = page_meta(site, src)  # for the theme's <head> and footer
+        # what the theme's <head> and footer read (overrides/main.html)
+        page.meta["publication"] = page_meta(site, src, self.publisher)
 
     def _failed(self, error: BriefingError) -> str:
         self.errors.append(str(error))

@@ -38,3 +38,11 @@ def build_time(project_dir: Path | None = None) -> dt.datetime:
     if epoch.isdigit():
         return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
     return dt.datetime.now(tz=dt.UTC).replace(microsecond=0)
+
+
+def file_dates(project_dir: Path, path: Path) -> tuple[dt.date, dt.date] | None:
+    """The days a file was first and last committed (git history), or None without history."""
+    days = (_git(project_dir, "log", "--format=%cs", "--", str(path)) or "").split()
+    if not days:
+        return None
+    return dt.date.fromisoformat(days[-1]), dt.date.fromisoformat(days[0])

@@ -9,16 +9,19 @@ site's root otherwise, so a local build writes no local address into what a read
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from .build_info import build_time
+from .build_info import build_time, file_dates
 from .dates import PartialDate
 from .errors import BriefingError
 from .export.citations import write_citations
 from .export.downloads import write_downloads
 from .export.feed import Entry, FeedMeta
+from .export.jsonld import CorrectionRef, PageMeta, SourceRef, page_jsonld, script_safe_json
+from .export.jsonld import Publisher as JsonLdPublisher
 from .present.citation import (
     BRIEFING_KEY,
     CITATION_FORMATS,
@@ -34,6 +37,9 @@ from .site import Site
 FEED_ATOM = "feed.xml"
 FEED_JSON = "feed.json"
 CONFIG_FILE = "mkdocs.yml"
+METHODOLOGY = "methodology.md"
+SOURCE_CALL = re.compile(r"""\bsource\(\s*["']([a-z0-9-]+)["']""")
+ALL_SOURCES = {"sources_list", "figures_appendix", "sources_account"}  # macros that cite them all
 
 
 @dataclass(frozen=True)
@@ -127,11 +133,68 @@ def citation_records(site: Site, publisher: Publisher) -> list[CitationRecord]:
               for fig in site.briefing.figures.values())]
 
 
-def page_meta(site: Site, src: str) -> dict:
+def page_sources(site: Site, src: str) -> list[str]:
+    """The ids of the sources a page cites: through its figures, notes and glossary entries,
+    by name, or all of them (the Sources page, the Figures appendix)."""
+    b = site.briefing
+    if site.usage.macros_by_page[src] & ALL_SOURCES:
+        return list(b.sources)
+    ids: dict[str, None] = {}
+    for key in site.usage.keys_by_page[src]:
+        item = b.figures.get(key) or b.claims.get(key)
+        ids.update(dict.fromkeys(item.sources if item else ()))
+    if "glossary" in site.usage.macros_by_page[src]:
+        for entry in b.glossary.values():
+            ids.update(dict.fromkeys(entry.sources))
+    ids.update(dict.fromkeys(s for s in SOURCE_CALL.findall(site.sources[src].text)
+                             if s in b.sources))
+    return list(ids)
+
+
+def page_dates(site: Site, src: str) -> tuple[dt.date, dt.date]:
+    """When the page was first published and last changed (its git history; else the build)."""
+    dates = file_dates(site.project_dir, site.docs_dir / src)
+    built = build_time(site.project_dir).date()
+    return dates or (built, built)
+
+
+def page_corrections(site: Site, src: str) -> list[CorrectionRef]:
+    """The corrections of the figures the page shows."""
+    b, keys = site.briefing, set(site.usage.keys_by_page[src])
+    refs = []
+    for c in b.corrections:
+        if c.figure in keys:
+            label = b.figures[c.figure].label if c.figure in b.figures else c.figure
+            now = "removed" if c.removed else f"now \u201c{c.new}\u201d"
+            refs.append(CorrectionRef(f"{label}: was \u201c{c.old}\u201d, {now}. {c.reason}",
+                                      day(c.date)))
+    return refs
+
+
+def page_structured_data(site: Site, src: str, publisher: Publisher) -> dict:
+    """The page as schema.org JSON-LD: an Article when its prose shows figures, else a WebPage,
+    with its sources, publisher, methodology and corrections."""
+    b, info = site.briefing, site.usage.pages[src]
+    first, last = page_dates(site, src)
+    sources = [SourceRef(b.sources[s].title, b.sources[s].publisher,
+                         b.sources[s].date.iso or None, b.sources[s].url)
+               for s in page_sources(site, src)]
+    methodology = site.usage.pages.get(METHODOLOGY)
+    meta = PageMeta(info.title, address(site, info.url), first, last,
+                    topic="fig" in site.usage.macros_by_page[src], sources=sources,
+                    corrections=page_corrections(site, src),
+                    description=str(site.sources[src].meta.get("description", "")))
+    return page_jsonld(meta, JsonLdPublisher(
+        publisher.name, publisher.repository,
+        address(site, methodology.url) if methodology else ""))
+
+
+def page_meta(site: Site, src: str, publisher: Publisher) -> dict:
     """The values the theme reads for one page, as plain strings (page.meta.publication)."""
     url = site.usage.pages[src].url
     feeds = bool(feed_entries(site))
-    return {"feed_atom": page_href(url, FEED_ATOM) if feeds else "",
+    return {"jsonld": script_safe_json(page_structured_data(site, src, publisher)),
+            "feed_atom": page_href(url, FEED_ATOM) if feeds else "",
             "feed_json": page_href(url, FEED_JSON) if feeds else "",
             "cite": [{"href": page_href(url, f"{CITE_DIR}{BRIEFING_KEY}.{suffix}"), "name": name}
                      for suffix, name in CITATION_FORMATS]}
