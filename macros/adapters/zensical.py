@@ -77,11 +77,12 @@ class Build:
         try:
             known = {*env.variables, *env.macros, *(page.meta or {}), *names}
             common.check_template(site, src, self.jinja, known)
+            # what the theme's <head> and footer read (overrides/main.html)
+            publication = page_meta(site, src, self.publisher)
         except BriefingError as error:
             self._failed(error)
         common.register(env, names, lambda: site, lambda: src, self._failed)
-        # what the theme's <head> and footer read (overrides/main.html)
-        page.meta["publication"] = page_meta(site, src, self.publisher)
+        page.meta["publication"] = publication
 
     def _failed(self, error: BriefingError) -> str:
         self.errors.append(str(error))

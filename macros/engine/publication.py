@@ -1,6 +1,7 @@
 """What makes the site a publication, for both site generators: per page, the values the
 theme's `<head>` and footer read (`page.meta.publication`, put there by the adapters); per
-build, the files written with the downloads (the feeds, the citation files).
+build, the files written with the downloads (the feeds, the citation files, the share
+cards).
 
 Addresses are absolute when the published address (SITE_URL) is known, and relative to the
 site's root otherwise, so a local build writes no local address into what a reader copies.
@@ -17,6 +18,7 @@ from pathlib import Path
 from .build_info import build_time, file_dates
 from .dates import PartialDate
 from .errors import BriefingError
+from .export.cards import SIZE, Card, CardStyle, write_card
 from .export.citations import write_citations
 from .export.downloads import write_downloads
 from .export.feed import Entry, FeedMeta
@@ -39,6 +41,8 @@ FEED_JSON = "feed.json"
 CONFIG_FILE = "mkdocs.yml"
 METHODOLOGY = "methodology.md"
 SOURCE_CALL = re.compile(r"""\bsource\(\s*["']([a-z0-9-]+)["']""")
+CARDS_DIR = "assets/cards/"
+HEADING = re.compile(r"^#\s+(.+?)\s*$", re.M)
 ALL_SOURCES = {"sources_list", "figures_appendix", "sources_account"}  # macros that cite them all
 
 
@@ -189,11 +193,54 @@ def page_structured_data(site: Site, src: str, publisher: Publisher) -> dict:
         address(site, methodology.url) if methodology else ""))
 
 
+def card_figure(site: Site, src: str) -> str | None:
+    """The figure a page's share card shows: front matter `card_figure:`, else the first
+    amount the page shows (a date or a name only if it shows nothing else), else none."""
+    page = site.sources[src]
+    chosen = page.meta.get("card_figure")
+    if chosen is not None:
+        if chosen not in site.briefing.figures:
+            line = next((n for n, row in enumerate(page.text.splitlines(), 1)
+                         if row.startswith("card_figure:")), None)
+            raise BriefingError(f"card_figure names '{chosen}', which is not a figure",
+                                file=site.page_file(src), line=line, key="card_figure",
+                                hint="write the key of a figure from the data file (as in "
+                                     "fig(\"...\")), or delete the line to show the page's "
+                                     "first figure")
+        return chosen
+    shown = [k for k in site.usage.keys_by_page[src] if k in site.briefing.figures]
+    amounts = [k for k in shown if site.briefing.figures[k].kind not in ("date", "text")]
+    return (amounts or shown or [None])[0]
+
+
+def card_of(site: Site, src: str) -> Card:
+    """A page's share card: its heading (or title), one key figure, the site's name."""
+    page, info = site.sources[src], site.usage.pages[src]
+    heading = HEADING.search(page.text)
+    title = heading.group(1) if heading and "{" not in heading.group(1) else info.title
+    key = card_figure(site, src)
+    fig = site.briefing.figures[key] if key else None
+    return Card(title, SITE_NAME, fig.text if fig else "", fig.label if fig else "")
+
+
+def card_path(url: str) -> str:
+    """Where a page's card is written, from the site's root: assets/cards/campaign.png."""
+    return f"{CARDS_DIR}{url.strip('./').replace('/', '-') or 'home'}.png"
+
+
+def card_alt(card: Card) -> str:
+    figure = f": {card.figure_label}, {card.figure_value}" if card.figure_value else ""
+    return f"{card.title}{figure}. {card.site_name}."
+
+
 def page_meta(site: Site, src: str, publisher: Publisher) -> dict:
     """The values the theme reads for one page, as plain strings (page.meta.publication)."""
     url = site.usage.pages[src].url
     feeds = bool(feed_entries(site))
+    card = card_path(url)
     return {"jsonld": script_safe_json(page_structured_data(site, src, publisher)),
+            "card": {"url": f"{site.site_url}{card}" if site.site_url else page_href(url, card),
+                     "width": SIZE[0], "height": SIZE[1], "alt": card_alt(card_of(site, src))},
             "feed_atom": page_href(url, FEED_ATOM) if feeds else "",
             "feed_json": page_href(url, FEED_JSON) if feeds else "",
             "cite": [{"href": page_href(url, f"{CITE_DIR}{BRIEFING_KEY}.{suffix}"), "name": name}
@@ -205,4 +252,17 @@ def write_files(site: Site, site_dir: Path, extra: Mapping | None) -> list[Path]
     publisher = Publisher.from_extra(extra)
     written = write_downloads(site.briefing, site_dir, site.site_url, site.project_dir,
                               feed=(feed_meta(site, publisher), feed_entries(site)))
-    return written + write_citations(citation_records(site, publisher), site_dir)
+    return [*written, *write_citations(citation_records(site, publisher), site_dir),
+            *write_cards(site, site_dir)]
+
+
+def write_cards(site: Site, site_dir: Path) -> list[Path]:
+    """Every page's share card (PNG, 1200 x 630) under assets/cards/."""
+    style = CardStyle()
+    for font in (style.regular, style.bold):
+        if not font.is_file():
+            raise BriefingError(f"the share cards' font {font} is not installed",
+                                hint="install Debian's fonts-dejavu-core "
+                                     "(apt-get install fonts-dejavu-core)")
+    return [write_card(card_of(site, src), site_dir / card_path(info.url), style)
+            for src, info in site.usage.pages.items()]
