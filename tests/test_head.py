@@ -3,11 +3,22 @@ not known, and every value in <head> escaped."""
 
 from __future__ import annotations
 
+import html
 import os
+import re
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
+import yaml
+
+from conftest import ROOT
 
 LOCAL = "127.0.0.1"
+# mkdocs.yml's publisher, as the build reads it (the Pages workflow sets REPOSITORY_URL)
+_WRITTEN = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\nplugins:")[0],
+                     Loader=yaml.BaseLoader)["extra"]["publisher"]
+_VARIABLE, _DEFAULT = _WRITTEN["repository"]        # !ENV [REPOSITORY_URL, default]
+REAL_PUBLISHER = {"name": _WRITTEN["name"], "repository": os.environ.get(_VARIABLE, _DEFAULT)}
 # Material's own source map quotes a comment about local hostnames; it is the theme's file,
 # not an address the site gives.
 THEME_SOURCE_MAPS = ".min.js.map"
@@ -34,3 +45,45 @@ def test_a_build_without_site_url_writes_no_local_address(built_site):
 @needs_no_site_url
 def test_zensical_without_site_url_writes_no_local_address(built_zensical):
     assert local_addresses(built_zensical.site) == []
+
+
+FOOTER = re.compile(r'<div class="md-copyright">.*?</div>\s*</div>', re.S)
+REPORT = re.compile(r'<a class="md-copyright__report" href="([^"]+)">Report an error on this page</a>')
+
+
+def built_pages(site):
+    return sorted(p for p in site.rglob("index.html") if p.parent.name != "search")
+
+
+def test_every_footer_names_the_publisher_the_contact_and_the_articles_dates(built_site):
+    for page in built_pages(built_site.site):
+        footer = html.unescape(FOOTER.search(page.read_text(encoding="utf-8")).group(0))
+        assert f"Published by {REAL_PUBLISHER['name']}." in footer, page
+        assert f'href="{REAL_PUBLISHER["repository"]}/issues">the issue tracker' in footer
+        assert "(published in early February 2026 as far as their text shows; one is undated)" \
+            in footer
+
+
+def test_every_page_reports_an_error_with_its_title_and_address(built_site):
+    for page in built_pages(built_site.site):
+        text = page.read_text(encoding="utf-8")
+        [href] = REPORT.findall(text)
+        parts = urlsplit(html.unescape(href))
+        assert f"{parts.scheme}://{parts.netloc}{parts.path}" == \
+            f"{REAL_PUBLISHER['repository']}/issues/new"
+        query = parse_qs(parts.query)
+        title = html.unescape(re.search(r"<title>(.*?)( - |</title>)", text).group(1))
+        assert query["title"] == [f"Error on the page \u201c{title}\u201d"], page
+        url = page.parent.relative_to(built_site.site).as_posix()
+        assert query["body"][0].startswith(f"Page: {url + '/' if url != '.' else './'}\n")
+
+
+def test_no_page_asks_a_third_party_host_for_anything_on_load(built_site):
+    """Links may lead elsewhere; nothing the page loads by itself (scripts, styles, images,
+    frames, preconnects) comes from another host."""
+    loads = re.compile(r'<(?:script|img|iframe|source)\b[^>]*\bsrc="(https?:[^"]*)"|'
+                       r'<link\b(?=[^>]*\brel="(?:stylesheet|preconnect|preload|icon|'
+                       r'modulepreload|dns-prefetch)")[^>]*\bhref="(https?:[^"]*)"')
+    for page in [*built_pages(built_site.site), built_site.site / "404.html"]:
+        found = loads.findall(page.read_text(encoding="utf-8"))
+        assert found == [], (page, found)

@@ -12,7 +12,7 @@ from PIL import Image
 
 from engine_data import site_for
 from macros.engine.errors import BriefingError
-from macros.engine.publication import Publisher, page_meta
+from macros.engine.publication import Publication, Publisher
 
 META = re.compile(r'<meta (?:property|name)="([a-z:_]+)" content="([^"]*)">')
 
@@ -59,7 +59,8 @@ def test_a_card_figure_that_is_not_a_figure_is_told_at_its_line(project_copy):
     page.write_text(page.read_text(encoding="utf-8").replace(
         "---\n", "---\ncard_figure: campaign.budgte\n", 1), encoding="utf-8")
     with pytest.raises(BriefingError) as caught:
-        page_meta(site_for(project_copy), "campaign.md", Publisher("P", "https://github.com/a/b"))
+        Publication(site_for(project_copy), Publisher("P", "https://github.com/a/b")).page_meta(
+            "campaign.md")
     assert str(caught.value).startswith("docs/campaign.md:2: card_figure: card_figure names "
                                         "'campaign.budgte', which is not a figure")
     assert "How to fix" in str(caught.value)

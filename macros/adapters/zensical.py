@@ -18,7 +18,7 @@ from ..engine.errors import BriefingError
 from ..engine.load.page_source import read_pages
 from ..engine.macro_table import macros
 from ..engine.present.pages.site_pages import site_pages
-from ..engine.publication import Publisher, address_notice, page_meta, write_files
+from ..engine.publication import Publication, Publisher, address_notice
 from ..engine.site import Site
 from . import common
 
@@ -43,13 +43,14 @@ class Build:
         self.errors: list[str] = []
         self.site: Site | None = None
         self.failure: BriefingError | None = None
-        self.publisher: Publisher | None = None
+        self.publication: Publication | None = None
         try:
             config = BriefingConfig.from_extra(self.extra, text)
-            self.publisher = Publisher.from_extra(self.extra)
+            publisher = Publisher.from_extra(self.extra)
             self.site = Site(self.root, self.docs_dir, config, self.pages,
                              read_pages(self.docs_dir, self.pages), conf.get("site_url") or "",
                              links_from_source=True)
+            self.publication = Publication(self.site, publisher)
         except BriefingError as error:
             self.failure = error
             self.errors.append(str(error))
@@ -78,7 +79,7 @@ class Build:
             known = {*env.variables, *env.macros, *(page.meta or {}), *names}
             common.check_template(site, src, self.jinja, known)
             # what the theme's <head> and footer read (overrides/main.html)
-            publication = page_meta(site, src, self.publisher)
+            publication = self.publication.page_meta(src)
         except BriefingError as error:
             self._failed(error)
         common.register(env, names, lambda: site, lambda: src, self._failed)
@@ -121,10 +122,10 @@ def main(config: str = CONFIG) -> int:
     with open(config, encoding="utf-8") as stream:
         site_dir = yaml.safe_load(stream)["site_dir"]
     build = adapter._current
-    if build is None or build.site is None:
+    if build is None or build.site is None or build.publication is None:
         print("Zensical rendered no page: nothing to write the downloads from", file=sys.stderr)
         return 1
-    write_files(build.site, Path(site_dir), build.extra)
+    build.publication.write_files(Path(site_dir))
     if notice := address_notice(build.site):
         print(notice, file=sys.stderr)
     return 0

@@ -40,9 +40,24 @@ def build_time(project_dir: Path | None = None) -> dt.datetime:
     return dt.datetime.now(tz=dt.UTC).replace(microsecond=0)
 
 
-def file_dates(project_dir: Path, path: Path) -> tuple[dt.date, dt.date] | None:
-    """The days a file was first and last committed (git history), or None without history."""
-    days = (_git(project_dir, "log", "--format=%cs", "--", str(path)) or "").split()
-    if not days:
-        return None
-    return dt.date.fromisoformat(days[-1]), dt.date.fromisoformat(days[0])
+
+def file_dates(project_dir: Path, folder: Path) -> dict[str, tuple[dt.date, dt.date]]:
+    """For each file under `folder` (path relative to it), the days it was first and last
+    committed, from one `git log`; empty without history."""
+    log = _git(project_dir, "log", "--format=%x00%cs", "--name-only", "--relative", "--",
+               str(folder))
+    if not log:
+        return {}
+    try:
+        inside = (folder.resolve().relative_to(project_dir.resolve()).as_posix() + "/")
+    except ValueError:
+        return {}
+    dates: dict[str, tuple[dt.date, dt.date]] = {}
+    for block in log.split("\x00")[1:]:
+        day, *names = block.strip().splitlines()
+        when = dt.date.fromisoformat(day)
+        for name in filter(None, names):
+            key = name.removeprefix(inside)
+            first, last = dates.get(key, (when, when))
+            dates[key] = (min(first, when), max(last, when))
+    return dates

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from .build_info import build_time, file_dates
 from .dates import PartialDate
+from .derive.briefing import publication_date
 from .errors import BriefingError
 from .export.cards import SIZE, Card, CardStyle, write_card
 from .export.citations import write_citations
@@ -24,6 +25,7 @@ from .export.downloads import write_downloads
 from .export.feed import Entry, FeedMeta
 from .export.jsonld import CorrectionRef, PageMeta, SourceRef, page_jsonld, script_safe_json
 from .export.jsonld import Publisher as JsonLdPublisher
+from .format.values import format_partial_date
 from .present.citation import (
     BRIEFING_KEY,
     CITATION_FORMATS,
@@ -129,9 +131,8 @@ def feed_meta(site: Site, publisher: Publisher) -> FeedMeta:
                     "Every dated correction and update of the briefing's figures.")
 
 
-def citation_records(site: Site, publisher: Publisher) -> list[CitationRecord]:
+def citation_records(site: Site, publisher: Publisher, built: dt.date) -> list[CitationRecord]:
     """The briefing's record and every figure's, dated by the build (the last commit)."""
-    built = build_time(site.project_dir).date()
     return [briefing_record(site.site_url, built=built, publisher=publisher.name),
             *(figure_record(fig, site.site_url, built=built, publisher=publisher.name)
               for fig in site.briefing.figures.values())]
@@ -155,13 +156,6 @@ def page_sources(site: Site, src: str) -> list[str]:
     return list(ids)
 
 
-def page_dates(site: Site, src: str) -> tuple[dt.date, dt.date]:
-    """When the page was first published and last changed (its git history; else the build)."""
-    dates = file_dates(site.project_dir, site.docs_dir / src)
-    built = build_time(site.project_dir).date()
-    return dates or (built, built)
-
-
 def page_corrections(site: Site, src: str) -> list[CorrectionRef]:
     """The corrections of the figures the page shows."""
     b, keys = site.briefing, set(site.usage.keys_by_page[src])
@@ -175,11 +169,13 @@ def page_corrections(site: Site, src: str) -> list[CorrectionRef]:
     return refs
 
 
-def page_structured_data(site: Site, src: str, publisher: Publisher) -> dict:
+def page_structured_data(site: Site, src: str, publisher: Publisher,
+                         dates: tuple[dt.date, dt.date]) -> dict:
     """The page as schema.org JSON-LD: an Article when its prose shows figures, else a WebPage,
-    with its sources, publisher, methodology and corrections."""
+    with its dates (first published, last changed), sources, publisher, methodology and the
+    corrections of its figures."""
     b, info = site.briefing, site.usage.pages[src]
-    first, last = page_dates(site, src)
+    first, last = dates
     sources = [SourceRef(b.sources[s].title, b.sources[s].publisher,
                          b.sources[s].date.iso or None, b.sources[s].url)
                for s in page_sources(site, src)]
@@ -233,27 +229,67 @@ def card_alt(card: Card) -> str:
     return f"{card.title}{figure}. {card.site_name}."
 
 
-def page_meta(site: Site, src: str, publisher: Publisher) -> dict:
-    """The values the theme reads for one page, as plain strings (page.meta.publication)."""
-    url = site.usage.pages[src].url
-    feeds = bool(feed_entries(site))
-    card = card_path(url)
-    return {"jsonld": script_safe_json(page_structured_data(site, src, publisher)),
+def published_between(site: Site) -> str:
+    """When the articles were published, from their dates (an estimated day as its part of
+    the month; relayed reports are not articles): 'published between 3 and 6 February 2026',
+    'published in early February 2026 as far as their text shows; one is undated'."""
+    articles = [s for s in site.briefing.sources.values() if not s.as_reported_by]
+    dated = sorted((publication_date(s) for s in articles if s.date.precision != "none"),
+                   key=PartialDate.sort_key)
+    undated = len(articles) - len(dated)
+    text = ""
+    if dated:
+        first, last = format_partial_date(dated[0]), format_partial_date(dated[-1])
+        on = "on" if dated[0].precision == "day" else "in"
+        text = f"published {on} {first}" if first == last else \
+            f"published between {first} and {last}"
+        if any(s.date_estimated for s in articles):
+            text += " as far as their text shows"
+    if undated:
+        note = "one is undated" if undated == 1 else f"{undated} are undated"
+        text = f"{text}; {note}" if text else note
+    return text
+
+
+class Publication:
+    """One build's publication: what is worked out once (the build's date, the pages' dates
+    from one git log, the feed, when the articles were published), then each page's values
+    for the theme and the files written with the site."""
+
+    def __init__(self, site: Site, publisher: Publisher) -> None:
+        self.site = site
+        self.publisher = publisher
+        self.built = build_time(site.project_dir).date()
+        self.dates = file_dates(site.project_dir, site.docs_dir)
+        self.entries = feed_entries(site)
+        self.published = published_between(site)
+
+    def page_meta(self, src: str) -> dict:
+        """The values the theme reads for one page, as plain strings (page.meta.publication)."""
+        site, publisher = self.site, self.publisher
+        url = site.usage.pages[src].url
+        card = card_path(url)
+        dates = self.dates.get(src, (self.built, self.built))   # no history: the build's date
+        return {
+            "jsonld": script_safe_json(page_structured_data(site, src, publisher, dates)),
             "card": {"url": f"{site.site_url}{card}" if site.site_url else page_href(url, card),
                      "width": SIZE[0], "height": SIZE[1], "alt": card_alt(card_of(site, src))},
-            "feed_atom": page_href(url, FEED_ATOM) if feeds else "",
-            "feed_json": page_href(url, FEED_JSON) if feeds else "",
+            "feed_atom": page_href(url, FEED_ATOM) if self.entries else "",
+            "feed_json": page_href(url, FEED_JSON) if self.entries else "",
+            "address": address(site, url), "publisher": publisher.name,
+            "issues": publisher.issues, "published": self.published,
+            "sources_href": relative_url(url, site.sources_url),
             "cite": [{"href": page_href(url, f"{CITE_DIR}{BRIEFING_KEY}.{suffix}"), "name": name}
                      for suffix, name in CITATION_FORMATS]}
 
-
-def write_files(site: Site, site_dir: Path, extra: Mapping | None) -> list[Path]:
-    """Every download and publication file, written into the built site."""
-    publisher = Publisher.from_extra(extra)
-    written = write_downloads(site.briefing, site_dir, site.site_url, site.project_dir,
-                              feed=(feed_meta(site, publisher), feed_entries(site)))
-    return [*written, *write_citations(citation_records(site, publisher), site_dir),
-            *write_cards(site, site_dir)]
+    def write_files(self, site_dir: Path) -> list[Path]:
+        """Every download and publication file, written into the built site."""
+        site, publisher = self.site, self.publisher
+        written = write_downloads(site.briefing, site_dir, site.site_url, site.project_dir,
+                                  feed=(feed_meta(site, publisher), self.entries))
+        return [*written, *write_citations(citation_records(site, publisher, self.built),
+                                           site_dir),
+                *write_cards(site, site_dir)]
 
 
 def write_cards(site: Site, site_dir: Path) -> list[Path]:
