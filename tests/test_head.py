@@ -4,14 +4,16 @@ not known, and every value in <head> escaped."""
 from __future__ import annotations
 
 import html
+import json
 import os
 import re
+from html.parser import HTMLParser
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import yaml
 
-from conftest import ROOT
+from conftest import ROOT, build, build_zensical, copy_project
 
 LOCAL = "127.0.0.1"
 # mkdocs.yml's publisher, as the build reads it (the Pages workflow sets REPOSITORY_URL)
@@ -87,3 +89,72 @@ def test_no_page_asks_a_third_party_host_for_anything_on_load(built_site):
     for page in [*built_pages(built_site.site), built_site.site / "404.html"]:
         found = loads.findall(page.read_text(encoding="utf-8"))
         assert found == [], (page, found)
+
+
+HOSTILE_TITLE = 'Campaign "quoted" \'single\' "><script>alert(\'title\')</script> & more'
+HOSTILE_DESCRIPTION = ('What the campaign "cost" "><script>alert(\'description\')</script> '
+                       "<b>bold</b> & how it compares with its rivals' budgets.")
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory):
+    """A copy of the project whose Campaign page has a title and a description that would
+    break a tag or run a script if written into <head> unescaped, built by both generators."""
+    project = copy_project(tmp_path_factory.mktemp("hostile") / "project")
+    page = project / "docs" / "campaign.md"
+    text = page.read_text(encoding="utf-8")
+    head, body = text.split("\n---\n", 1)
+    head = re.sub(r"^title: .*$", "title: " + json.dumps(HOSTILE_TITLE), head, flags=re.M)
+    head = re.sub(r"^description: .*$", "description: " + json.dumps(HOSTILE_DESCRIPTION), head,
+                  flags=re.M)
+    page.write_text(f"{head}\n---\n{body}", encoding="utf-8")
+    mkdocs = build(project, project / "site")
+    assert mkdocs.returncode == 0, mkdocs.output
+    zensical = build_zensical(project)
+    assert zensical.returncode == 0, zensical.output
+    return mkdocs, zensical
+
+
+class Head(HTMLParser):
+    """The <head>'s elements and each script's text, as a browser's parser reads them."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict]] = []
+        self.scripts: list[tuple[dict, str]] = []
+        self.in_head = True
+
+    def handle_starttag(self, tag, attrs):
+        if self.in_head:
+            self.tags.append((tag, dict(attrs)))
+            if tag == "script":
+                self.scripts.append((dict(attrs), ""))
+
+    def handle_endtag(self, tag):
+        self.in_head = self.in_head and tag != "head"
+
+    def handle_data(self, data):
+        if self.in_head and self.scripts and self.tags[-1][0] == "script":
+            attrs, text = self.scripts[-1]
+            self.scripts[-1] = (attrs, text + data)
+
+
+@pytest.mark.parametrize("generator", [0, 1], ids=["mkdocs", "zensical"])
+def test_quotes_and_markup_in_front_matter_stay_text_in_head(hostile, generator):
+    page = hostile[generator].page("campaign/")
+    head = Head()
+    head.feed(page)
+    runnable = [text for attrs, text in head.scripts if attrs.get("type") != "application/ld+json"]
+    assert not any("alert(" in text for text in runnable), "a title or description ran"
+    assert "b" not in [tag for tag, _ in head.tags], "markup in the description became an element"
+    metas = {attrs.get("property") or attrs.get("name"): attrs.get("content")
+             for tag, attrs in head.tags if tag == "meta"}
+    assert metas["og:title"] == metas["twitter:title"] == \
+        f"{HOSTILE_TITLE} \u00b7 Alibaba's AI push in figures"
+    assert metas["og:description"] == metas["twitter:description"] == HOSTILE_DESCRIPTION
+    [data] = [json.loads(text) for attrs, text in head.scripts
+              if attrs.get("type") == "application/ld+json"]
+    assert data["headline"] == HOSTILE_TITLE and data["description"] == HOSTILE_DESCRIPTION
+    report = page.split('class="md-copyright__report" href="')[1].split('"')[0]
+    query = parse_qs(urlsplit(html.unescape(report)).query)
+    assert query["title"] == [f"Error on the page \u201c{HOSTILE_TITLE}\u201d"]

@@ -180,7 +180,8 @@ def page_structured_data(site: Site, src: str, publisher: Publisher,
                          b.sources[s].date.iso or None, b.sources[s].url)
                for s in page_sources(site, src)]
     methodology = site.usage.pages.get(METHODOLOGY)
-    meta = PageMeta(info.title, address(site, info.url), first, last,
+    title = str(site.sources[src].meta.get("title") or info.title)   # as the page's <title>
+    meta = PageMeta(title, address(site, info.url), first, last,
                     topic="fig" in site.usage.macros_by_page[src], sources=sources,
                     corrections=page_corrections(site, src),
                     description=str(site.sources[src].meta.get("description", "")))
