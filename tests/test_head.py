@@ -8,6 +8,7 @@ import json
 import os
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -146,6 +147,7 @@ def test_quotes_and_markup_in_front_matter_stay_text_in_head(hostile, generator)
     head.feed(page)
     runnable = [text for attrs, text in head.scripts if attrs.get("type") != "application/ld+json"]
     assert not any("alert(" in text for text in runnable), "a title or description ran"
+    assert "<script>alert(" not in page, "the page's title ran elsewhere (the header?)"
     assert "b" not in [tag for tag, _ in head.tags], "markup in the description became an element"
     metas = {attrs.get("property") or attrs.get("name"): attrs.get("content")
              for tag, attrs in head.tags if tag == "meta"}
@@ -158,3 +160,22 @@ def test_quotes_and_markup_in_front_matter_stay_text_in_head(hostile, generator)
     report = page.split('class="md-copyright__report" href="')[1].split('"')[0]
     query = parse_qs(urlsplit(html.unescape(report)).query)
     assert query["title"] == [f"Error on the page \u201c{HOSTILE_TITLE}\u201d"]
+
+
+@pytest.mark.parametrize("theme, folder", [("material", "overrides"),
+                                           ("zensical", "overrides-zensical")])
+def test_header_overrides_differ_from_the_themes_only_by_escaping_the_title(theme, folder):
+    """A theme upgrade that changes the header partial makes this fail, so the copy gets
+    refreshed."""
+    module = __import__(theme)
+
+    def body(path) -> str:
+        return re.sub(r"\A\{#-.*?-#\}\n", "", path.read_text(encoding="utf-8"), flags=re.S)
+
+    ours = body(ROOT / folder / "partials" / "header.html")
+    theirs = body(Path(module.__file__).parent / "templates" / "partials" / "header.html")
+    escaped = ("{{ page.meta.title | e }}", "{{ page.title | e }}")
+    assert all(ours.count(e) == 1 for e in escaped)
+    for e in escaped:
+        ours = ours.replace(e, e.replace(" | e", ""))
+    assert ours == theirs

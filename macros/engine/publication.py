@@ -26,6 +26,7 @@ from .export.feed import Entry, FeedMeta
 from .export.jsonld import CorrectionRef, PageMeta, SourceRef, page_jsonld, script_safe_json
 from .export.jsonld import Publisher as JsonLdPublisher
 from .format.values import format_partial_date
+from .kinds import NUMERIC_KINDS
 from .present.citation import (
     BRIEFING_KEY,
     CITATION_FORMATS,
@@ -206,7 +207,7 @@ def card_figure(site: Site, src: str) -> str | None:
                                      "first figure")
         return chosen
     shown = [k for k in site.usage.keys_by_page[src] if k in site.briefing.figures]
-    amounts = [k for k in shown if site.briefing.figures[k].kind not in ("date", "text")]
+    amounts = [k for k in shown if site.briefing.figures[k].kind in NUMERIC_KINDS]
     return (amounts or shown or [None])[0]
 
 
