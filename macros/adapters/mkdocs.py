@@ -119,7 +119,10 @@ class Build:
         elif self.errors:
             raise PluginError("\n".join(self.errors))
         if self.site is not None and self.publication is not None:
-            self.publication.write_files(Path(self.env.conf["site_dir"]))
+            try:
+                self.publication.write_files(Path(self.env.conf["site_dir"]))
+            except BriefingError as error:
+                raise PluginError(str(error)) from None
             if notice := address_notice(self.site):
                 print(notice, file=sys.stderr)
 

@@ -125,7 +125,11 @@ def main(config: str = CONFIG) -> int:
     if build is None or build.site is None or build.publication is None:
         print("Zensical rendered no page: nothing to write the downloads from", file=sys.stderr)
         return 1
-    build.publication.write_files(Path(site_dir))
+    try:
+        build.publication.write_files(Path(site_dir))
+    except BriefingError as error:
+        print(error, file=sys.stderr)
+        return 1
     if notice := address_notice(build.site):
         print(notice, file=sys.stderr)
     return 0

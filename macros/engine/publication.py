@@ -36,13 +36,14 @@ from .present.citation import (
     briefing_record,
     figure_record,
 )
-from .present.html import relative_url
+from .present.html import anchor, relative_url
 from .site import Site
 
 FEED_ATOM = "feed.xml"
 FEED_JSON = "feed.json"
 CONFIG_FILE = "mkdocs.yml"
 METHODOLOGY = "methodology.md"
+CORRECTIONS = "corrections.md"
 SOURCE_CALL = re.compile(r"""\bsource\(\s*["']([a-z0-9-]+)["']""")
 CARDS_DIR = "assets/cards/"
 HEADING = re.compile(r"^#\s+(.+?)\s*$", re.M)
@@ -102,9 +103,14 @@ def page_href(page_url: str, path: str) -> str:
 
 def figure_page(site: Site, key: str) -> str:
     """The URL of the first page (in nav order) that shows a figure; its appendix entry if
-    no page does."""
+    no page does, and the Corrections page (else the home page) for a removed figure."""
     pages = site.usage.pages_using(key)
-    return pages[0].url if pages else f"{site.appendix_url}#fig-{key.replace('.', '-')}"
+    if pages:
+        return pages[0].url
+    if key in site.briefing.figures:
+        return f"{site.appendix_url}#{anchor(key)}"
+    corrections = site.usage.pages.get(CORRECTIONS)
+    return corrections.url if corrections else ""
 
 
 def day(date: PartialDate) -> dt.date:
