@@ -106,7 +106,11 @@ def test_no_part_of_whole_chart_of_campaign_and_plan(page):
 
 @pytest.mark.parametrize("title", ["Home", "About", "Sources", "Campaign", "Financial context"])
 def test_footer_does_not_date_every_article(page, title):
-    assert "early February" not in footer(page(title))
+    """The footer dates the articles from the data, and says that one cannot be dated."""
+    text = footer(page(title))
+    assert ("none prints its date: four can be placed in early February 2026 from what they "
+            "report; one cannot") in text
+    assert "Compiled from news reports published in early February" not in text
 
 
 @pytest.mark.parametrize("title, wording", [

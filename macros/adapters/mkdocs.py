@@ -22,7 +22,7 @@ from ..engine.load.page_source import read_pages
 from ..engine.macro_table import macros
 from ..engine.present.pages.site_pages import nav_files
 from ..engine.present.pages.usage import PageInfo
-from ..engine.publication import Publisher, address_notice, page_meta, write_files
+from ..engine.publication import Publication, Publisher, address_notice
 from ..engine.site import Site
 from . import common
 
@@ -40,6 +40,8 @@ class Build:
         self.site: Site | None = None
         self.config: BriefingConfig | None = None
         self.sources = {}
+        self.publisher: Publisher | None = None
+        self.publication: Publication | None = None
         self.errors: list[str] = []
         self.page_errors: list[str] = []  # the current page's
         common.register(env, macros.names(), lambda: self.site, self._page, self._failed)
@@ -62,7 +64,7 @@ class Build:
             self.sources = read_pages(docs, [p.relative_to(docs).as_posix()
                                              for p in sorted(docs.rglob("*.md"))])
             check_nav(env.conf, text)
-            Publisher.from_extra(env.conf["extra"])
+            self.publisher = Publisher.from_extra(env.conf["extra"])
         except BriefingError as error:
             if not preview:
                 raise
@@ -78,6 +80,7 @@ class Build:
             if self.site is None:
                 self.site = Site(Path(env.project_dir), Path(env.conf["docs_dir"]), self.config,
                                  self._pages(), self.sources, env.conf.get("site_url") or "")
+                self.publication = Publication(self.site, self.publisher)
             known = set(env.variables) | set(env.macros) | set(env.page.meta or {})
             common.check_template(self.site, env.page.file.src_path, env.env, known)
         except BriefingError as error:
@@ -111,8 +114,9 @@ class Build:
         if self.site is not None and not (self.page_errors if self.preview else self.errors):
             try:
                 self.site.checker.after(self.env.markdown, self.env.page.file.src_uri)
-                # for the theme's <head> and footer (overrides/main.html)
-                self.env.page.meta["publication"] = page_meta(self.site, self._page())
+                # what the theme's <head> and footer read (overrides/main.html)
+                meta = self.publication.page_meta(self._page())
+                self.env.page.meta["publication"] = meta
             except BriefingError as error:
                 self._failed(error)
         if self.preview and self.page_errors:
@@ -125,8 +129,11 @@ class Build:
                              "(make build stops on them):", *self.errors]), file=sys.stderr)
         elif self.errors:
             raise PluginError("\n".join(self.errors))
-        if self.site is not None:
-            write_files(self.site, Path(self.env.conf["site_dir"]), self.env.conf["extra"])
+        if self.site is not None and self.publication is not None:
+            try:
+                self.publication.write_files(Path(self.env.conf["site_dir"]))
+            except BriefingError as error:
+                raise PluginError(str(error)) from None
             if notice := address_notice(self.site):
                 print(notice, file=sys.stderr)
 

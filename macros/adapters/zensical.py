@@ -23,7 +23,7 @@ from ..engine.errors import BriefingError
 from ..engine.load.page_source import read_pages
 from ..engine.macro_table import macros
 from ..engine.present.pages.site_pages import site_pages
-from ..engine.publication import Publisher, address_notice, page_meta, write_files
+from ..engine.publication import Publication, Publisher, address_notice
 from ..engine.site import Site
 from . import common
 from .publish import publish
@@ -49,14 +49,16 @@ class Build:
         self.errors: list[str] = []
         self.site: Site | None = None
         self.failure: BriefingError | None = None
+        self.publication: Publication | None = None
         try:
             config = BriefingConfig.from_extra(self.extra, text)
             common.check_published(self.root, {settings.name: text}, config, self.docs_dir,
                                    (conf.get("theme") or {}).get("custom_dir"))
-            Publisher.from_extra(self.extra)
+            publisher = Publisher.from_extra(self.extra)
             self.site = Site(self.root, self.docs_dir, config, self.pages,
                              read_pages(self.docs_dir, self.pages), conf.get("site_url") or "",
                              links_from_source=True)
+            self.publication = Publication(self.site, publisher)
         except BriefingError as error:
             self.failure = error
             self.errors.append(str(error))
@@ -84,10 +86,12 @@ class Build:
         try:
             known = {*env.variables, *env.macros, *(page.meta or {}), *names}
             common.check_template(site, src, self.jinja, known)
+            # what the theme's <head> and footer read (overrides/main.html)
+            publication = self.publication.page_meta(src)
         except BriefingError as error:
             self._failed(error)
         common.register(env, names, lambda: site, lambda: src, self._failed)
-        page.meta["publication"] = page_meta(site, src)  # for the theme's <head> and footer
+        page.meta["publication"] = publication
 
     def _failed(self, error: BriefingError) -> str:
         self.errors.append(str(error))
@@ -185,10 +189,14 @@ def build_into(settings: Path, folder: Path) -> bool:
     finally:
         redirected.unlink(missing_ok=True)
     build = adapter._current
-    if build is None or build.site is None:
+    if build is None or build.site is None or build.publication is None:
         print("Zensical rendered no page: nothing to write the downloads from", file=sys.stderr)
         return False
-    write_files(build.site, folder, build.extra)
+    try:
+        build.publication.write_files(folder)
+    except BriefingError as error:
+        print(error, file=sys.stderr)
+        return False
     if notice := address_notice(build.site):
         print(notice, file=sys.stderr)
     return True

@@ -1,6 +1,7 @@
 """What makes the site a publication, for both site generators: per page, the values the
 theme's `<head>` and footer read (`page.meta.publication`, put there by the adapters); per
-build, the files written with the downloads (the feeds, the citation files).
+build, the files written with the downloads (the feeds, the citation files, the share
+cards).
 
 Addresses are absolute when the published address (SITE_URL) is known, and relative to the
 site's root otherwise, so a local build writes no local address into what a reader copies.
@@ -9,16 +10,22 @@ site's root otherwise, so a local build writes no local address into what a read
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from .build_info import build_time
+from .build_info import build_time, file_dates
 from .dates import PartialDate
 from .errors import BriefingError
+from .export.cards import SIZE, Card, CardStyle, write_card
 from .export.citations import write_citations
 from .export.downloads import write_downloads
 from .export.feed import Entry, FeedMeta
+from .export.jsonld import CorrectionRef, PageMeta, SourceRef, page_jsonld, script_safe_json
+from .export.jsonld import Publisher as JsonLdPublisher
+from .format.values import format_partial_date
+from .kinds import NUMERIC_KINDS
 from .present.citation import (
     BRIEFING_KEY,
     CITATION_FORMATS,
@@ -28,12 +35,19 @@ from .present.citation import (
     briefing_record,
     figure_record,
 )
-from .present.html import relative_url
+from .present.generated import articles_dates
+from .present.html import anchor, relative_url
 from .site import Site
 
 FEED_ATOM = "feed.xml"
 FEED_JSON = "feed.json"
 CONFIG_FILE = "mkdocs.yml"
+METHODOLOGY = "methodology.md"
+CORRECTIONS = "corrections.md"
+SOURCE_CALL = re.compile(r"""\bsource\(\s*["']([a-z0-9-]+)["']""")
+CARDS_DIR = "assets/cards/"
+HEADING = re.compile(r"^#\s+(.+?)\s*$", re.M)
+ALL_SOURCES = {"sources_list", "figures_appendix", "sources_account"}  # macros that cite them all
 
 
 @dataclass(frozen=True)
@@ -89,9 +103,14 @@ def page_href(page_url: str, path: str) -> str:
 
 def figure_page(site: Site, key: str) -> str:
     """The URL of the first page (in nav order) that shows a figure; its appendix entry if
-    no page does."""
+    no page does, and the Corrections page (else the home page) for a removed figure."""
     pages = site.usage.pages_using(key)
-    return pages[0].url if pages else f"{site.appendix_url}#fig-{key.replace('.', '-')}"
+    if pages:
+        return pages[0].url
+    if key in site.briefing.figures:
+        return f"{site.appendix_url}#{anchor(key)}"
+    corrections = site.usage.pages.get(CORRECTIONS)
+    return corrections.url if corrections else ""
 
 
 def day(date: PartialDate) -> dt.date:
@@ -119,29 +138,160 @@ def feed_meta(site: Site, publisher: Publisher) -> FeedMeta:
                     "Every dated correction and update of the briefing's figures.")
 
 
-def citation_records(site: Site, publisher: Publisher) -> list[CitationRecord]:
+def citation_records(site: Site, publisher: Publisher, built: dt.date) -> list[CitationRecord]:
     """The briefing's record and every figure's, dated by the build (the last commit)."""
-    built = build_time(site.project_dir).date()
     return [briefing_record(site.site_url, built=built, publisher=publisher.name),
             *(figure_record(fig, site.site_url, built=built, publisher=publisher.name,
                            page_url=site.appendix_url)
               for fig in site.briefing.figures.values())]
 
 
-def page_meta(site: Site, src: str) -> dict:
-    """The values the theme reads for one page, as plain strings (page.meta.publication)."""
-    url = site.usage.pages[src].url
-    feeds = bool(feed_entries(site))
-    return {"feed_atom": page_href(url, FEED_ATOM) if feeds else "",
-            "feed_json": page_href(url, FEED_JSON) if feeds else "",
+def page_sources(site: Site, src: str) -> list[str]:
+    """The ids of the sources a page cites: through its figures, notes and glossary entries,
+    by name, or all of them (the Sources page, the Figures appendix)."""
+    b = site.briefing
+    if site.usage.macros_by_page[src] & ALL_SOURCES:
+        return list(b.sources)
+    ids: dict[str, None] = {}
+    for key in site.usage.keys_by_page[src]:
+        item = b.figures.get(key) or b.claims.get(key)
+        ids.update(dict.fromkeys(item.sources if item else ()))
+    if "glossary" in site.usage.macros_by_page[src]:
+        for entry in b.glossary.values():
+            ids.update(dict.fromkeys(entry.sources))
+    ids.update(dict.fromkeys(s for s in SOURCE_CALL.findall(site.sources[src].text)
+                             if s in b.sources))
+    return list(ids)
+
+
+def page_corrections(site: Site, src: str) -> list[CorrectionRef]:
+    """The corrections of the figures the page shows."""
+    b, keys = site.briefing, set(site.usage.keys_by_page[src])
+    refs = []
+    for c in b.corrections:
+        if c.figure in keys:
+            label = b.figures[c.figure].label if c.figure in b.figures else c.figure
+            now = "removed" if c.removed else f"now \u201c{c.new}\u201d"
+            refs.append(CorrectionRef(f"{label}: was \u201c{c.old}\u201d, {now}. {c.reason}",
+                                      day(c.date)))
+    return refs
+
+
+def page_structured_data(site: Site, src: str, publisher: Publisher,
+                         dates: tuple[dt.date, dt.date]) -> dict:
+    """The page as schema.org JSON-LD: an Article when its prose shows figures, else a WebPage,
+    with its dates (first published, last changed), sources, publisher, methodology and the
+    corrections of its figures."""
+    b, info = site.briefing, site.usage.pages[src]
+    first, last = dates
+    sources = [SourceRef(b.sources[s].title, b.sources[s].publisher,
+                         b.sources[s].date.iso or None, b.sources[s].url)
+               for s in page_sources(site, src)]
+    methodology = site.usage.pages.get(METHODOLOGY)
+    title = str(site.sources[src].meta.get("title") or info.title)   # as the page's <title>
+    meta = PageMeta(title, address(site, info.url), first, last,
+                    topic="fig" in site.usage.macros_by_page[src], sources=sources,
+                    corrections=page_corrections(site, src),
+                    description=str(site.sources[src].meta.get("description", "")))
+    return page_jsonld(meta, JsonLdPublisher(
+        publisher.name, publisher.repository,
+        address(site, methodology.url) if methodology else ""))
+
+
+def card_figure(site: Site, src: str) -> str | None:
+    """The figure a page's share card shows: front matter `card_figure:`, else the first
+    amount the page shows (a date or a name only if it shows nothing else), else none."""
+    page = site.sources[src]
+    chosen = page.meta.get("card_figure")
+    if chosen is not None:
+        if chosen not in site.briefing.figures:
+            line = next((n for n, row in enumerate(page.text.splitlines(), 1)
+                         if row.startswith("card_figure:")), None)
+            raise BriefingError(f"card_figure names '{chosen}', which is not a figure",
+                                file=site.page_file(src), line=line, key="card_figure",
+                                hint="write the key of a figure from the data file (as in "
+                                     "fig(\"...\")), or delete the line to show the page's "
+                                     "first figure")
+        return chosen
+    shown = [k for k in site.usage.keys_by_page[src] if k in site.briefing.figures]
+    amounts = [k for k in shown if site.briefing.figures[k].kind in NUMERIC_KINDS]
+    return (amounts or shown or [None])[0]
+
+
+def card_of(site: Site, src: str) -> Card:
+    """A page's share card: its heading (or title), one key figure, the site's name."""
+    page, info = site.sources[src], site.usage.pages[src]
+    heading = HEADING.search(page.text)
+    title = heading.group(1) if heading and "{" not in heading.group(1) else info.title
+    key = card_figure(site, src)
+    fig = site.briefing.figures[key] if key else None
+    return Card(title, SITE_NAME, fig.text if fig else "", fig.label if fig else "")
+
+
+def card_path(url: str) -> str:
+    """Where a page's card is written, from the site's root: assets/cards/campaign.png."""
+    return f"{CARDS_DIR}{url.strip('./').replace('/', '-') or 'home'}.png"
+
+
+def card_alt(card: Card) -> str:
+    figure = f": {card.figure_label}, {card.figure_value}" if card.figure_value else ""
+    return f"{card.title}{figure}. {card.site_name}."
+
+
+def published_between(site: Site) -> str:
+    """When the articles were published (the same account as the Sources' summary)."""
+    return articles_dates(site.briefing.sources.values(), show=format_partial_date)[1]
+
+
+class Publication:
+    """One build's publication: what is worked out once (the build's date, the pages' dates
+    from one git log, the feed, when the articles were published), then each page's values
+    for the theme and the files written with the site."""
+
+    def __init__(self, site: Site, publisher: Publisher) -> None:
+        self.site = site
+        self.publisher = publisher
+        self.built = build_time(site.project_dir).date()
+        self.dates = file_dates(site.project_dir, site.docs_dir)
+        self.entries = feed_entries(site)
+        self.published = published_between(site)
+
+    def page_meta(self, src: str) -> dict:
+        """The values the theme reads for one page, as plain strings (page.meta.publication)."""
+        site, publisher = self.site, self.publisher
+        url = site.usage.pages[src].url
+        card = card_path(url)
+        dates = self.dates.get(src, (self.built, self.built))   # no history: the build's date
+        return {
+            "jsonld": script_safe_json(page_structured_data(site, src, publisher, dates)),
+            "card": {"url": f"{site.site_url}{card}" if site.site_url else page_href(url, card),
+                     "width": SIZE[0], "height": SIZE[1], "alt": card_alt(card_of(site, src))},
+            "feed_atom": page_href(url, FEED_ATOM) if self.entries else "",
+            "feed_json": page_href(url, FEED_JSON) if self.entries else "",
+            "address": address(site, url), "publisher": publisher.name,
+            "issues": publisher.issues, "published": self.published,
+            "sources_href": relative_url(url, site.sources_url),
             "cite": [{"href": page_href(url, f"{CITE_DIR}{BRIEFING_KEY}.{suffix}"), "name": name}
                      for suffix, name in CITATION_FORMATS]}
 
+    def write_files(self, site_dir: Path) -> list[Path]:
+        """Every download and publication file, written into the built site."""
+        site, publisher = self.site, self.publisher
+        written = write_downloads(site.briefing, site_dir, site.site_url, site.project_dir,
+                                  site.appendix_url,
+                                  feed=(feed_meta(site, publisher), self.entries))
+        return [*written, *write_citations(citation_records(site, publisher, self.built),
+                                           site_dir),
+                *write_cards(site, site_dir)]
 
-def write_files(site: Site, site_dir: Path, extra: Mapping | None) -> list[Path]:
-    """Every download and publication file, written into the built site."""
-    publisher = Publisher.from_extra(extra)
-    written = write_downloads(site.briefing, site_dir, site.site_url, site.project_dir,
-                              site.appendix_url,
-                              feed=(feed_meta(site, publisher), feed_entries(site)))
-    return written + write_citations(citation_records(site, publisher), site_dir)
+
+def write_cards(site: Site, site_dir: Path) -> list[Path]:
+    """Every page's share card (PNG, 1200 x 630) under assets/cards/."""
+    style = CardStyle()
+    for font in (style.regular, style.bold):
+        if not font.is_file():
+            raise BriefingError(f"the share cards' font {font} is not installed",
+                                hint="install Debian's fonts-dejavu-core "
+                                     "(apt-get install fonts-dejavu-core)")
+    return [write_card(card_of(site, src), site_dir / card_path(info.url), style)
+            for src, info in site.usage.pages.items()]

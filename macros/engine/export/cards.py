@@ -97,9 +97,12 @@ def card_image(card: Card, style: CardStyle = CardStyle()) -> Image.Image:
 
 
 def write_card(card: Card, path: Path, style: CardStyle = CardStyle()) -> Path:
-    """Writes the card as an optimised palette PNG at `path`."""
-    image = card_image(card, style).quantize(colors=style.colours, method=Image.Quantize.MEDIANCUT,
+    """Writes the card as a palette PNG at `path`: the fast octree quantizer and zlib's default
+    level take a tenth of the time of median cut with Pillow's `optimize`, for a tenth more
+    bytes (about 15 kB a card)."""
+    image = card_image(card, style).quantize(colors=style.colours,
+                                             method=Image.Quantize.FASTOCTREE,
                                              dither=Image.Dither.NONE)
     path.parent.mkdir(parents=True, exist_ok=True)
-    image.save(path, format="PNG", optimize=True)
+    image.save(path, format="PNG")
     return path

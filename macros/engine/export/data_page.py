@@ -25,7 +25,8 @@ def dataset_jsonld(site_url: str, created: dt.datetime | None = None) -> str:
                         "New Year campaign, infrastructure, competition and financial context), "
                         "with the articles they come from and the passages that support them."),
         "url": base, "license": LICENCE["path"], "isAccessibleForFree": True,
-        "creator": {"@type": "Organization", "name": SITE_NAME, "url": site_url},
+        "creator": {"@type": "Organization", "name": SITE_NAME,
+                    **({"url": site_url} if site_url else {})},   # no address: no url
         "keywords": ["Alibaba", "Qwen", "artificial intelligence", "China", "figures"],
         "inLanguage": "en",
         "variableMeasured": [c.name for c in FIGURE_COLUMNS],

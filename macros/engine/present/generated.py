@@ -296,36 +296,40 @@ def count_words(n: int) -> str:
     return NUMBER_WORDS[n] if n < len(NUMBER_WORDS) else str(n)
 
 
-def sources_account(r: PageRenderer) -> str:
-    """'This briefing draws on five articles. None prints its date: four can be placed in
-    early February 2026 from what they report; one cannot.' From the sources' dates (an
-    estimated day as its part of the month), so a new source cannot leave it stale. Relayed
-    outlets are not articles."""
-    articles = [s for s in r.briefing.sources.values() if not s.as_reported_by]
+def articles_dates(sources, show=time_element) -> tuple[int, str]:
+    """How many articles there are and when they were published, from the sources' dates (an
+    estimated day as its part of the month; relayed reports are not articles), so a new
+    source cannot leave it stale: (5, 'none prints its date: four can be placed in early
+    February 2026 from what they report; one cannot'). `show` writes a date."""
+    articles = [s for s in sources if not s.as_reported_by]
     dated = sorted((s for s in articles if s.date.precision != "none"),
                    key=lambda s: PartialDate.sort_key(publication_date(s)))
     undated = len(articles) - len(dated)
-    text = f"This briefing draws on {count_words(len(articles))} articles"
     span = ""
     if dated:
         first, last = (publication_date(dated[0]), publication_date(dated[-1]))
         on = "on" if first.precision == "day" and first == last else "in"
-        span = (f"{on} {time_element(first)}" if first == last else
-                f"between {time_element(first)} and {time_element(last)}")
+        span = f"{on} {show(first)}" if first == last else f"between {show(first)} and {show(last)}"
     if all(s.date_estimated or s.date.precision == "none" for s in articles):
-        text += ". None prints its date"
+        text = "none prints its date"
         if dated:
             text += f": {count_words(len(dated))} can be placed {span} from what they report"
             if undated:
                 text += f"; {count_words(undated)} cannot"
-        return text + "."
-    if dated:
-        text += f", published {span}"
-        if any(s.date_estimated for s in dated):
-            text += " (some dates estimated from what the articles report)"
+        return len(articles), text
+    text = f"published {span}" if dated else ""
+    if any(s.date_estimated for s in dated):
+        text += " (some dates estimated from what the articles report)"
     if undated:
-        text += f"; {count_words(undated)} {'is' if undated == 1 else 'are'} undated"
-    return text + "."
+        text += f"{'; ' if text else ''}{count_words(undated)} {'is' if undated == 1 else 'are'} undated"
+    return len(articles), text
+
+
+def sources_account(r: PageRenderer) -> str:
+    """'This briefing draws on five articles. None prints its date: four can be placed in
+    early February 2026 from what they report; one cannot.'"""
+    count, dates = articles_dates(r.briefing.sources.values())
+    return f"This briefing draws on {count_words(count)} articles. {dates[0].upper()}{dates[1:]}."
 
 
 def reporting_as_of(r: PageRenderer) -> str:
