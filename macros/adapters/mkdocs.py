@@ -110,6 +110,7 @@ class Build:
         if self.site is not None and not (self.page_errors if self.preview else self.errors):
             try:
                 self.site.checker.after(self.env.markdown, self.env.page.file.src_uri)
+                self.site.check_rendered(self.env.page.file.src_uri)
             except BriefingError as error:
                 self._failed(error)
         if self.preview and self.page_errors:

@@ -132,6 +132,21 @@ MESSAGES: dict[str, Message] = {
         "link to '{target}': no such page{suggestion}",
         "link to a Markdown file under docs/ by its path from this page, e.g. "
         "[the campaign](campaign.md)"),
+    "front-matter-template": Message(
+        "template code in the front matter, which is not rendered (the page would "
+        "show it as typed)",
+        "write the value as plain text: a title or description cannot show a figure"),
+    "entries-not-shown": Message(
+        "no page shows {what}",
+        "add {call} to the page meant for it (a page listed under nav: in mkdocs.yml)"),
+    "conflict-not-shown": Message(
+        "no page shows this conflict",
+        "add {{{{ conflict(\"{id}\") }}}} with its verdict to {page}, where the other "
+        "disagreements are, or {{{{ conflicts_list() }}}} to show every one"),
+    "figure-not-rendered": Message(
+        "the page names this figure, but the rendered page does not show it (the call is in a "
+        "branch not taken or a loop that never runs)",
+        "move the call out of the {{% if %}} or {{% for %}}, or delete it"),
     "code-in-code-block": Message(
         "template code inside a code block would be run, not shown",
         "to show a macro call as code, wrap it in raw: {{% raw %}}`{{{{ fig(\"key\") }}}}`"
