@@ -47,6 +47,17 @@ def check_published(project_dir: Path, settings: Mapping[str, str], config: Brie
                                   project_dir / "data", data])
 
 
+def told_as_mistake(error: Exception, file: str | None) -> BriefingError:
+    """Any failure while a page or the site is prepared, as one message (a BriefingError as
+    it is): under `serve` it becomes the error page instead of stopping every rebuild."""
+    if isinstance(error, BriefingError):
+        return error
+    detail = "it is nested too deeply" if isinstance(error, RecursionError) \
+        else f"{type(error).__name__}: {str(error)[:200]}"
+    problem, hint = told("build-failure", detail=detail)
+    return BriefingError(problem, file=file, hint=hint)
+
+
 class PageTemplate(jinja2.Template):
     """A page as both generators render it. An expression that fails while the page renders
     (`{{ 1/0 }}`, an attribute that does not exist: not a macro, whose mistakes the engine

@@ -14,10 +14,12 @@ import re
 import sys
 from pathlib import Path
 
+import jinja2
 from mkdocs.exceptions import PluginError
 
-from ..engine.config import BriefingConfig
-from ..engine.errors import BriefingError, did_you_mean
+from ..engine.catalogue import told
+from ..engine.config import BriefingConfig, setting_line
+from ..engine.errors import BriefingError, did_you_mean, shown
 from ..engine.export.downloads import write_downloads
 from ..engine.load.page_source import read_pages
 from ..engine.macro_table import macros
@@ -62,9 +64,10 @@ class Build:
             self.sources = read_pages(docs, [p.relative_to(docs).as_posix()
                                              for p in sorted(docs.rglob("*.md"))])
             check_nav(env.conf, text)
-        except BriefingError as error:
+        except Exception as error:
+            error = common.told_as_mistake(error, None)
             if not preview:
-                raise
+                raise error from None
             self._failed(error)
 
     def start_page(self) -> None:
@@ -79,10 +82,26 @@ class Build:
                                  self._pages(), self.sources, env.conf.get("site_url") or "")
             known = set(env.variables) | set(env.macros) | set(env.page.meta or {})
             common.check_template(self.site, env.page.file.src_path, env.env, known)
-        except BriefingError as error:
-            self._failed(error)
+            self._check_theme_template()
+        except Exception as error:  # noqa: BLE001 (told as the page's mistake, never a stuck preview)
+            self._failed(common.told_as_mistake(error, self._own() if self.site else None))
             # rendering it would only repeat the mistake
             env.markdown = error_page(self.page_errors, self._own()) if self.preview else ""
+
+    def _check_theme_template(self) -> None:
+        """A page's `template:` (front matter) names a template of the theme: MkDocs would fail
+        on it after the page was built, which under `serve` stops every later rebuild."""
+        meta = self.env.page.meta or {}
+        if "template" not in meta:
+            return
+        try:
+            self.env.conf["theme"].get_env().get_template(meta["template"])
+        except (jinja2.TemplateError, TypeError, AttributeError, OSError):
+            written = meta.pop("template")  # the theme's own page template shows the message
+            problem, hint = told("page-template-unknown", written=shown(written))
+            raise BriefingError(problem, file=self._own(), key="template", hint=hint,
+                                line=setting_line(self.sources[self._page()].text,
+                                                  "template")) from None
 
     def _pages(self) -> dict[str, PageInfo]:
         """The site's pages with URL and title as MkDocs has them: the nav's pages in order,
@@ -111,8 +130,8 @@ class Build:
             try:
                 self.site.checker.after(self.env.markdown, self.env.page.file.src_uri)
                 self.site.check_rendered(self.env.page.file.src_uri)
-            except BriefingError as error:
-                self._failed(error)
+            except Exception as error:  # noqa: BLE001 (told as the page's mistake)
+                self._failed(common.told_as_mistake(error, self._own()))
         if self.preview and self.page_errors:
             self.env.markdown = error_page(self.page_errors, self._own())
 

@@ -83,8 +83,8 @@ class Build:
         try:
             known = {*env.variables, *env.macros, *(page.meta or {}), *names}
             common.check_template(site, src, self.jinja, known)
-        except BriefingError as error:
-            self._failed(error)
+        except Exception as error:  # noqa: BLE001 (told as the page's mistake)
+            self._failed(common.told_as_mistake(error, site.page_file(src)))
         common.register(env, names, lambda: site, lambda: src, self._failed)
 
     def _failed(self, error: BriefingError) -> str:

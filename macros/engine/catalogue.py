@@ -124,6 +124,14 @@ MESSAGES: dict[str, Message] = {
     "template-syntax": Message(
         "template syntax error: {detail}",
         "check the {{{{ }}}} / {{% %}} brackets and quotes on this line; " + BRACES_LITERALLY),
+    "build-failure": Message(
+        "this could not be built: {detail}",
+        "undo the last change here (a deeply nested or very long expression, an unusual "
+        "character or setting); if the page looks right, report this message"),
+    "page-template-unknown": Message(
+        "the theme has no page template {written}",
+        "delete the 'template:' line to use the theme's own, or name a template of "
+        "overrides/ such as main.html"),
     "template-expression": Message(
         "this template expression could not be shown: {detail}",
         "a page computes nothing itself: show a value with a macro such as "
