@@ -18,6 +18,7 @@ from ..engine import errors
 from ..engine.catalogue import told
 from ..engine.config import BriefingConfig, setting_line
 from ..engine.errors import BriefingError, did_you_mean
+from ..engine.load.page_source import FRONT_MATTER
 from ..engine.load.project_files import check_inside, check_own_files
 from ..engine.present.pages.frame import frame_markdown
 from ..engine.site import Site
@@ -44,6 +45,17 @@ def check_published(project_dir: Path, settings: Mapping[str, str], config: Brie
     check_own_files(project_dir, [project_dir / docs_dir,
                                   *([project_dir / custom_dir] if custom_dir else []),
                                   project_dir / "data", data])
+
+
+def told_as_mistake(error: Exception, file: str | None) -> BriefingError:
+    """Any failure while a page or the site is prepared, as one message (a BriefingError as
+    it is): under `serve` it becomes the error page instead of stopping every rebuild."""
+    if isinstance(error, BriefingError):
+        return error
+    detail = "it is nested too deeply" if isinstance(error, RecursionError) \
+        else f"{type(error).__name__}: {str(error)[:200]}"
+    problem, hint = told("build-failure", detail=detail)
+    return BriefingError(problem, file=file, hint=hint)
 
 
 class PageTemplate(jinja2.Template):
@@ -101,7 +113,13 @@ class Frame(jinja2.ext.Extension):
         environment.template_class = PageTemplate
 
     def preprocess(self, source: str, name: str | None, filename: str | None = None) -> str:
-        return frame_markdown(source) if name is None else source  # pages, not includes
+        """A page gets the frame; an included file loses its front matter, which the page
+        it is included in would otherwise show as text."""
+        if name is None:
+            return frame_markdown(source)
+        front_matter = FRONT_MATTER.match(source.removeprefix("\ufeff"))
+        return source.removeprefix("\ufeff")[front_matter.end():].lstrip("\n") \
+            if front_matter else source
 
 
 def template_line() -> int | None:

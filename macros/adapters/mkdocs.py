@@ -14,10 +14,12 @@ import re
 import sys
 from pathlib import Path
 
+import jinja2
 from mkdocs.exceptions import PluginError
 
-from ..engine.config import BriefingConfig
-from ..engine.errors import BriefingError, did_you_mean
+from ..engine.catalogue import told
+from ..engine.config import BriefingConfig, setting_line
+from ..engine.errors import BriefingError, did_you_mean, shown
 from ..engine.load.page_source import read_pages
 from ..engine.macro_table import macros
 from ..engine.present.pages.site_pages import nav_files
@@ -65,9 +67,10 @@ class Build:
                                              for p in sorted(docs.rglob("*.md"))])
             check_nav(env.conf, text)
             self.publisher = Publisher.from_extra(env.conf["extra"])
-        except BriefingError as error:
+        except Exception as error:
+            error = common.told_as_mistake(error, None)
             if not preview:
-                raise
+                raise error from None
             self._failed(error)
 
     def start_page(self) -> None:
@@ -83,10 +86,26 @@ class Build:
                 self.publication = Publication(self.site, self.publisher)
             known = set(env.variables) | set(env.macros) | set(env.page.meta or {})
             common.check_template(self.site, env.page.file.src_path, env.env, known)
-        except BriefingError as error:
-            self._failed(error)
+            self._check_theme_template()
+        except Exception as error:  # noqa: BLE001 (told as the page's mistake, never a stuck preview)
+            self._failed(common.told_as_mistake(error, self._own() if self.site else None))
             # rendering it would only repeat the mistake
             env.markdown = error_page(self.page_errors, self._own()) if self.preview else ""
+
+    def _check_theme_template(self) -> None:
+        """A page's `template:` (front matter) names a template of the theme: MkDocs would fail
+        on it after the page was built, which under `serve` stops every later rebuild."""
+        meta = self.env.page.meta or {}
+        if "template" not in meta:
+            return
+        try:
+            self.env.conf["theme"].get_env().get_template(meta["template"])
+        except (jinja2.TemplateError, TypeError, AttributeError, OSError):
+            written = meta.pop("template")  # the theme's own page template shows the message
+            problem, hint = told("page-template-unknown", written=shown(written))
+            raise BriefingError(problem, file=self._own(), key="template", hint=hint,
+                                line=setting_line(self.sources[self._page()].text,
+                                                  "template")) from None
 
     def _pages(self) -> dict[str, PageInfo]:
         """The site's pages with URL and title as MkDocs has them: the nav's pages in order,
@@ -114,11 +133,11 @@ class Build:
         if self.site is not None and not (self.page_errors if self.preview else self.errors):
             try:
                 self.site.checker.after(self.env.markdown, self.env.page.file.src_uri)
+                self.site.check_rendered(self.env.page.file.src_uri)
                 # what the theme's <head> and footer read (overrides/main.html)
-                meta = self.publication.page_meta(self._page())
-                self.env.page.meta["publication"] = meta
-            except BriefingError as error:
-                self._failed(error)
+                self.env.page.meta["publication"] = self.publication.page_meta(self._page())
+            except Exception as error:  # noqa: BLE001 (told as the page's mistake)
+                self._failed(common.told_as_mistake(error, self._own()))
         if self.preview and self.page_errors:
             self.env.markdown = error_page(self.page_errors, self._own())
 

@@ -83,13 +83,14 @@ class Build:
                 f"Zensical's URL '{url}' differs from the adapter's '{self.pages[src].url}'",
                 file=site.page_file(src), hint="fix page_url() in macros/engine/present/pages/site_pages.py"))
         names = macros.names()
+        publication = None
         try:
             known = {*env.variables, *env.macros, *(page.meta or {}), *names}
             common.check_template(site, src, self.jinja, known)
             # what the theme's <head> and footer read (overrides/main.html)
             publication = self.publication.page_meta(src)
-        except BriefingError as error:
-            self._failed(error)
+        except Exception as error:  # noqa: BLE001 (told as the page's mistake)
+            self._failed(common.told_as_mistake(error, site.page_file(src)))
         common.register(env, names, lambda: site, lambda: src, self._failed)
         page.meta["publication"] = publication
 

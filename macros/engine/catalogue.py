@@ -128,6 +128,14 @@ MESSAGES: dict[str, Message] = {
     "template-syntax": Message(
         "template syntax error: {detail}",
         "check the {{{{ }}}} / {{% %}} brackets and quotes on this line; " + BRACES_LITERALLY),
+    "build-failure": Message(
+        "this could not be built: {detail}",
+        "undo the last change here (a deeply nested or very long expression, an unusual "
+        "character or setting); if the page looks right, report this message"),
+    "page-template-unknown": Message(
+        "the theme has no page template {written}",
+        "delete the 'template:' line to use the theme's own, or name a template of "
+        "overrides/ such as main.html"),
     "template-expression": Message(
         "this template expression could not be shown: {detail}",
         "a page computes nothing itself: show a value with a macro such as "
@@ -136,6 +144,21 @@ MESSAGES: dict[str, Message] = {
         "link to '{target}': no such page{suggestion}",
         "link to a Markdown file under docs/ by its path from this page, e.g. "
         "[the campaign](campaign.md)"),
+    "front-matter-template": Message(
+        "template code in the front matter, which is not rendered (the page would "
+        "show it as typed)",
+        "write the value as plain text: a title or description cannot show a figure"),
+    "entries-not-shown": Message(
+        "no page shows {what}",
+        "add {call} to the page meant for it (a page listed under nav: in mkdocs.yml)"),
+    "conflict-not-shown": Message(
+        "no page shows this conflict",
+        "add {{{{ conflict(\"{id}\") }}}} with its verdict to {page}, where the other "
+        "disagreements are, or {{{{ conflicts_list() }}}} to show every one"),
+    "figure-not-rendered": Message(
+        "the page names this figure, but the rendered page does not show it (the call is in a "
+        "branch not taken or a loop that never runs)",
+        "move the call out of the {{% if %}} or {{% for %}}, or delete it"),
     "code-in-code-block": Message(
         "template code inside a code block would be run, not shown",
         "to show a macro call as code, wrap it in raw: {{% raw %}}`{{{{ fig(\"key\") }}}}`"

@@ -19,9 +19,14 @@ from .macro_table import Macro, PageContext, macros
 from .pipeline import load_briefing
 from .present.html import PageRenderer
 from .present.pages.checker import PageChecker
-from .present.pages.rules import check_figures_used, check_front_matter, check_prose
+from .present.pages.rules import (
+    check_entries_shown,
+    check_figures_used,
+    check_front_matter,
+    check_prose,
+)
 from .present.pages.templates import call_macro
-from .present.pages.usage import QUOTED, PageInfo, Usage, scan_pages
+from .present.pages.usage import QUOTED, PageInfo, Usage, scan_pages, shown_template
 from .validate.articles import check_data_file
 
 _BUTTON_CALLS = re.compile(r"\{\{-?\s*(?:fig|cards)\s*\(.*?\}\}", re.S)
@@ -58,7 +63,9 @@ class Site:
         check_front_matter(site_pages)  # the guide's rules for pages
         check_prose(site_pages, self.briefing.names_with_digits)
         check_figures_used(self.briefing, self.usage)
+        check_entries_shown(self.briefing, self.usage)
         self._bound: dict[str, dict[str, Macro]] = {}
+        self._renderers: dict[str, PageRenderer] = {}
 
     def _generated_keys(self) -> dict[str, list[str]]:
         """The figures each whole-section generator shows, as buttons with panels."""
@@ -106,12 +113,30 @@ class Site:
             shown_by = self._generated_keys()
             self._anchored = {}
             for src, info in self.usage.pages.items():
-                text = self.sources[src].text
-                keys = {k for block in _BUTTON_CALLS.findall(text) for _, k in QUOTED.findall(block)}
+                keys = self._button_keys(src)
                 for generator in self.usage.macros_by_page[src] & shown_by.keys():
                     keys.update(shown_by[generator])
                 self._anchored[info.url] = keys
         return self._anchored
+
+    def _button_keys(self, src: str) -> set[str]:
+        """The figures the page's fig() and cards() calls show (outside comments)."""
+        text = shown_template(self.sources[src].text)
+        return {k for block in _BUTTON_CALLS.findall(text) for _, k in QUOTED.findall(block)}
+
+    def check_rendered(self, src: str) -> None:
+        """After the page rendered: each figure its fig() and cards() calls name got its button,
+        which the appendix links back to (a call in a branch not taken or a loop that never
+        runs shows nothing, yet counted as shown)."""
+        shown = set(self._renderers[src].shown) if src in self._renderers else set()
+        for key in sorted(self._button_keys(src) - shown):
+            if key not in self.briefing.figures:  # no appendix entry links to it
+                continue
+            page = self.sources[src]
+            line = next((n for n, row in enumerate(page.text.splitlines(), 1)
+                         if f'"{key}"' in row or f"'{key}'" in row), None)
+            problem, hint = told("figure-not-rendered", key=key)
+            raise BriefingError(problem, file=page.display, line=line, key=key, hint=hint)
 
     def page_context(self, src: str) -> PageContext:
         """What the page's macros are bound to; links are relative to the page."""
@@ -120,6 +145,7 @@ class Site:
         url = self.usage.pages[src].url
         renderer = PageRenderer(self.briefing, url, self.appendix_url, self.sources_url, base,
                                 self.changes_url)
+        self._renderers[src] = renderer
         return PageContext(renderer, self.usage, self.anchored_keys, self.site_url)
 
     def call(self, name: str, src: str, args: list, kwargs: dict) -> str:

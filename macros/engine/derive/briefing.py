@@ -201,6 +201,10 @@ class Briefing:
             self.figures[entry.figure] = replace(fig, corrections=fig.corrections + (correction,))
         return result
 
+    def line_of(self, *path: str) -> int | None:
+        """The data file's line of an entry, e.g. line_of("conflicts", "budget-dollars")."""
+        return self._doc.line_of(path)
+
     def _where(self, key: str, field: str | None = None) -> tuple[str, int | None]:
         path = ("figures", key, field) if field else ("figures", key)
         return self.file, self._doc.line_of(path)

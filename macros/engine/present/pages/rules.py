@@ -3,7 +3,9 @@
 - every page has front matter with a `title` and a `description` of at least
   MIN_DESCRIPTION characters on one line (search results and link previews show it);
 - every figure is shown on some page, or carries `appendix_only: true`; a figure marked
-  `appendix_only` is shown on no page;
+  `appendix_only` is shown on no page; every conflict, glossary entry, open question and
+  correction is shown on some page (by the macro that shows it);
+- front matter holds no template code (it is not rendered: `{{` would reach the title);
 - page prose types no digits: numbers come from figure macros (outside macros, code, link
   targets, HTML tags and character references; the data file's names_with_digits are allowed).
 """
@@ -14,6 +16,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from ...catalogue import told
 from ...errors import BriefingError
 from ...load.page_source import FRONT_MATTER, PageSource
 from .code import CODE
@@ -68,9 +71,14 @@ def _line_of_field(text: str, field: str) -> int:
 
 
 def check_front_matter(pages: Mapping[str, PageSource]) -> None:
-    """Title and description of every page."""
+    """Title and description of every page; no template code in any front-matter value."""
     for page in pages.values():
         display, text, meta = page.display, page.text, page.meta
+        for field, value in meta.items():
+            if isinstance(value, str) and re.search(r"\{[{%#]", value):
+                problem, hint = told("front-matter-template")
+                raise BriefingError(problem, file=display, line=_line_of_field(text, str(field)),
+                                    key=str(field), hint=hint)
         for field in ("title", "description"):
             value = meta.get(field)
             if not isinstance(value, str) or not value.strip():
@@ -105,3 +113,33 @@ def check_figures_used(briefing: Any, usage: Any) -> None:
             raise BriefingError(
                 f"marked appendix_only, but shown on {pages}", file=briefing.file,
                 line=fig.line, key=f"figures.{key}", hint="remove 'appendix_only: true'")
+
+
+# The macro that shows each kind of entry whole, with how the hint names a place for it.
+SECTION_MACROS = {"glossary": ("glossary", "the glossary"),
+                  "open_questions": ("open_questions", "the open questions"),
+                  "corrections": ("corrections_list", "the corrections")}
+
+
+def check_entries_shown(briefing: Any, usage: Any) -> None:
+    """Every conflict, glossary entry, open question and correction reaches some page: the
+    data says it, so no page may silently leave it out."""
+    called = set().union(*usage.macros_by_page.values())
+    entries = {"glossary": briefing.glossary, "open_questions": briefing.open_questions,
+               "corrections": dict(enumerate(briefing.corrections))}
+    for section, (macro, what) in SECTION_MACROS.items():
+        if entries[section] and macro not in called:
+            first = next(iter(entries[section]))
+            problem, hint = told("entries-not-shown", what=what, call=f"{{{{ {macro}() }}}}")
+            raise BriefingError(problem, file=briefing.file, key=section,
+                                line=briefing.line_of(section, first), hint=hint)
+    if "conflicts_list" in called:
+        return
+    shown = set().union(*usage.conflicts_by_page.values())
+    pages = sorted(src for src, ids in usage.conflicts_by_page.items() if ids)
+    for conflict_id in briefing.conflicts:
+        if conflict_id not in shown:
+            problem, hint = told("conflict-not-shown", id=conflict_id,
+                                 page=f"docs/{pages[0]}" if pages else "a page")
+            raise BriefingError(problem, file=briefing.file, key=f"conflicts.{conflict_id}",
+                                line=briefing.line_of("conflicts", conflict_id), hint=hint)

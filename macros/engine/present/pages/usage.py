@@ -15,6 +15,11 @@ from ...load.page_source import PageSource
 MACRO_BLOCK = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
 QUOTED = re.compile(r"""(["'])([a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)+)\1""")
 CALLED = re.compile(r"\b([a-z_]+)\s*\(")
+CONFLICT_CALL = re.compile(r"""\bconflict\s*\(\s*(["'])([^"'\n]+)\1""")
+# What a page's reader never sees: Jinja comments, raw blocks (shown as code, not run) and
+# HTML comments (run, but hidden in the page).
+NOT_SHOWN = re.compile(r"\{#.*?#\}|\{%-?\s*raw\s*-?%\}.*?\{%-?\s*endraw\s*-?%\}|<!--.*?-->",
+                       re.S)
 
 
 @dataclass(frozen=True)
@@ -33,6 +38,7 @@ class Usage:
     pages: dict[str, PageInfo] = field(default_factory=dict)
     keys_by_page: dict[str, list[str]] = field(default_factory=dict)
     macros_by_page: dict[str, set[str]] = field(default_factory=dict)
+    conflicts_by_page: dict[str, set[str]] = field(default_factory=dict)  # conflict("id") calls
     _index: dict[str, list[str]] | None = field(default=None, repr=False)
 
     def pages_using(self, key: str) -> list[PageInfo]:
@@ -51,6 +57,12 @@ class Usage:
         return {key for keys in self.keys_by_page.values() for key in keys}
 
 
+def shown_template(markdown: str) -> str:
+    """The page's template without what its reader never sees (NOT_SHOWN), line count kept:
+    a macro call there shows nothing, so it does not count as showing a figure."""
+    return NOT_SHOWN.sub(lambda match: "\n" * match.group(0).count("\n"), markdown)
+
+
 def referenced_keys(markdown: str) -> list[str]:
     """Dotted keys quoted inside {{ }} and {% %} blocks, in order of first use."""
     keys: list[str] = []
@@ -67,9 +79,12 @@ def called_macros(markdown: str) -> set[str]:
 
 
 def scan_pages(pages: Mapping[str, PageInfo], sources: Mapping[str, PageSource]) -> Usage:
-    """Which keys and macros each of the site's pages mentions."""
+    """Which keys, macros and conflicts each of the site's pages shows."""
     usage = Usage(pages=dict(pages))
     for src in pages:
-        usage.keys_by_page[src] = referenced_keys(sources[src].text)
-        usage.macros_by_page[src] = called_macros(sources[src].text)
+        text = shown_template(sources[src].text)
+        usage.keys_by_page[src] = referenced_keys(text)
+        usage.macros_by_page[src] = called_macros(text)
+        usage.conflicts_by_page[src] = {conflict_id for block in MACRO_BLOCK.findall(text)
+                                        for _, conflict_id in CONFLICT_CALL.findall(block)}
     return usage
