@@ -29,7 +29,7 @@ def article(page: str) -> str:
 
 def test_sources_page_opens_with_an_overview_of_every_source(built_site, briefing):
     page = article(built_site.page("sources/"))
-    first_table = page.index("<table>")
+    first_table = page.index("<table")
     overview = re.search(r'<div class="stack-table sources-overview">(.*?)</table>', page, re.S)
     assert overview and page.index(overview.group(0)) < first_table + 1
     assert page.index(overview.group(0)) < page.index('class="source-entry"')
@@ -48,5 +48,5 @@ def test_each_source_shows_its_rating_note_and_folds_its_details(built_site, bri
         entry = entry[:entry.index("</details>")]
         note, folded = entry.split("<details", 1)
         assert text(src.note)[:60] in text(note), sid
-        assert "<table>" in folded or "Cited by nothing" in folded, sid
-        assert "<table>" not in note, sid
+        assert "<table" in folded or "Cited by nothing" in folded, sid
+        assert "<table" not in note, sid
