@@ -110,7 +110,8 @@ def test_cite_numbers_claims_and_opens_their_passages(built_site, briefing, usag
         page, found = built_site.page(info.url), panels(built_site.page(info.url))
         numbers = dict.fromkeys(keys)
         buttons = re.findall(r'<button type="button" class="cite" popovertarget="(cp-[^"]+)" '
-                             r'aria-label="Source note (\d+): show sources" data-search-exclude>(\d+)</button>', page)
+                             r'aria-label="Source note (\d+): show sources" data-search-exclude>'
+                             r'(\d+)</button>', page)
         assert len(buttons) == len(keys), src
         assert [int(n) for _, n, _ in buttons] == [list(numbers).index(k) + 1 for k in keys]
         for (pid, _, _), key in zip(buttons, keys, strict=True):

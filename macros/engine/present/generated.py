@@ -133,7 +133,7 @@ def appendix_groups(keys, usage: Usage) -> dict[str, list[str]]:
     placed: dict[str, list[tuple[int, str]]] = {}
     unplaced: list[str] = []
     for key in keys:
-        pages = [p for p in usage.pages_using(key)]
+        pages = usage.pages_using(key)
         topical = [p for p in pages if p.src_path != home] or pages
         if not topical:
             unplaced.append(key)
