@@ -429,3 +429,18 @@ def test_changing_a_figure_changes_its_chart(project_copy):
     assert baidu.text in texts(svg)
     ratio = changed.figure("competition.ratio_baidu").short
     assert f"is {ratio} this" in " ".join(texts(svg))   # a label may wrap onto two lines
+
+
+def test_as_of_line_names_the_date_that_covers_the_others():
+    from types import SimpleNamespace
+
+    from macros.engine.dates import PartialDate
+    from macros.engine.present.charts.frame import _as_of_line
+
+    def figs(*dates):
+        return [SimpleNamespace(as_of=PartialDate.parse(d)) for d in dates]
+
+    assert _as_of_line(figs("2026-02-02", "early 2026-02")) == (
+        "As of early February 2026; the table gives each figure's date.")
+    assert _as_of_line(figs("2026-02-02", "mid 2026-02")) == (
+        "As of dates from 2 February 2026 to mid-February 2026; the table gives each one.")

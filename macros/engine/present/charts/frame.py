@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import hashlib
 import html
 import re
@@ -20,6 +22,8 @@ from ..markup import escape, html_block
 from ..markup import render as render_template
 from .download import chart_data_href
 from .svg import NBSP, element, num
+
+PART_DAYS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
 
 
 @dataclass(frozen=True)
@@ -127,16 +131,36 @@ def chart_id(kind: str, title: str, keys: Iterable[str]) -> str:
     return f"chart-{kind}-{digest}"
 
 
+def day_range(date: PartialDate) -> tuple[dt.date, dt.date]:
+    """The first and last calendar day a partial date can mean."""
+    if date.precision == "day":
+        return date.start(), date.start()
+    if date.precision == "year":
+        return dt.date(date.year, 1, 1), dt.date(date.year, 12, 31)
+    month_end = calendar.monthrange(date.year, date.month)[1]
+    first, last = PART_DAYS.get(date.part, (1, month_end))
+    return dt.date(date.year, date.month, first), dt.date(date.year, date.month,
+                                                          min(last, month_end))
+
+
 def _as_of_line(figs: Sequence[ResolvedFigure]) -> str:
     dates = sorted({f.as_of for f in figs if f.as_of.precision != "none"},
                    key=PartialDate.sort_key)
     undated = " Some figures are undated." if len(dates) < len({f.as_of for f in figs}) else ""
     if not dates:
         return "The figures are undated."
-    first, last = (format_partial_date(d) for d in (dates[0], dates[-1]))
     if len(dates) == 1:
-        return f"As of {first}.{undated}"
-    return f"As of dates from {first} to {last}; the table gives each one.{undated}"
+        return f"As of {format_partial_date(dates[0])}.{undated}"
+    spans = {d: day_range(d) for d in dates}
+    covering = [d for d, (a, b) in spans.items()
+                if all(a <= x and y <= b for x, y in spans.values())]
+    if covering:   # '2 February' and 'early February': all within early February
+        return (f"As of {format_partial_date(covering[0])}; the table gives each figure's "
+                f"date.{undated}")
+    first = min(dates, key=lambda d: spans[d][0])
+    last = max(dates, key=lambda d: spans[d][1])
+    return (f"As of dates from {format_partial_date(first)} to {format_partial_date(last)}; "
+            f"the table gives each one.{undated}")
 
 
 def render(r: PageRenderer, kind: str, title: str, description: str, drawing: Drawing,

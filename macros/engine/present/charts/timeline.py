@@ -3,7 +3,6 @@ can mean, periods as bands; a long quiet gap is cut out of the axis and labelled
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from dataclasses import dataclass
 from itertools import pairwise
@@ -28,7 +27,6 @@ BLOCK_GAP = 8
 POINT_RADIUS = 5
 MARK_WIDTH = 8
 MACRO = "timeline_chart"
-PART_DAYS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
 
 
 @dataclass(frozen=True)
@@ -43,18 +41,6 @@ class Item:
     name: str
     tooltip: str
     key: str
-
-
-def day_range(date: PartialDate) -> tuple[dt.date, dt.date]:
-    """The first and last calendar day a partial date can mean."""
-    if date.precision == "day":
-        return date.start(), date.start()
-    if date.precision == "year":
-        return dt.date(date.year, 1, 1), dt.date(date.year, 12, 31)
-    month_end = calendar.monthrange(date.year, date.month)[1]
-    first, last = PART_DAYS.get(date.part, (1, month_end))
-    return dt.date(date.year, date.month, first), dt.date(date.year, date.month,
-                                                          min(last, month_end))
 
 
 def timeline_chart(r: PageRenderer, keys: list[str], title: str,
@@ -87,7 +73,7 @@ def _event(r: PageRenderer, fig, name: str) -> Item:
     if fig.value.precision == "none":
         raise frame.chart_error(MACRO, f"'{fig.key}' is undated and cannot be placed",
                                 "leave undated figures out of the timeline")
-    first, last = day_range(fig.value)
+    first, last = frame.day_range(fig.value)
     return Item("point" if first == last else "range", first, last, fig.short, fig.text, name,
                 provenance(r.briefing, fig), fig.key)
 
