@@ -300,6 +300,25 @@ def test_digits_in_a_conflict_explanation():
           "explanation: no digits allowed, found '10'", "say it in words without the number")
 
 
+def test_digits_in_a_conflict_verdict():
+    other = next(k for k in REAL.figures if k != KEY)
+    verdict = "The budget is 6 times larger."
+    text = add("conflicts", f"  test-digits:\n    title: Downloads\n"
+               f"    type: same-quantity\n    figures: [{KEY}, {other}]\n"
+               f"    verdict: {verdict}\n")
+    fails(text, f"{DATA}:{line(text, verdict)}: conflicts.test-digits",
+          "verdict: no digits allowed, found '6'", "say it in words without the number")
+
+
+def test_an_unknown_correction_kind():
+    text = REAL_TEXT.replace("    reason: \"Derived from an approximate dollar amount; now marked",
+                             "    kind: typo\n    reason: \"Derived from an approximate dollar amount; "
+                             "now marked", 1)
+    assert "kind: typo" in text
+    fails(text, f"{DATA}:{line(text, 'kind: typo')}: corrections.1", "unknown kind 'typo'",
+          "use one of the allowed values ('value' or 'clarification')")
+
+
 # ---------------------------------------------------------------- engine-level variants
 
 def hinted_error(text: str) -> BriefingError:

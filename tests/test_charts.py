@@ -340,6 +340,22 @@ def test_timeline_places_dates_to_scale_and_breaks_long_gaps(renderer):
             f"{briefing.figure('holiday.length').short}") in shown
 
 
+def test_timeline_keeps_one_scale_and_labels_what_the_break_leaves_out(renderer):
+    briefing = renderer.briefing
+    html = timeline_chart(renderer, EVENTS, "Timeline", spans=[SPAN])
+    svg = svg_of(html)
+    points, bars = marks(svg, "circle"), marks(svg, "rect")
+    days = [briefing.figure(k).value.start() for k in ("event.reveal", "event.start")]
+    ys = [float(points[k].get("cy")) for k in ("event.reveal", "event.start")]
+    per_day = (ys[1] - ys[0]) / (days[1] - days[0]).days
+    march = 31  # event.old is a whole month, alone on its stretch of axis
+    assert float(bars["event.old"].get("height")) == pytest.approx(march * per_day, abs=0.2)
+    shown = " ".join(texts(svg))
+    assert "about 22 months left out" in shown
+    assert "The axis leaves out about 22 months, 1 Apr 2024 to 1 Feb 2026." in html
+    assert "every day has the same height" in html
+
+
 def test_svg_is_compact(renderer):
     html = "".join([
         bar_chart(renderer, BUDGETS, "Budgets"),
@@ -387,6 +403,12 @@ def test_built_pages_carry_their_charts(built_site):
             assert "<script" not in figure and "://" not in ET.tostring(svg, encoding="unicode")
 
 
+def test_no_page_repeats_a_chart(built_site):
+    for path in built_site.site.rglob("index.html"):
+        ids = re.findall(r'<figure class="chart" id="([^"]+)"', path.read_text(encoding="utf-8"))
+        assert len(ids) == len(set(ids)), path
+
+
 def test_changing_a_figure_changes_its_chart(project_copy):
     data = project_copy / "data" / "briefing.yml"
     text = data.read_text(encoding="utf-8")
@@ -408,3 +430,18 @@ def test_changing_a_figure_changes_its_chart(project_copy):
     assert baidu.text in texts(svg)
     ratio = changed.figure("competition.ratio_baidu").short
     assert f"is {ratio} this" in " ".join(texts(svg))   # a label may wrap onto two lines
+
+
+def test_as_of_line_names_the_date_that_covers_the_others():
+    from types import SimpleNamespace
+
+    from macros.engine.dates import PartialDate
+    from macros.engine.present.charts.frame import _as_of_line
+
+    def figs(*dates):
+        return [SimpleNamespace(as_of=PartialDate.parse(d)) for d in dates]
+
+    assert _as_of_line(figs("2026-02-02", "early 2026-02")) == (
+        "As of early February 2026; the table gives each figure's date.")
+    assert _as_of_line(figs("2026-02-02", "mid 2026-02")) == (
+        "As of dates from 2 February 2026 to mid-February 2026; the table gives each one.")

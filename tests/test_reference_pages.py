@@ -29,7 +29,7 @@ def article(page: str) -> str:
 
 def test_sources_page_opens_with_an_overview_of_every_source(built_site, briefing):
     page = article(built_site.page("sources/"))
-    first_table = page.index("<table>")
+    first_table = page.index("<table")
     overview = re.search(r'<div class="stack-table sources-overview">(.*?)</table>', page, re.S)
     assert overview and page.index(overview.group(0)) < first_table + 1
     assert page.index(overview.group(0)) < page.index('class="source-entry"')
@@ -48,5 +48,19 @@ def test_each_source_shows_its_rating_note_and_folds_its_details(built_site, bri
         entry = entry[:entry.index("</details>")]
         note, folded = entry.split("<details", 1)
         assert text(src.note)[:60] in text(note), sid
-        assert "<table>" in folded or "Cited by nothing" in folded, sid
-        assert "<table>" not in note, sid
+        assert "<table" in folded or "Cited by nothing" in folded, sid
+        assert "<table" not in note, sid
+
+
+def test_appendix_marks_only_figures_whose_value_was_corrected(built_site, briefing):
+    page = article(built_site.page("figures/"))
+    entries = re.findall(r'<section class="fig-entry" id="fig-([a-z0-9_-]+)">(.*?)</section>',
+                         page, re.S)
+    assert len(entries) == len(briefing.figures)
+    for anchor, entry in entries:
+        key = next(k for k in briefing.figures if k.replace(".", "-") == anchor)
+        value_line = entry[:entry.index("<details")]
+        marked = '<span class="fig-flag">corrected</span>' in value_line
+        assert marked is briefing.figure(key).corrected, key
+    assert any(f.corrections and not f.corrected for f in briefing.figures.values()), (
+        "the data should hold a figure whose wording alone was clarified")

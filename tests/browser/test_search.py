@@ -56,7 +56,8 @@ def test_search_lists_the_page_and_opens_it(open_page, material_search):
 
 # Numbers as readers type them: bare digits of "US$431 million", a decimal of "6.96 yuan per US
 # dollar" and "-2.34%", a price's "€142.00", a grouped count, and a chip name with digits.
-EXCLUDED = re.compile(r"<(fig-panel|div)\b[^>]*data-search-exclude.*?</\1>", re.S)
+EXCLUDED = re.compile(r"<(fig-panel|div|figure|table|details|p|a|button)\b[^>]*data-search-exclude.*?</\1>",
+                      re.S)
 NUMBERS = ("431", "6.96", "2.34", "142.00", "100,000", "Zhenwu 810E")
 
 

@@ -27,12 +27,7 @@ from .pages.usage import Usage
 
 DOWNLOADS = (("figures.json", "every figure, JSON"), ("figures.csv", "every figure, CSV"),
              ("sources.json", "every source, JSON"))
-# Appendix group headings where capitalising the key's first segment is not the house style.
-GROUP_TITLES = {"deepseek": "DeepSeek", "fx": "Exchange rate", "ai_analysis": "AI-generated analysis",
-                "t_head": "T-Head", "olympics": "Winter Olympics", "qwen": "Qwen"}
-GENERAL_GROUP = "Other figures"
-
-
+APPENDIX_ONLY_GROUP = "Shown in this appendix only"
 
 
 def _html(name: str, **context: object) -> Markup:
@@ -130,26 +125,28 @@ def sources_list(r: PageRenderer) -> str:
     return "\n".join(out)
 
 
-def _group_title(group: str) -> str:
-    return GROUP_TITLES.get(group, group.replace("_", " ").capitalize())
-
-
-def appendix_groups(keys) -> dict[str, list[str]]:
-    """Figures grouped by their key's first segment; one-entry groups merge into one general
-    group at the end."""
-    groups: dict[str, list[str]] = {}
+def appendix_groups(keys, usage: Usage) -> dict[str, list[str]]:
+    """Figures grouped by the page topic they belong to: the first page in the navigation
+    that shows them (the home page only when no other does), in the navigation's order; within
+    a group, in the order that page first shows them. Figures no page shows come last."""
+    order = {src: n for n, src in enumerate(usage.pages)}
+    home = next(iter(usage.pages), None)
+    placed: dict[str, list[tuple[int, str]]] = {}
+    unplaced: list[str] = []
     for key in keys:
-        groups.setdefault(key.split(".")[0], []).append(key)
-    merged: dict[str, list[str]] = {}
-    general: list[str] = []
-    for group, members in groups.items():
-        if len(members) == 1:
-            general.extend(members)
-        else:
-            merged[_group_title(group)] = members
-    if general:
-        merged.setdefault(GENERAL_GROUP, []).extend(general)
-    return merged
+        pages = usage.pages_using(key)
+        topical = [p for p in pages if p.src_path != home] or pages
+        if not topical:
+            unplaced.append(key)
+            continue
+        page = min(topical, key=lambda p: order[p.src_path])
+        placed.setdefault(page.src_path, []).append(
+            (usage.keys_by_page[page.src_path].index(key), key))
+    groups = {usage.pages[src].title: [key for _, key in sorted(members)]
+              for src, members in sorted(placed.items(), key=lambda item: order[item[0]])}
+    if unplaced:
+        groups[APPENDIX_ONLY_GROUP] = unplaced
+    return groups
 
 
 def _appendix_entry(r: PageRenderer, usage: Usage, key: str,
@@ -167,8 +164,8 @@ def _appendix_entry(r: PageRenderer, usage: Usage, key: str,
         sources=[{"link": _source_link(r, sid), "passages": passages(fig, sid),
                   "reliability": b.source(sid).reliability}
                  for sid in fig.sources],
-        corrections=[{"date": format_partial_date(c.date), "old": c.old, "reason": c.reason}
-                     for c in fig.corrections],
+        corrections=[{"date": format_partial_date(c.date), "old": c.old, "reason": c.reason,
+                      "kind": c.kind} for c in fig.corrections],
         updates=r.updates(key), shown=shown,
         citation=citation(fig, site_url, r.appendix_url, accessed=accessed),
         cite_files=citation_file_hrefs(r, key),
@@ -180,7 +177,7 @@ def figures_appendix(r: PageRenderer, usage: Usage, anchored=None, site_url: str
     links = anchored() if callable(anchored) else (anchored or {})
     accessed = build_time().date()
     out = []
-    for title, keys in appendix_groups(r.briefing.figures).items():
+    for title, keys in appendix_groups(r.briefing.figures, usage).items():
         entries = [_appendix_entry(r, usage, key, links, site_url, accessed) for key in keys]
         out.append(render("appendix_section.md", title=title, entries=entries))
     return "\n".join(out)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import html
 import re
@@ -127,16 +128,29 @@ def chart_id(kind: str, title: str, keys: Iterable[str]) -> str:
     return f"chart-{kind}-{digest}"
 
 
+def day_range(date: PartialDate) -> tuple[dt.date, dt.date]:
+    """The first and last calendar day a partial date can mean."""
+    return date.start(), date.end()
+
+
 def _as_of_line(figs: Sequence[ResolvedFigure]) -> str:
     dates = sorted({f.as_of for f in figs if f.as_of.precision != "none"},
                    key=PartialDate.sort_key)
     undated = " Some figures are undated." if len(dates) < len({f.as_of for f in figs}) else ""
     if not dates:
         return "The figures are undated."
-    first, last = (format_partial_date(d) for d in (dates[0], dates[-1]))
     if len(dates) == 1:
-        return f"As of {first}.{undated}"
-    return f"As of dates from {first} to {last}; the table gives each one.{undated}"
+        return f"As of {format_partial_date(dates[0])}.{undated}"
+    spans = {d: day_range(d) for d in dates}
+    covering = [d for d, (a, b) in spans.items()
+                if all(a <= x and y <= b for x, y in spans.values())]
+    if covering:   # '2 February' and 'early February': all within early February
+        return (f"As of {format_partial_date(covering[0])}; the table gives each figure's "
+                f"date.{undated}")
+    first = min(dates, key=lambda d: spans[d][0])
+    last = max(dates, key=lambda d: spans[d][1])
+    return (f"As of dates from {format_partial_date(first)} to {format_partial_date(last)}; "
+            f"the table gives each one.{undated}")
 
 
 def render(r: PageRenderer, kind: str, title: str, description: str, drawing: Drawing,

@@ -1,9 +1,11 @@
-"""A vertical timeline: dated figures placed to scale, periods as bands, long gaps broken."""
+"""A vertical timeline: dated figures placed on one linear scale, vague dates over the days they
+can mean, periods as bands; a long quiet gap is cut out of the axis and labelled with its length."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from itertools import pairwise
 
 from ...dates import PartialDate
 from ...format.values import format_partial_date
@@ -17,11 +19,10 @@ RANGE_X = AXIS_X + 8     # vague dates: a bracket right of the axis
 SPAN_X = AXIS_X - 16     # periods: a band left of the axis
 MONTH_X = AXIS_X - 22    # right edge of the month names
 LABEL_X = AXIS_X + 30
-DAY = 9                 # user units per day
-MAX_SEGMENT = 420       # a longer stretch of time is compressed to this height
-SINGLE = 28             # height of a stretch holding one event only
+DAY = 7                 # user units per day, the same on every stretch of axis
+MAX_DRAWN = 560         # when the drawn stretches hold more days, every day gets less height
 BREAK_DAYS = 45         # a longer quiet gap breaks the axis
-BREAK_HEIGHT = 36
+BREAK_HEIGHT = 40
 BLOCK_GAP = 8
 POINT_RADIUS = 5
 MARK_WIDTH = 8
@@ -42,11 +43,6 @@ class Item:
     key: str
 
 
-def day_range(date: PartialDate) -> tuple[dt.date, dt.date]:
-    """The first and last calendar day a partial date can mean."""
-    return date.start(), date.end()
-
-
 def timeline_chart(r: PageRenderer, keys: list[str], title: str,
                    names: list[str] | None = None, spans: list[dict] | None = None) -> str:
     """Date figures on a vertical time axis, earliest at the top.
@@ -65,8 +61,10 @@ def timeline_chart(r: PageRenderer, keys: list[str], title: str,
     items.sort(key=lambda item: (item.first, item.last))
     segments = _segments(items)
     drawing = _draw(segments)
-    description = "Timeline, earliest first. " + "; ".join(
+    gaps = [_gap_text(before, after) for before, after in pairwise(segments)]
+    description = ("Timeline, earliest first, on one scale. " + "; ".join(
         f"{item.when_long}: {item.name}" for item in items) + "."
+        + "".join(f" The axis leaves out {gap}." for gap in gaps))
     return frame.render(r, "timeline", title, description, drawing, [*figs, *span_figs],
                         note=_legend(items, segments))
 
@@ -75,7 +73,7 @@ def _event(r: PageRenderer, fig, name: str) -> Item:
     if fig.value.precision == "none":
         raise frame.chart_error(MACRO, f"'{fig.key}' is undated and cannot be placed",
                                 "leave undated figures out of the timeline")
-    first, last = day_range(fig.value)
+    first, last = frame.day_range(fig.value)
     return Item("point" if first == last else "range", first, last, fig.short, fig.text, name,
                 provenance(r.briefing, fig), fig.key)
 
@@ -112,17 +110,39 @@ def _segments(items: list[Item]) -> list[list[Item]]:
     return segments
 
 
-class _Scale:
-    """Days to y within one segment."""
+def _days(items: list[Item]) -> int:
+    return (max(i.last for i in items) - min(i.first for i in items)).days + 1
 
-    def __init__(self, items: list[Item], top: float) -> None:
+
+def _gap(before: list[Item], after: list[Item]) -> tuple[dt.date, dt.date]:
+    """The first and last day left out between two stretches of axis."""
+    return (max(i.last for i in before) + dt.timedelta(days=1),
+            min(i.first for i in after) - dt.timedelta(days=1))
+
+
+def _length(days: int) -> str:
+    """'about 11 months', '7 weeks': the length of a gap in the largest fitting unit."""
+    if days >= 60:
+        return f"about {round(days / 30.44)} months"
+    return f"{round(days / 7)} weeks" if days >= 14 else f"{days} days"
+
+
+def _gap_text(before: list[Item], after: list[Item]) -> str:
+    first, last = _gap(before, after)
+    return (f"{_length((last - first).days + 1)}, "
+            f"{format_partial_date(PartialDate(first.year, first.month, first.day), short=True)}"
+            f" to {format_partial_date(PartialDate(last.year, last.month, last.day), short=True)}")
+
+
+class _Scale:
+    """Days to y within one segment; every segment shares one number of units per day."""
+
+    def __init__(self, items: list[Item], top: float, per_day: float) -> None:
         self.first = min(i.first for i in items)
         self.last = max(i.last for i in items)
-        days = (self.last - self.first).days + 1
-        limit = SINGLE if len(items) == 1 else MAX_SEGMENT
-        self.per_day = min(DAY, limit / days)
+        self.per_day = per_day
         self.top = top
-        self.bottom = top + days * self.per_day
+        self.bottom = top + ((self.last - self.first).days + 1) * per_day
 
     def y(self, day: dt.date) -> float:
         """Top edge of a day."""
@@ -132,16 +152,22 @@ class _Scale:
 def _draw(segments: list[list[Item]]) -> frame.Drawing:
     layers = {name: [] for name in ("axis", "ticks", "marks", "leaders", "when", "names",
                                     "months")}
+    per_day = min(DAY, MAX_DRAWN / sum(_days(items) for items in segments))
     top, label_bottom, axis_bottom = float(FONT_SIZE), 0.0, None
-    for items in segments:
+    for before, items in zip([None, *segments], segments, strict=False):
         if axis_bottom is not None:
-            top = max(axis_bottom + BREAK_HEIGHT, label_bottom + BREAK_HEIGHT / 2)
+            gap_top = max(axis_bottom, label_bottom - BLOCK_GAP)
+            top = gap_top + BREAK_HEIGHT
             layers["axis"].append(_break(axis_bottom, top))
-        scale = _Scale(items, top)
+            first, last = _gap(before, items)
+            layers["months"].append(text_lines(
+                [f"{_length((last - first).days + 1)} left out"], LABEL_X,
+                gap_top + BREAK_HEIGHT / 2 + SMALL_SIZE * 0.35, SMALL_SIZE))
+        scale = _Scale(items, top, per_day)
         axis_bottom = scale.bottom
         layers["axis"].append(element("line", x1=AXIS_X, y1=scale.top, x2=AXIS_X,
                                       y2=scale.bottom, cls="chart-axis"))
-        _months(scale, len(items) > 1, layers)
+        _months(scale, layers)
         label_bottom = _items(items, scale, max(label_bottom, scale.top - FONT_SIZE), layers)
     body = ("".join(layers["axis"]) + group("".join(layers["ticks"]), "chart-axis")
             + group("".join(layers["leaders"]), "chart-guide")
@@ -161,13 +187,11 @@ def _break(y1: float, y2: float) -> str:
             + element("path", d=slash, cls="chart-axis"))
 
 
-def _months(scale: _Scale, ticks: bool, layers: dict) -> None:
-    """The month (or year, for a single event) at the segment's top, and a tick per new month."""
-    head = PartialDate(scale.first.year, scale.first.month if ticks else None)
+def _months(scale: _Scale, layers: dict) -> None:
+    """The month at the segment's top, and a tick and name at the start of each later month."""
+    head = PartialDate(scale.first.year, scale.first.month)
     layers["months"].append(text_lines([format_partial_date(head, short=True)], MONTH_X,
                                        scale.top + SMALL_SIZE * 0.8, SMALL_SIZE, "end"))
-    if not ticks:
-        return
     month = dt.date(scale.first.year, scale.first.month, 1)
     while True:
         month = (month + dt.timedelta(days=32)).replace(day=1)
@@ -217,6 +241,7 @@ def _legend(items: list[Item], segments: list) -> str:
                   "a month or a year"),
         ("span", "a band left of the axis marks a period")) if shape in shapes]
     if len(segments) > 1:
-        parts.append("a dotted stretch of axis leaves out a long quiet gap")
+        parts.append("every day has the same height, except where a dotted stretch of axis "
+                     "leaves out a long quiet gap, labelled with its length")
     text = "; ".join(parts)
     return text[:1].upper() + text[1:] + "." if text else ""
