@@ -144,7 +144,7 @@ figures:
     sources: {blog: "to push its AI chatbot Tongyi Qianwen into the mainstream"}
 conflicts:
   dollar-amount:
-    title: Two dollar amounts
+    title: Dollar amounts that differ
     type: same-quantity
     figures: [campaign.budget_usd, rival.budget_usd]
     explanation: Rounding.

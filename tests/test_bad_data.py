@@ -209,7 +209,7 @@ def test_unknown_section_lists_the_sections():
     fails(text, f"{DATA}:{line(text, 'glosary:')}: glosary",
           "unknown field 'glosary' (did you mean glossary?)",
           "remove it or use one of: claims, conflicts, corrections, figures, glossary, "
-          "names_with_digits, open_questions, sources, updates")
+          "names_with_digits, number_words_allowed, open_questions, sources, updates")
 
 
 def test_a_date_where_text_is_expected_is_not_a_python_repr():
@@ -288,6 +288,15 @@ def test_digits_in_a_label():
     fails(text, f"{DATA}:{line(text, 'label: Downloads in 2026')}: figures.test.digits",
           "label: no digits allowed, found '2026' in 'Downloads in 2026'",
           "say it in words without the number")
+
+
+def test_a_number_in_words_in_a_label():
+    text = add("figures", stated("test.words").replace(
+        "label: Test figure", "label: Downloads in the first four days"))
+    fails(text, f"{DATA}:{line(text, 'label: Downloads in the first')}: figures.test.words",
+          "label: a number written in words, 'four', in 'Downloads in the first four days'",
+          "say it without the number (the number belongs in a figure); an idiom such as \"one "
+          "of\" goes in 'number_words_allowed:' next to 'names_with_digits:'")
 
 
 def test_digits_in_a_conflict_explanation():

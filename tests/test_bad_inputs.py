@@ -231,6 +231,29 @@ def test_digits_typed_into_page_prose(project_copy):
          "show numbers with a figure macro")
 
 
+@pytest.mark.parametrize(("prose", "word"), [
+    ("Alibaba set aside three hundred million yuan for red envelopes.", "three"),
+    ("Results came four days into the holiday.", "four"),
+    ("The campaign doubled its budget.", "doubled"),
+])
+def test_numbers_written_in_words_into_page_prose(project_copy, prose, word):
+    at = append_to_page(project_copy, "One of the articles adds a detail. " + prose)
+    error = page_error(project_copy)
+    told(error, f"docs/index.md:{at}", f"a number written in words in the prose ('{word}' in ",
+         "show the number with a figure macro such as {{ fig(\"group.key\") }}, or reword; an "
+         "idiom such as \"one of\" goes in 'number_words_allowed:'")
+
+
+def test_idioms_with_number_words_are_allowed_through_the_data_file(project_copy):
+    append_to_page(project_copy, "It is one of the first reports; the fourth estate agrees.")
+    assert "'fourth' in 'It is one of the first" in page_error(project_copy).problem
+    data = project_copy / "data" / "briefing.yml"
+    text = data.read_text(encoding="utf-8")
+    data.write_text(text.replace("number_words_allowed: [", "number_words_allowed: [Fourth Estate, "),
+                    encoding="utf-8")
+    site_for(project_copy)
+
+
 @pytest.mark.parametrize(("argument", "problem", "hint"), [
     (None, "cards() takes a list of keys, got nothing", "call it as cards(keys)"),
     (5, "cards() takes a list of keys, got 5", "call it as cards(keys)"),

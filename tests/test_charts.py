@@ -168,6 +168,7 @@ figures:
     unit: day
     as_of: 2026-02-03
     sources: {wire: "9 days"}
+number_words_allowed: [first, second, third]
 """
 BUDGETS = ["a.budget", "b.budget", "c.budget"]
 PRICES = ["price.one", "price.two", "price.three"]

@@ -237,7 +237,7 @@ def test_a_loaded_number_is_always_the_number_written(written):
 
 ONE_LINE = [("    publisher: Example Wire", "publisher"), ("    title: Budget report", "title"),
             ("    as_reported_by: Example Daily", "as_reported_by"),
-            ("    label: Rival budget\n", "label"), ("    title: Two dollar amounts", "title"),
+            ("    label: Rival budget\n", "label"), ("    title: Dollar amounts that differ", "title"),
             ("    unit: yuan per US dollar", "unit")]
 
 
@@ -261,7 +261,7 @@ def test_a_field_of_only_spaces_is_refused(line, field, blank):
 
 
 @pytest.mark.parametrize(("line", "field"), [
-    ("    label: Rival budget\n", "label"), ("    title: Two dollar amounts", "title"),
+    ("    label: Rival budget\n", "label"), ("    title: Dollar amounts that differ", "title"),
     ("    explanation: Rounding.", "explanation")])
 @pytest.mark.parametrize("digits", ["10 million", "2026", "a 3rd time", "version 2.5"])
 def test_digits_in_labels_titles_and_explanations_are_refused(line, field, digits):

@@ -51,6 +51,10 @@ MESSAGES: dict[str, Message] = {
     "not-positive": Message(
         "a {kind} figure must be greater than zero, got {value}",
         "check the sign and the number; a fall or decline belongs in a percent figure"),
+    "number-word-in-data": Message(
+        "{field}: a number written in words, '{word}', in {text}",
+        "say it without the number (the number belongs in a figure); an idiom such as \"one "
+        "of\" goes in 'number_words_allowed:' next to 'names_with_digits:' at the end of {file}"),
     # data file: sources and passages
     "unknown-source": Message(
         "unknown source '{source}'{suggestion}",
@@ -159,6 +163,11 @@ MESSAGES: dict[str, Message] = {
         "the page names this figure, but the rendered page does not show it (the call is in a "
         "branch not taken or a loop that never runs)",
         "move the call out of the {{% if %}} or {{% for %}}, or delete it"),
+    "number-word-in-prose": Message(
+        "a number written in words in the prose ('{word}' in '{shown}')",
+        "show the number with a figure macro such as {{{{ fig(\"group.key\") }}}}, or reword; "
+        "an idiom such as \"one of\" goes in 'number_words_allowed:' next to "
+        "'names_with_digits:' in the data file"),
     "code-in-code-block": Message(
         "template code inside a code block would be run, not shown",
         "to show a macro call as code, wrap it in raw: {{% raw %}}`{{{{ fig(\"key\") }}}}`"

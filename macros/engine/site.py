@@ -61,7 +61,8 @@ class Site:
         self._add_generated_keys()
         site_pages = {src: sources[src] for src in pages}
         check_front_matter(site_pages)  # the guide's rules for pages
-        check_prose(site_pages, self.briefing.names_with_digits)
+        check_prose(site_pages, self.briefing.names_with_digits,
+                    self.briefing.number_words_allowed)
         check_figures_used(self.briefing, self.usage)
         check_entries_shown(self.briefing, self.usage)
         self._bound: dict[str, dict[str, Macro]] = {}

@@ -105,6 +105,7 @@ class Briefing:
         self.tooltips: dict[str, str] = {}
         self._cited_by: dict[str, list[str]] | None = None
         self.names_with_digits: tuple[str, ...] = tuple(model.names_with_digits)
+        self.number_words_allowed: tuple[str, ...] = tuple(model.number_words_allowed)
         self._resolve(model.figures)
         self.claims: dict[str, Claim] = {
             key: Claim(key, claim.says, passages_of(claim.sources), doc.line_of(("claims", key)))

@@ -384,3 +384,10 @@ class BriefingFile(Strict):
         description="names with digits in them (a model, a chip) that labels, titles and page "
                     "prose may write, though they type no other digits",
         examples=[["H200", "Qwen3-Max"]])
+    number_words_allowed: list[Text] = Field(
+        default_factory=list,
+        description="phrases with a number word in them that page prose, labels and titles may "
+                    'write, though they write no other number in words ("three hundred million", '
+                    '"four days"): idioms such as "one of" or "first", matched as whole words '
+                    "whatever their case",
+        examples=[["one of", "first"]])

@@ -4,8 +4,9 @@ Run once the figures are resolved (derived values known), from Briefing:
 
 - one-line fields (publisher, title, label, conflict title...) hold no line break, and no text
   field is only spaces;
-- labels, conflict titles and explanations, claims, open questions and updates type no digits (names
-  such as H200 are allowed through the data file's names_with_digits);
+- labels, conflict titles and explanations, claims, open questions and updates type no digits
+  and write no number in words (names such as H200 are allowed through the data file's
+  names_with_digits, idioms such as "one of" through its number_words_allowed);
 - every date (source dates, as-of dates, date figures, stated or derived) lies in a plausible
   range, EARLIEST_YEAR to LATEST_YEAR;
 - a stated figure's as-of date is not later than the latest of its cited sources' dates
@@ -29,10 +30,12 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from ..catalogue import told
 from ..dates import PartialDate
 from ..errors import BriefingError, shown
 from ..kinds import KINDS
 from ..load.yaml_source import YamlDocument
+from .number_words import number_word
 
 EARLIEST_YEAR, LATEST_YEAR = 1900, 2100
 ONE_LINE_FIELDS = {"publisher", "title", "label", "name", "as_reported_by", "url", "unit", "term",
@@ -50,7 +53,7 @@ def check_written(briefing: Any, doc: YamlDocument) -> None:
     than as a passage that does not support it."""
     data = doc.data if isinstance(doc.data, dict) else {}
     for path, text in _texts(data):
-        _check_text(path, text, doc, briefing.names_with_digits)
+        _check_text(path, text, doc, briefing.names_with_digits, briefing.number_words_allowed)
     for key, entry in _entries(data, "figures"):
         _check_citations(key, entry, doc)
     for sid, source in briefing.sources.items():
@@ -92,8 +95,8 @@ def _fail(doc: YamlDocument, path: tuple, problem: str, hint: str) -> BriefingEr
     return doc.error(path, problem, hint, key=key)
 
 
-def _check_text(path: tuple, text: str, doc: YamlDocument, names_with_digits: tuple[str, ...]
-                ) -> None:
+def _check_text(path: tuple, text: str, doc: YamlDocument, names_with_digits: tuple[str, ...],
+                number_words_allowed: tuple[str, ...] = ()) -> None:
     section, field = path[0], path[2]
     if not text.strip():
         raise _fail(doc, path, f"{field}: only spaces", f"write the {field}, or delete the line "
@@ -112,6 +115,10 @@ def _check_text(path: tuple, text: str, doc: YamlDocument, names_with_digits: tu
                         f"{shown(text)}", "say it in words without the number (the number "
                         "belongs in a figure); a name with digits, like H200, goes in "
                         f"'names_with_digits:' at the end of {doc.file}")
+        word = number_word(prose, number_words_allowed)
+        if word:
+            raise _fail(doc, path, *told("number-word-in-data", field=field, word=word.group(0),
+                                         text=shown(text), file=doc.file))
 
 
 def _check_citations(key: str, entry: dict, doc: YamlDocument) -> None:

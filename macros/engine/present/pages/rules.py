@@ -6,8 +6,9 @@
   `appendix_only` is shown on no page; every conflict, glossary entry, open question and
   correction is shown on some page (by the macro that shows it);
 - front matter holds no template code (it is not rendered: `{{` would reach the title);
-- page prose types no digits: numbers come from figure macros (outside macros, code, link
-  targets, HTML tags and character references; the data file's names_with_digits are allowed).
+- page prose types no digits and writes no number in words: numbers come from figure macros
+  (outside macros, code, link targets, HTML tags and character references; the data file's
+  names_with_digits and number_words_allowed are allowed).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from typing import Any
 from ...catalogue import told
 from ...errors import BriefingError
 from ...load.page_source import FRONT_MATTER, PageSource
+from ...validate.number_words import number_word
 from .code import CODE
 
 MIN_DESCRIPTION = 40
@@ -44,25 +46,37 @@ def prose_of(markdown: str, names_with_digits: tuple[str, ...] = ()) -> str:
     return markdown
 
 
-def check_prose(pages: Mapping[str, PageSource], names_with_digits: tuple[str, ...] = ()) -> None:
-    """No digits typed into page prose: a number there would escape the data file."""
+def check_prose(pages: Mapping[str, PageSource], names_with_digits: tuple[str, ...] = (),
+                number_words_allowed: tuple[str, ...] = ()) -> None:
+    """No number typed into page prose, in digits or in words ("four days"): a number there
+    would escape the data file. Idioms in the data file's number_words_allowed may be written."""
     for page in pages.values():
-        display, text = page.display, page.text
-        prose = prose_of(text, names_with_digits)
+        prose = prose_of(page.text, names_with_digits)
         digits = re.search(r"[0-9]+", prose)
         if digits:
-            number = prose.count("\n", 0, digits.start())
-            column = digits.start() - (prose.rfind("\n", 0, digits.start()) + 1)
-            line = text.split("\n")[number]  # blanking only shortens a line, never lengthens
-            at = line.find(digits.group(0), column)
-            at = at if at >= 0 else column
-            shown = line[max(0, at - 40): at + 40].strip()
             raise BriefingError(
-                f"a number typed into the prose ('{digits.group(0)}' in '{shown}')",
-                file=display, line=prose.count("\n", 0, digits.start()) + 1,
+                f"a number typed into the prose ('{digits.group(0)}' in "
+                f"'{_shown_at(page.text, prose, digits)}')",
+                file=page.display, line=prose.count("\n", 0, digits.start()) + 1,
                 hint='show numbers with a figure macro such as {{ fig("group.key") }}; a name '
                      "with digits (a model or chip) goes in 'names_with_digits:' at the end of the "
                      "data file")
+        word = number_word(prose, number_words_allowed)
+        if word:
+            problem, hint = told("number-word-in-prose", word=word.group(0),
+                                 shown=_shown_at(page.text, prose, word))
+            raise BriefingError(problem, hint=hint, file=page.display,
+                                line=prose.count("\n", 0, word.start()) + 1)
+
+
+def _shown_at(text: str, prose: str, found: re.Match) -> str:
+    """About forty characters either side of what was found, from the page as written."""
+    number = prose.count("\n", 0, found.start())
+    column = found.start() - (prose.rfind("\n", 0, found.start()) + 1)
+    line = text.split("\n")[number]  # blanking only shortens a line, never lengthens
+    at = line.find(found.group(0), column)
+    at = at if at >= 0 else column
+    return line[max(0, at - 40): at + 40].strip()
 
 
 def _line_of_field(text: str, field: str) -> int:
