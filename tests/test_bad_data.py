@@ -10,6 +10,7 @@ The engine-level variants at the end try more forms of the same mistakes on a sm
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import pytest
 
@@ -414,3 +415,113 @@ def test_the_build_prints_the_same_message(project_copy, case):
     errors = [m for m in result.output.splitlines() if m.startswith(("ERROR", "WARNING"))]
     assert len(errors) == 1, result.output
     assert f"-  {error_for(text)}\n" in result.output, result.output
+
+
+# ---------------------------------------------------- text fields: one line, no hidden characters
+
+# (the line of VALID holding the field, its key, the field as messages name it)
+TEXT_FIELDS = [
+    ('    name: "Example Wire"', "sources.wire", "name"),
+    ("    publisher: Example Wire", "sources.wire", "publisher"),
+    ("    title: Budget report", "sources.wire", "title"),
+    ("    as_reported_by: Example Daily", "sources.wire", "as_reported_by"),
+    ("    note: Relayed by a daily.", "sources.wire", "note"),
+    ("    label: Rival budget\n", "figures.rival.budget_cny", "label"),
+    ("    value: Tongyi Qianwen", "figures.names.old", "value"),
+    ("    unit: yuan per US dollar", "figures.fx.rate", "unit"),
+    ("    formula: campaign.budget_cny / rival.budget_cny", "figures.rival.ratio", "formula"),
+    ('    sources: {wire: "regulators granted approval in late January"}',
+     "figures.approval.date", "sources.wire"),
+    ('      blog: "a bet of about US$431 million"', "figures.campaign.budget_usd", "sources.blog"),
+    ("    title: Two dollar amounts", "conflicts.dollar-amount", "title"),
+    ("    explanation: Rounding.", "conflicts.dollar-amount", "explanation"),
+]
+
+
+def with_text(line: str, inserted: str) -> tuple[str, int, str]:
+    """VALID with `inserted` (YAML escapes) put after the field's first word, inside double
+    quotes; the file, the line, and the value as the message shows it."""
+    start, value = line.rstrip("\n").split(": ", 1)
+    if value.startswith("{"):
+        start, value = f"{start}: {value[:value.index(':')]}", value[value.index(":") + 2:-1]
+        closing = "}"
+    else:
+        closing = ""
+    value = value.strip('"')
+    head, _, tail = value.partition(" ")
+    new = f'{start}: "{head}{inserted}{" " if tail else ""}{tail}"{closing}'
+    text = replace(line.rstrip("\n"), new)
+    return text, line_of(new, text), head
+
+
+@pytest.mark.parametrize(("line", "key", "field"), TEXT_FIELDS)
+@pytest.mark.parametrize(("inserted", "named"), [
+    ("\\n", "U+000A LINE FEED"), ("\\r", "U+000D CARRIAGE RETURN"),
+    ("\\n\\n- injected", "U+000A LINE FEED"), ("\\L", "U+2028 LINE SEPARATOR"),
+    ("\\N", "U+0085 NEXT LINE"), ("\\f", "U+000C FORM FEED"),
+])
+def test_a_line_break_in_any_text_field_is_refused(line, key, field, inserted, named):
+    text, at, head = with_text(line, inserted)
+    error = error_for(text)
+    assert (error.line, error.key) == (at, key), str(error)
+    assert error.problem.startswith(f"{field}: a line break in a one-line field ('{head}\\"), \
+        str(error)
+    assert error.problem.endswith(f": {named} at character {len(head) + 1}"), str(error)
+    assert error.hint.startswith("write it on one line")
+
+
+HIDDEN = [("\\a", "U+0007 BELL", "\\x07"), ("\\e[31m", "U+001B ESCAPE", "\\x1b"),
+          ("\\t", "U+0009 CHARACTER TABULATION", "\\t"), ("\\0", "U+0000 NULL", "\\x00"),
+          ("\\x9b", "U+009B control character", "\\x9b"),
+          ("\\u202e", "U+202E RIGHT-TO-LEFT OVERRIDE", "\\u202e"),
+          ("\\u202a", "U+202A LEFT-TO-RIGHT EMBEDDING", "\\u202a"),
+          ("\\u2066", "U+2066 LEFT-TO-RIGHT ISOLATE", "\\u2066"),
+          ("\\u2069", "U+2069 POP DIRECTIONAL ISOLATE", "\\u2069"),
+          ("\\u200b", "U+200B ZERO WIDTH SPACE", "\\u200b"),
+          ("\\u200d", "U+200D ZERO WIDTH JOINER", "\\u200d"),
+          ("\\u2060", "U+2060 WORD JOINER", "\\u2060"),
+          ("\\ufeff", "U+FEFF ZERO WIDTH NO-BREAK SPACE", "\\ufeff")]
+
+
+@pytest.mark.parametrize(("line", "key", "field"), TEXT_FIELDS)
+@pytest.mark.parametrize(("inserted", "named", "escape"), HIDDEN)
+def test_a_hidden_character_in_any_text_field_is_refused_and_shown_escaped(
+        line, key, field, inserted, named, escape):
+    text, at, head = with_text(line, inserted)
+    error = error_for(text)
+    message = str(error)
+    assert (error.line, error.key) == (at, key), message
+    assert error.problem.startswith(
+        f"{field}: a control or invisible character in '{head}{escape}"), message
+    assert error.problem.endswith(f": {named} at character {len(head) + 1}"), message
+    assert error.hint.startswith("delete it")
+    hidden = [c for c in message if unicodedata.category(c)[0] == "C" and c != "\n"]
+    assert not hidden and message.count("\n") == 1, message
+
+
+@pytest.mark.parametrize(("old", "new", "problem"), [
+    ("    label: Rival budget\n", "    label: !!binary aGk=\n",
+     "'aGk=' is tagged !!binary: it is not text, a number or a date"),
+    ("    title: Budget report", "    title: !!binary |\n      R0lGODlh",
+     "is tagged !!binary: it is not text, a number or a date"),
+    ("    label: Rival budget\n", "    label: NO\n", "label: expected text, got NO"),
+    ("    label: Rival budget\n", "    label: 1.50\n", "label: expected text, got 1.50"),
+    ("    label: Rival budget\n", "    label: Off\n", "label: expected text, got Off"),
+    ("    value: Tongyi Qianwen", "    value: 1.50", "a text figure needs text, got 1.50"),
+    ("    value: 3000000000", "    value: NO",
+     "value: expected a number, a date or text, got NO"),
+    ("    value: 3000000000", "    value: Yes", "value: expected a number, a date or text, got Yes"),
+    ("    publisher: Example Wire", "    publisher: 12.50", "publisher: expected text, got 12.50"),
+    ("    name: \"Example Wire\"", "    name: ~", "name: expected text, got ~"),
+])
+def test_values_are_shown_as_written(old, new, problem):
+    error = error_for(replace(old, new))
+    assert problem in error.problem, str(error)
+    assert error.line == line_of(new.split("\n")[0], replace(old, new))
+
+
+def test_names_with_digits_hold_no_hidden_character():
+    text = VALID + 'names_with_digits: ["H200", "Qwen\\u200b3"]\n'
+    error = error_for(text)
+    assert (error.key, error.line) == ("names_with_digits.1", text.count("\n"))
+    assert "U+200B ZERO WIDTH SPACE at character 5" in error.problem

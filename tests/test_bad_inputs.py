@@ -293,3 +293,22 @@ def test_markup_in_data_is_shown_as_text_never_run(project_copy):
         (result.site / "figures.csv").read_text(encoding="utf-8").splitlines())}
     assert rows["test.formula"]["label"] == "'" + formula
     assert all(not row["label"].startswith(("=", "+", "-", "@")) for row in rows.values())
+
+
+@pytest.mark.parametrize(("written", "key", "problem"), [
+    ('title: "Campaign\\u202e"', "title", "a control or invisible character in 'Campaign\\u202e': "
+     "U+202E RIGHT-TO-LEFT OVERRIDE at character 9"),
+    ('title: "Camp\\x1b[2Jaign"', "title", "a control or invisible character in "
+     "'Camp\\x1b[2Jaign': U+001B ESCAPE at character 5"),
+    ("title: |\n  Campaign\n  - injected", "title",
+     "a line break in a one-line field ('Campaign\\n- injected'): U+000A LINE FEED at character 9"),
+    ('tags: ["a\\u2066b"]', "tags.0", "a control or invisible character in 'a\\u2066b': "
+     "U+2066 LEFT-TO-RIGHT ISOLATE at character 2"),
+])
+def test_front_matter_text_holds_no_hidden_character(project_copy, written, key, problem):
+    page = project_copy / "docs" / OTHER_PAGE
+    text = page.read_text(encoding="utf-8")
+    title = next(t for t in text.splitlines() if t.startswith("title:"))
+    page.write_text(text.replace(title, written, 1), encoding="utf-8")
+    told(page_error(project_copy), f"docs/{OTHER_PAGE}:{text.splitlines().index(title) + 1}: {key}",
+         problem, "delete it" if "invisible" in problem else "write it on one line")

@@ -11,10 +11,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
-from ...errors import BriefingError
+from ...catalogue import told
+from ...characters import describe, first_hidden, first_line_break
+from ...errors import BriefingError, shown
 from ...load.page_source import FRONT_MATTER, PageSource
 from .code import CODE
 
@@ -67,10 +69,40 @@ def _line_of_field(text: str, field: str) -> int:
     return text.count("\n", 0, match.start()) + 1 if match else 1
 
 
+def _front_matter_texts(value: object, field: str) -> Iterable[tuple[str, str]]:
+    """(field, text) for every text in a front-matter value, however nested."""
+    if isinstance(value, str):
+        yield field, value
+    elif isinstance(value, dict):
+        for name, item in value.items():
+            yield from _front_matter_texts(item, f"{field}.{name}")
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _front_matter_texts(item, f"{field}.{index}")
+
+
+def _check_characters(page: PageSource) -> None:
+    """No line break and no control or invisible character in any front-matter text: the
+    title and description are shown in the navigation, the tab, search and link previews."""
+    for name, value in page.meta.items():
+        for field, text in _front_matter_texts(value, str(name)):
+            text = text.rstrip("\n")   # a folded block (>) ends with one
+            breaks, hidden = first_line_break(text), first_hidden(text)
+            if breaks is None and hidden is None:
+                continue
+            at = breaks if breaks is not None else hidden
+            values = {"value": shown(text), "character": describe(text[at]), "position": at + 1}
+            problem, hint = (told("line-break", **values) if breaks is not None
+                             else told("hidden-character", **values))
+            raise BriefingError(problem, file=page.display,
+                                line=_line_of_field(page.text, str(name)), key=field, hint=hint)
+
+
 def check_front_matter(pages: Mapping[str, PageSource]) -> None:
-    """Title and description of every page."""
+    """Title and description of every page; no hidden character in any front-matter text."""
     for page in pages.values():
         display, text, meta = page.display, page.text, page.meta
+        _check_characters(page)
         for field in ("title", "description"):
             value = meta.get(field)
             if not isinstance(value, str) or not value.strip():
