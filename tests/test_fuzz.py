@@ -382,12 +382,34 @@ def test_any_front_matter_gives_a_mapping_or_a_message(body):
     assert isinstance(meta, dict)
 
 
+LEADING = st.sampled_from(list(FORMULA_START) + [" ", "\u00a0", "\u3000", "\u200b", "\u202e",
+                                                   "\x1b", "\ufeff", "a", "1", "'"])
+
+
 @FUZZ
-@given(st.one_of(st.text(max_size=30), st.integers(), st.floats(allow_nan=False)))
+@given(st.one_of(st.text(max_size=30), st.integers(), st.floats(allow_nan=False),
+                 st.tuples(st.lists(LEADING, max_size=4), st.text(max_size=10)).map(
+                     lambda parts: "".join(parts[0]) + parts[1])))
 def test_no_csv_cell_starts_a_spreadsheet_formula(value):
     cell = safe_cell(value)
-    if isinstance(cell, str) and cell.startswith(FORMULA_START):
-        assert re.fullmatch(r"-[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?", cell), cell
+    if not isinstance(cell, str) or cell.startswith("'"):
+        return
+    shown = cell.lstrip(" \u00a0\u3000")
+    assert not cell.startswith(FORMULA_START) and not shown.startswith(FORMULA_START), cell
+    assert not raw_hidden(cell[:1] + shown[:1]) and "\n" not in cell[:1] + shown[:1], cell
+
+
+@pytest.mark.parametrize("text", [
+    "=1+1", "+1", "-1", "@SUM(A1)", "\t=1", "\r=1", "\n=1", "\0=1", "＝HYPERLINK(\"x\")",
+    "＋1", "－1", "＠SUM(A1)", "  =1+1", "\u3000=1", "\u00a0@x", "\u200b=1", "\u202e=1",
+])
+def test_spreadsheet_formula_starts_are_quoted(text):
+    assert safe_cell(text) == "'" + text
+
+
+@pytest.mark.parametrize("text", ["Campaign budget", "Qwen", "a=b", "1+1", "'quoted", ""])
+def test_plain_text_cells_are_left_alone(text):
+    assert safe_cell(text) == text
 
 
 def test_shown_never_gives_a_python_repr():
