@@ -525,3 +525,87 @@ def test_names_with_digits_hold_no_hidden_character():
     error = error_for(text)
     assert (error.key, error.line) == ("names_with_digits.1", text.count("\n"))
     assert "U+200B ZERO WIDTH SPACE at character 5" in error.problem
+
+
+# ---------------------------------------------------------------- values checked by meaning
+
+CHANGE = ('    value: -2.34\n    kind: percent\n    as_of: 2026-02-03\n'
+          '    sources: {wire: "a decline of 2.34% over the preceding seven trading days"}')
+
+
+@pytest.mark.parametrize(("value", "passage", "label"), [
+    ("-34", "recently reported impressive 34% revenue growth", "Weekly change"),
+    ("3", "the shares fell 3% on the week", "Weekly change"),
+    ("5", "a 5% drop in the share price", "Weekly change"),
+    ("-5", "shares rose 5% on the week", "Weekly change"),
+    ("-5", "shares were up 5% on the week", "Weekly change"),
+    ("-7", "covering 7% of the market", "Weekly change"),
+    ("4", "growth of 4% on the week", "Weekly fall"),
+])
+def test_a_change_must_have_the_passages_direction(value, passage, label):
+    text = replace(CHANGE, CHANGE.replace("-2.34", value).replace(
+        "a decline of 2.34% over the preceding seven trading days", passage))
+    text = replace("    label: Weekly change", f"    label: {label}", text)
+    error = error_for(text)
+    assert error.key == "figures.shares.change", str(error)
+    assert "does not support" in error.problem and "looked for" in error.problem, str(error)
+
+
+@pytest.mark.parametrize(("value", "passage", "label"), [
+    ("-3", "the shares fell 3% on the week", "Weekly change"),
+    ("-3", "shares were down 3% on the week", "Weekly change"),
+    ("-3", "a 3% decline on the week", "Weekly change"),
+    ("34", "impressive 34% revenue growth", "Weekly change"),
+    ("3", "the shares fell 3% on the week", "Weekly fall"),
+])
+def test_a_change_with_the_passages_direction_loads(value, passage, label):
+    text = replace(CHANGE, CHANGE.replace("-2.34", value).replace(
+        "a decline of 2.34% over the preceding seven trading days", passage))
+    load(replace("    label: Weekly change", f"    label: {label}", text))
+
+
+@pytest.mark.parametrize("value", ["Tongyi Q", "Tong", "Qianwe", "AI chatbot Tongyi Qian"])
+def test_a_text_figure_matches_whole_words_only(value):
+    error = error_for(replace("    value: Tongyi Qianwen", f"    value: {value}"))
+    assert error.key == "figures.names.old" and "it does not contain that text" in error.problem
+
+
+MONTHS = ("  term.months:\n    label: Term\n    kind: duration\n    unit: month\n    value: 3\n"
+          "    as_of: 2026-02-03\n"
+          '    sources: {wire: "the holiday runs from February 15 for three months"}\n')
+
+
+def with_formula(formula: str, extra: str = MONTHS) -> str:
+    return replace("    formula: holiday.start + holiday.length", f"    formula: {formula}",
+                   replace("  holiday.after:\n", extra + "  holiday.after:\n"))
+
+
+def test_months_are_calendar_months():
+    assert load(with_formula("holiday.start + term.months")).figures["holiday.after"].text == \
+        "15 May 2026"
+    years = MONTHS.replace("unit: month", "unit: year").replace("three months", "three years")
+    assert load(with_formula("holiday.start - term.months", years)
+                ).figures["holiday.after"].text == "15 February 2023"
+
+
+@pytest.mark.parametrize(("formula", "extra", "problem"), [
+    ("holiday.start + term.months * 2", MONTHS, "a duration in months or years is only added"),
+    ("holiday.start + term.months / 2", MONTHS, "a duration in months or years is only added"),
+    ("term.months + term.months", MONTHS, "a duration in months or years is only added"),
+    ("holiday.start + (term.months + (holiday.start - campaign.start))", MONTHS,
+     "cannot compute duration in months + duration"),
+    ("holiday.start + term.months", MONTHS.replace("value: 3", "value: 1.5").replace(
+        "three months", "1.5 months"), "1.5 months is not a whole number of calendar months"),
+    ("holiday.start + 1 / (holiday.start - holiday.start)", "",
+     "division by zero: holiday.start - holiday.start is zero"),
+    ("holiday.start + (holiday.start - campaign.start) / (campaign.start - campaign.start)", "",
+     "division by zero: campaign.start - campaign.start is zero"),
+    ("holiday.start + (1e300 * 1e300 - 1e300 * 1e300)", "",
+     "cannot add not a number days to a date"),
+    ("holiday.start + term.months * 0", MONTHS, "a duration in months or years is only added"),
+])
+def test_date_arithmetic_that_cannot_be_done_is_told(formula, extra, problem):
+    text = with_formula(formula, extra)
+    error = error_for(text)
+    assert error.key == "figures.holiday.after" and problem in error.problem, str(error)
+    assert error.line == line_of(f"    formula: {formula}", text) and error.hint
