@@ -9,8 +9,10 @@ The engine-level variants at the end try more forms of the same mistakes on a sm
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
+from pathlib import Path
 
 import pytest
 
@@ -609,3 +611,94 @@ def test_date_arithmetic_that_cannot_be_done_is_told(formula, extra, problem):
     error = error_for(text)
     assert error.key == "figures.holiday.after" and problem in error.problem, str(error)
     assert error.line == line_of(f"    formula: {formula}", text) and error.hint
+
+
+# ---------------------------------------------------------------- no traceback, no hang
+
+def chain(length: int, last: str) -> str:
+    """`length` derived figures, each computed from the next one (listed in reverse order of
+    computing), the last from `last`."""
+    entries = [f"  chain.f{i}:\n    label: Chained figure\n    kind: money\n    currency: CNY\n"
+               f"    formula: chain.f{i + 1} * 1\n    appendix_only: true\n" for i in range(length)]
+    entries.append(f"  chain.f{length}:\n    label: Chained figure\n    kind: money\n"
+                   f"    currency: CNY\n    formula: {last} * 1\n")
+    return replace("figures:\n", "figures:\n" + "".join(entries))
+
+
+def test_a_long_chain_of_derived_figures_is_computed():
+    assert load(chain(1000, "campaign.budget_cny")).figures["chain.f0"].text == "3 billion yuan"
+
+
+def test_a_long_cycle_of_derived_figures_is_told_briefly():
+    text = chain(1000, "chain.f0")
+    error = error_for(text)
+    assert error.key == "figures.chain.f1000"
+    assert error.line == line_of("    formula: chain.f0 * 1", text)
+    assert error.problem.startswith("derived figures form a cycle: chain.f0 -> chain.f1")
+    assert "(992 more)" in error.problem and len(error.problem) < 300
+
+
+@pytest.mark.parametrize(("nested", "depth"), [
+    ("[" * 950 + "]" * 950, 950), ("{a: " * 200 + "1" + "}" * 200, 200),
+    ("".join(f"\n{'  ' * (i + 1)}k{i}:" for i in range(60)) + " 1", 60),
+    ("[" * 33 + "]" * 33, 33),
+])
+def test_deep_nesting_is_told_not_a_recursion_error(nested, depth):
+    text = VALID + "extra: " + nested + "\n"
+    error = error_for(text)
+    assert error.problem == "lists or mappings nested more than 32 levels deep", str(error)
+    assert error.line is not None and error.line >= line_of("extra: ", text) and error.hint
+
+
+def test_front_matter_nesting_is_told(tmp_path):
+    from macros.engine.load.page_source import read_page
+
+    page = tmp_path / "page.md"
+    page.write_text("---\ntitle: Page\ntags: " + "[" * 500 + "]" * 500 + "\n---\n\n# Page\n")
+    with pytest.raises(BriefingError) as caught:
+        read_page(page, "docs/page.md")
+    assert "nested more than 32 levels deep" in caught.value.problem
+    assert caught.value.line == 3
+
+
+@pytest.mark.parametrize("path", ["/dev/zero", "/dev/null", "/dev/urandom"])
+def test_data_path_at_a_device_is_told(path):
+    error = file_error(Path(path))
+    assert error.problem == "the data file is not a regular file (it is a device, pipe or socket)"
+
+
+def test_data_path_at_a_pipe_is_told_without_waiting(tmp_path):
+    fifo = tmp_path / "briefing.yml"
+    os.mkfifo(fifo)
+    assert "not a regular file" in file_error(fifo).problem
+
+
+@pytest.mark.parametrize("path", ["/proc/cpuinfo", "/etc/hostname", "../outside.yml"])
+def test_data_path_outside_the_project_is_told(tmp_path, path):
+    from macros.engine.pipeline import load_briefing
+
+    project = tmp_path / "project"
+    project.mkdir()
+    (tmp_path / "outside.yml").write_text(VALID, encoding="utf-8")
+    with pytest.raises(BriefingError) as caught:
+        load_briefing(project / path, display=path, root=project)
+    assert caught.value.problem.startswith("the data file is outside the project"), caught.value
+
+
+def test_data_path_linked_outside_the_project_is_told(tmp_path):
+    from macros.engine.pipeline import load_briefing
+
+    project = tmp_path / "project"
+    (project / "data").mkdir(parents=True)
+    (project / "data" / "briefing.yml").symlink_to("/proc/cpuinfo")
+    with pytest.raises(BriefingError) as caught:
+        load_briefing(project / "data/briefing.yml", display=DATA, root=project)
+    assert caught.value.problem.startswith("the data file is outside the project")
+
+
+@pytest.mark.parametrize("size", [2 * 1024 * 1024 + 1, 5 * 1024 * 1024])
+def test_a_data_file_larger_than_the_limit_is_told(tmp_path, size):
+    big = tmp_path / "briefing.yml"
+    big.write_text(VALID + "#" * (size - len(VALID.encode())), encoding="utf-8")
+    error = file_error(big)
+    assert error.problem == "the data file is larger than 2 MB" and error.hint

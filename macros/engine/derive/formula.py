@@ -104,34 +104,43 @@ def _name(value: Quantity) -> str:
 
 def evaluation_order(formulas: Mapping[str, list[str]], known: Mapping[str, object],
                      where: Callable[[str], tuple[str, int | None]]) -> list[str]:
-    """Derived keys ordered so that inputs come first; unknown keys and cycles are errors."""
+    """Derived keys ordered so that inputs come first; unknown keys and cycles are errors.
+    A depth-first walk with its own stack, so that a chain of any length is no recursion."""
     order: list[str] = []
     state: dict[str, str] = {}
-
-    def visit(key: str, trail: list[str]) -> None:
-        if state.get(key) == "done":
-            return
-        if state.get(key) == "active":
-            cycle = " -> ".join(trail[trail.index(key):] + [key])
-            file, line = where(trail[-1])
-            problem, hint = told("formula-cycle", cycle=cycle)
-            raise BriefingError(problem, file=file, line=line, key=f"figures.{trail[-1]}",
-                                hint=hint)
-        state[key] = "active"
-        for ref in formulas[key]:
+    for root in formulas:
+        if state.get(root) == "done":
+            continue
+        state[root] = "active"
+        trail, stack = [root], [iter(formulas[root])]
+        while stack:
+            key = trail[-1]
+            ref = next(stack[-1], None)
+            if ref is None:
+                state[key] = "done"
+                order.append(key)
+                trail.pop()
+                stack.pop()
+                continue
             if ref not in known:
                 file, line = where(key)
                 problem, hint = told("formula-unknown-figure", ref=ref,
                                      suggestion=did_you_mean(ref, known))
                 raise BriefingError(problem, file=file, line=line, key=f"figures.{key}",
                                     hint=hint)
-            if ref in formulas:
-                visit(ref, trail + [key])
-        state[key] = "done"
-        order.append(key)
-
-    for key in formulas:
-        visit(key, [])
+            if ref not in formulas or state.get(ref) == "done":
+                continue
+            if state.get(ref) == "active":
+                loop = trail[trail.index(ref):] + [ref]
+                cycle = " -> ".join(loop if len(loop) <= 12 else
+                                    [*loop[:5], f"... ({len(loop) - 10} more)", *loop[-5:]])
+                file, line = where(key)
+                problem, hint = told("formula-cycle", cycle=cycle)
+                raise BriefingError(problem, file=file, line=line, key=f"figures.{key}",
+                                    hint=hint)
+            state[ref] = "active"
+            trail.append(ref)
+            stack.append(iter(formulas[ref]))
     return order
 
 

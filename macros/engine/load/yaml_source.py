@@ -9,6 +9,7 @@ decimal (`0431` is read as octal 281, `1:30` as 90, `1_000` as 1000, `.5` as 0.5
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,7 @@ from .text_file import read_utf8
 
 Path_ = tuple[str | int, ...]
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when the wheel has it
+MAX_NESTING = 32
 PLAIN_VALUES = (str, int, float, bool, type(None), dt.date)   # what a scalar may be read as
 
 # What YAML calls a part that can be left open, in the words of someone editing the file.
@@ -67,9 +69,15 @@ class YamlDocument:
         return placed(BriefingError(problem, key=key, hint=hint), self.file, self.line_of(path))
 
 
-def load_yaml(path: Path, display: str | None = None) -> YamlDocument:
-    """Load `path`; raise BriefingError naming the file and line for any YAML mistake."""
+def load_yaml(path: Path, display: str | None = None, root: Path | None = None) -> YamlDocument:
+    """Load `path`; raise BriefingError naming the file and line for any YAML mistake. With
+    `root`, the file (its links followed) must be inside that folder."""
     name = display or str(path)
+    if root is not None and not path.resolve().is_relative_to(root.resolve()):
+        raise BriefingError(
+            f"the data file is outside the project (it is {path.resolve()})", file=name,
+            hint="keep the data file inside the project, e.g. data/briefing.yml, and point "
+                 "'data:' under 'extra: briefing:' in mkdocs.yml at it")
     if path.is_dir():
         raise BriefingError(
             "the data path is a folder, not a file", file=name,
@@ -120,9 +128,29 @@ def syntax_problem(error: yaml.MarkedYAMLError, first_line: int) -> tuple[str, i
     return problem, mark.line + first_line if mark else None
 
 
+def check_nesting(events: Iterable[yaml.Event], name: str, first_line: int = 1
+                  ) -> Iterator[yaml.Event]:
+    """The events, stopping at a list or mapping nested deeper than MAX_NESTING (the data file
+    needs five levels; hundreds would only exhaust the loader's recursion)."""
+    depth = 0
+    for event in events:
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_NESTING:
+                raise BriefingError(
+                    f"lists or mappings nested more than {MAX_NESTING} levels deep",
+                    file=name, line=event.start_mark.line + first_line,
+                    hint="check the brackets and the indentation: no entry of the file nests "
+                         "that deep")
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+        yield event
+
+
 def _refuse_anchors(text: str, name: str) -> None:
-    """Stop at the first anchor (&name) or alias (*name), before anything follows them."""
-    for event in yaml.parse(text, Loader=LOADER):
+    """Stop at the first anchor (&name) or alias (*name), before anything follows them, and
+    at nesting deeper than the file can need."""
+    for event in check_nesting(yaml.parse(text, Loader=LOADER), name):
         if isinstance(event, yaml.AliasEvent):
             written = f"*{event.anchor}"
         elif getattr(event, "anchor", None):

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -21,6 +22,11 @@ from ...load.page_source import FRONT_MATTER, PageSource
 from .code import CODE
 
 MIN_DESCRIPTION = 40
+DIGIT = re.compile(r"\d+")                # the digits of any script, full-width ones too
+NUMBERS_HINT = ('show numbers with a figure macro such as {{ fig("group.key") }}, or say them in '
+                "words in a title; a name with digits (a model or chip) goes in "
+                "'names_with_digits:' at the end of the data file")
+REFERENCE = re.compile(r"&#(?:[0-9]+|[xX][0-9a-fA-F]+);")
 NOT_PROSE = [
     re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S),   # macros
     CODE,                                                  # fenced code and code spans
@@ -30,12 +36,20 @@ NOT_PROSE = [
 ]
 
 
+def _digit_reference(match: re.Match) -> str:
+    """A character reference that shows a digit (&#52;, &#x34;) as that digit, padded to the
+    reference's length so that columns and lines stay where they were."""
+    shown = html.unescape(match.group(0))
+    return shown.ljust(len(match.group(0))) if DIGIT.fullmatch(shown) else match.group(0)
+
+
 def prose_of(markdown: str, names_with_digits: tuple[str, ...] = ()) -> str:
     """The page with everything but prose blanked out, line numbers kept."""
     def blank(match: re.Match) -> str:
         return "\n" * match.group(0).count("\n") or " "
 
     markdown = FRONT_MATTER.sub(blank, markdown, count=1)
+    markdown = REFERENCE.sub(_digit_reference, markdown)
     for pattern in NOT_PROSE:
         markdown = pattern.sub(blank, markdown)
     for name in names_with_digits:
@@ -48,7 +62,7 @@ def check_prose(pages: Mapping[str, PageSource], names_with_digits: tuple[str, .
     for page in pages.values():
         display, text = page.display, page.text
         prose = prose_of(text, names_with_digits)
-        digits = re.search(r"[0-9]+", prose)
+        digits = DIGIT.search(prose)
         if digits:
             number = prose.count("\n", 0, digits.start())
             column = digits.start() - (prose.rfind("\n", 0, digits.start()) + 1)
@@ -59,9 +73,7 @@ def check_prose(pages: Mapping[str, PageSource], names_with_digits: tuple[str, .
             raise BriefingError(
                 f"a number typed into the prose ('{digits.group(0)}' in '{shown}')",
                 file=display, line=prose.count("\n", 0, digits.start()) + 1,
-                hint='show numbers with a figure macro such as {{ fig("group.key") }}; a name '
-                     "with digits (a model or chip) goes in 'names_with_digits:' at the end of the "
-                     "data file")
+                hint=NUMBERS_HINT)
 
 
 def _line_of_field(text: str, field: str) -> int:
@@ -98,11 +110,24 @@ def _check_characters(page: PageSource) -> None:
                                 line=_line_of_field(page.text, str(name)), key=field, hint=hint)
 
 
-def check_front_matter(pages: Mapping[str, PageSource]) -> None:
-    """Title and description of every page; no hidden character in any front-matter text."""
+def check_front_matter(pages: Mapping[str, PageSource],
+                       names_with_digits: tuple[str, ...] = ()) -> None:
+    """Title and description of every page, with no digits (they are shown as prose); no
+    hidden character in any front-matter text."""
     for page in pages.values():
         display, text, meta = page.display, page.text, page.meta
         _check_characters(page)
+        for field in ("title", "description"):
+            value = meta.get(field)
+            prose = value if isinstance(value, str) else ""
+            for name in names_with_digits:
+                prose = prose.replace(name, " ")
+            digits = DIGIT.search(prose)
+            if digits:
+                raise BriefingError(
+                    f"a number typed into the front matter ('{digits.group(0)}' in "
+                    f"{shown(value)})", file=display, line=_line_of_field(text, field),
+                    key=field, hint=NUMBERS_HINT)
         for field in ("title", "description"):
             value = meta.get(field)
             if not isinstance(value, str) or not value.strip():
