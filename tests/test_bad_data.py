@@ -9,7 +9,10 @@ The engine-level variants at the end try more forms of the same mistakes on a sm
 
 from __future__ import annotations
 
+import os
 import re
+import unicodedata
+from pathlib import Path
 
 import pytest
 
@@ -442,3 +445,288 @@ def test_the_build_prints_the_same_message(project_copy, case):
     errors = [m for m in result.output.splitlines() if m.startswith(("ERROR", "WARNING"))]
     assert len(errors) == 1, result.output
     assert f"-  {error_for(text)}\n" in result.output, result.output
+
+
+# ---------------------------------------------------- text fields: one line, no hidden characters
+
+# (the line of VALID holding the field, its key, the field as messages name it)
+TEXT_FIELDS = [
+    ('    name: "Example Wire"', "sources.wire", "name"),
+    ("    publisher: Example Wire", "sources.wire", "publisher"),
+    ("    title: Budget report", "sources.wire", "title"),
+    ("    as_reported_by: Example Daily", "sources.wire", "as_reported_by"),
+    ("    note: Relayed by a daily.", "sources.wire", "note"),
+    ("    label: Rival budget\n", "figures.rival.budget_cny", "label"),
+    ("    value: Tongyi Qianwen", "figures.names.old", "value"),
+    ("    unit: yuan per US dollar", "figures.fx.rate", "unit"),
+    ("    formula: campaign.budget_cny / rival.budget_cny", "figures.rival.ratio", "formula"),
+    ('    sources: {wire: "regulators granted approval in late January"}',
+     "figures.approval.date", "sources.wire"),
+    ('      blog: "a bet of about US$431 million"', "figures.campaign.budget_usd", "sources.blog"),
+    ("    title: Two dollar amounts", "conflicts.dollar-amount", "title"),
+    ("    explanation: Rounding.", "conflicts.dollar-amount", "explanation"),
+]
+
+
+def with_text(line: str, inserted: str) -> tuple[str, int, str]:
+    """VALID with `inserted` (YAML escapes) put after the field's first word, inside double
+    quotes; the file, the line, and the value as the message shows it."""
+    start, value = line.rstrip("\n").split(": ", 1)
+    if value.startswith("{"):
+        start, value = f"{start}: {value[:value.index(':')]}", value[value.index(":") + 2:-1]
+        closing = "}"
+    else:
+        closing = ""
+    value = value.strip('"')
+    head, _, tail = value.partition(" ")
+    new = f'{start}: "{head}{inserted}{" " if tail else ""}{tail}"{closing}'
+    text = replace(line.rstrip("\n"), new)
+    return text, line_of(new, text), head
+
+
+@pytest.mark.parametrize(("line", "key", "field"), TEXT_FIELDS)
+@pytest.mark.parametrize(("inserted", "named"), [
+    ("\\n", "U+000A LINE FEED"), ("\\r", "U+000D CARRIAGE RETURN"),
+    ("\\n\\n- injected", "U+000A LINE FEED"), ("\\L", "U+2028 LINE SEPARATOR"),
+    ("\\N", "U+0085 NEXT LINE"), ("\\f", "U+000C FORM FEED"),
+])
+def test_a_line_break_in_any_text_field_is_refused(line, key, field, inserted, named):
+    text, at, head = with_text(line, inserted)
+    error = error_for(text)
+    assert (error.line, error.key) == (at, key), str(error)
+    assert error.problem.startswith(f"{field}: a line break in a one-line field ('{head}\\"), \
+        str(error)
+    assert error.problem.endswith(f": {named} at character {len(head) + 1}"), str(error)
+    assert error.hint.startswith("write it on one line")
+
+
+HIDDEN = [("\\a", "U+0007 BELL", "\\x07"), ("\\e[31m", "U+001B ESCAPE", "\\x1b"),
+          ("\\t", "U+0009 CHARACTER TABULATION", "\\t"), ("\\0", "U+0000 NULL", "\\x00"),
+          ("\\x9b", "U+009B control character", "\\x9b"),
+          ("\\u202e", "U+202E RIGHT-TO-LEFT OVERRIDE", "\\u202e"),
+          ("\\u202a", "U+202A LEFT-TO-RIGHT EMBEDDING", "\\u202a"),
+          ("\\u2066", "U+2066 LEFT-TO-RIGHT ISOLATE", "\\u2066"),
+          ("\\u2069", "U+2069 POP DIRECTIONAL ISOLATE", "\\u2069"),
+          ("\\u200b", "U+200B ZERO WIDTH SPACE", "\\u200b"),
+          ("\\u200d", "U+200D ZERO WIDTH JOINER", "\\u200d"),
+          ("\\u2060", "U+2060 WORD JOINER", "\\u2060"),
+          ("\\ufeff", "U+FEFF ZERO WIDTH NO-BREAK SPACE", "\\ufeff")]
+
+
+@pytest.mark.parametrize(("line", "key", "field"), TEXT_FIELDS)
+@pytest.mark.parametrize(("inserted", "named", "escape"), HIDDEN)
+def test_a_hidden_character_in_any_text_field_is_refused_and_shown_escaped(
+        line, key, field, inserted, named, escape):
+    text, at, head = with_text(line, inserted)
+    error = error_for(text)
+    message = str(error)
+    assert (error.line, error.key) == (at, key), message
+    assert error.problem.startswith(
+        f"{field}: a control or invisible character in '{head}{escape}"), message
+    assert error.problem.endswith(f": {named} at character {len(head) + 1}"), message
+    assert error.hint.startswith("delete it")
+    hidden = [c for c in message if unicodedata.category(c)[0] == "C" and c != "\n"]
+    assert not hidden and message.count("\n") == 1, message
+
+
+@pytest.mark.parametrize(("old", "new", "problem"), [
+    ("    label: Rival budget\n", "    label: !!binary aGk=\n",
+     "'aGk=' is tagged !!binary: it is not text, a number or a date"),
+    ("    title: Budget report", "    title: !!binary |\n      R0lGODlh",
+     "is tagged !!binary: it is not text, a number or a date"),
+    ("    label: Rival budget\n", "    label: NO\n", "label: expected text, got NO"),
+    ("    label: Rival budget\n", "    label: 1.50\n", "label: expected text, got 1.50"),
+    ("    label: Rival budget\n", "    label: Off\n", "label: expected text, got Off"),
+    ("    value: Tongyi Qianwen", "    value: 1.50", "a text figure needs text, got 1.50"),
+    ("    value: 3000000000", "    value: NO",
+     "value: expected a number, a date or text, got NO"),
+    ("    value: 3000000000", "    value: Yes", "value: expected a number, a date or text, got Yes"),
+    ("    publisher: Example Wire", "    publisher: 12.50", "publisher: expected text, got 12.50"),
+    ("    name: \"Example Wire\"", "    name: ~", "name: expected text, got ~"),
+])
+def test_values_are_shown_as_written(old, new, problem):
+    error = error_for(replace(old, new))
+    assert problem in error.problem, str(error)
+    assert error.line == line_of(new.split("\n")[0], replace(old, new))
+
+
+def test_names_with_digits_hold_no_hidden_character():
+    text = VALID + 'names_with_digits: ["H200", "Qwen\\u200b3"]\n'
+    error = error_for(text)
+    assert (error.key, error.line) == ("names_with_digits.1", text.count("\n"))
+    assert "U+200B ZERO WIDTH SPACE at character 5" in error.problem
+
+
+# ---------------------------------------------------------------- values checked by meaning
+
+CHANGE = ('    value: -2.34\n    kind: percent\n    as_of: 2026-02-03\n'
+          '    sources: {wire: "a decline of 2.34% over the preceding seven trading days"}')
+
+
+@pytest.mark.parametrize(("value", "passage", "label"), [
+    ("-34", "recently reported impressive 34% revenue growth", "Weekly change"),
+    ("3", "the shares fell 3% on the week", "Weekly change"),
+    ("5", "a 5% drop in the share price", "Weekly change"),
+    ("-5", "shares rose 5% on the week", "Weekly change"),
+    ("-5", "shares were up 5% on the week", "Weekly change"),
+    ("-7", "covering 7% of the market", "Weekly change"),
+    ("4", "growth of 4% on the week", "Weekly fall"),
+])
+def test_a_change_must_have_the_passages_direction(value, passage, label):
+    text = replace(CHANGE, CHANGE.replace("-2.34", value).replace(
+        "a decline of 2.34% over the preceding seven trading days", passage))
+    text = replace("    label: Weekly change", f"    label: {label}", text)
+    error = error_for(text)
+    assert error.key == "figures.shares.change", str(error)
+    assert "does not support" in error.problem and "looked for" in error.problem, str(error)
+
+
+@pytest.mark.parametrize(("value", "passage", "label"), [
+    ("-3", "the shares fell 3% on the week", "Weekly change"),
+    ("-3", "shares were down 3% on the week", "Weekly change"),
+    ("-3", "a 3% decline on the week", "Weekly change"),
+    ("34", "impressive 34% revenue growth", "Weekly change"),
+    ("3", "the shares fell 3% on the week", "Weekly fall"),
+])
+def test_a_change_with_the_passages_direction_loads(value, passage, label):
+    text = replace(CHANGE, CHANGE.replace("-2.34", value).replace(
+        "a decline of 2.34% over the preceding seven trading days", passage))
+    load(replace("    label: Weekly change", f"    label: {label}", text))
+
+
+@pytest.mark.parametrize("value", ["Tongyi Q", "Tong", "Qianwe", "AI chatbot Tongyi Qian"])
+def test_a_text_figure_matches_whole_words_only(value):
+    error = error_for(replace("    value: Tongyi Qianwen", f"    value: {value}"))
+    assert error.key == "figures.names.old" and "it does not contain that text" in error.problem
+
+
+MONTHS = ("  term.months:\n    label: Term\n    kind: duration\n    unit: month\n    value: 3\n"
+          "    as_of: 2026-02-03\n"
+          '    sources: {wire: "the holiday runs from February 15 for three months"}\n')
+
+
+def with_formula(formula: str, extra: str = MONTHS) -> str:
+    return replace("    formula: holiday.start + holiday.length", f"    formula: {formula}",
+                   replace("  holiday.after:\n", extra + "  holiday.after:\n"))
+
+
+def test_months_are_calendar_months():
+    assert load(with_formula("holiday.start + term.months")).figures["holiday.after"].text == \
+        "15 May 2026"
+    years = MONTHS.replace("unit: month", "unit: year").replace("three months", "three years")
+    assert load(with_formula("holiday.start - term.months", years)
+                ).figures["holiday.after"].text == "15 February 2023"
+
+
+@pytest.mark.parametrize(("formula", "extra", "problem"), [
+    ("holiday.start + term.months * 2", MONTHS, "a duration in months or years is only added"),
+    ("holiday.start + term.months / 2", MONTHS, "a duration in months or years is only added"),
+    ("term.months + term.months", MONTHS, "a duration in months or years is only added"),
+    ("holiday.start + (term.months + (holiday.start - campaign.start))", MONTHS,
+     "cannot compute duration in months + duration"),
+    ("holiday.start + term.months", MONTHS.replace("value: 3", "value: 1.5").replace(
+        "three months", "1.5 months"), "1.5 months is not a whole number of calendar months"),
+    ("holiday.start + 1 / (holiday.start - holiday.start)", "",
+     "division by zero: holiday.start - holiday.start is zero"),
+    ("holiday.start + (holiday.start - campaign.start) / (campaign.start - campaign.start)", "",
+     "division by zero: campaign.start - campaign.start is zero"),
+    ("holiday.start + (1e300 * 1e300 - 1e300 * 1e300)", "",
+     "cannot add not a number days to a date"),
+    ("holiday.start + term.months * 0", MONTHS, "a duration in months or years is only added"),
+])
+def test_date_arithmetic_that_cannot_be_done_is_told(formula, extra, problem):
+    text = with_formula(formula, extra)
+    error = error_for(text)
+    assert error.key == "figures.holiday.after" and problem in error.problem, str(error)
+    assert error.line == line_of(f"    formula: {formula}", text) and error.hint
+
+
+# ---------------------------------------------------------------- no traceback, no hang
+
+def chain(length: int, last: str) -> str:
+    """`length` derived figures, each computed from the next one (listed in reverse order of
+    computing), the last from `last`."""
+    entries = [f"  chain.f{i}:\n    label: Chained figure\n    kind: money\n    currency: CNY\n"
+               f"    formula: chain.f{i + 1} * 1\n    appendix_only: true\n" for i in range(length)]
+    entries.append(f"  chain.f{length}:\n    label: Chained figure\n    kind: money\n"
+                   f"    currency: CNY\n    formula: {last} * 1\n")
+    return replace("figures:\n", "figures:\n" + "".join(entries))
+
+
+def test_a_long_chain_of_derived_figures_is_computed():
+    assert load(chain(1000, "campaign.budget_cny")).figures["chain.f0"].text == "3 billion yuan"
+
+
+def test_a_long_cycle_of_derived_figures_is_told_briefly():
+    text = chain(1000, "chain.f0")
+    error = error_for(text)
+    assert error.key == "figures.chain.f1000"
+    assert error.line == line_of("    formula: chain.f0 * 1", text)
+    assert error.problem.startswith("derived figures form a cycle: chain.f0 -> chain.f1")
+    assert "(992 more)" in error.problem and len(error.problem) < 300
+
+
+@pytest.mark.parametrize(("nested", "depth"), [
+    ("[" * 950 + "]" * 950, 950), ("{a: " * 200 + "1" + "}" * 200, 200),
+    ("".join(f"\n{'  ' * (i + 1)}k{i}:" for i in range(60)) + " 1", 60),
+    ("[" * 33 + "]" * 33, 33),
+])
+def test_deep_nesting_is_told_not_a_recursion_error(nested, depth):
+    text = VALID + "extra: " + nested + "\n"
+    error = error_for(text)
+    assert error.problem == "lists or mappings nested more than 32 levels deep", str(error)
+    assert error.line is not None and error.line >= line_of("extra: ", text) and error.hint
+
+
+def test_front_matter_nesting_is_told(tmp_path):
+    from macros.engine.load.page_source import read_page
+
+    page = tmp_path / "page.md"
+    page.write_text("---\ntitle: Page\ntags: " + "[" * 500 + "]" * 500 + "\n---\n\n# Page\n")
+    with pytest.raises(BriefingError) as caught:
+        read_page(page, "docs/page.md")
+    assert "nested more than 32 levels deep" in caught.value.problem
+    assert caught.value.line == 3
+
+
+@pytest.mark.parametrize("path", ["/dev/zero", "/dev/null", "/dev/urandom"])
+def test_data_path_at_a_device_is_told(path):
+    error = file_error(Path(path))
+    assert error.problem == "the data file is not a regular file (it is a device, pipe or socket)"
+
+
+def test_data_path_at_a_pipe_is_told_without_waiting(tmp_path):
+    fifo = tmp_path / "briefing.yml"
+    os.mkfifo(fifo)
+    assert "not a regular file" in file_error(fifo).problem
+
+
+@pytest.mark.parametrize("path", ["/proc/cpuinfo", "/etc/hostname", "../outside.yml"])
+def test_data_path_outside_the_project_is_told(tmp_path, path):
+    from macros.engine.pipeline import load_briefing
+
+    project = tmp_path / "project"
+    project.mkdir()
+    (tmp_path / "outside.yml").write_text(VALID, encoding="utf-8")
+    with pytest.raises(BriefingError) as caught:
+        load_briefing(project / path, display=path, root=project)
+    assert caught.value.problem.startswith("the data file is outside the project"), caught.value
+
+
+def test_data_path_linked_outside_the_project_is_told(tmp_path):
+    from macros.engine.pipeline import load_briefing
+
+    project = tmp_path / "project"
+    (project / "data").mkdir(parents=True)
+    (project / "data" / "briefing.yml").symlink_to("/proc/cpuinfo")
+    with pytest.raises(BriefingError) as caught:
+        load_briefing(project / "data/briefing.yml", display=DATA, root=project)
+    assert caught.value.problem.startswith("the data file is outside the project")
+
+
+@pytest.mark.parametrize("size", [2 * 1024 * 1024 + 1, 5 * 1024 * 1024])
+def test_a_data_file_larger_than_the_limit_is_told(tmp_path, size):
+    big = tmp_path / "briefing.yml"
+    big.write_text(VALID + "#" * (size - len(VALID.encode())), encoding="utf-8")
+    error = file_error(big)
+    assert error.problem == "the data file is larger than 2 MB" and error.hint

@@ -105,7 +105,8 @@ def test_jinja_syntax_error(project_copy):
 
 
 @pytest.mark.parametrize(("expression", "problem"), [
-    ("{{ 1/0 }}", "division by zero"),
+    ("{{ 1/0 }}", "it computes ('/') in the page"),
+    ("{{ 7**999999999 }}", "it computes ('**') in the page"),
     ("{{ page.no_such_field.title }}", "'no_such_field' does not exist there"),
 ])
 def test_an_expression_that_fails_is_a_page_mistake(project_copy, expression, problem):
@@ -316,3 +317,122 @@ def test_markup_in_data_is_shown_as_text_never_run(project_copy):
         (result.site / "figures.csv").read_text(encoding="utf-8").splitlines())}
     assert rows["test.formula"]["label"] == "'" + formula
     assert all(not row["label"].startswith(("=", "+", "-", "@")) for row in rows.values())
+
+
+@pytest.mark.parametrize(("written", "key", "problem"), [
+    ('title: "Campaign\\u202e"', "title", "a control or invisible character in 'Campaign\\u202e': "
+     "U+202E RIGHT-TO-LEFT OVERRIDE at character 9"),
+    ('title: "Camp\\x1b[2Jaign"', "title", "a control or invisible character in "
+     "'Camp\\x1b[2Jaign': U+001B ESCAPE at character 5"),
+    ("title: |\n  Campaign\n  - injected", "title",
+     "a line break in a one-line field ('Campaign\\n- injected'): U+000A LINE FEED at character 9"),
+    ('tags: ["a\\u2066b"]', "tags.0", "a control or invisible character in 'a\\u2066b': "
+     "U+2066 LEFT-TO-RIGHT ISOLATE at character 2"),
+])
+def test_front_matter_text_holds_no_hidden_character(project_copy, written, key, problem):
+    page = project_copy / "docs" / OTHER_PAGE
+    text = page.read_text(encoding="utf-8")
+    title = next(t for t in text.splitlines() if t.startswith("title:"))
+    page.write_text(text.replace(title, written, 1), encoding="utf-8")
+    told(page_error(project_copy), f"docs/{OTHER_PAGE}:{text.splitlines().index(title) + 1}: {key}",
+         problem, "delete it" if "invisible" in problem else "write it on one line")
+
+
+# ---------------------------------------------------------------- template code computes and types nothing
+
+NAMES = ("H200", "Qwen3-Max")
+
+
+def checked(markdown: str) -> None:
+    """The checks a page's template text gets before rendering, in-process."""
+    from macros.engine.load.page_source import parse_page
+    from macros.engine.present.pages.checker import PageChecker
+
+    text = "---\ntitle: Page\ndescription: A page long enough to pass the description rule.\n---\n\n"
+    PageChecker({"page.md": parse_page(text + markdown, "docs/page.md")}, ["page.md"],
+                NAMES).before("page.md")
+
+
+@pytest.mark.parametrize(("markdown", "detail"), [
+    ("{{ 7**999999999 }}", "it computes ('**') in the page"),
+    ('{{ "x" * 10**9 }}', "it computes ('*') in the page"),
+    ("{{ 431 + 1 }}", "it computes ('+') in the page"),
+    ("{% set n = 9**9**9 %}{{ n }}", "it computes ('**') in the page"),
+    ("{% for i in range(10**9) %}x{% endfor %}", "it computes ('**') in the page"),
+    ('{{ fig("a.b", decimals=2*3) }}', "it computes ('*') in the page"),
+    ("{{ 431 }}", "it types the number 431 into the page"),
+    ("{{ 4.5 }}", "it types the number 4.5 into the page"),
+    ("{{ '431' }}", "it types digits into the page ('431')"),
+    ("{{ '&#52;&#51;&#49;' }}", "it types digits into the page ('&#52;&#51;&#49;')"),
+    ("{{ '\uff14\uff13\uff11' }}", "it types digits into the page ('\uff14\uff13\uff11')"),
+    ("{{ ['4', '3']|join }}", "it types digits into the page ('4')"),
+    ('{{ fig("a.b")|replace("a", "4") }}', "it types digits into the page ('4')"),
+    ('{{ bar_chart(["a.b"], title="Budgets in 2026") }}',
+     "its title types digits ('Budgets in 2026')"),
+    ('{{ bar_chart(["a.b"], title="Budget " ~ "&#52;") }}', "its title types digits ('&#52;')"),
+    ('{{ bar_chart(["a.b"], names=["Alibaba", "Top 3"]) }}', "its names types digits ('Top 3')"),
+    ('{{ timeline_chart(["a.b"], spans=[{"start": "a.b", "name": "Day \uff19"}]) }}',
+     "its name types digits ('Day \uff19')"),
+])
+def test_template_code_computes_and_types_no_number(markdown, detail):
+    with pytest.raises(BriefingError) as caught:
+        checked("Some prose.\n\n" + markdown + "\n")
+    error = caught.value
+    assert error.problem == f"this template expression could not be shown: {detail}", str(error)
+    assert (error.file, error.line) == ("docs/page.md", 8)
+    assert error.hint.startswith("a page computes nothing itself")
+
+
+@pytest.mark.parametrize("markdown", [
+    '{{ fig("a.b") }}', '{{ source("stocknews-feb3") }}', '{{ fig("deepseek.v4_window") }}',
+    '{{ bar_chart(["a.b"], title="H200 sales and " ~ short("a.b")) }}',
+    '{{ timeline_chart(["a.b"], spans=[{"start": "x.v4", "length": "y.d2", "name": "Qwen3-Max"}]) }}',
+    "{% raw %}`{{ 7**9 }}`{% endraw %}",
+])
+def test_template_code_that_only_calls_macros_passes(markdown):
+    checked(markdown + "\n")
+
+
+@pytest.mark.parametrize(("markdown", "number"), [
+    ("Worth &#52;&#51;&#49; million.", "4"), ("Worth &#x34;31 million.", "4"),
+    ("Worth \uff14\uff13\uff11 million.", "\uff14\uff13\uff11"),
+    ("In \u0662\u0660\u0662\u0666.", "\u0662\u0660\u0662\u0666"),
+])
+def test_digits_in_prose_in_any_form_are_refused(tmp_path, markdown, number):
+    from macros.engine.load.page_source import read_pages
+    from macros.engine.present.pages.rules import check_prose
+
+    (tmp_path / "page.md").write_text(f"---\ntitle: Page\n---\n\nIntro.\n\n{markdown}\n",
+                                      encoding="utf-8")
+    with pytest.raises(BriefingError) as caught:
+        check_prose(read_pages(tmp_path, ["page.md"]), NAMES)
+    assert caught.value.line == 7
+    assert caught.value.problem.startswith(f"a number typed into the prose ('{number}'")
+
+
+@pytest.mark.parametrize(("field", "value", "number"), [
+    ("title", "Budgets in 2026", "2026"), ("title", "Top \uff13", "\uff13"),
+    ("description", "The three budgets of 2026, side by side, with their sources.", "2026"),
+])
+def test_digits_in_front_matter_titles_are_refused(tmp_path, field, value, number):
+    from macros.engine.load.page_source import read_pages
+    from macros.engine.present.pages.rules import check_front_matter
+
+    meta = {"title": "Page", "description": "A page long enough to pass the description rule.",
+            field: value}
+    (tmp_path / "page.md").write_text("---\n" + "".join(f"{k}: {v}\n" for k, v in meta.items())
+                                      + "---\n\n# Page\n", encoding="utf-8")
+    with pytest.raises(BriefingError) as caught:
+        check_front_matter(read_pages(tmp_path, ["page.md"]), NAMES)
+    error = caught.value
+    assert (error.key, error.line) == (field, 2 if field == "title" else 3)
+    assert error.problem.startswith(f"a number typed into the front matter ('{number}'")
+
+
+def test_names_with_digits_may_be_in_a_title(tmp_path):
+    from macros.engine.load.page_source import read_pages
+    from macros.engine.present.pages.rules import check_front_matter
+
+    (tmp_path / "page.md").write_text("---\ntitle: The H200 chips\ndescription: A page long "
+                                      "enough to pass the description rule.\n---\n")
+    check_front_matter(read_pages(tmp_path, ["page.md"]), NAMES)

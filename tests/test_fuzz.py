@@ -12,8 +12,10 @@ e.g. `FUZZ_EXAMPLES=5000 FUZZ_RANDOM=1 .venv/bin/python -m pytest tests/test_fuz
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import re
+import unicodedata
 from functools import partial
 
 import pytest
@@ -252,7 +254,7 @@ def test_a_line_break_in_any_one_line_field_is_refused(line, field, brk):
 @pytest.mark.parametrize(("line", "field"), [(line, field) for line, field in ONE_LINE]
                          + [("    note: Context only.", "note"), ("    explanation: Rounding.",
                                                                  "explanation")])
-@pytest.mark.parametrize("blank", ["' '", "'   '", "\"\\t\""])
+@pytest.mark.parametrize("blank", ["' '", "'   '", "\"\\u3000 \\u00a0\""])
 def test_a_field_of_only_spaces_is_refused(line, field, blank):
     start = line.rstrip("\n").split(": ", 1)[0]
     text = replace(line.rstrip("\n"), f"{start}: {blank}")
@@ -380,12 +382,34 @@ def test_any_front_matter_gives_a_mapping_or_a_message(body):
     assert isinstance(meta, dict)
 
 
+LEADING = st.sampled_from(list(FORMULA_START) + [" ", "\u00a0", "\u3000", "\u200b", "\u202e",
+                                                   "\x1b", "\ufeff", "a", "1", "'"])
+
+
 @FUZZ
-@given(st.one_of(st.text(max_size=30), st.integers(), st.floats(allow_nan=False)))
+@given(st.one_of(st.text(max_size=30), st.integers(), st.floats(allow_nan=False),
+                 st.tuples(st.lists(LEADING, max_size=4), st.text(max_size=10)).map(
+                     lambda parts: "".join(parts[0]) + parts[1])))
 def test_no_csv_cell_starts_a_spreadsheet_formula(value):
     cell = safe_cell(value)
-    if isinstance(cell, str) and cell.startswith(FORMULA_START):
-        assert re.fullmatch(r"-[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?", cell), cell
+    if not isinstance(cell, str) or cell.startswith("'"):
+        return
+    shown = cell.lstrip(" \u00a0\u3000")
+    assert not cell.startswith(FORMULA_START) and not shown.startswith(FORMULA_START), cell
+    assert not raw_hidden(cell[:1] + shown[:1]) and "\n" not in cell[:1] + shown[:1], cell
+
+
+@pytest.mark.parametrize("text", [
+    "=1+1", "+1", "-1", "@SUM(A1)", "\t=1", "\r=1", "\n=1", "\0=1", "＝HYPERLINK(\"x\")",
+    "＋1", "－1", "＠SUM(A1)", "  =1+1", "\u3000=1", "\u00a0@x", "\u200b=1", "\u202e=1",
+])
+def test_spreadsheet_formula_starts_are_quoted(text):
+    assert safe_cell(text) == "'" + text
+
+
+@pytest.mark.parametrize("text", ["Campaign budget", "Qwen", "a=b", "1+1", "'quoted", ""])
+def test_plain_text_cells_are_left_alone(text):
+    assert safe_cell(text) == text
 
 
 def test_shown_never_gives_a_python_repr():
@@ -469,3 +493,63 @@ def test_briefing_data_setting_must_name_a_file(setting):
     with pytest.raises(BriefingError) as caught:
         BriefingConfig.from_extra({"briefing": {"data": setting}})
     assert caught.value.key == "extra.briefing.data" and caught.value.hint
+
+
+# ------------------------------------------------ hidden characters never reach a page or message
+
+TRICKY = st.text(alphabet=st.one_of(
+    st.sampled_from("ab Q-'\"\\:#&<>%"),
+    st.sampled_from("\n\r\t\v\f\x00\x07\x1b\x7f\x85\x9b\u2028\u2029\u202a\u202b\u202c\u202d"
+                    "\u202e\u2066\u2067\u2068\u2069\u200b\u200c\u200d\u200e\u2060\ufeff\u00ad"),
+    st.characters(categories=["Cc", "Cf", "Zl", "Zp", "Zs"])), max_size=12)
+TEXT_LINES = ['    name: "Example Wire"', "    publisher: Example Wire", "    title: Budget report",
+              "    as_reported_by: Example Daily", "    note: Relayed by a daily.",
+              "    label: Rival budget", "    value: Tongyi Qianwen", "    unit: yuan per US dollar",
+              "    title: Two dollar amounts", "    explanation: Rounding.",
+              '      blog: "a bet of about US$431 million"']
+
+
+def raw_hidden(text: str) -> list[str]:
+    """The control, format and separator characters in `text`, other than line feeds."""
+    return [c for c in text if unicodedata.category(c) in {"Cc", "Cf", "Zl", "Zp", "Cs", "Co"}
+            and c != "\n"]
+
+
+@FUZZ
+@given(line=st.sampled_from(TEXT_LINES), inserted=TRICKY)
+def test_no_hidden_character_reaches_a_page_or_a_message(line, inserted):
+    start, value = line.split(": ", 1)
+    value = value.strip('"')
+    new = f"{start}: {json.dumps(value[:3] + inserted + value[3:])}"
+    text = replace(line, new)
+    try:
+        briefing = briefing_from_text(text, NAME)
+    except BriefingError as error:
+        message = str(error)
+        assert not raw_hidden(message) and message.count("\n") == 1, message
+        assert error.line == text[: text.index(new)].count("\n") + 1 or \
+            "passage" in message, message
+        return
+    renderer = PageRenderer(briefing, "")
+    shown = [renderer.fig(key) for key in briefing.figures] + [
+        generated.sources_list(renderer), generated.conflicts_list(renderer)]
+    assert not any(raw_hidden(page) for page in shown)
+
+
+@FUZZ
+@given(field=st.sampled_from(["title", "description", "summary"]), inserted=TRICKY)
+def test_no_hidden_character_passes_the_front_matter(tmp_path_factory, field, inserted):
+    from macros.engine.present.pages.rules import check_front_matter
+
+    docs = tmp_path_factory.mktemp("docs")
+    meta = {"title": "Page", "description": "A page long enough to pass the description rule."}
+    meta[field] = meta.get(field, "Text")[:2] + inserted + meta.get(field, "Text")[2:]
+    (docs / "page.md").write_text(f"---\n{yaml.safe_dump(meta)}---\n\n# Page\n", encoding="utf-8")
+    try:
+        pages = read_pages(docs, ["page.md"])
+        check_front_matter(pages)
+    except BriefingError as error:
+        assert not raw_hidden(str(error)) and str(error).count("\n") == 1, str(error)
+        return
+    texts = [v for v in pages["page.md"].meta.values() if isinstance(v, str)]
+    assert not any(raw_hidden(t) or "\n" in t.rstrip("\n") for t in texts), texts

@@ -45,6 +45,16 @@ MESSAGES: dict[str, Message] = {
     "unknown-value": Message(
         "unknown {field} {value}",
         "use one of the allowed values ({allowed})"),
+    "line-break": Message(
+        "a line break in a one-line field ({value}): {character} at character "
+        "{position}",
+        "write it on one line: inside quotes a blank line or a backslash-n makes a line break, "
+        "and '|' or '>' blocks keep them (fold a long text with '>-')"),
+    "hidden-character": Message(
+        "a control or invisible character in {value}: {character} at character "
+        "{position}",
+        "delete it (it often comes with copy and paste): such a character hides, reorders or "
+        "breaks the text readers see"),
     "expected-number": Message(
         "expected a number for a {kind} figure, got {value}",
         "write the plain number, e.g. 3000000000; qualifiers go in 'qualifier'"),

@@ -7,6 +7,8 @@ import difflib
 import math
 from collections.abc import Iterable
 
+from .characters import escaped
+
 
 class BriefingError(Exception):
     """A problem in the data file or a page, told as place, key, problem and fix."""
@@ -20,11 +22,13 @@ class BriefingError(Exception):
         key: str | None = None,
         hint: str | None = None,
     ) -> None:
-        self.problem = problem
-        self.file = file
+        # Told as escapes: a control or bidi character from the data never reaches a terminal
+        # or a page raw (the hint keeps its own line breaks).
+        self.problem = escaped(problem)
+        self.file = escaped(file) if file is not None else None
         self.line = line
-        self.key = key
-        self.hint = hint
+        self.key = escaped(key) if key is not None else None
+        self.hint = escaped(hint, keep="\n") if hint is not None else None
         super().__init__(str(self))
 
     def __str__(self) -> str:
@@ -71,6 +75,6 @@ def shown(value: object, limit: int = 60) -> str:
         return "a mapping"
     if isinstance(value, list | tuple | set):
         return "a list"
-    text = str(value).replace("\n", "\\n")
+    text = escaped(str(value))
     text = text if len(text) <= limit else text[: limit - 3] + "..."
     return f"'{text}'"

@@ -73,7 +73,8 @@ def supporting(fig: ResolvedFigure, found: list[Sentence]) -> list[Sentence]:
     hint = year_hint(fig.value, fig.as_of)
     return [sentence for sentence in found
             if any(matches(reading, fig.kind, fig.value, currency=fig.currency, unit=fig.unit,
-                           qualifier=fig.qualifier) for reading in read(sentence.text, hint))]
+                           qualifier=fig.qualifier, label=fig.label)
+                   for reading in read(sentence.text, hint))]
 
 
 def conflicting(fig: ResolvedFigure, found: list[Sentence]) -> tuple[Sentence, Reading] | None:
@@ -178,7 +179,7 @@ def report(article: Path, briefing: Briefing, needle: str | None) -> str:
         used = supported.get(sentence.number)
         for reading in sentence.readings:
             if any(matches(reading, f.kind, f.value, currency=f.currency, unit=f.unit,
-                           qualifier=f.qualifier)
+                           qualifier=f.qualifier, label=f.label)
                    for f in briefing.figures.values()
                    if not (f.derived or f.editorial or f.kind == "text")) or used:
                 continue

@@ -12,9 +12,11 @@ from .validate.rules import check_derived
 from .validate.updates import check_updates
 
 
-def load_briefing(path: Path, display: str | None = None) -> Briefing:
-    """The briefing of the data file at `path` (named `display` in messages)."""
-    return briefing_of(load_yaml(path, display))
+def load_briefing(path: Path, display: str | None = None, root: Path | None = None
+                  ) -> Briefing:
+    """The briefing of the data file at `path` (named `display` in messages; with `root`, it
+    must be inside that folder)."""
+    return briefing_of(load_yaml(path, display, root))
 
 
 def briefing_from_text(text: str, name: str = "briefing.yml") -> Briefing:

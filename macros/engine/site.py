@@ -47,11 +47,12 @@ class Site:
         self.links_from_source = links_from_source
         self.config = config
         config.check_pages(pages)
-        self.briefing = load_briefing(project_dir / config.data, display=config.data)
+        self.briefing = load_briefing(project_dir / config.data, display=config.data,
+                                      root=project_dir)
         self.sources = sources
         self.usage: Usage = scan_pages(pages, sources)
         config.check_sections(self.usage.macros_by_page)
-        self.checker = PageChecker(sources, self.usage.pages)
+        self.checker = PageChecker(sources, self.usage.pages, self.briefing.names_with_digits)
         check_data_file(project_dir / config.data, config.data, project_dir / config.articles,
                         config.articles)   # the article texts are read afresh on every build
         self.appendix_url = pages[config.appendix].url
@@ -60,7 +61,7 @@ class Site:
         self._anchored: dict[str, set[str]] | None = None
         self._add_generated_keys()
         site_pages = {src: sources[src] for src in pages}
-        check_front_matter(site_pages)  # the guide's rules for pages
+        check_front_matter(site_pages, self.briefing.names_with_digits)  # the guide's rules
         check_prose(site_pages, self.briefing.names_with_digits,
                     self.briefing.number_words_allowed)
         check_figures_used(self.briefing, self.usage)

@@ -230,8 +230,8 @@ def passage_rows(briefing: Briefing) -> list[PassageRow]:
 def csv_cell(column: Column, value: object) -> str:
     """A CSV cell: numbers as plain digits, lists joined, text made safe for spreadsheets.
 
-    A text cell starting with = + - @ tab or carriage return gets a leading apostrophe so a
-    spreadsheet shows it instead of running it as a formula (OWASP CSV injection). Numeric
+    A text cell a spreadsheet could run as a formula or hide (csv_safe.py) gets a leading
+    apostrophe so a spreadsheet shows it instead (OWASP CSV injection). Numeric
     columns are never touched: -2.34 stays a number.
     """
     if value is None:

@@ -11,7 +11,7 @@ import yaml
 
 from ..errors import BriefingError
 from .text_file import read_utf8
-from .yaml_source import LOADER, syntax_problem
+from .yaml_source import LOADER, check_nesting, syntax_problem
 
 # mkdocs.utils.meta.YAML_RE: a --- line, the YAML, then a --- or ... line
 FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)
@@ -49,6 +49,8 @@ def parse_page(text: str, display: str) -> PageSource:
 
 def _front_matter(yaml_text: str, display: str) -> dict | None:
     try:
+        for _ in check_nesting(yaml.parse(yaml_text, Loader=LOADER), display, first_line=2):
+            pass
         meta = yaml.load(yaml_text, Loader=LOADER)
     except yaml.MarkedYAMLError as error:
         problem, line = syntax_problem(error, first_line=2)

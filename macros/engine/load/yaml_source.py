@@ -8,6 +8,8 @@ decimal (`0431` is read as octal 281, `1:30` as 90, `1_000` as 1000, `.5` as 0.5
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,12 +17,15 @@ from typing import Any
 import yaml
 
 from ..catalogue import told
-from ..errors import BriefingError, placed
+from ..characters import escaped
+from ..errors import BriefingError, placed, shown
 from .numbers import check_plain_number
 from .text_file import read_utf8
 
 Path_ = tuple[str | int, ...]
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when the wheel has it
+MAX_NESTING = 32
+PLAIN_VALUES = (str, int, float, bool, type(None), dt.date)   # what a scalar may be read as
 
 # What YAML calls a part that can be left open, in the words of someone editing the file.
 _OPENED = {"while parsing a flow sequence": "the [ list",
@@ -35,6 +40,18 @@ class YamlDocument:
     file: str
     data: Any
     lines: dict[Path_, int] = field(default_factory=dict)
+    written: dict[Path_, str] = field(default_factory=dict)   # scalars YAML read as non-text
+
+    def shown_at(self, path: Path_, value: object) -> str:
+        """The value at `path` for a message, as the contributor wrote it: `NO`, not false;
+        `1.50`, not 1.5 (errors.shown for what the file does not hold as written)."""
+        path = tuple(path)   # a scalar has no parts: the first prefix written is the one
+        raw = next((self.written[path[:n]] for n in range(len(path), 0, -1)
+                    if path[:n] in self.written), None)
+        if raw is None:
+            return shown(value)
+        text = escaped(raw)
+        return text if len(text) <= 60 else text[:57] + "..."
 
     def line_of(self, path: Path_) -> int | None:
         """Line of the deepest known part of `path` (the key itself when it exists)."""
@@ -52,9 +69,15 @@ class YamlDocument:
         return placed(BriefingError(problem, key=key, hint=hint), self.file, self.line_of(path))
 
 
-def load_yaml(path: Path, display: str | None = None) -> YamlDocument:
-    """Load `path`; raise BriefingError naming the file and line for any YAML mistake."""
+def load_yaml(path: Path, display: str | None = None, root: Path | None = None) -> YamlDocument:
+    """Load `path`; raise BriefingError naming the file and line for any YAML mistake. With
+    `root`, the file (its links followed) must be inside that folder."""
     name = display or str(path)
+    if root is not None and not path.resolve().is_relative_to(root.resolve()):
+        raise BriefingError(
+            f"the data file is outside the project (it is {path.resolve()})", file=name,
+            hint="keep the data file inside the project, e.g. data/briefing.yml, and point "
+                 "'data:' under 'extra: briefing:' in mkdocs.yml at it")
     if path.is_dir():
         raise BriefingError(
             "the data path is a folder, not a file", file=name,
@@ -105,9 +128,29 @@ def syntax_problem(error: yaml.MarkedYAMLError, first_line: int) -> tuple[str, i
     return problem, mark.line + first_line if mark else None
 
 
+def check_nesting(events: Iterable[yaml.Event], name: str, first_line: int = 1
+                  ) -> Iterator[yaml.Event]:
+    """The events, stopping at a list or mapping nested deeper than MAX_NESTING (the data file
+    needs five levels; hundreds would only exhaust the loader's recursion)."""
+    depth = 0
+    for event in events:
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_NESTING:
+                raise BriefingError(
+                    f"lists or mappings nested more than {MAX_NESTING} levels deep",
+                    file=name, line=event.start_mark.line + first_line,
+                    hint="check the brackets and the indentation: no entry of the file nests "
+                         "that deep")
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+        yield event
+
+
 def _refuse_anchors(text: str, name: str) -> None:
-    """Stop at the first anchor (&name) or alias (*name), before anything follows them."""
-    for event in yaml.parse(text, Loader=LOADER):
+    """Stop at the first anchor (&name) or alias (*name), before anything follows them, and
+    at nesting deeper than the file can need."""
+    for event in check_nesting(yaml.parse(text, Loader=LOADER), name):
         if isinstance(event, yaml.AliasEvent):
             written = f"*{event.anchor}"
         elif getattr(event, "anchor", None):
@@ -168,7 +211,7 @@ def _scalar(node: yaml.Node, path: Path_, doc: YamlDocument, constructor: Any) -
                             hint="a key must be a plain word, not a list or mapping")
     check_plain_number(node, doc.file, ".".join(str(p) for p in path) or None)
     try:
-        return constructor.construct_object(node, deep=True)
+        value = constructor.construct_object(node, deep=True)
     except (yaml.YAMLError, ValueError) as error:
         reason = getattr(error, "problem", None) or error
         problem, hint = (f"unreadable value {node.value!r} ({reason})",
@@ -179,3 +222,13 @@ def _scalar(node: yaml.Node, path: Path_, doc: YamlDocument, constructor: Any) -
             hint = "write a date that exists, like 2026-02-15"
         raise BriefingError(problem, file=doc.file, line=node.start_mark.line + 1,
                             key=".".join(str(p) for p in path) or None, hint=hint) from None
+    if not isinstance(value, PLAIN_VALUES):
+        raise BriefingError(
+            f"{shown(node.value)} is tagged {node.tag.replace('tag:yaml.org,2002:', '!!')}: "
+            "it is not text, a number or a date", file=doc.file,
+            line=node.start_mark.line + 1, key=".".join(str(p) for p in path) or None,
+            hint="write the text itself, in quotes, without a tag; YAML tags (!!binary, "
+                 "!!python...) are not supported")
+    if not isinstance(value, str):
+        doc.written[path] = node.value
+    return value

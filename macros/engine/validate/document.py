@@ -29,6 +29,7 @@ from .models import (
     OpenQuestionData,
     Source,
 )
+from .text import LINE_BREAK, TEXT_ERRORS
 
 DATE_HINT = "write 2026-02-15, 2026-02, 'mid 2026-02', 2026 or undated"
 NAME_HINT = ("figure keys are lowercase dotted paths like campaign.budget_cny; "
@@ -103,10 +104,32 @@ def _at(doc: YamlDocument, path: tuple, key: str, problem: str, hint: str) -> Br
     return doc.error(path, problem, hint, key=key)
 
 
+def _in_document(loc: tuple) -> tuple:
+    """An error's location as a path in the data file, without the names pydantic gives the
+    members of a union ('list[...]', 'function-after[...]')."""
+    return tuple(part for part in loc
+                 if not (isinstance(part, str) and "[" in part and part != "[key]"))
+
+
+def _first(errors: list[dict]) -> dict:
+    """The first error; of a value's union members that all failed, the one that says what is
+    wrong with the text itself (a line break, a hidden character), if any."""
+    first = errors[0]
+    place = _in_document(first["loc"])
+
+    def same_value(loc: tuple) -> bool:   # one is the other or a part of it (a list item)
+        return len(loc) >= 2 and (place[:len(loc)] == loc or loc[:len(place)] == place)
+
+    return next((e for e in errors if e["type"] in TEXT_ERRORS
+                 and same_value(_in_document(e["loc"]))), first)
+
+
 def _explain(error: ValidationError, doc: YamlDocument) -> BriefingError:
     """The first pydantic error, told with its file, line and key."""
-    first = error.errors()[0]
-    loc = tuple(first["loc"])
+    first = _first(error.errors())
+    loc = _in_document(first["loc"])
+    if "input" in first:
+        first["written"] = doc.shown_at(loc, first["input"])
     path = loc
     if loc[:1] in {(section,) for section in SECTIONS} and len(loc) >= 2:
         key = f"{loc[0]}.{loc[1]}"
@@ -114,6 +137,11 @@ def _explain(error: ValidationError, doc: YamlDocument) -> BriefingError:
     else:
         key, field = ".".join(str(p) for p in loc) or None, ""
     kind, msg = first["type"], first["msg"]
+    if kind in TEXT_ERRORS:
+        values = {"value": first["written"], **first["ctx"]}
+        problem, hint = (told("line-break", **values) if kind == LINE_BREAK
+                         else told("hidden-character", **values))
+        return doc.error(path, f"{field}: {problem}" if field else problem, hint, key=key)
     if "sources" in loc[2:3] and loc[0] in {"figures", "claims", "glossary"}:
         path = loc[:3] if len(loc) <= 4 else loc[:4]
         problem, hint = _explain_passages(loc, first, doc)
@@ -135,10 +163,10 @@ def _explain(error: ValidationError, doc: YamlDocument) -> BriefingError:
         path = loc[:2]
     elif kind == "literal_error":
         problem, hint = told("unknown-value", field=field or "value",
-                             value=shown(first["input"]),
+                             value=first["written"],
                              allowed=first.get("ctx", {}).get("expected", ""))
     elif loc[0] == "figures" and len(loc) > 3 and loc[2] == "value":
-        problem = f"value: expected a number, a date or text, got {shown(first['input'])}"
+        problem = f"value: expected a number, a date or text, got {first['written']}"
         hint = "write a plain number, a date like 2026-02-15, or quoted text"
         path = loc[:3]
     else:
@@ -177,7 +205,7 @@ def _generic(first: dict, field: str) -> tuple[str, str]:
     """Problem and hint for any other pydantic error, without pydantic's wording quirks."""
     kind, msg = first["type"], plain_pydantic(first)
     problem = (str(first["ctx"]["error"]) if kind == "value_error"
-               else f"{msg}, got {shown(first['input'])}")
+               else f"{msg}, got {first.get('written') or shown(first.get('input'))}")
     problem = f"{field}: {problem}" if field else problem
     pattern = first.get("ctx", {}).get("pattern")
     if field.split(".")[-1] in {"date", "as_of"}:
@@ -224,7 +252,7 @@ def _check_figure(key: str, fig: Figure, model: BriefingFile, doc: YamlDocument)
                        "      sources:\n        stocknews-feb3: \"3 billion yuan\"\n"
                        "    or mark the figure 'editorial: true' if it is the site's own note")
     if fig.formula is None:
-        _check_value(fig, fail)
+        _check_value(fig, fail, doc.shown_at(("figures", key, "value"), fig.value))
         if fig.check is not None:
             raise fail("check", "'check' belongs on a derived figure",
                        f"remove it here and add check: {{stated: {key}, tolerance: 0.01}} to "
@@ -250,30 +278,31 @@ def _check_figure(key: str, fig: Figure, model: BriefingFile, doc: YamlDocument)
                    "remove 'unit' (money and prices use 'currency')")
 
 
-def _check_value(fig: Figure, fail) -> None:
+def _check_value(fig: Figure, fail, written: str) -> None:
+    """The value fits the kind; messages show it as `written`."""
     value = fig.value
     if KINDS[fig.kind].numeric:
         if isinstance(value, bool) or not isinstance(value, int | float):
-            raise fail("value", *told("expected-number", kind=fig.kind, value=shown(value)))
+            raise fail("value", *told("expected-number", kind=fig.kind, value=written))
         if not math.isfinite(value):
             raise fail("value", "the value is not a finite number", "write a plain number")
         if abs(value) >= MAX_MAGNITUDE:
-            raise fail("value", f"{shown(value)} is implausibly large",
+            raise fail("value", f"{written} is implausibly large",
                        "check the number of zeros (figures must be below a quintillion)")
         if KINDS[fig.kind].positive and value <= 0:
             raise fail("value", *told("not-positive", kind=fig.kind, value=value))
         if KINDS[fig.kind].value_type == "year" and (not isinstance(value, int) or not 1900 <= value <= 2100):
-            raise fail("value", f"{shown(value)} is not a plausible year", "write a year like 2026")
+            raise fail("value", f"{written} is not a plausible year", "write a year like 2026")
     elif KINDS[fig.kind].value_type == "date":
         if isinstance(value, int | float) and not isinstance(value, int):
-            raise fail("value", f"{shown(value)} is not a date", "write a date like 2026-02-15")
+            raise fail("value", f"{written} is not a date", "write a date like 2026-02-15")
         try:
             if PartialDate.parse(value).precision == "none":
                 raise ValueError("a date figure needs a date; 'undated' is only for as_of and sources")
         except ValueError as error:
             raise fail("value", str(error), "write 2026-02-15, 2026-02, 'mid 2026-02' or 2026") from None
     elif not isinstance(value, str) or isinstance(value, dt.date):
-        raise fail("value", f"a text figure needs text, got {shown(value)}", "quote the value")
+        raise fail("value", f"a text figure needs text, got {written}", "quote the value")
 
 
 # ------------------------------------------------------------------------------------------

@@ -21,6 +21,7 @@ def plain_wording(first: dict, loc: tuple, allowed: list[str] | None = None
                   ) -> tuple[str, str] | None:
     """(problem, hint) for errors pydantic words badly, else None."""
     kind, value = first["type"], first.get("input")
+    written = first.get("written") or shown(value)
     if kind in {"dict_type", "model_type", "list_type"} and value is None:
         if len(loc) == 1 and loc[0] in SECTION_HINTS:
             return f"'{loc[0]}:' is empty", SECTION_HINTS[loc[0]]
@@ -32,11 +33,11 @@ def plain_wording(first: dict, loc: tuple, allowed: list[str] | None = None
                 f"write its value after '{field}:', or delete the line")
     if kind == "string_type" and value is not None and not isinstance(value, dict | list):
         if isinstance(value, bool):
-            return (f"{loc[-1]}: expected text, got {shown(value)}",
+            return (f"{loc[-1]}: expected text, got {written}",
                     "put the text in quotes: YAML reads unquoted yes, no, on and off as true "
                     "or false")
-        return (f"{loc[-1]}: expected text, got {shown(value)}",
-                f"put the text in quotes, e.g. {loc[-1]}: \"{shown(value).strip(chr(39))}\"")
+        return (f"{loc[-1]}: expected text, got {written}",
+                f"put the text in quotes, e.g. {loc[-1]}: \"{written.strip(chr(39))}\"")
     if kind == "too_short" and loc[:1] == ("conflicts",) and loc[-1] == "figures":
         found = first.get("ctx", {}).get("actual_length", len(value or []))
         return (f"a conflict needs at least two figures, got {found or 'none'}",
@@ -68,7 +69,7 @@ WORDING = {
     "greater_than": "must be greater than {gt}", "less_than": "must be less than {lt}",
     "greater_than_equal": "must be greater than or equal to {ge}",
     "less_than_equal": "must be less than or equal to {le}",
-    "string_too_short": "is empty",
+    "string_type": "expected text", "string_too_short": "is empty",
     "string_pattern_mismatch": "the text must match pattern '{pattern}'",
 }
 

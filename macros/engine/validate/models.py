@@ -9,6 +9,7 @@ import datetime as dt
 from typing import Annotated, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -16,11 +17,13 @@ from pydantic import (
     StrictBool,
     StrictFloat,
     StrictInt,
+    StrictStr,
     WithJsonSchema,
 )
 
 from ..dates import PartialDate
 from ..kinds import CURRENCIES, KIND_NAMES
+from .text import one_line
 
 Kind = Literal[KIND_NAMES]   # the table in kinds.py
 Currency = Literal[CURRENCIES]
@@ -49,10 +52,20 @@ DateField = Annotated[
     BeforeValidator(PartialDate.parse),
     WithJsonSchema({"type": "string", "pattern": DATED_PATTERN_EDITOR}),
 ]
-Text = Annotated[str, Field(min_length=1)]
-SourceId = Annotated[str, Field(pattern=SOURCE_ID)]
-FigureKey = Annotated[str, Field(pattern=FIGURE_KEY)]
-Passage = Annotated[str, Field(min_length=1, description="verbatim from the source")]
+
+
+def line(**constraints: object) -> object:
+    """The type of every text field: text as written (never bytes, nor a number read as text),
+    then `constraints` (kept in the editor schema), then on one line with no control or
+    invisible character, since pages show each field inside a sentence, a table cell or an
+    attribute (text.py)."""
+    return Annotated[StrictStr, Field(**constraints), AfterValidator(one_line)]
+
+
+Text = line(min_length=1)
+SourceId = line(pattern=SOURCE_ID)
+FigureKey = line(pattern=FIGURE_KEY)
+Passage = line(min_length=1, description="verbatim from the source")
 Passages = dict[SourceId, Passage | Annotated[list[Passage], Field(min_length=1)]]
 
 
@@ -82,7 +95,7 @@ class Source(Strict):
         description=("`true` when the date is inferred (from an advert, from the content), not printed in "
                      "the article"),
         examples=[True])
-    url: Annotated[str, Field(pattern=r"^https?://")] | None = Field(
+    url: line(pattern=r"^https?://") | None = Field(
         None,
         description="only when known, starting with `https://`",
         examples=["https://example.com/qwen-campaign"])
@@ -91,7 +104,7 @@ class Source(Strict):
         description=("for second-hand reports: who passed it on (e.g. Reuters figures read in a stock-news"
                      " article)"),
         examples=["Stock news, 3 Feb"])
-    article: Annotated[str, Field(pattern=ARTICLE_FILE)] | None = Field(
+    article: line(pattern=ARTICLE_FILE) | None = Field(
         None,
         description=("the file name of the article's text inside the articles folder (`articles:` under "
                      "`extra: briefing:` in mkdocs.yml); a relayed source names the relaying article's "

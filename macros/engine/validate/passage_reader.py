@@ -49,6 +49,15 @@ QUALIFIER_GROUP = {
     "more than": "more than", "over": "more than", "at least": "more than",
     "up to": "up to", "under": "up to",
 }
+#: words that give a change its direction: "fell 3%", "a decline of 2.34%", "34% revenue growth"
+FALL_WORDS = ("fell", "fall", "falls", "falling", "down", "decline", "declined", "declines",
+              "declining", "drop", "dropped", "drops", "dropping", "decrease", "decreased",
+              "decreases", "decreasing", "lost", "lower", "slump", "slumped", "plunge", "plunged",
+              "shrank", "shrink", "shrinking", "contraction", "loss", "slid", "slide")
+RISE_WORDS = ("rose", "rise", "rises", "rising", "up", "grew", "grow", "grows", "growth",
+              "growing", "increase", "increased", "increases", "increasing", "gain", "gained",
+              "gains", "jump", "jumped", "surge", "surged", "climb", "climbed", "higher")
+_DIRECTION = {**dict.fromkeys(FALL_WORDS, -1), **dict.fromkeys(RISE_WORDS, 1)}
 MULTIPLIER_VERBS = {
     "double": 2, "doubles": 2, "doubled": 2, "twice": 2, "triple": 3, "triples": 3,
     "tripled": 3, "treble": 3, "trebles": 3, "quadruple": 4, "quadruples": 4,
@@ -86,6 +95,7 @@ class Reading:
     currency: str | None = None
     unit: str | None = None   # the duration unit, or the words after a bare number
     year_given: bool = True   # dates: False when the passage gives no year
+    direction: int = 0        # -1 a fall (a fall word or a minus sign), 1 a rise, 0 not said
 
     def describe(self) -> str:
         """How the reading is reported in an error message."""
@@ -102,7 +112,8 @@ class Reading:
         else:
             shown = _plain(self.value)
         qualifier = f"{self.qualifier} " if self.qualifier else ""
-        return f"{qualifier}{shown} (from {self.text!r})"
+        direction = "a fall of " if self.direction < 0 else ""
+        return f"{direction}{qualifier}{shown} (from {self.text!r})"
 
 
 def _plain(value: float) -> str:
@@ -198,7 +209,8 @@ def _number(text: str, match: re.Match) -> Reading:
         return Reading("money", value, shown, qualifier, currency=currency)
     percent = re.match(r"\s*(%|per ?cent\b)", after, re.IGNORECASE)
     if percent:
-        return Reading("percent", value, shown + percent.group(0), qualifier)
+        return Reading("percent", value, shown + percent.group(0), qualifier,
+                       direction=direction_of(text, start, end + percent.end()))
     times = re.match(r"\s*(?:[x×]|-?fold\b|times\b)", after, re.IGNORECASE)
     if times:
         return Reading("times", value, shown + times.group(0), qualifier)
@@ -210,6 +222,47 @@ def _number(text: str, match: re.Match) -> Reading:
         return Reading("duration", value, shown + duration.group(0), qualifier,
                        unit=DURATION_WORDS[duration[1].lower()])
     return Reading("number", value, shown, qualifier, unit=unit)
+
+
+def direction_of(text: str, start: int, end: int) -> int:
+    """-1 when the quantity at text[start:end] is written as a fall ("-3%", "fell 3%", "a 3%
+    drop"), 1 as a rise ("up 3%", "34% revenue growth"), else 0. Read in its own clause: up
+    to four words before it, then up to two after."""
+    if re.search(r"(?:^|[\s(])[-\u2212]\s*$", text[:start]):
+        return -1
+    clause_before = re.split(r"[.;:,!?]", text[:start])[-1]
+    before = re.findall(r"[a-z]+", clause_before.lower())[-4:]
+    after = re.findall(r"[a-z]+", re.split(r"[.;:,!?]", text[end:])[0].lower())[:2]
+    if before[-2:] == ["up", "to"]:
+        before = before[:-2]
+    for word in reversed(before):
+        if word in _DIRECTION:
+            return _DIRECTION[word]
+    return next((_DIRECTION[word] for word in after if word in _DIRECTION), 0)
+
+
+def names_a_fall(words: str) -> bool:
+    """Whether a label names a fall ("Weekly fall in the share price"): its figure records
+    the size of a fall as a positive number."""
+    return any(word in FALL_WORDS for word in re.findall(r"[a-z]+", words.lower()))
+
+
+def contains_words(passage: str, wanted: str) -> bool:
+    """Whether `wanted` occurs in `passage` as whole words (case-insensitive): "Ba" is not in
+    "Bard". A name glued to the word before it, as in "Google'sBard", still counts: a
+    lowercase letter followed by the name's capital is a word boundary."""
+    text, wanted = normalise(passage), normalise(wanted)
+    size = len(wanted)
+    if not size:
+        return False
+    for match in re.finditer(re.escape(wanted), text, re.IGNORECASE):
+        start, end = match.span()
+        before, after = text[start - 1: start], text[end: end + 1]
+        opens = not before.isalnum() or (before.islower() and text[start].isupper())
+        closes = not after.isalnum() or (text[end - 1].islower() and after.isupper())
+        if opens and closes:
+            return True
+    return False
 
 
 def _qualifier_before(text: str, start: int) -> str | None:

@@ -2,7 +2,9 @@
 
 A passage supports a stated figure when one quantity read from it (see read.py) has the
 figure's kind, value, currency (money and prices), unit (durations) and qualifier group.
-A text figure's passage must contain the text (case-insensitive). For a list of passages,
+A change (a percent) must have the passage's direction: -3 needs "fell 3%" or "-3%", 34 is
+not "a 34% decline" (unless its label names a fall). A text figure's passage must contain
+the text as whole words (case-insensitive). For a list of passages,
 one of them must support the figure (the others carry context, such as a name).
 """
 
@@ -14,7 +16,14 @@ from collections.abc import Iterable
 from ..catalogue import told
 from ..dates import PartialDate
 from ..kinds import KINDS
-from .passage_reader import QUALIFIER_GROUP, Reading, _plain, normalise, read
+from .passage_reader import (
+    QUALIFIER_GROUP,
+    Reading,
+    _plain,
+    contains_words,
+    names_a_fall,
+    read,
+)
 
 
 def qualifier_group(qualifier: str | None) -> str | None:
@@ -26,8 +35,10 @@ def _close(a: float, b: float) -> bool:
 
 
 def matches(reading: Reading, kind: str, value: object, *, currency: str | None = None,
-            unit: str | None = None, qualifier: str | None = None) -> bool:
-    """Whether one reading states the figure (kind, value, currency, unit, qualifier)."""
+            unit: str | None = None, qualifier: str | None = None, label: str = "") -> bool:
+    """Whether one reading states the figure (kind, value, currency, unit, qualifier, and for
+    a change its direction: a figure below zero needs a fall, one above zero anything but a fall; a
+    figure whose label names a fall is the size of a fall, above zero and not a rise)."""
     if kind == "date":
         date = value if isinstance(value, PartialDate) else PartialDate.parse(value)
         if reading.kind == "date":
@@ -46,6 +57,11 @@ def matches(reading: Reading, kind: str, value: object, *, currency: str | None 
         return False
     number = float(value)
     if entry.signless:
+        told_fall = names_a_fall(label)   # the figure is the size of a fall
+        if number < 0 and (reading.direction >= 0 or told_fall):
+            return False
+        if number > 0 and reading.direction == (1 if told_fall else -1):
+            return False
         return _close(abs(reading.value), abs(number))
     return _close(reading.value, number)
 
@@ -59,16 +75,15 @@ def year_hint(value: object, as_of: PartialDate | None) -> int | None:
 
 def supporting(passages: Iterable[str], kind: str, value: object, *,
                currency: str | None = None, unit: str | None = None,
-               qualifier: str | None = None,
-               as_of: PartialDate | None = None) -> tuple[bool, list[Reading]]:
+               qualifier: str | None = None, as_of: PartialDate | None = None,
+               label: str = "") -> tuple[bool, list[Reading]]:
     """(supported, every reading) for one source's passages."""
     passages = list(passages)
     if kind == "text":
-        wanted = normalise(str(value)).casefold()
-        return any(wanted in normalise(p).casefold() for p in passages), []
+        return any(contains_words(p, str(value)) for p in passages), []
     readings = [r for p in passages for r in read(p, year_hint(value, as_of))]
-    found = any(matches(r, kind, value, currency=currency, unit=unit, qualifier=qualifier)
-                for r in readings)
+    found = any(matches(r, kind, value, currency=currency, unit=unit, qualifier=qualifier,
+                        label=label) for r in readings)
     return found, readings
 
 
@@ -85,6 +100,8 @@ def expected_text(kind: str, value: object, *, currency: str | None, unit: str |
               "duration": f"{shown} {unit}s", "count": shown + (f" {unit}" if unit else ""),
               "year": shown.replace(",", "")}[kind]
     group = qualifier_group(qualifier)
+    if KINDS[kind].signless and float(value) < 0:
+        detail = f"a fall of {_plain(-float(value))}%"
     return f"{group} {detail}" if group else f"{detail} with no qualifier"
 
 
@@ -97,7 +114,8 @@ def check_passages(figures, doc) -> None:
             continue
         for source, passages in fig.passages.items():
             ok, readings = supporting(passages, fig.kind, fig.value, currency=fig.currency,
-                                      unit=fig.unit, qualifier=fig.qualifier, as_of=fig.as_of)
+                                      unit=fig.unit, qualifier=fig.qualifier, as_of=fig.as_of,
+                                      label=fig.label)
             if ok:
                 continue
             path = ("figures", key, "sources", source)

@@ -2,11 +2,11 @@
 
 Run once the figures are resolved (derived values known), from Briefing:
 
-- one-line fields (publisher, title, label, conflict title...) hold no line break, and no text
-  field is only spaces;
-- labels, conflict titles and explanations, claims, open questions and updates type no digits
-  and write no number in words (names such as H200 are allowed through the data file's
-  names_with_digits, idioms such as "one of" through its number_words_allowed);
+- no text field is only spaces (line breaks and hidden characters are refused by the models'
+  text type, text.py);
+- labels, conflict titles, explanations and verdicts, claims, open questions and updates type
+  no digits and write no number in words (names such as H200 are allowed through the data
+  file's names_with_digits, idioms such as "one of" through its number_words_allowed);
 - every date (source dates, as-of dates, date figures, stated or derived) lies in a plausible
   range, EARLIEST_YEAR to LATEST_YEAR;
 - a stated figure's as-of date is not later than the latest of its cited sources' dates
@@ -38,12 +38,9 @@ from ..load.yaml_source import YamlDocument
 from .number_words import number_word
 
 EARLIEST_YEAR, LATEST_YEAR = 1900, 2100
-ONE_LINE_FIELDS = {"publisher", "title", "label", "name", "as_reported_by", "url", "unit", "term",
-                   "question", "says", "old", "new", "formula", "stated", "verdict"}
 NO_DIGIT_FIELDS = {("figures", "label"), ("conflicts", "title"), ("conflicts", "explanation"),
                    ("conflicts", "verdict"),
                    ("claims", "says"), ("open_questions", "question"), ("updates", "says")}
-LINE_BREAKS = re.compile(r"[\n\r\v\f\x85\u2028\u2029]")
 
 
 def check_written(briefing: Any, doc: YamlDocument) -> None:
@@ -101,10 +98,6 @@ def _check_text(path: tuple, text: str, doc: YamlDocument, names_with_digits: tu
     if not text.strip():
         raise _fail(doc, path, f"{field}: only spaces", f"write the {field}, or delete the line "
                     "if the field is optional")
-    if field in ONE_LINE_FIELDS and LINE_BREAKS.search(text):
-        raise _fail(doc, path, f"{field}: a line break in a one-line field ({shown(text)})",
-                    "write it on one line: inside quotes a blank line or a backslash-n makes a "
-                    "line break, and '|' or '>' blocks keep them")
     if (section, field) in NO_DIGIT_FIELDS:
         prose = text
         for name in names_with_digits:

@@ -50,7 +50,7 @@ def test_ratio_percent_count_year():
     assert not ok("more than three times the budgets", "ratio", 3)
     assert ok("a decline of 2.34%", "percent", -2.34)
     assert not ok("a decline of 2.34%", "percent", 23.4)
-    assert ok("declining over 7%", "percent", 7, qualifier="over")
+    assert ok("declining over 7%", "percent", 7, qualifier="over", label="Weekly fall")
     assert ok("more than 100,000 units", "count", 100000, qualifier="more than")
     assert ok("by 2030", "year", 2030)
 
@@ -59,6 +59,41 @@ def test_text_is_contained_case_insensitively():
     assert ok("Google'sBard face well-funded rivals", "text", "Bard")
     assert ok("its chip unit, T-Head.", "text", "t-head")
     assert not ok("Google'sBard face well-funded rivals", "text", "Gemini")
+
+
+@pytest.mark.parametrize(("passage", "value", "label"), [
+    ("34% revenue growth", 34, ""), ("fell 3%", -3, ""), ("shares were down 3%", -3, ""),
+    ("a 3% drop in sales", -3, ""), ("a decline of 2.34%", -2.34, ""), ("rose 5%", 5, ""),
+    ("up 5% on the week", 5, ""), ("a change of -3%", -3, ""), ("a change of \u22123%", -3, ""),
+    ("covering 99% of the market", 99, ""), ("declining over 7%", 7, "Weekly fall"),
+    ("a decline of 2.34%", 2.34, "Fall in the share price"), ("up to 5% lower", -5, ""),
+])
+def test_a_change_is_read_with_its_direction(passage, value, label):
+    qualifier = ("up to" if passage.startswith("up to") else "over" if " over " in passage
+                 else None)
+    assert ok(passage, "percent", value, label=label, qualifier=qualifier)
+
+
+@pytest.mark.parametrize(("passage", "value", "label"), [
+    ("34% revenue growth", -34, ""), ("fell 3%", 3, ""), ("rose 5%", -5, ""),
+    ("a 3% drop in sales", 3, "Share of sales"), ("covering 99% of the market", -99, ""),
+    ("a decline of 2.34%", -2.34, "Fall in the share price"), ("growth of 4%", 4, "Fall"),
+])
+def test_a_change_of_the_wrong_direction_is_not_supported(passage, value, label):
+    # a figure whose label names a fall records the fall's size, a positive number
+    assert not ok(passage, "percent", value, label=label)
+
+
+@pytest.mark.parametrize(("passage", "text", "found"), [
+    ("Google'sBard face well-funded rivals", "Ba", False),
+    ("Google's Bard", "Bar", False), ("Google's Bard", "ard", False),
+    ("the Qwen3 model", "Qwen", False), ("its Qwen app", "Qwen", True),
+    ("“Qwen.”", "Qwen", True), ("OpenAI'sChatGPT", "ChatGPT", True),
+    ("Tongyi Qianwen into the mainstream", "Tongyi Qianwen", True),
+    ("Tongyi Qianwens", "Tongyi Qianwen", False), ("T-Head.", "Head", True),
+])
+def test_text_is_matched_on_word_boundaries(passage, text, found):
+    assert ok(passage, "text", text) is found
 
 
 def test_one_of_several_passages_is_enough():

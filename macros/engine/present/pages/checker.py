@@ -1,26 +1,32 @@
-"""The checks of one page's template text around the generator's Jinja pass: links to pages
-and template code in code before rendering, leftover template syntax after."""
+"""The checks of one page's template text around the generator's Jinja pass: links to pages,
+template code in code and arithmetic or numbers in template code before rendering, leftover
+template syntax after."""
 
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 
 from ...load.page_source import PageSource
+from .expressions import check_expressions
 from .links import check_links
 from .templates import check_source, leftover_template
 
 
 class PageChecker:
-    """The site's pages (read once) and the list of page paths links may point to."""
+    """The site's pages (read once), the list of page paths links may point to, and the
+    names with digits that page text may write."""
 
-    def __init__(self, sources: Mapping[str, PageSource], pages: Collection[str]) -> None:
+    def __init__(self, sources: Mapping[str, PageSource], pages: Collection[str],
+                 names_with_digits: tuple[str, ...] = ()) -> None:
         self.sources = sources
         self.pages = pages
+        self.names_with_digits = names_with_digits
 
     def before(self, src: str) -> None:
         page = self.sources[src]
         check_links(page.text, page.display, self.pages)
         check_source(page.text, page.display)
+        check_expressions(page.text, page.display, self.names_with_digits)
 
     def after(self, rendered: str, src: str) -> None:
         page = self.sources[src]

@@ -13,17 +13,24 @@
 
 from __future__ import annotations
 
+import html
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from ...catalogue import told
-from ...errors import BriefingError
+from ...characters import describe, first_hidden, first_line_break
+from ...errors import BriefingError, shown
 from ...load.page_source import FRONT_MATTER, PageSource
 from ...validate.number_words import number_word
 from .code import CODE
 
 MIN_DESCRIPTION = 40
+DIGIT = re.compile(r"\d+")                # the digits of any script, full-width ones too
+NUMBERS_HINT = ('show numbers with a figure macro such as {{ fig("group.key") }}, or say them in '
+                "words in a title; a name with digits (a model or chip) goes in "
+                "'names_with_digits:' at the end of the data file")
+REFERENCE = re.compile(r"&#(?:[0-9]+|[xX][0-9a-fA-F]+);")
 NOT_PROSE = [
     re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S),   # macros
     CODE,                                                  # fenced code and code spans
@@ -33,12 +40,20 @@ NOT_PROSE = [
 ]
 
 
+def _digit_reference(match: re.Match) -> str:
+    """A character reference that shows a digit (&#52;, &#x34;) as that digit, padded to the
+    reference's length so that columns and lines stay where they were."""
+    shown = html.unescape(match.group(0))
+    return shown.ljust(len(match.group(0))) if DIGIT.fullmatch(shown) else match.group(0)
+
+
 def prose_of(markdown: str, names_with_digits: tuple[str, ...] = ()) -> str:
     """The page with everything but prose blanked out, line numbers kept."""
     def blank(match: re.Match) -> str:
         return "\n" * match.group(0).count("\n") or " "
 
     markdown = FRONT_MATTER.sub(blank, markdown, count=1)
+    markdown = REFERENCE.sub(_digit_reference, markdown)
     for pattern in NOT_PROSE:
         markdown = pattern.sub(blank, markdown)
     for name in names_with_digits:
@@ -52,15 +67,13 @@ def check_prose(pages: Mapping[str, PageSource], names_with_digits: tuple[str, .
     would escape the data file. Idioms in the data file's number_words_allowed may be written."""
     for page in pages.values():
         prose = prose_of(page.text, names_with_digits)
-        digits = re.search(r"[0-9]+", prose)
+        digits = DIGIT.search(prose)
         if digits:
             raise BriefingError(
                 f"a number typed into the prose ('{digits.group(0)}' in "
                 f"'{_shown_at(page.text, prose, digits)}')",
                 file=page.display, line=prose.count("\n", 0, digits.start()) + 1,
-                hint='show numbers with a figure macro such as {{ fig("group.key") }}; a name '
-                     "with digits (a model or chip) goes in 'names_with_digits:' at the end of the "
-                     "data file")
+                hint=NUMBERS_HINT)
         word = number_word(prose, number_words_allowed)
         if word:
             problem, hint = told("number-word-in-prose", word=word.group(0),
@@ -84,15 +97,58 @@ def _line_of_field(text: str, field: str) -> int:
     return text.count("\n", 0, match.start()) + 1 if match else 1
 
 
-def check_front_matter(pages: Mapping[str, PageSource]) -> None:
-    """Title and description of every page; no template code in any front-matter value."""
+def _front_matter_texts(value: object, field: str) -> Iterable[tuple[str, str]]:
+    """(field, text) for every text in a front-matter value, however nested."""
+    if isinstance(value, str):
+        yield field, value
+    elif isinstance(value, dict):
+        for name, item in value.items():
+            yield from _front_matter_texts(item, f"{field}.{name}")
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _front_matter_texts(item, f"{field}.{index}")
+
+
+def _check_characters(page: PageSource) -> None:
+    """No line break and no control or invisible character in any front-matter text: the
+    title and description are shown in the navigation, the tab, search and link previews."""
+    for name, value in page.meta.items():
+        for field, text in _front_matter_texts(value, str(name)):
+            text = text.rstrip("\n")   # a folded block (>) ends with one
+            breaks, hidden = first_line_break(text), first_hidden(text)
+            if breaks is None and hidden is None:
+                continue
+            at = breaks if breaks is not None else hidden
+            values = {"value": shown(text), "character": describe(text[at]), "position": at + 1}
+            problem, hint = (told("line-break", **values) if breaks is not None
+                             else told("hidden-character", **values))
+            raise BriefingError(problem, file=page.display,
+                                line=_line_of_field(page.text, str(name)), key=field, hint=hint)
+
+
+def check_front_matter(pages: Mapping[str, PageSource],
+                       names_with_digits: tuple[str, ...] = ()) -> None:
+    """Title and description of every page, with no digits (they are shown as prose); no
+    hidden character in any front-matter text."""
     for page in pages.values():
         display, text, meta = page.display, page.text, page.meta
+        _check_characters(page)
         for field, value in meta.items():
             if isinstance(value, str) and re.search(r"\{[{%#]", value):
                 problem, hint = told("front-matter-template")
                 raise BriefingError(problem, file=display, line=_line_of_field(text, str(field)),
                                     key=str(field), hint=hint)
+        for field in ("title", "description"):
+            value = meta.get(field)
+            prose = value if isinstance(value, str) else ""
+            for name in names_with_digits:
+                prose = prose.replace(name, " ")
+            digits = DIGIT.search(prose)
+            if digits:
+                raise BriefingError(
+                    f"a number typed into the front matter ('{digits.group(0)}' in "
+                    f"{shown(value)})", file=display, line=_line_of_field(text, field),
+                    key=field, hint=NUMBERS_HINT)
         for field in ("title", "description"):
             value = meta.get(field)
             if not isinstance(value, str) or not value.strip():
