@@ -463,7 +463,7 @@ TEXT_FIELDS = [
     ('    sources: {wire: "regulators granted approval in late January"}',
      "figures.approval.date", "sources.wire"),
     ('      blog: "a bet of about US$431 million"', "figures.campaign.budget_usd", "sources.blog"),
-    ("    title: Two dollar amounts", "conflicts.dollar-amount", "title"),
+    ("    title: Dollar amounts that differ", "conflicts.dollar-amount", "title"),
     ("    explanation: Rounding.", "conflicts.dollar-amount", "explanation"),
 ]
 

@@ -30,7 +30,7 @@ def lines(built_site) -> dict[str, dict]:
     for _, body in ENTRY.findall(built_site.page("figures/")):
         parts = PARTS.match(html.unescape(LINE.search(body).group(1)))
         assert parts, body
-        links = re.findall(r'<span class="fig-cite-files" data-search-exclude>(.*?)</span>', body,
+        links = re.findall(r'<span class="fig-cite-files"[^>]*>(.*?)</span>', body,
                            re.S)
         found[parts["url"].rsplit("#", 1)[1]] = {**parts.groupdict(), "links": links[0]}
     return found

@@ -72,13 +72,16 @@ def test_adding_an_update_grows_the_feed_by_one_entry(project_copy, figures):
     before = feedparser.parse(atom_feed(feed_meta(site_for(project_copy), PUBLISHER),
                                         feed_entries(site_for(project_copy))))
     data = project_copy / "data" / "briefing.yml"
-    data.write_text(data.read_text(encoding="utf-8") + (
-        "updates:\n  - date: \"2026-12-04\"\n    says: \"Alibaba reported its quarterly results.\"\n"
-        f"    figures: {json.dumps(figures)}\n"), encoding="utf-8")
+    text = data.read_text(encoding="utf-8")
+    end = text.index("\n\n", text.index("\nupdates:\n"))   # the log's last entry, oldest first
+    data.write_text(text[:end] + (
+        "\n  - date: \"2026-12-04\"\n    says: \"Alibaba reported its quarterly results.\"\n"
+        f"    figures: {json.dumps(figures)}\n    sources: [stocknews-feb6]") + text[end:],
+        encoding="utf-8")
     site = site_for(project_copy)
     after = feedparser.parse(atom_feed(feed_meta(site, PUBLISHER), feed_entries(site)))
     assert len(after.entries) == len(before.entries) + 1
     newest = after.entries[0]
     assert newest.title == "Update: Alibaba reported its quarterly results."
     assert newest.published.startswith("2026-12-04")
-    assert newest.link == ("campaign/" if figures else "./")
+    assert newest.link == "changes/#update-2"   # where the update is read

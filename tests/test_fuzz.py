@@ -505,7 +505,7 @@ TRICKY = st.text(alphabet=st.one_of(
 TEXT_LINES = ['    name: "Example Wire"', "    publisher: Example Wire", "    title: Budget report",
               "    as_reported_by: Example Daily", "    note: Relayed by a daily.",
               "    label: Rival budget", "    value: Tongyi Qianwen", "    unit: yuan per US dollar",
-              "    title: Two dollar amounts", "    explanation: Rounding.",
+              "    title: Dollar amounts that differ", "    explanation: Rounding.",
               '      blog: "a bet of about US$431 million"']
 
 

@@ -63,7 +63,7 @@ def test_every_footer_names_the_publisher_the_contact_and_the_articles_dates(bui
         footer = html.unescape(FOOTER.search(page.read_text(encoding="utf-8")).group(0))
         assert f"Published by {REAL_PUBLISHER['name']}." in footer, page
         assert f'href="{REAL_PUBLISHER["repository"]}/issues">the issue tracker' in footer
-        assert "(published in early February 2026 as far as their text shows; one is undated)" \
+        assert "(none prints its date: four can be placed in early February 2026 from what they report; one cannot)" \
             in footer
 
 

@@ -47,7 +47,7 @@ def test_a_page_result_opens_with_its_own_prose(index):
     for location in ("conflicts/", "sources/", "figures/", "timeline/", "corrections/"):
         assert pages[location], location
         assert not pages[location].startswith("Reporting"), location
-    assert pages["conflicts/"].startswith("When two articles report the same thing differently")
+    assert pages["conflicts/"].startswith("When articles report the same thing differently")
 
 
 def test_a_case_result_opens_with_its_verdict(index):

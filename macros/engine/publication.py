@@ -127,7 +127,8 @@ def feed_entries(site: Site) -> list[Entry]:
         entries.append(Entry(title, day(c.date), address(site, figure_page(site, c.figure)),
                              f"Was \u201c{c.old}\u201d. {c.reason}", "correction"))
     for u in b.updates:
-        url = figure_page(site, u.figures[0]) if u.figures else ""
+        url = (f"{site.changes_url}#{u.anchor}" if site.changes_url else
+               figure_page(site, u.figures[0]) if u.figures else "")
         entries.append(Entry(u.says, day(u.date), address(site, url), u.says, "update"))
     return entries
 
