@@ -63,8 +63,8 @@ def test_every_footer_names_the_publisher_the_contact_and_the_articles_dates(bui
         footer = html.unescape(FOOTER.search(page.read_text(encoding="utf-8")).group(0))
         assert f"Published by {REAL_PUBLISHER['name']}." in footer, page
         assert f'href="{REAL_PUBLISHER["repository"]}/issues">the issue tracker' in footer
-        assert "(none prints its date: four can be placed in early February 2026 from what they report; one cannot)" \
-            in footer
+        assert ("(none prints its date: four can be placed in early February 2026 from what "
+                "they report; one cannot)") in footer
 
 
 def test_every_page_reports_an_error_with_its_title_and_address(built_site):
