@@ -54,7 +54,7 @@ def test_each_source_shows_its_rating_note_and_folds_its_details(built_site, bri
 
 def test_appendix_marks_only_figures_whose_value_was_corrected(built_site, briefing):
     page = article(built_site.page("figures/"))
-    entries = re.findall(r'<section class="fig-entry" id="fig-([a-z0-9_-]+)">(.*?)</section>',
+    entries = re.findall(r'<section class="fig-entry"><h3 id="fig-([a-z0-9_-]+)">(.*?)</section>',
                          page, re.S)
     assert len(entries) == len(briefing.figures)
     for anchor, entry in entries:
