@@ -248,7 +248,7 @@ def test_appendix_groups_are_single_containers_with_permalinks_passages_and_ways
     seen = []
     for title, body in zip(groups, sections, strict=True):
         body = body[body.index('<div class="fig-group">'):]
-        for a, entry in re.findall(r'<section class="fig-entry" id="fig-([a-z0-9_-]+)">(.*?)</section>',
+        for a, entry in re.findall(r'<section class="fig-entry"><h3 id="fig-([a-z0-9_-]+)">(.*?)</section>',
                                    body, re.S):
             key = next(k for k in briefing.figures if k.replace(".", "-") == a)
             seen.append(key)

@@ -54,7 +54,7 @@ def test_each_source_shows_its_rating_note_and_folds_its_details(built_site, bri
 
 def test_appendix_marks_only_figures_whose_value_was_corrected(built_site, briefing):
     page = article(built_site.page("figures/"))
-    entries = re.findall(r'<section class="fig-entry" id="fig-([a-z0-9_-]+)">(.*?)</section>',
+    entries = re.findall(r'<section class="fig-entry"><h3 id="fig-([a-z0-9_-]+)">(.*?)</section>',
                          page, re.S)
     assert len(entries) == len(briefing.figures)
     for anchor, entry in entries:
@@ -64,3 +64,17 @@ def test_appendix_marks_only_figures_whose_value_was_corrected(built_site, brief
         assert marked is briefing.figure(key).corrected, key
     assert any(f.corrections and not f.corrected for f in briefing.figures.values()), (
         "the data should hold a figure whose wording alone was clarified")
+
+
+def test_conflicts_list_puts_the_cases_that_are_not_disagreements_last(briefing):
+    from macros.engine.present.generated import conflicts_list
+    from macros.engine.present.html import PageRenderer
+
+    markdown = conflicts_list(PageRenderer(briefing, "conflicts/"))
+    headings = re.findall(r"^(#+) (.*?)(?: \{: #conflict-([a-z0-9-]+) \})?$", markdown, re.M)
+    split = [h[1] for h in headings].index("Not disagreements")
+    for level, _, cid in headings[:split]:
+        assert level == "##" and briefing.conflicts[cid].disagrees, cid
+    for level, _, cid in headings[split + 1:]:
+        assert level == "###" and not briefing.conflicts[cid].disagrees, cid
+    assert len(headings) == len(briefing.conflicts) + 1

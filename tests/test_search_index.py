@@ -61,3 +61,17 @@ def test_a_case_result_opens_with_its_verdict(index):
 def test_numbers_are_still_found(index, term):
     pattern = re.compile(r"(?<![\d.,])" + re.escape(term) + r"(?![\d])", re.IGNORECASE)
     assert any(pattern.search(plain(e["text"])) for e in index), term
+
+
+def test_each_figure_is_a_result_of_its_own_that_lands_on_its_entry(index):
+    import html
+
+    from conftest import ROOT
+    from engine_data import load_file
+
+    figures = load_file(ROOT / "data" / "briefing.yml").figures
+    found = {e["location"]: html.unescape(plain(e["title"])).strip() for e in index
+             if e["location"].startswith("figures/#fig-")}
+    for key, fig in figures.items():
+        location = "figures/#fig-" + key.replace(".", "-")
+        assert found.get(location) == fig.label, key

@@ -161,7 +161,7 @@ def test_appendix_link_lands_on_the_entry_which_links_back(open_page):
         open_panel(page).locator("a.fp-more").click()
     target = unquote(urlsplit(page.url).fragment)
     assert urlsplit(page.url).path == "/figures/" and target == f"fig-{fig.key.replace('.', '-')}"
-    entry = page.locator(f"[id='{target}']")
+    entry = page.locator(f"section.fig-entry:has(> [id='{target}'])")
     page.wait_for_function("""id => {
         const box = document.getElementById(id).getBoundingClientRect();
         const header = document.querySelector('.md-header').getBoundingClientRect();

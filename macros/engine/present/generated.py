@@ -28,6 +28,7 @@ from .pages.usage import Usage
 DOWNLOADS = (("figures.json", "every figure, JSON"), ("figures.csv", "every figure, CSV"),
              ("sources.json", "every source, JSON"))
 APPENDIX_ONLY_GROUP = "Shown in this appendix only"
+NOT_DISAGREEMENTS_HEADING = "\n## Not disagreements\n"
 
 
 def _html(name: str, **context: object) -> Markup:
@@ -212,9 +213,12 @@ def conflict(r: PageRenderer, conflict_id: str) -> str:
 
 
 def conflicts_list(r: PageRenderer) -> str:
-    """Every case, as conflict() renders it, with its data explanation if any."""
-    return "\n".join(_conflict_section(r, cid, with_explanation=True)
-                     for cid in r.briefing.conflicts)
+    """Every case, as conflict() renders it, with its data explanation if any: the
+    disagreements, then the other cases under a heading of their own."""
+    cases = r.briefing.conflicts
+    real = [_conflict_section(r, cid, True) for cid, item in cases.items() if item.disagrees]
+    others = [_conflict_section(r, cid, True) for cid, item in cases.items() if not item.disagrees]
+    return "\n".join(real + ([NOT_DISAGREEMENTS_HEADING, *others] if others else []))
 
 
 def _who(r: PageRenderer, key: str) -> str:
