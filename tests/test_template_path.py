@@ -104,7 +104,9 @@ def test_only_the_adapters_import_a_generator_and_the_engine_has_its_own_jinja()
     generators = importers("mkdocs|mkdocs_macros|zensical")
     assert generators and all(p.startswith("macros/adapters/") for p in generators), generators
     engine_jinja = [p for p in importers("jinja2") if p.startswith("macros/engine/")]
-    assert engine_jinja == ["macros/engine/present/markup.py"]
+    assert engine_jinja == ["macros/engine/present/markup.py",         # its own templates
+                            "macros/engine/present/pages/page_template.py",  # pages' syntax
+                            "macros/engine/site_check.py"]            # pages rendered by check
 
 
 FREE_NAME_CASES = [
@@ -123,7 +125,7 @@ def test_free_names_agree_with_jinjas_own_analysis(case):
     import jinja2
     import jinja2.meta
 
-    from macros.adapters.common import free_names
+    from macros.engine.present.pages.page_template import free_names
 
     tree = jinja2.Environment().parse(FREE_NAME_CASES[case])
     assert free_names(tree) == jinja2.meta.find_undeclared_variables(tree)
@@ -134,7 +136,7 @@ def test_free_names_agree_on_every_page():
     import jinja2
     import jinja2.meta
 
-    from macros.adapters.common import free_names
+    from macros.engine.present.pages.page_template import free_names
     from tools.project import ROOT
 
     environment = jinja2.Environment()
