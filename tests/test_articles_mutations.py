@@ -194,3 +194,17 @@ def test_a_new_article_from_make_find_to_the_published_figure(tmp_path, monkeypa
     assert "Apples pressed by the cider co-operative" in changes
     panel = re.search(r'id="fp-orchard-pressed".*?</fig-panel>', built.page(""), re.S).group(0)
     assert "Updated 10 April 2026: An invented fixture article reports the pressing." in panel
+
+
+def test_find_proposes_no_passage_that_shares_only_the_value(monkeypatch, capsys):
+    """An advertising line 'analysis from February 6' has the campaign start's date but is not
+    about the campaign: told, not proposed as a passage."""
+    article = ARTICLES / "003_2af6a26f2fbbd95f.txt"
+    if not article.is_file():
+        pytest.skip(NOTICE.format(ARTICLES).strip() + " (set BRIEFING_SOURCES_DIR)")
+    monkeypatch.chdir(ROOT)
+    assert find([str(article)]) == 0
+    out = capsys.readouterr().out
+    assert "campaign.start (6 February 2026): supported by [8], [9] (the value only: no word of " \
+           "its label; check before citing)" in out
+    assert "a new passage for campaign.start" not in out

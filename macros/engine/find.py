@@ -158,11 +158,15 @@ def report(article: Path, briefing: Briefing, needle: str | None) -> str:
         if support:
             cited = any(p in sentence.text for sentence in support
                         for sid in cited_by for p in fig.passages.get(sid, ()))
+            # A sentence that only shares the value (a year, a date) and no word of the label
+            # is most likely about something else: told, not proposed as a passage.
+            about = [s for s in support if words(fig.label) & words(s.text)]
             out.append(f"  {key} ({fig.text}): supported by "
                        + ", ".join(f"[{s.number}]" for s in support)
-                       + (" (already cited)" if cited else ""))
-            if not cited:
-                supported.setdefault(support[0].number, []).append(key)
+                       + (" (already cited)" if cited else "" if about else
+                          " (the value only: no word of its label; check before citing)"))
+            if about and not cited:
+                supported.setdefault(about[0].number, []).append(key)
         elif (conflict := conflicting(fig, found)) is not None:
             sentence, reading = conflict
             out.append(f"  {key}: candidate conflict: the figure is {fig.text}, "
