@@ -103,3 +103,17 @@ def test_check_fails_where_the_build_fails(case, tmp_path, monkeypatch, capsys):
         assert checked[0] == with_line[0], (case, told, built.output)
     else:
         assert checked[0].split(":")[0] == built_at[0], (case, told, built.output)
+
+
+def test_the_names_check_reads_as_the_generators_are_the_builds(tmp_path, monkeypatch, capsys):
+    """Every name `make check` lets a page read besides the macros is one the build defines, so
+    a page that reads them all passes both."""
+    from macros.engine.site_check import GENERATOR_NAMES
+
+    project = copy_project(tmp_path / "project")
+    append(project, "{{ '' if (" + " and ".join(f"{name} is defined" for name in GENERATOR_NAMES)
+           + ") else fig('no.such_key') }}")
+    built = build(project)
+    assert built.returncode == 0, built.output
+    monkeypatch.chdir(project)
+    assert main([]) == 0, capsys.readouterr().err

@@ -33,7 +33,7 @@ from .present.pages.site_pages import check_nav, pages_outside_nav, site_pages
 from .site import Site
 
 # What the site generator gives every page besides the engine's macros (mkdocs-macros'
-# variables and its own macros); `make check` reads them as blank, except `page` and `config`.
+# variables and its own macros); `make check` gives them as Given, except `page` and `config`.
 GENERATOR_NAMES = ("config", "environment", "plugin", "git", "page", "navigation", "files",
                    "context", "macros_info", "now", "fix_url")
 HEADING = re.compile(r"^#{1,6}[ \t]+(.+?)[ \t]*#*[ \t]*$", re.M)
@@ -79,6 +79,28 @@ def site_settings(project_dir: Path) -> tuple[BriefingConfig, Path, list]:
     return settings.config, settings.docs_dir, settings.nav
 
 
+class Given:
+    """Something the generator gives a page that `make check` does not know: defined, and
+    blank whatever is read from it."""
+
+    def __getattr__(self, name: str) -> Given:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return self
+
+    def __getitem__(self, key: object) -> Given:
+        return self
+
+    def __call__(self, *args: object, **kwargs: object) -> Given:
+        return self
+
+    def __iter__(self):
+        return iter(())
+
+    def __str__(self) -> str:
+        return ""
+
+
 @dataclass
 class PageStandIn:
     """`page` as templates read it under MkDocs, from what `make check` knows of the page; an
@@ -117,7 +139,7 @@ class PageCheck:
         info = site.usage.pages[src]
         extra = dict(settings.conf.get("extra") or {})
         self.context = {
-            **{name: jinja2.ChainableUndefined(name=name) for name in GENERATOR_NAMES},
+            **{name: Given() for name in GENERATOR_NAMES},
             **extra, "config": settings.conf,
             "page": PageStandIn(info.title, info.url, dict(self.page.meta),
                                 {"src_path": src, "src_uri": src, "url": info.url}, src == "index.md"),
