@@ -38,7 +38,8 @@ def test_every_page_mistake_is_told_with_its_line(tmp_path, monkeypatch, capsys)
     assert main([]) == 1
     err = capsys.readouterr().err
     assert f"docs/campaign.md:{lines + 1}: cards: cards() takes a list of keys" in err
-    assert f"docs/campaign.md:{lines + 2}: fgi: unknown macro 'fgi' (did you mean fig?)" in err
+    assert (f"docs/campaign.md:{lines + 2}: fgi: unknown macro or variable 'fgi' "
+            "(did you mean git, fig?)") in err
     assert f"docs/campaign.md:{lines + 3}: nowhere.md: link to 'nowhere.md': no such page" in err
     assert f"docs/campaign.md:{lines + 4}: campaign.budget_cn: unknown figure key" in err
 

@@ -104,10 +104,10 @@ def test_only_the_adapters_import_a_generator_and_the_engine_has_its_own_jinja()
     generators = importers("mkdocs|mkdocs_macros|zensical")
     assert generators and all(p.startswith("macros/adapters/") for p in generators), generators
     engine_jinja = [p for p in importers("jinja2") if p.startswith("macros/engine/")]
-    # markup.py renders the engine's own templates; expressions.py only parses a page's
-    # template code to refuse arithmetic and typed numbers before the generator renders it
-    assert engine_jinja == ["macros/engine/present/markup.py",
-                            "macros/engine/present/pages/expressions.py"]
+    assert engine_jinja == ["macros/engine/present/markup.py",         # its own templates
+                            "macros/engine/present/pages/expressions.py",  # pages' arithmetic
+                            "macros/engine/present/pages/page_template.py",  # pages' syntax
+                            "macros/engine/site_check.py"]            # pages rendered by check
 
 
 FREE_NAME_CASES = [
@@ -126,7 +126,7 @@ def test_free_names_agree_with_jinjas_own_analysis(case):
     import jinja2
     import jinja2.meta
 
-    from macros.adapters.common import free_names
+    from macros.engine.present.pages.page_template import free_names
 
     tree = jinja2.Environment().parse(FREE_NAME_CASES[case])
     assert free_names(tree) == jinja2.meta.find_undeclared_variables(tree)
@@ -137,7 +137,7 @@ def test_free_names_agree_on_every_page():
     import jinja2
     import jinja2.meta
 
-    from macros.adapters.common import free_names
+    from macros.engine.present.pages.page_template import free_names
     from tools.project import ROOT
 
     environment = jinja2.Environment()

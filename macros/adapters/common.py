@@ -4,23 +4,25 @@ tells a failed expression as a page mistake."""
 
 from __future__ import annotations
 
-import re
-import sys
 import traceback
 from collections.abc import Callable, Collection, Iterable, Mapping
 from pathlib import Path
 
 import jinja2
 import jinja2.ext
-from jinja2 import nodes
 
 from ..engine import errors
 from ..engine.catalogue import told
 from ..engine.config import BriefingConfig, setting_line
-from ..engine.errors import BriefingError, did_you_mean
+from ..engine.errors import BriefingError
 from ..engine.load.page_source import FRONT_MATTER
 from ..engine.load.project_files import check_inside, check_own_files
 from ..engine.present.pages.frame import frame_markdown
+from ..engine.present.pages.page_template import (
+    parse_body,
+    template_line,
+    what_failed,
+)
 from ..engine.site import Site
 
 # The name under which each adapter gives pages its reporter of failed expressions.
@@ -87,20 +89,11 @@ def expression_reporter(site_of: Callable[[], Site | None], page: Callable[[], s
             return ""
         lines = [frame.lineno for frame in traceback.extract_tb(error.__traceback__)
                  if frame.filename == "<template>"]
-        problem, hint = told("template-expression", detail=_what_failed(error))
+        problem, hint = told("template-expression", detail=what_failed(error))
         return failed(placed(BriefingError(problem, hint=hint), site, page(),
                              lines[-1] if lines else None))
 
     return report
-
-
-def _what_failed(error: Exception) -> str:
-    """The failure in a contributor's words: Jinja's "'mkdocs.structure.pages.Page object' has
-    no attribute 'x'" names a Python class, not what was written."""
-    missing = re.search(r"has no attribute '([^']+)'", str(error))
-    if isinstance(error, jinja2.UndefinedError) and missing:
-        return f"'{missing.group(1)}' does not exist there"
-    return str(error) or type(error).__name__
 
 
 class Frame(jinja2.ext.Extension):
@@ -120,17 +113,6 @@ class Frame(jinja2.ext.Extension):
         front_matter = FRONT_MATTER.match(source.removeprefix("\ufeff"))
         return source.removeprefix("\ufeff")[front_matter.end():].lstrip("\n") \
             if front_matter else source
-
-
-def template_line() -> int | None:
-    """The line of the page body being rendered, from the caller's Jinja template frame."""
-    frame = sys._getframe(1)
-    while frame is not None:
-        template = frame.f_globals.get("__jinja_template__")
-        if template is not None:
-            return template.get_corresponding_lineno(frame.f_lineno)
-        frame = frame.f_back
-    return None
 
 
 def placed(error: BriefingError, site: Site, src: str, body_line: int | None) -> BriefingError:
@@ -166,32 +148,9 @@ def register(env, names: Iterable[str], site_of: Callable[[], Site | None],
     env.macro(expression_reporter(site_of, page, failed), EXPRESSION_FAILED)
 
 
-def free_names(tree: nodes.Template) -> set[str]:
-    """Names a page reads but never sets (loop variables, `set`, macros and their parameters):
-    a walk of the parsed page, a tenth of the cost of jinja2.meta.find_undeclared_variables,
-    which compiles the page to find them (tests/test_template_path.py compares the two)."""
-    read, written = set(), {macro.name for macro in tree.find_all(nodes.Macro)}
-    for name in tree.find_all(nodes.Name):
-        (read if name.ctx == "load" else written).add(name.name)
-    return read - written
-
-
 def check_template(site: Site, src: str, environment: jinja2.Environment,
                    known: Collection[str]) -> None:
-    """Before rendering: syntax, and names that are neither macros nor variables, with lines."""
-    page = site.page_source(src)
-    offset = page.body_line
+    """Before rendering: links and code, syntax, and names that are neither macros nor
+    variables, with lines."""
     site.checker.before(src)
-    body = page.text.splitlines(keepends=True)[offset:]
-    try:
-        tree = environment.parse("".join(body))
-    except jinja2.TemplateSyntaxError as error:
-        problem, hint = told("template-syntax", detail=error.message)
-        raise BriefingError(problem, file=site.page_file(src), line=error.lineno + offset,
-                            hint=hint) from None
-    for name in sorted(free_names(tree) - set(known)):
-        word = re.compile(rf"\b{re.escape(name)}\b")
-        line = next((n for n, row in enumerate(body, offset + 1) if word.search(row)), None)
-        raise BriefingError(f"unknown macro or variable '{name}'{did_you_mean(name, known)}",
-                            file=site.page_file(src), line=line, key=name,
-                            hint="use one of the macros listed in CONTRIBUTING.md")
+    parse_body(site.page_source(src), environment, known)

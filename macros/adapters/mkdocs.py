@@ -10,7 +10,6 @@ build would leave MkDocs' live-reload server waiting, with every page request ha
 from __future__ import annotations
 
 import html
-import re
 import sys
 from pathlib import Path
 
@@ -19,10 +18,10 @@ from mkdocs.exceptions import PluginError
 
 from ..engine.catalogue import told
 from ..engine.config import BriefingConfig, setting_line
-from ..engine.errors import BriefingError, did_you_mean, shown
+from ..engine.errors import BriefingError, shown
 from ..engine.load.page_source import read_pages
 from ..engine.macro_table import macros
-from ..engine.present.pages.site_pages import nav_files
+from ..engine.present.pages.site_pages import check_nav
 from ..engine.present.pages.usage import PageInfo
 from ..engine.publication import Publication, Publisher, address_notice
 from ..engine.site import Site
@@ -65,7 +64,7 @@ class Build:
             docs = Path(env.conf["docs_dir"])  # every page read once, before MkDocs reads them
             self.sources = read_pages(docs, [p.relative_to(docs).as_posix()
                                              for p in sorted(docs.rglob("*.md"))])
-            check_nav(env.conf, text)
+            check_nav(docs, env.conf["nav"], text, config_file.name)
             self.publisher = Publisher.from_extra(env.conf["extra"])
         except Exception as error:
             error = common.told_as_mistake(error, None)
@@ -155,27 +154,6 @@ class Build:
                 raise PluginError(str(error)) from None
             if notice := address_notice(self.site):
                 print(notice, file=sys.stderr)
-
-
-def check_nav(conf, config_text: str) -> None:
-    """Every file the nav names exists under docs/ (MkDocs would only warn "A reference to
-    'x.md' is included in the 'nav' configuration, which is not found in the documentation
-    files", which does not say where or what to do)."""
-    docs = Path(conf["docs_dir"])
-    lines = config_text.splitlines()
-    start = next((n for n, row in enumerate(lines) if re.match(r"^nav\s*:", row)), 0)
-    for title, name in nav_files(conf["nav"] or []):
-        if (docs / name).is_file():
-            continue
-        written = re.compile(rf"(^|[\s:'\"]){re.escape(name)}\s*['\"]?\s*$")
-        line = next((n + 1 for n in range(start, len(lines)) if written.search(lines[n])), None)
-        pages = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
-        raise BriefingError(
-            f"the nav entry '{title or name}' names {docs.name}/{name}, which does not exist"
-            f"{did_you_mean(name, pages)}", file=Path(conf.config_file_path or "mkdocs.yml").name,
-            line=line, key="nav",
-            hint=f"create {docs.name}/{name}, or correct the file name after '{title or name}:' "
-                 f"in nav: (paths are relative to {docs.name}/)")
 
 
 def error_page(messages: list[str], page: str | None = None) -> str:

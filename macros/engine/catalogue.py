@@ -178,6 +178,14 @@ MESSAGES: dict[str, Message] = {
         "show the number with a figure macro such as {{{{ fig(\"group.key\") }}}}, or reword; "
         "an idiom such as \"one of\" goes in 'number_words_allowed:' next to "
         "'names_with_digits:' in the data file"),
+    "no-such-anchor": Message(
+        "link to '{target}': {page} has no heading or anchor '{anchor}'",
+        "link to a heading that exists (its anchor is the heading in lowercase with hyphens "
+        "for spaces: the ¶ beside it in the preview links to it), or drop the '#' part"),
+    "page-not-in-nav": Message(
+        "the page is not in the nav",
+        "add it under 'nav:' in mkdocs.yml (e.g. '- {title}: {page}'), or delete it; a page "
+        "kept out of the navigation on purpose goes under 'not_in_nav:' in mkdocs.yml"),
     "code-in-code-block": Message(
         "template code inside a code block would be run, not shown",
         "to show a macro call as code, wrap it in raw: {{% raw %}}`{{{{ fig(\"key\") }}}}`"

@@ -22,10 +22,11 @@ USAGE = f"""\
 usage: python -m macros.engine.check [DATA_FILE]
 
 Check without building the site what `make build` checks: in a folder with {CONFIG_FILE}, the
-data file, its passages against the articles and every page (keys, arguments, links, rules,
-figures no page shows); given DATA_FILE (default {DEFAULT_DATA_FILE} where there is no
-{CONFIG_FILE}), the data file and its passages only. Prints "<file>: ok (...)" and exits 0,
-or prints each message (file:line: key: problem, then How to fix) and exits 1.
+data file, its passages against the articles, the nav and every page (template syntax, keys,
+arguments, expressions, links and anchors, rules, figures no page shows); given DATA_FILE
+(default {DEFAULT_DATA_FILE} where there is no {CONFIG_FILE}), the data file and its passages
+only. Prints "<file>: ok (...)" and exits 0, or prints each message (file:line: key: problem,
+then How to fix) and exits 1.
 
 options:
   -h, --help  show this help and exit

@@ -4,8 +4,9 @@
 
 For each sentence: what the engine's passage reader reads in it. For each stated figure of the
 data file: whether the article supports it, states another value (a candidate conflict), or
-says nothing. Then YAML lines ready to paste: a new passage for a figure the article supports,
-and a new figure for each quantity no figure has. The sentences are the article's own text, so
+says nothing. Then YAML lines ready to paste: the article's source when no source names it, a
+new passage for a figure the article supports, a new figure for each quantity no figure has,
+and an update for news that came after the site was published. The sentences are the article's own text, so
 a pasted passage passes the word-for-word check.
 """
 
@@ -138,8 +139,8 @@ def report(article: Path, briefing: Briefing, needle: str | None) -> str:
     cited_by = sorted(sid for sid, s in briefing.sources.items()
                       if s.article == name)
     year = next((s.date.year for sid in cited_by if (s := briefing.sources[sid]).date.year), None)
-    found = [s for s in sentences(article.read_text(encoding="utf-8"), year)
-             if needle is None or needle in s.text]
+    every = sentences(article.read_text(encoding="utf-8"), year)
+    found = [s for s in every if needle is None or needle in s.text]
     out = [f"Article {name}: " + (f"the article of {', '.join(cited_by)}" if cited_by else
                                   "no source names it yet (add one under 'sources:' with "
                                   f"article: {name})"),
@@ -158,11 +159,15 @@ def report(article: Path, briefing: Briefing, needle: str | None) -> str:
         if support:
             cited = any(p in sentence.text for sentence in support
                         for sid in cited_by for p in fig.passages.get(sid, ()))
+            # A sentence that only shares the value (a year, a date) and no word of the label
+            # is most likely about something else: told, not proposed as a passage.
+            about = [s for s in support if words(fig.label) & words(s.text)]
             out.append(f"  {key} ({fig.text}): supported by "
                        + ", ".join(f"[{s.number}]" for s in support)
-                       + (" (already cited)" if cited else ""))
-            if not cited:
-                supported.setdefault(support[0].number, []).append(key)
+                       + (" (already cited)" if cited else "" if about else
+                          " (the value only: no word of its label; check before citing)"))
+            if about and not cited:
+                supported.setdefault(about[0].number, []).append(key)
         elif (conflict := conflicting(fig, found)) is not None:
             sentence, reading = conflict
             out.append(f"  {key}: candidate conflict: the figure is {fig.text}, "
@@ -170,6 +175,8 @@ def report(article: Path, briefing: Briefing, needle: str | None) -> str:
         elif needle is None:
             out.append(f"  {key}: the article says nothing of it")
     out += ["", "YAML to paste:"]
+    if not cited_by:
+        out += source_yaml(name, every)
     new = 0
     for sentence in found:
         source = source_for(sentence, briefing, name)
@@ -186,7 +193,41 @@ def report(article: Path, briefing: Briefing, needle: str | None) -> str:
             out.append(f"  # [{sentence.number}] a new figure: {reading.describe()}")
             new += 1
             out += figure_yaml(reading, sentence, source, new, briefing)
+    if found:
+        own = source_for(found[0], briefing, name)
+        out += update_yaml(own, [f"group.new_key_{n}" for n in range(1, new + 1)], every)
     return "\n".join(out) + "\n"
+
+
+def first_date(found: list[Sentence]) -> str:
+    """The first full date the article's sentences state, as a hint for dates to check."""
+    return next((str(r.value) for s in found for r in s.readings
+                 if r.kind == "date" and r.value.precision == "day"), "...")
+
+
+def source_yaml(article: str, found: list[Sentence]) -> list[str]:
+    """A new source for an article no source names yet, ready to paste under `sources:`."""
+    return ["  # the article's source, under sources: (fill in each \"...\")",
+            "  new-source-id:               # choose the id: lowercase words and hyphens",
+            '    name: "..."                # a short dated name, e.g. "Stock news, 3 Feb"',
+            '    publisher: "..."',
+            '    title: "..."               # the headline, or a short descriptive title',
+            f"    date: {quoted(first_date(found))}            # the publication date (check it)",
+            f"    article: {article}",
+            "    reliability: medium        # lowest, low, medium, medium-high or high",
+            '    note: "..."                # why this reliability'
+            ]
+
+
+def update_yaml(source: str, keys: list[str], found: list[Sentence]) -> list[str]:
+    """An update, for an article that brings news after the site was published (a newer
+    reading of a figure, an event that has since happened), ready to paste under `updates:`."""
+    figures = ", ".join(keys) if keys else "..."
+    return ["  # if it is news since the site was published, under updates: (at the end)",
+            f"  - date: {quoted(first_date(found))}           # when the news came (check it)",
+            '    says: "..."                # what is new, in one sentence, no digits',
+            f"    figures: [{figures}]       # the figures it concerns",
+            f"    sources: [{source}]"]
 
 
 def main(argv: list[str] | None = None) -> int:

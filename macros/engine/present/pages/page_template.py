@@ -1,0 +1,91 @@
+"""A page as a Jinja template, as both generators and `make check` read it: its syntax and the
+names it reads (told with page and line before anything renders), the line of the page being
+rendered, and a failed expression in a contributor's words."""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Collection
+
+import jinja2
+from jinja2 import nodes
+
+from ...catalogue import told
+from ...errors import BriefingError, did_you_mean
+from ...load.page_source import PageSource
+
+
+def free_names(tree: nodes.Template) -> set[str]:
+    """Names a page reads but never sets (loop variables, `set`, macros and their parameters):
+    a walk of the parsed page, a tenth of the cost of jinja2.meta.find_undeclared_variables,
+    which compiles the page to find them (tests/test_template_path.py compares the two)."""
+    read, written = set(), {macro.name for macro in tree.find_all(nodes.Macro)}
+    for name in tree.find_all(nodes.Name):
+        (read if name.ctx == "load" else written).add(name.name)
+    return read - written
+
+
+def parse_body(page: PageSource, environment: jinja2.Environment,
+               known: Collection[str]) -> nodes.Template:
+    """The page's body parsed; a syntax error (an unclosed {{ or {% if %}, a brace missing)
+    or a name that is neither a macro nor a variable is told with the page's line."""
+    offset = page.body_line
+    body = page.text.splitlines(keepends=True)[offset:]
+    try:
+        tree = environment.parse("".join(body))
+    except jinja2.TemplateSyntaxError as error:
+        problem, hint = told("template-syntax", detail=error.message)
+        line = unclosed_block_line("".join(body)) if "end of template" in str(error) else None
+        raise BriefingError(problem, file=page.display, line=(line or error.lineno) + offset,
+                            hint=hint) from None
+    for name in sorted(free_names(tree) - set(known)):
+        word = re.compile(rf"\b{re.escape(name)}\b")
+        line = next((n for n, row in enumerate(body, offset + 1) if word.search(row)), None)
+        raise BriefingError(f"unknown macro or variable '{name}'{did_you_mean(name, known)}",
+                            file=page.display, line=line, key=name,
+                            hint="use one of the macros listed in CONTRIBUTING.md")
+    return tree
+
+
+BLOCK_TAGS = frozenset({"if", "for", "macro", "call", "filter", "with", "block", "autoescape"})
+
+
+def unclosed_block_line(body: str) -> int | None:
+    """The line of the innermost block left open ({% if %} without {% endif %}): Jinja tells
+    it at the end of the page, where nothing is wrong."""
+    opened: list[int] = []
+    tag_next = False
+    try:
+        for line, kind, value in jinja2.Environment().lex(body):
+            if kind == "block_begin":
+                tag_next = True
+            elif tag_next and kind == "name":
+                if value in BLOCK_TAGS:
+                    opened.append(line)
+                elif value.startswith("end") and opened:
+                    opened.pop()
+                tag_next = False
+    except jinja2.TemplateSyntaxError:
+        pass
+    return opened[-1] if opened else None
+
+
+def template_line() -> int | None:
+    """The line of the page body being rendered, from the caller's Jinja template frame."""
+    frame = sys._getframe(1)
+    while frame is not None:
+        template = frame.f_globals.get("__jinja_template__")
+        if template is not None:
+            return template.get_corresponding_lineno(frame.f_lineno)
+        frame = frame.f_back
+    return None
+
+
+def what_failed(error: Exception) -> str:
+    """The failure in a contributor's words: Jinja's "'mkdocs.structure.pages.Page object' has
+    no attribute 'x'" names a Python class, not what was written."""
+    missing = re.search(r"has no attribute '([^']+)'", str(error))
+    if isinstance(error, jinja2.UndefinedError) and missing:
+        return f"'{missing.group(1)}' does not exist there"
+    return str(error) or type(error).__name__
