@@ -47,6 +47,30 @@ def check_published(project_dir: Path, settings: Mapping[str, str], config: Brie
                                   project_dir / "data", data])
 
 
+def check_plain_settings(conf: Mapping, config_text: str, file: str) -> None:
+    """Settings the theme shows on every page (site name and description, copyright, nav
+    titles) are not rendered: template code there would reach every page as typed."""
+    written = [(name, conf.get(name)) for name in ("site_name", "site_description", "copyright")]
+    written += [("nav", title) for title in _nav_titles(conf.get("nav"))]
+    for key, value in written:
+        if isinstance(value, str) and re.search(r"\{[{%#]", value):
+            first = value.strip().splitlines()[0]
+            line = next((n for n, row in enumerate(config_text.splitlines(), 1) if first in row),
+                        setting_line(config_text, key))
+            problem, hint = told("setting-template")
+            raise BriefingError(problem, file=file, line=line, key=key, hint=hint)
+
+
+def _nav_titles(items) -> list[str]:
+    """Every title written in a nav: pages' and sections', at any depth."""
+    if isinstance(items, list):
+        return [title for item in items for title in _nav_titles(item)]
+    if isinstance(items, dict):
+        return [title for name, value in items.items()
+                for title in [str(name), *_nav_titles(value)]]
+    return []
+
+
 def told_as_mistake(error: Exception, file: str | None) -> BriefingError:
     """Any failure while a page or the site is prepared, as one message (a BriefingError as
     it is): under `serve` it becomes the error page instead of stopping every rebuild."""

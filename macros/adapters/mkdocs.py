@@ -64,6 +64,7 @@ class Build:
             self.sources = read_pages(docs, [p.relative_to(docs).as_posix()
                                              for p in sorted(docs.rglob("*.md"))])
             check_nav(env.conf, text)
+            common.check_plain_settings(env.conf, text, config_file.name)
         except Exception as error:
             error = common.told_as_mistake(error, None)
             if not preview:

@@ -155,6 +155,9 @@ def check_before_build(settings: Path) -> None:
     texts = {path.name: path.read_text(encoding="utf-8")
              for path in (settings, mkdocs_yml) if path.is_file()}
     config = BriefingConfig.from_extra(conf.get("extra"), texts.get("mkdocs.yml", ""))
+    written = yaml.load(texts.get("mkdocs.yml", ""), Loader=yaml.BaseLoader)  # nav as written
+    common.check_plain_settings(written if isinstance(written, dict) else {},
+                                texts.get("mkdocs.yml", ""), mkdocs_yml.name)
     common.check_published(root, texts, config, Path(conf["docs_dir"]),
                            (conf.get("theme") or {}).get("custom_dir"))
 
@@ -166,6 +169,8 @@ def build_into(settings: Path, folder: Path) -> bool:
 
     from macros.adapters import zensical as adapter  # the module Zensical's pages use (not __main__)
 
+    for stale in settings.parent.glob(".zensical-build-*.yml"):  # a killed build's (locked)
+        stale.unlink(missing_ok=True)
     redirected = settings.parent / f".zensical-build-{folder.name}.yml"
     redirected.write_text(f"INHERIT: {settings.name}\nsite_dir: {folder.name}\n",
                           encoding="utf-8")

@@ -99,6 +99,9 @@ MESSAGES: dict[str, Message] = {
         "write new: \"{plain}\" (the figure's text as the site shows it), or correct the "
         "figure"),
     # settings: the pages they name
+    "setting-template": Message(
+        "template code in a setting, which is not rendered (every page would show it as typed)",
+        "write the setting as plain text: only pages under docs/ run macros"),
     "setting-page-section": Message(
         "page '{page}' does not show the section every link to it expects: it calls no "
         "{macro}(){elsewhere}",
@@ -140,6 +143,12 @@ MESSAGES: dict[str, Message] = {
         "link to '{target}': no such page{suggestion}",
         "link to a Markdown file under docs/ by its path from this page, e.g. "
         "[the campaign](campaign.md)"),
+    "front-matter-unknown": Message(
+        "unknown front-matter field '{field}'{suggestion}",
+        "remove it or use one of: {allowed}"),
+    "front-matter-shape": Message(
+        "'{field}' holds {written}, but the theme reads it as {wanted}",
+        "write {field}: as {wanted}, or remove the line"),
     "front-matter-template": Message(
         "template code in the front matter, which is not rendered (the page would "
         "show it as typed)",

@@ -17,11 +17,16 @@ from collections.abc import Mapping
 from typing import Any
 
 from ...catalogue import told
-from ...errors import BriefingError
+from ...errors import BriefingError, did_you_mean, shown
 from ...load.page_source import FRONT_MATTER, PageSource
 from .code import CODE
 
 MIN_DESCRIPTION = 40
+# The front-matter fields a page may set (the theme reads them while rendering the page, so a
+# value of another shape would fail there): each with what its value must be.
+FRONT_MATTER_FIELDS = {"title": "text", "description": "text", "subtitle": "text",
+                       "template": "text", "icon": "text", "status": "text",
+                       "hide": "a list of names, e.g. [toc, navigation]"}
 NOT_PROSE = [
     re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S),   # macros
     CODE,                                                  # fenced code and code spans
@@ -75,6 +80,7 @@ def check_front_matter(pages: Mapping[str, PageSource]) -> None:
     for page in pages.values():
         display, text, meta = page.display, page.text, page.meta
         for field, value in meta.items():
+            _check_field(page, str(field), value)
             if isinstance(value, str) and re.search(r"\{[{%#]", value):
                 problem, hint = told("front-matter-template")
                 raise BriefingError(problem, file=display, line=_line_of_field(text, str(field)),
@@ -96,6 +102,23 @@ def check_front_matter(pages: Mapping[str, PageSource]) -> None:
                 key="description",
                 hint="write one full sentence saying what the page covers; search results and "
                      "link previews show it")
+
+
+def _check_field(page: PageSource, field: str, value: object) -> None:
+    """A front-matter field the theme knows, with a value of the shape it reads."""
+    wanted = FRONT_MATTER_FIELDS.get(field)
+    if wanted is None:
+        problem, hint = told("front-matter-unknown", field=field,
+                             suggestion=did_you_mean(field, FRONT_MATTER_FIELDS),
+                             allowed=", ".join(FRONT_MATTER_FIELDS))
+    elif isinstance(value, str) if wanted == "text" else (
+            isinstance(value, list) and all(isinstance(v, str) for v in value)):
+        return
+    else:
+        problem, hint = told("front-matter-shape", field=field, written=shown(value),
+                             wanted=wanted)
+    raise BriefingError(problem, file=page.display, line=_line_of_field(page.text, field),
+                        key=field, hint=hint)
 
 
 def check_figures_used(briefing: Any, usage: Any) -> None:
