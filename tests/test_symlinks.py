@@ -87,3 +87,13 @@ def test_the_data_file_itself_may_not_be_a_link(project_copy):
     data.rename(project_copy / "briefing.yml")
     data.symlink_to("../briefing.yml")
     assert str(check(project_copy)).startswith("data/briefing.yml: a link (to ../briefing.yml)")
+
+
+def test_a_hard_link_is_refused(project_copy, tmp_path):
+    outside = tmp_path / "outside.txt"
+    outside.write_text("not the project's\n", encoding="utf-8")
+    os.link(outside, project_copy / "docs" / "assets" / "copy.txt")
+    assert str(check(project_copy)) == (
+        "docs/assets/copy.txt: a hard link (one file with 2 names, which may be outside the "
+        "project): only the project's own files are published\n"
+        "  How to fix: replace it by a copy: cp it to a new name, delete it, and rename the copy")

@@ -111,6 +111,10 @@ MESSAGES: dict[str, Message] = {
     "published-link": Message(
         "a link (to {target}): only the project's own files are published",
         "replace the link by a copy of the file it points to, or delete it"),
+    "published-hard-link": Message(
+        "a hard link (one file with {names} names, which may be outside the project): only "
+        "the project's own files are published",
+        "replace it by a copy: cp it to a new name, delete it, and rename the copy"),
     "published-special": Message(
         "{what}: only plain files and folders are published",
         "delete it, or replace it by a plain file"),
