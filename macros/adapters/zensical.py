@@ -26,7 +26,7 @@ from ..engine.macro_table import macros
 from ..engine.present.pages.site_pages import site_pages
 from ..engine.site import Site
 from . import common
-from .publish import publish
+from .publish import check_target, publish
 
 CONFIG = "mkdocs.zensical.yml"
 
@@ -111,6 +111,7 @@ def main(config: str = CONFIG) -> int:
     try:
         target = settings.parent / output_folder(settings)
         check_before_build(settings)
+        check_target(target)
     except BriefingError as error:
         print(error, file=sys.stderr)
         return 1

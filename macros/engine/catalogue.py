@@ -121,6 +121,11 @@ MESSAGES: dict[str, Message] = {
     "setting-outside-project": Message(
         "'{written}' is outside the project folder",
         "name a file or folder inside the project, by its path from mkdocs.yml"),
+    "publish-target": Message(
+        "the output folder holds files but no built site (no index.html): publishing into it "
+        "would replace them",
+        "name a new folder or an earlier build's output (make build SITE=site; site_dir: in "
+        "mkdocs.zensical.yml), never a folder of the project"),
     "zensical-site-dir": Message(
         "the output folder is {written}: {file} must set its own, not MkDocs' site/",
         "write 'site_dir: site-zensical' in {file} (a folder inside the project)"),
