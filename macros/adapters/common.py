@@ -28,23 +28,34 @@ EXPRESSION_FAILED = "_briefing_expression_failed"
 
 
 def check_published(project_dir: Path, settings: Mapping[str, str], config: BriefingConfig,
-                    docs_dir: Path, custom_dir: str | None) -> None:
-    """Before the generator reads a file: the folders it publishes from and the data file are
-    inside the project, and hold only plain files and folders (engine.load.project_files).
-    `settings` maps each settings file's name to its text, the one read last first."""
-    named = {"docs_dir": docs_dir, "custom_dir": custom_dir, "data": config.data}
-    for setting, path in named.items():
-        if path is not None:
+                    docs_dir: Path, custom_dir: str | None,
+                    macros_config: Mapping | None = None) -> None:
+    """Before the generator reads a file: the folders it publishes from, the data file and the
+    files the macros plugin reads into pages (`include_dir`, `include_yaml`) are inside the
+    project, and hold only plain files and folders (engine.load.project_files). `settings`
+    maps each settings file's name to its text, the one read last first."""
+    named = [("docs_dir", "docs_dir", docs_dir), ("custom_dir", "theme.custom_dir", custom_dir),
+             ("data", "extra.briefing.data", config.data),
+             *[(name, f"plugins.macros.{name}", path)
+               for name, path in _macros_plugin_paths(macros_config or {})]]
+    for setting, key, path in named:
+        if path:
             file, line = next(((name, setting_line(text, setting)) for name, text
                                in settings.items() if setting_line(text, setting)),
                               (next(iter(settings), "mkdocs.yml"), None))
-            key = {"custom_dir": "theme.custom_dir", "data": "extra.briefing.data"}.get(
-                setting, setting)
             check_inside(project_dir, Path(path), key, file, line)
-    data = project_dir / config.data
-    check_own_files(project_dir, [project_dir / docs_dir,
-                                  *([project_dir / custom_dir] if custom_dir else []),
-                                  project_dir / "data", data])
+    check_own_files(project_dir, [project_dir / path for _, _, path in named if path]
+                    + [project_dir / "data"])
+
+
+def _macros_plugin_paths(plugin: Mapping) -> list[tuple[str, str]]:
+    """The files and folders the macros plugin reads into pages, as written."""
+    found = [("include_dir", plugin.get("include_dir"))]
+    yaml_files = plugin.get("include_yaml") or []
+    for entry in yaml_files if isinstance(yaml_files, list) else [yaml_files]:
+        values = entry.values() if isinstance(entry, Mapping) else [entry]
+        found += [("include_yaml", value) for value in values]
+    return [(name, str(path)) for name, path in found if path]
 
 
 def check_plain_settings(conf: Mapping, config_text: str, file: str) -> None:

@@ -56,7 +56,7 @@ class Build:
         # Before MkDocs walks docs/ (it follows links): stops the preview too.
         common.check_published(Path(env.project_dir), {config_file.name: text},
                                self.config or BriefingConfig(), Path(env.conf["docs_dir"]),
-                               env.conf["theme"]._custom_dir)
+                               env.conf["theme"]._custom_dir, env.config)
         if self.errors:
             return
         try:

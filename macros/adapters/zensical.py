@@ -156,11 +156,14 @@ def check_before_build(settings: Path) -> None:
     texts = {path.name: path.read_text(encoding="utf-8")
              for path in (settings, mkdocs_yml) if path.is_file()}
     config = BriefingConfig.from_extra(conf.get("extra"), texts.get("mkdocs.yml", ""))
-    written = yaml.load(texts.get("mkdocs.yml", ""), Loader=yaml.BaseLoader)  # nav as written
-    common.check_plain_settings(written if isinstance(written, dict) else {},
-                                texts.get("mkdocs.yml", ""), mkdocs_yml.name)
+    written = yaml.load(texts.get("mkdocs.yml", ""), Loader=yaml.BaseLoader)  # as written
+    written = written if isinstance(written, dict) else {}
+    common.check_plain_settings(written, texts.get("mkdocs.yml", ""), mkdocs_yml.name)
+    plugins = written.get("plugins") or []
+    macros_config = next((entry["macros"] for entry in plugins if isinstance(entry, dict)
+                          and isinstance(entry.get("macros"), dict)), {})
     common.check_published(root, texts, config, Path(conf["docs_dir"]),
-                           (conf.get("theme") or {}).get("custom_dir"))
+                           (conf.get("theme") or {}).get("custom_dir"), macros_config)
 
 
 def build_into(settings: Path, folder: Path) -> bool:
