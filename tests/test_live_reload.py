@@ -37,6 +37,8 @@ BREAKAGES = [
      "docs/about.md: this could not be built: it is nested too deeply"),
     ("\n# ", "\n" + "".join("  " * depth + "- a\n" for depth in range(600)) + "\n# ",
      "docs/about.md: this could not be built: it is nested too deeply"),
+    ("title: About", "title: About\nhide: 5\nsearch: 5",
+     "docs/about.md:3: hide: 'hide' holds 5, but the theme reads it as a list of names"),
     ("title: About", "template: no-such.html\ntitle: About",
      "docs/about.md:2: template: the theme has no page template 'no-such.html'"),
 ]

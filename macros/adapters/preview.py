@@ -35,10 +35,13 @@ def on_page_read_source(page, config) -> str | None:
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str | None:
-    """Under `serve`, the page's Markdown is converted once on trial (after the macros, hooks
-    run after plugins): a page Python-Markdown cannot convert (a list nested hundreds deep)
-    shows the message in its place instead of stopping every later rebuild. `mkdocs build`
-    converts once, and a failure ends it with the message (on_build_error)."""
+    """Front-matter fields the build refused are dropped (the build then ends with its message,
+    not the theme's failure on them). Under `serve`, the page's Markdown is converted once on
+    trial (after the macros: hooks run after plugins). A page
+    Python-Markdown cannot convert (a list nested hundreds deep) shows the message in its place
+    instead of stopping every later rebuild. `mkdocs build` converts once, and a failure ends
+    it with the message (on_build_error)."""
+    _drop_refused_fields(page, config)
     if not serving:
         return None
     import markdown as python_markdown
@@ -58,6 +61,18 @@ def on_page_markdown(markdown: str, page, config, files) -> str | None:
         print(f"ERROR    -  {message}", file=sys.stderr)
         return error_page([message], own)
     return None
+
+
+def _drop_refused_fields(page, config) -> None:
+    """A front-matter field the build refused (told in the page) is left out of the page,
+    so the plugins and the theme that read it next can render the page."""
+    from macros.engine.present.pages.rules import field_fits
+
+    build = getattr(config.plugins.get("macros"), "briefing_build", None)
+    source = build.sources.get(page.file.src_uri) if build is not None else None
+    for field, value in (source.meta if source else {}).items():
+        if not field_fits(str(field), value):
+            page.meta.pop(field, None)
 
 
 def on_build_error(error: Exception) -> None:

@@ -104,16 +104,23 @@ def check_front_matter(pages: Mapping[str, PageSource]) -> None:
                      "link previews show it")
 
 
+def field_fits(field: str, value: object) -> bool:
+    """Whether a front-matter field is one the theme knows, with a value of the shape it reads."""
+    wanted = FRONT_MATTER_FIELDS.get(field)
+    if wanted == "text":
+        return isinstance(value, str)
+    return wanted is not None and isinstance(value, list) and all(
+        isinstance(v, str) for v in value)
+
+
 def _check_field(page: PageSource, field: str, value: object) -> None:
-    """A front-matter field the theme knows, with a value of the shape it reads."""
+    if field_fits(field, value):
+        return
     wanted = FRONT_MATTER_FIELDS.get(field)
     if wanted is None:
         problem, hint = told("front-matter-unknown", field=field,
                              suggestion=did_you_mean(field, FRONT_MATTER_FIELDS),
                              allowed=", ".join(FRONT_MATTER_FIELDS))
-    elif isinstance(value, str) if wanted == "text" else (
-            isinstance(value, list) and all(isinstance(v, str) for v in value)):
-        return
     else:
         problem, hint = told("front-matter-shape", field=field, written=shown(value),
                              wanted=wanted)
