@@ -83,3 +83,25 @@ def test_zensical_needs_its_own_output_folder(project_copy, capsys, written, sai
                               f"output folder is {said}: mkdocs.zensical.yml must set its own")
     assert "How to fix: write 'site_dir: site-zensical' in mkdocs.zensical.yml" in message
     assert not (project_copy / "site").exists()
+
+
+@pytest.mark.parametrize("folder", ["docs", "data", ".", "mkdocs.yml"])
+def test_a_build_never_replaces_a_folder_of_the_project(project_copy, monkeypatch, folder):
+    from macros.adapters.publish import check_target
+    from macros.engine.errors import BriefingError
+
+    monkeypatch.chdir(project_copy)
+    with pytest.raises(BriefingError) as caught:
+        check_target(Path(folder))
+    assert str(caught.value).startswith(f"{folder}: the output folder holds files but no "
+                                        "built site (no index.html)")
+    assert (project_copy / "data" / "briefing.yml").is_file()
+
+
+def test_zensical_refuses_a_project_folder_as_its_output(project_copy, capsys):
+    config = project_copy / "mkdocs.zensical.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "site_dir: site-zensical", "site_dir: data"), encoding="utf-8")
+    assert build_zensical_in_process(str(config)) == 1
+    assert "the output folder holds files but no built site" in capsys.readouterr().err
+    assert (project_copy / "data" / "briefing.yml").is_file()

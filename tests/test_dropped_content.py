@@ -93,3 +93,37 @@ def test_a_figure_in_a_branch_not_taken_is_an_error(project_copy):
         if "cainiao.mexico_coverage" in row)
     assert (f"docs/infrastructure.md:{line}: cainiao.mexico_coverage: the page names this "
             "figure, but the rendered page does not show it") in result.output
+
+
+@pytest.mark.parametrize(("added", "told"), [
+    ("hide: 5", "docs/glossary.md:4: hide: 'hide' holds 5, but the theme reads it as a list of "
+     "names, e.g. [toc, navigation]"),
+    ("search: 5", "docs/glossary.md:4: search: unknown front-matter field 'search'"),
+    ("titel: Terms", "docs/glossary.md:4: titel: unknown front-matter field 'titel' (did you "
+     "mean title, subtitle?)"),
+    ("template: [main.html]", "docs/glossary.md:4: template: 'template' holds a list, but the "
+     "theme reads it as text"),
+])
+def test_front_matter_the_theme_cannot_read_is_an_error(project_copy, added, told):
+    edit(project_copy, "glossary.md", "\n---\n", f"\n{added}\n---\n")
+    assert str(page_error(project_copy)).splitlines()[0] == told
+
+
+@pytest.mark.parametrize(("text", "told"), [
+    ("site_name: \"{{ fig('campaign.budget_cny') }}\"\n", "mkdocs.yml:1: site_name:"),
+    ("site_name: x\nnav:\n  - Home: index.md\n  - \"{% if true %}Facts\":\n"
+     "      - Campaign: campaign.md\n", "mkdocs.yml:4: nav:"),
+    ("site_name: x\ncopyright: >-\n  Compiled {# here #}\n", "mkdocs.yml:3: copyright:"),
+])
+def test_template_code_in_settings_every_page_shows_is_an_error(text, told):
+    import yaml
+
+    from macros.adapters.common import check_plain_settings
+    from macros.engine.errors import BriefingError
+
+    with pytest.raises(BriefingError) as caught:
+        check_plain_settings(yaml.safe_load(text), text, "mkdocs.yml")
+    assert str(caught.value) == (
+        f"{told} template code in a setting, which is not rendered (every page would show it "
+        "as typed)\n  How to fix: write the setting as plain text: only pages under docs/ run "
+        "macros")

@@ -7,6 +7,7 @@ from __future__ import annotations
 import html
 import time
 
+from conftest import build
 from tools.livereload import editable_figure, fetch, serving, time_edit_to_view, wait_for
 
 TIMEOUT = 120.0
@@ -34,6 +35,10 @@ def edit_page(project, page: str, old: str, new: str) -> None:
 BREAKAGES = [
     ("\n# ", "\n{{ " + "(" * 3000 + "1" + ")" * 3000 + " }}\n\n# ",
      "docs/about.md: this could not be built: it is nested too deeply"),
+    ("\n# ", "\n" + "".join("  " * depth + "- a\n" for depth in range(600)) + "\n# ",
+     "docs/about.md: this could not be built: it is nested too deeply"),
+    ("title: About", "title: About\nhide: 5\nsearch: 5",
+     "docs/about.md:3: hide: 'hide' holds 5, but the theme reads it as a list of names"),
     ("title: About", "template: no-such.html\ntitle: About",
      "docs/about.md:2: template: the theme has no page template 'no-such.html'"),
 ]
@@ -55,3 +60,14 @@ def test_any_failure_becomes_the_error_page_and_recovers(project_copy):
             (project_copy / "docs" / "about.md").write_text(original, encoding="utf-8")
             wait_for(lambda: "briefing-error" not in (fetch(page) or "briefing-error"),
                      TIMEOUT, "the page, fixed")
+
+
+def test_the_same_failures_end_a_build_with_one_message(project_copy):
+    for old, new, message in BREAKAGES:
+        original = (project_copy / "docs" / "about.md").read_text(encoding="utf-8")
+        edit_page(project_copy, "about.md", old, new)
+        result = build(project_copy)
+        assert result.returncode == 1
+        assert "Traceback" not in result.output, result.output
+        assert message.partition(": ")[2] in result.output
+        (project_copy / "docs" / "about.md").write_text(original, encoding="utf-8")

@@ -87,3 +87,37 @@ def test_the_data_file_itself_may_not_be_a_link(project_copy):
     data.rename(project_copy / "briefing.yml")
     data.symlink_to("../briefing.yml")
     assert str(check(project_copy)).startswith("data/briefing.yml: a link (to ../briefing.yml)")
+
+
+def test_a_hard_link_is_refused(project_copy, tmp_path):
+    outside = tmp_path / "outside.txt"
+    outside.write_text("not the project's\n", encoding="utf-8")
+    os.link(outside, project_copy / "docs" / "assets" / "copy.txt")
+    assert str(check(project_copy)) == (
+        "docs/assets/copy.txt: a hard link (one file with 2 names, which may be outside the "
+        "project): only the project's own files are published\n"
+        "  How to fix: replace it by a copy: cp it to a new name, delete it, and rename the copy")
+
+
+@pytest.mark.parametrize(("plugin", "key", "written"), [
+    ({"include_dir": "/etc"}, "include_dir", "/etc"),
+    ({"include_yaml": ["data/../../secrets.yml"]}, "include_yaml", "data/../../secrets.yml"),
+    ({"include_yaml": [{"extra": "/etc/os.yml"}]}, "include_yaml", "/etc/os.yml"),
+])
+def test_what_the_macros_plugin_reads_into_pages_stays_inside(project_copy, plugin, key,
+                                                              written):
+    text = f"plugins:\n  - macros:\n      {key}: x\n"
+    with pytest.raises(BriefingError) as caught:
+        check_published(project_copy, {"mkdocs.yml": text}, BriefingConfig(),
+                        project_copy / "docs", None, plugin)
+    assert str(caught.value).startswith(
+        f"mkdocs.yml:3: plugins.macros.{key}: '{written}' is outside the project folder")
+
+
+def test_a_link_in_the_include_folder_is_refused(project_copy):
+    (project_copy / "snippets").mkdir()
+    (project_copy / "snippets" / "host.md").symlink_to("/etc/hostname")
+    with pytest.raises(BriefingError) as caught:
+        check_published(project_copy, {"mkdocs.yml": ""}, BriefingConfig(),
+                        project_copy / "docs", None, {"include_dir": "snippets"})
+    assert str(caught.value).startswith("snippets/host.md: a link (to /etc/hostname)")

@@ -57,7 +57,7 @@ class Build:
         # Before MkDocs walks docs/ (it follows links): stops the preview too.
         common.check_published(Path(env.project_dir), {config_file.name: text},
                                self.config or BriefingConfig(), Path(env.conf["docs_dir"]),
-                               env.conf["theme"]._custom_dir)
+                               env.conf["theme"]._custom_dir, env.config)
         if self.errors:
             return
         try:
@@ -66,6 +66,7 @@ class Build:
                                              for p in sorted(docs.rglob("*.md"))])
             check_nav(docs, env.conf["nav"], text, config_file.name)
             self.publisher = Publisher.from_extra(env.conf["extra"])
+            common.check_plain_settings(env.conf, text, config_file.name)
         except Exception as error:
             error = common.told_as_mistake(error, None)
             if not preview:

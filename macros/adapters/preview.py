@@ -10,6 +10,8 @@ data/ or macros/ change.
 
 from __future__ import annotations
 
+import sys
+
 serving = False
 
 
@@ -30,6 +32,60 @@ def on_page_read_source(page, config) -> str | None:
     except (OSError, UnicodeDecodeError, TypeError):
         return ""
     return None
+
+
+def on_page_markdown(markdown: str, page, config, files) -> str | None:
+    """Front-matter fields the build refused are dropped (the build then ends with its message,
+    not the theme's failure on them). Under `serve`, the page's Markdown is converted once on
+    trial (after the macros: hooks run after plugins). A page
+    Python-Markdown cannot convert (a list nested hundreds deep) shows the message in its place
+    instead of stopping every later rebuild. `mkdocs build` converts once, and a failure ends
+    it with the message (on_build_error)."""
+    _drop_refused_fields(page, config)
+    if not serving:
+        return None
+    import markdown as python_markdown
+
+    try:
+        python_markdown.Markdown(extensions=config.markdown_extensions,
+                                 extension_configs=config.mdx_configs).convert(markdown)
+    except Exception as error:  # noqa: BLE001 (shown as the page, never a stuck preview)
+        from macros.adapters.common import told_as_mistake
+        from macros.adapters.mkdocs import error_page
+
+        own = f"{config.docs_dir.rstrip('/').rpartition('/')[2]}/{page.file.src_uri}"
+        message = str(told_as_mistake(error, own))
+        build = getattr(config.plugins.get("macros"), "briefing_build", None)
+        if build is not None and message not in build.errors:
+            build.errors.append(message)
+        print(f"ERROR    -  {message}", file=sys.stderr)
+        return error_page([message], own)
+    return None
+
+
+def _drop_refused_fields(page, config) -> None:
+    """A front-matter field the build refused (told in the page) is left out of the page,
+    so the plugins and the theme that read it next can render the page."""
+    from macros.engine.present.pages.rules import field_fits
+
+    build = getattr(config.plugins.get("macros"), "briefing_build", None)
+    source = build.sources.get(page.file.src_uri) if build is not None else None
+    for field, value in (source.meta if source else {}).items():
+        if not field_fits(str(field), value):
+            page.meta.pop(field, None)
+
+
+def on_build_error(error: Exception) -> None:
+    """A failure MkDocs did not expect while building a page (it names the page just before)
+    ends `mkdocs build` with the message and How to fix instead of a Python traceback."""
+    from mkdocs.exceptions import Abort, BuildError
+
+    if serving or isinstance(error, BuildError | KeyboardInterrupt):
+        return
+    from macros.adapters.common import told_as_mistake
+
+    mistake = told_as_mistake(error, None)
+    raise Abort(f"{mistake.problem}\n  How to fix: {mistake.hint}") from None
 
 
 def on_page_context(context, page, config, nav):

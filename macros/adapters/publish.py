@@ -20,6 +20,9 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from ..engine.catalogue import told
+from ..engine.errors import BriefingError
+
 
 @contextmanager
 def locked(target: Path) -> Iterator[None]:
@@ -46,9 +49,22 @@ def ended_on_terminate() -> Iterator[None]:
         signal.signal(signal.SIGTERM, previous)
 
 
+def check_target(target: Path) -> None:
+    """`target` is a new folder or an earlier build's output, never a folder of the project
+    (`SITE=docs`, `site_dir: data`): publishing replaces it whole."""
+    here = Path.cwd().resolve()
+    earlier_build = (target / "index.html").is_file() or (target / "404.html").is_file()
+    if here.is_relative_to(target.resolve()) or (
+            target.is_dir() and any(target.iterdir()) and not earlier_build) or (
+            target.exists() and not target.is_dir()):
+        problem, hint = told("publish-target")
+        raise BriefingError(problem, file=os.path.relpath(target), hint=hint)
+
+
 def publish(target: Path, build: Callable[[Path], bool]) -> bool:
     """Run `build(folder)` into a fresh folder beside `target`; on success it replaces
     `target`. Returns whether it did; on failure `target` is exactly as before."""
+    check_target(target)
     with ended_on_terminate(), locked(target):
         _remove_leftovers(target)
         work = Path(tempfile.mkdtemp(prefix=f"{target.name}.tmp-", dir=target.parent))
@@ -96,6 +112,9 @@ def main(site: str = "site") -> int:
         done = publish(target, mkdocs_build)
     except KeyboardInterrupt:
         done = False
+    except BriefingError as error:
+        print(error, file=sys.stderr)
+        return 1
     if not done:
         print(f"Build failed: the previous {target.name}/ is unchanged.", file=sys.stderr)
         return 1

@@ -26,7 +26,7 @@ from ..engine.present.pages.site_pages import site_pages
 from ..engine.publication import Publication, Publisher, address_notice
 from ..engine.site import Site
 from . import common
-from .publish import publish
+from .publish import check_target, publish
 
 CONFIG = "mkdocs.zensical.yml"
 
@@ -118,6 +118,7 @@ def main(config: str = CONFIG) -> int:
     try:
         target = settings.parent / output_folder(settings)
         check_before_build(settings)
+        check_target(target)
     except BriefingError as error:
         print(error, file=sys.stderr)
         return 1
@@ -162,8 +163,14 @@ def check_before_build(settings: Path) -> None:
     texts = {path.name: path.read_text(encoding="utf-8")
              for path in (settings, mkdocs_yml) if path.is_file()}
     config = BriefingConfig.from_extra(conf.get("extra"), texts.get("mkdocs.yml", ""))
+    written = yaml.load(texts.get("mkdocs.yml", ""), Loader=yaml.BaseLoader)  # as written
+    written = written if isinstance(written, dict) else {}
+    common.check_plain_settings(written, texts.get("mkdocs.yml", ""), mkdocs_yml.name)
+    plugins = written.get("plugins") or []
+    macros_config = next((entry["macros"] for entry in plugins if isinstance(entry, dict)
+                          and isinstance(entry.get("macros"), dict)), {})
     common.check_published(root, texts, config, Path(conf["docs_dir"]),
-                           (conf.get("theme") or {}).get("custom_dir"))
+                           (conf.get("theme") or {}).get("custom_dir"), macros_config)
 
 
 def build_into(settings: Path, folder: Path) -> bool:
@@ -173,6 +180,8 @@ def build_into(settings: Path, folder: Path) -> bool:
 
     from macros.adapters import zensical as adapter  # the module Zensical's pages use (not __main__)
 
+    for stale in settings.parent.glob(".zensical-build-*.yml"):  # a killed build's (locked)
+        stale.unlink(missing_ok=True)
     redirected = settings.parent / f".zensical-build-{folder.name}.yml"
     redirected.write_text(f"INHERIT: {settings.name}\nsite_dir: {folder.name}\n",
                           encoding="utf-8")

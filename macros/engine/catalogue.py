@@ -113,6 +113,9 @@ MESSAGES: dict[str, Message] = {
         "write new: \"{plain}\" (the figure's text as the site shows it), or correct the "
         "figure"),
     # settings: the pages they name
+    "setting-template": Message(
+        "template code in a setting, which is not rendered (every page would show it as typed)",
+        "write the setting as plain text: only pages under docs/ run macros"),
     "setting-page-section": Message(
         "page '{page}' does not show the section every link to it expects: it calls no "
         "{macro}(){elsewhere}",
@@ -122,12 +125,21 @@ MESSAGES: dict[str, Message] = {
     "published-link": Message(
         "a link (to {target}): only the project's own files are published",
         "replace the link by a copy of the file it points to, or delete it"),
+    "published-hard-link": Message(
+        "a hard link (one file with {names} names, which may be outside the project): only "
+        "the project's own files are published",
+        "replace it by a copy: cp it to a new name, delete it, and rename the copy"),
     "published-special": Message(
         "{what}: only plain files and folders are published",
         "delete it, or replace it by a plain file"),
     "setting-outside-project": Message(
         "'{written}' is outside the project folder",
         "name a file or folder inside the project, by its path from mkdocs.yml"),
+    "publish-target": Message(
+        "the output folder holds files but no built site (no index.html): publishing into it "
+        "would replace them",
+        "name a new folder or an earlier build's output (make build SITE=site; site_dir: in "
+        "mkdocs.zensical.yml), never a folder of the project"),
     "zensical-site-dir": Message(
         "the output folder is {written}: {file} must set its own, not MkDocs' site/",
         "write 'site_dir: site-zensical' in {file} (a folder inside the project)"),
@@ -158,6 +170,12 @@ MESSAGES: dict[str, Message] = {
         "link to '{target}': no such page{suggestion}",
         "link to a Markdown file under docs/ by its path from this page, e.g. "
         "[the campaign](campaign.md)"),
+    "front-matter-unknown": Message(
+        "unknown front-matter field '{field}'{suggestion}",
+        "remove it or use one of: {allowed}"),
+    "front-matter-shape": Message(
+        "'{field}' holds {written}, but the theme reads it as {wanted}",
+        "write {field}: as {wanted}, or remove the line"),
     "front-matter-template": Message(
         "template code in the front matter, which is not rendered (the page would "
         "show it as typed)",

@@ -1,7 +1,7 @@
 """Only the project's own files are published: the folders a build copies from (docs/, the
-theme's overrides, data/) hold plain files and folders, no link and no special file, and the
-settings that name them stay inside the project. Checked before the generator reads a file;
-links are never followed, so a link to a parent folder costs nothing."""
+theme's overrides, data/) hold plain files and folders, no link (symbolic or hard) and no
+special file, and the settings that name them stay inside the project. Checked before the
+generator reads a file; links are never followed, so a link to a parent folder costs nothing."""
 
 from __future__ import annotations
 
@@ -38,11 +38,14 @@ def check_own_files(project_dir: Path, folders: Iterable[Path]) -> None:
 
 
 def _check_entry(project_dir: Path, path: Path) -> None:
-    mode = os.lstat(path).st_mode
-    if stat.S_ISDIR(mode) or stat.S_ISREG(mode):
+    status = os.lstat(path)
+    mode = status.st_mode
+    if stat.S_ISDIR(mode) or (stat.S_ISREG(mode) and status.st_nlink == 1):
         return
     shown = _shown(project_dir, path)
-    if stat.S_ISLNK(mode):
+    if stat.S_ISREG(mode):  # a hard link: the same file as a name elsewhere, maybe outside
+        problem, hint = told("published-hard-link", names=status.st_nlink)
+    elif stat.S_ISLNK(mode):
         problem, hint = told("published-link", target=os.readlink(path))
     else:
         problem, hint = told("published-special", what=_kind(mode))

@@ -20,7 +20,7 @@ from typing import Any
 
 from ...catalogue import told
 from ...characters import describe, first_hidden, first_line_break
-from ...errors import BriefingError, shown
+from ...errors import BriefingError, did_you_mean, shown
 from ...load.page_source import FRONT_MATTER, PageSource
 from ...validate.number_words import number_word
 from .code import CODE
@@ -31,6 +31,12 @@ NUMBERS_HINT = ('show numbers with a figure macro such as {{ fig("group.key") }}
                 "words in a title; a name with digits (a model or chip) goes in "
                 "'names_with_digits:' at the end of the data file")
 REFERENCE = re.compile(r"&#(?:[0-9]+|[xX][0-9a-fA-F]+);")
+# The front-matter fields a page may set (the theme reads them while rendering the page, so a
+# value of another shape would fail there): each with what its value must be.
+FRONT_MATTER_FIELDS = {"title": "text", "description": "text", "subtitle": "text",
+                       "template": "text", "icon": "text", "status": "text",
+                       "hide": "a list of names, e.g. [toc, navigation]",
+                       "card_figure": "text"}
 NOT_PROSE = [
     re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S),   # macros
     CODE,                                                  # fenced code and code spans
@@ -134,6 +140,7 @@ def check_front_matter(pages: Mapping[str, PageSource],
         display, text, meta = page.display, page.text, page.meta
         _check_characters(page)
         for field, value in meta.items():
+            _check_field(page, str(field), value)
             if isinstance(value, str) and re.search(r"\{[{%#]", value):
                 problem, hint = told("front-matter-template")
                 raise BriefingError(problem, file=display, line=_line_of_field(text, str(field)),
@@ -166,6 +173,30 @@ def check_front_matter(pages: Mapping[str, PageSource],
                 key="description",
                 hint="write one full sentence saying what the page covers; search results and "
                      "link previews show it")
+
+
+def field_fits(field: str, value: object) -> bool:
+    """Whether a front-matter field is one the theme knows, with a value of the shape it reads."""
+    wanted = FRONT_MATTER_FIELDS.get(field)
+    if wanted == "text":
+        return isinstance(value, str)
+    return wanted is not None and isinstance(value, list) and all(
+        isinstance(v, str) for v in value)
+
+
+def _check_field(page: PageSource, field: str, value: object) -> None:
+    if field_fits(field, value):
+        return
+    wanted = FRONT_MATTER_FIELDS.get(field)
+    if wanted is None:
+        problem, hint = told("front-matter-unknown", field=field,
+                             suggestion=did_you_mean(field, FRONT_MATTER_FIELDS),
+                             allowed=", ".join(FRONT_MATTER_FIELDS))
+    else:
+        problem, hint = told("front-matter-shape", field=field, written=shown(value),
+                             wanted=wanted)
+    raise BriefingError(problem, file=page.display, line=_line_of_field(page.text, field),
+                        key=field, hint=hint)
 
 
 def check_figures_used(briefing: Any, usage: Any) -> None:
