@@ -413,3 +413,69 @@ def test_names_with_digits_may_be_in_a_title(tmp_path):
     (tmp_path / "page.md").write_text("---\ntitle: The H200 chips\ndescription: A page long "
                                       "enough to pass the description rule.\n---\n")
     check_front_matter(read_pages(tmp_path, ["page.md"]), NAMES)
+
+
+# ---------------------------------------------------------------- messages that point at the fix
+
+def _misspelt(name: str) -> str:
+    """The parameter name with two letters swapped (key -> kye), or one doubled."""
+    return name[0] + name[2] + name[1] + name[3:] if len(name) > 2 else name + name[-1]
+
+
+def _macro_parameters():
+    import inspect
+
+    from macros.engine.macro_table import macros
+
+    bound = macros.bind(site_for(ROOT).page_context("index.md"))
+    return [(name, param) for name in macros.names()
+            for param in list(inspect.signature(bound[name]).parameters)[:3]
+            if _misspelt(param) != param]
+
+
+@pytest.mark.parametrize(("name", "param"), _macro_parameters())
+def test_every_macro_suggests_the_argument_meant(site, name, param):
+    typo = _misspelt(param)
+    error = macro_error(site, name, **{typo: "x"})
+    assert error.key == name, str(error)
+    assert error.problem.startswith(f"{name}() has no argument '{typo}' (did you mean {param}"), \
+        str(error)
+    assert error.hint.startswith(f"write one of the names it takes: {name}(")
+
+
+def test_an_argument_nothing_resembles_gets_the_signature(site):
+    error = macro_error(site, "fig", KEY, colour="red")
+    assert (error.problem, error.hint) == ("fig() has no argument 'colour'",
+                                           "write one of the names it takes: fig(key)")
+
+
+MONEY_ZERO = ("figures", "  test.tiny:\n    label: Test figure\n    value: 0.001\n    kind: money\n"
+              "    currency: CNY\n    as_of: 2026-02-03\n"
+              f"    sources: {{{SOURCE}: \"0.001 yuan\"}}\n    appendix_only: true\n")
+
+
+def test_a_money_value_shown_as_zero_is_not_told_to_set_decimals():
+    from engine_data import error_for
+
+    text = add(*MONEY_ZERO)
+    error = error_for(text)
+    assert error.problem == "0.001 would be shown as '0 yuan'", str(error)
+    assert "set 'decimals:'" not in error.hint
+    assert error.hint == ("check the number and its currency: a money figure is shown without "
+                          "the decimals that would show this value ('decimals:' does not apply "
+                          "to money)")
+
+
+@pytest.mark.parametrize(("kind", "extra", "value", "hint"), [
+    ("count", "unit: units", "0.3", "set 'decimals:' high enough to show it (e.g. decimals: 1)"),
+    ("percent", "", "0.0004", "set 'decimals:' high enough to show it (e.g. decimals: 4)"),
+    ("count", "unit: units", "0.00000001", "check the number and its unit: even decimals: 6"),
+])
+def test_the_hint_for_a_value_shown_as_zero_fits_the_kind(kind, extra, value, hint):
+    from engine_data import error_for
+
+    text = add("figures", stated("test.tiny", *([extra] if extra else []), "appendix_only: true",
+                                 value=value, kind=kind,
+                                 passage=f"{value}%" if kind == "percent" else value))
+    error = error_for(text)
+    assert error.key == "figures.test.tiny" and error.hint.startswith(hint), str(error)

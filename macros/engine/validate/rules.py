@@ -25,6 +25,7 @@ working when the format gains sections (claims, glossary, open questions).
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -35,6 +36,7 @@ from ..kinds import KINDS
 from ..load.yaml_source import YamlDocument
 
 EARLIEST_YEAR, LATEST_YEAR = 1900, 2100
+DECIMALS_MAX = 6   # models.Figure.decimals
 NO_DIGIT_FIELDS = {("figures", "label"), ("conflicts", "title"), ("conflicts", "explanation"),
                    ("claims", "says"), ("open_questions", "question")}
 
@@ -184,9 +186,21 @@ def _check_figure(briefing: Any, key: str, fig: Any, doc: YamlDocument) -> None:
     if value != 0 and isinstance(fig.text, str) and not re.search(r"[1-9]", fig.text):
         raise BriefingError(
             f"{shown(value)} would be shown as '{fig.text}'", file=doc.file,
-            line=doc.line_of(here + (field,)), key=name,
-            hint="set 'decimals:' high enough to show it (e.g. decimals: 2), or check the number "
-                 "and its unit")
+            line=doc.line_of(here + (field,)), key=name, hint=_zero_hint(fig))
+
+
+def _zero_hint(fig: Any) -> str:
+    """How to fix a number shown as zero, for what the figure's kind can do."""
+    check = ("check the formula and its inputs" if fig.derived
+             else "check the number" + (" and its currency" if fig.currency else
+                                        " and its unit" if fig.unit else ""))
+    if not KINDS[fig.kind].decimals:
+        return (f"{check}: a {fig.kind} figure is shown without the decimals that would show "
+                f"this value ('decimals:' does not apply to {fig.kind})")
+    needed = math.ceil(-math.log10(abs(fig.value)))   # the first decimal that is not zero
+    if needed > DECIMALS_MAX:
+        return f"{check}: even decimals: {DECIMALS_MAX} shows it as zero"
+    return f"set 'decimals:' high enough to show it (e.g. decimals: {needed}), or {check}"
 
 
 def _source_named(briefing: Any, date: PartialDate, ids: Iterable[str]) -> str:
