@@ -30,6 +30,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from ..characters import numerals
 from ..dates import PartialDate
 from ..errors import BriefingError, shown
 from ..kinds import KINDS
@@ -49,6 +50,12 @@ def check_written(briefing: Any, doc: YamlDocument) -> None:
     data = doc.data if isinstance(doc.data, dict) else {}
     for path, text in _texts(data):
         _check_text(path, text, doc, briefing.names_with_digits)
+    for index, name in enumerate(briefing.names_with_digits):
+        if not any(char.isalpha() for char in name):
+            raise doc.error(("names_with_digits", index),
+                            f"'{name}' is a number, not a name with digits in it",
+                            "list names such as H200 or Qwen3-Max only: a number belongs in a "
+                            "figure", key="names_with_digits")
     for key, entry in _entries(data, "figures"):
         _check_citations(key, entry, doc)
     for sid, source in briefing.sources.items():
@@ -98,7 +105,7 @@ def _check_text(path: tuple, text: str, doc: YamlDocument, names_with_digits: tu
         prose = text
         for name in names_with_digits:
             prose = prose.replace(name, "")
-        digit = re.search(r"\d+", prose)
+        digit = numerals().search(prose)
         if digit:
             raise _fail(doc, path, f"{field}: no digits allowed, found '{digit.group(0)}' in "
                         f"{shown(text)}", "say it in words without the number (the number "

@@ -6,17 +6,17 @@ Each is refused before rendering, with its line."""
 
 from __future__ import annotations
 
-import re
-
 from jinja2 import Environment, TemplateSyntaxError, nodes
 
 from ...catalogue import told
+from ...characters import numerals
 from ...errors import BriefingError, shown
-
-DIGIT = re.compile(r"\d")   # the digits of any script, full-width ones too
 
 TEXT_ARGUMENTS = {"title", "names", "name", "change_names", "between_names", "share_name",
                   "caption", "description", "label"}
+# filters and names that turn text into numbers: {{ "abcd"|length }} prints 4
+COUNTING = {"length", "count", "wordcount", "int", "float", "round", "sum", "abs", "max", "min",
+            "filesizeformat", "format", "divisibleby"}
 ARITHMETIC = {nodes.Add: "+", nodes.Sub: "-", nodes.Mul: "*", nodes.Div: "/",
               nodes.FloorDiv: "//", nodes.Mod: "%", nodes.Pow: "**", nodes.Neg: "-",
               nodes.Pos: "+"}
@@ -35,6 +35,10 @@ def check_expressions(text: str, page: str, names_with_digits: tuple[str, ...] =
         symbol = next((s for kind, s in ARITHMETIC.items() if isinstance(node, kind)), None)
         if symbol is not None:
             _refuse(f"it computes ('{symbol}') in the page", node, page)
+        if isinstance(node, nodes.Filter | nodes.Test) and node.name in COUNTING:
+            _refuse(f"it counts ('{node.name}') in the page", node, page)
+        if isinstance(node, nodes.Name) and node.name in {"range", "loop", "lipsum"}:
+            _refuse(f"it counts ('{node.name}') in the page", node, page)
     for output in tree.find_all(nodes.Output):
         for node in output.nodes:
             if not isinstance(node, nodes.TemplateData):
@@ -58,7 +62,7 @@ def _check_text_argument(argument: str, value: nodes.Node, page: str,
         prose = found.value
         for name in names:
             prose = prose.replace(name, " ")
-        if DIGIT.search(prose) or "&#" in prose:
+        if numerals().search(prose) or "&#" in prose:
             problem, hint = told("template-expression", detail=f"its {argument} types digits "
                                  f"({shown(found.value)})")
             raise BriefingError(problem, file=page, line=found.lineno, key=argument, hint=hint)
@@ -78,7 +82,7 @@ def _check_printed(node: nodes.Node, page: str) -> None:
         value = found.value
         if isinstance(value, int | float) and not isinstance(value, bool):
             _refuse(f"it types the number {value!r} into the page", found, page)
-        if isinstance(value, str) and (DIGIT.search(value) or "&#" in value):
+        if isinstance(value, str) and (numerals().search(value) or "&#" in value):
             _refuse(f"it types digits into the page ({shown(value)})", found, page)
 
 

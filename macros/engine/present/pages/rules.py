@@ -16,13 +16,12 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from ...catalogue import told
-from ...characters import describe, first_hidden, first_line_break
+from ...characters import describe, first_hidden, first_line_break, numerals
 from ...errors import BriefingError, shown
 from ...load.page_source import FRONT_MATTER, PageSource
 from .code import CODE
 
 MIN_DESCRIPTION = 40
-DIGIT = re.compile(r"\d+")                # the digits of any script, full-width ones too
 NUMBERS_HINT = ('show numbers with a figure macro such as {{ fig("group.key") }}, or say them in '
                 "words in a title; a name with digits (a model or chip) goes in "
                 "'names_with_digits:' at the end of the data file")
@@ -40,7 +39,7 @@ def _digit_reference(match: re.Match) -> str:
     """A character reference that shows a digit (&#52;, &#x34;) as that digit, padded to the
     reference's length so that columns and lines stay where they were."""
     shown = html.unescape(match.group(0))
-    return shown.ljust(len(match.group(0))) if DIGIT.fullmatch(shown) else match.group(0)
+    return shown.ljust(len(match.group(0))) if numerals().fullmatch(shown) else match.group(0)
 
 
 def prose_of(markdown: str, names_with_digits: tuple[str, ...] = ()) -> str:
@@ -62,7 +61,7 @@ def check_prose(pages: Mapping[str, PageSource], names_with_digits: tuple[str, .
     for page in pages.values():
         display, text = page.display, page.text
         prose = prose_of(text, names_with_digits)
-        digits = DIGIT.search(prose)
+        digits = numerals().search(prose)
         if digits:
             number = prose.count("\n", 0, digits.start())
             column = digits.start() - (prose.rfind("\n", 0, digits.start()) + 1)
@@ -122,7 +121,7 @@ def check_front_matter(pages: Mapping[str, PageSource],
             prose = value if isinstance(value, str) else ""
             for name in names_with_digits:
                 prose = prose.replace(name, " ")
-            digits = DIGIT.search(prose)
+            digits = numerals().search(prose)
             if digits:
                 raise BriefingError(
                     f"a number typed into the front matter ('{digits.group(0)}' in "
