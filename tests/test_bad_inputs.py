@@ -375,6 +375,14 @@ def test_template_code_that_only_calls_macros_passes(markdown):
     checked(markdown + "\n")
 
 
+def test_template_code_nested_too_deeply_is_a_page_mistake():
+    with pytest.raises(BriefingError) as caught:
+        checked("Prose.\n\n{{ " + "(" * 3000 + 'fig("a.b")' + ")" * 3000 + " }}\n")
+    error = caught.value
+    assert error.problem == "this template expression could not be shown: it is nested too deeply"
+    assert (error.file, error.line) == ("docs/page.md", 8)
+
+
 @pytest.mark.parametrize(("markdown", "number"), [
     ("Worth &#52;&#51;&#49; million.", "4"), ("Worth &#x34;31 million.", "4"),
     ("Worth \uff14\uff13\uff11 million.", "\uff14\uff13\uff11"),
@@ -382,6 +390,9 @@ def test_template_code_that_only_calls_macros_passes(markdown):
     ("Worth \u2074\u00b3\u00b9 million.", "\u2074\u00b3\u00b9"),
     ("The \u2462 rivals.", "\u2462"), ("Chapter \u2163.", "\u2163"),
     ("Worth &#x2074;&#179; million.", "\u2074"),
+    ('A <abbr title="431 million">budget</abbr>.', "431"),
+    ("A chart <img alt='Top 3 budgets' src='chart.png'>.", "3"),
+    ('A <span aria-label="nine, 9">budget</span>.', "9"),
 ])
 def test_digits_in_prose_in_any_form_are_refused(tmp_path, markdown, number):
     from macros.engine.load.page_source import read_pages

@@ -6,6 +6,8 @@ Each is refused before rendering, with its line."""
 
 from __future__ import annotations
 
+import re
+
 from jinja2 import Environment, TemplateSyntaxError, nodes
 
 from ...catalogue import told
@@ -14,6 +16,7 @@ from ...errors import BriefingError, shown
 
 TEXT_ARGUMENTS = {"title", "names", "name", "change_names", "between_names", "share_name",
                   "caption", "description", "label"}
+DEEP = re.compile(r"[(\[{]{20,}")
 # filters and names that turn text into numbers: {{ "abcd"|length }} prints 4
 COUNTING = {"length", "count", "wordcount", "int", "float", "round", "sum", "abs", "max", "min",
             "filesizeformat", "format", "divisibleby"}
@@ -31,6 +34,12 @@ def check_expressions(text: str, page: str, names_with_digits: tuple[str, ...] =
         tree = Environment(autoescape=True).parse(text)
     except TemplateSyntaxError:
         return
+    except RecursionError:
+        deep = DEEP.search(text)
+        problem, hint = told("template-expression", detail="it is nested too deeply")
+        raise BriefingError(problem, file=page, hint=hint,
+                            line=text.count("\n", 0, deep.start()) + 1 if deep else None
+                            ) from None
     for node in tree.find_all(nodes.Expr):
         symbol = next((s for kind, s in ARITHMETIC.items() if isinstance(node, kind)), None)
         if symbol is not None:

@@ -25,12 +25,17 @@ MIN_DESCRIPTION = 40
 NUMBERS_HINT = ('show numbers with a figure macro such as {{ fig("group.key") }}, or say them in '
                 "words in a title; a name with digits (a model or chip) goes in "
                 "'names_with_digits:' at the end of the data file")
+TAG = re.compile(r"<[^>]+>")
+# attributes whose text a reader sees (a tooltip, an image's text, a screen reader's name)
+SHOWN_ATTRIBUTE = re.compile(
+    r"""\b(?:title|alt|aria-label|aria-description|placeholder|label)\s*=\s*("[^"]*"|'[^']*')""",
+    re.I)
 REFERENCE = re.compile(r"&#(?:[0-9]+|[xX][0-9a-fA-F]+);")
 NOT_PROSE = [
     re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S),   # macros
     CODE,                                                  # fenced code and code spans
     re.compile(r"\]\([^)]*\)"),                            # link targets
-    re.compile(r"<[^>]+>"),                                # HTML tags and their attributes
+    TAG,                                                   # HTML tags (shown attributes kept)
     re.compile(r"&#?\w+;"),                                # character references
 ]
 
@@ -45,6 +50,13 @@ def _digit_reference(match: re.Match) -> str:
 def prose_of(markdown: str, names_with_digits: tuple[str, ...] = ()) -> str:
     """The page with everything but prose blanked out, line numbers kept."""
     def blank(match: re.Match) -> str:
+        if match.re is TAG:   # only the text of the attributes a reader sees stays
+            tag = match.group(0)
+            kept = [" " if c != "\n" else c for c in tag]
+            for shown in SHOWN_ATTRIBUTE.finditer(tag):
+                start, end = shown.span(1)
+                kept[start + 1:end - 1] = tag[start + 1:end - 1]
+            return "".join(kept)
         return "\n" * match.group(0).count("\n") or " "
 
     markdown = FRONT_MATTER.sub(blank, markdown, count=1)
