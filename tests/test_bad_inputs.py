@@ -498,3 +498,19 @@ def test_the_hint_for_a_value_shown_as_zero_fits_the_kind(kind, extra, value, hi
                                  passage=f"{value}%" if kind == "percent" else value))
     error = error_for(text)
     assert error.key == "figures.test.tiny" and error.hint.startswith(hint), str(error)
+
+
+@pytest.mark.parametrize(("written", "got"), [
+    ("title: !!binary aGk=", "binary data"), ("title: [a, b]", "a list"), ("title: 5", "5"),
+    ("title: {a: b}", "a mapping"),
+])
+def test_a_front_matter_title_that_is_not_text_says_so(tmp_path, written, got):
+    from macros.engine.load.page_source import read_pages
+    from macros.engine.present.pages.rules import check_front_matter
+
+    (tmp_path / "page.md").write_text(f"---\n{written}\ndescription: A page long enough to pass "
+                                      "the description rule.\n---\n", encoding="utf-8")
+    with pytest.raises(BriefingError) as caught:
+        check_front_matter(read_pages(tmp_path, ["page.md"]))
+    assert (caught.value.key, caught.value.line) == ("title", 2)
+    assert caught.value.problem == f"expected text, got {got}"

@@ -141,6 +141,12 @@ def check_front_matter(pages: Mapping[str, PageSource],
                     key=field, hint=NUMBERS_HINT)
         for field in ("title", "description"):
             value = meta.get(field)
+            if value is not None and not isinstance(value, str):
+                raise BriefingError(
+                    f"expected text, got {shown(value) if not isinstance(value, bytes) else 'binary data'}",
+                    file=display, line=_line_of_field(text, field), key=field,
+                    hint=f'write the {field} as plain text, in quotes if it starts with a symbol: '
+                         f'{field}: "..."')
             if not isinstance(value, str) or not value.strip():
                 raise BriefingError(
                     "missing from the front matter", file=display,
