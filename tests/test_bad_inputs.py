@@ -107,7 +107,7 @@ def test_jinja_syntax_error(project_copy):
 @pytest.mark.parametrize(("expression", "problem"), [
     ("{{ 1/0 }}", "it computes ('/') in the page"),
     ("{{ 7**999999999 }}", "it computes ('**') in the page"),
-    ("{{ page.no_such_field.title }}", "'no_such_field' does not exist there"),
+    ("{{ fig(page.no_such_field.title) }}", "'no_such_field' does not exist there"),
 ])
 def test_an_expression_that_fails_is_a_page_mistake(project_copy, expression, problem):
     at = append_to_page(project_copy, f"Worked out: {expression}.")
@@ -355,6 +355,9 @@ def checked(markdown: str) -> None:
     ('{{ fig("a.b")|wordcount }}', "it counts ('wordcount') in the page"),
     ('{% for x in "abc" %}{{ loop.index }}{% endfor %}', "it counts ('loop') in the page"),
     ('{{ "%s"|format(fig("a.b")) }}', "it counts ('format') in the page"),
+    ("{{ page.meta.count }}", "it prints the variable 'page', not a macro's value"),
+    ("{{ config.extra.total }}", "it prints the variable 'config', not a macro's value"),
+    ('{% set n = fig("a.b") %}{{ n }}', "it prints the variable 'n', not a macro's value"),
 ])
 def test_template_code_computes_and_types_no_number(markdown, detail):
     with pytest.raises(BriefingError) as caught:

@@ -53,10 +53,13 @@ QUALIFIER_GROUP = {
 FALL_WORDS = ("fell", "fall", "falls", "falling", "down", "decline", "declined", "declines",
               "declining", "drop", "dropped", "drops", "dropping", "decrease", "decreased",
               "decreases", "decreasing", "lost", "lower", "slump", "slumped", "plunge", "plunged",
-              "shrank", "shrink", "shrinking", "contraction", "loss", "slid", "slide")
+              "shrank", "shrink", "shrinking", "contraction", "loss", "slid", "slide", "shed",
+              "sank", "sink", "tumbled", "slipped", "dipped", "dip", "cut", "reduced",
+              "reduction", "retreated", "losing", "negative")
 RISE_WORDS = ("rose", "rise", "rises", "rising", "up", "grew", "grow", "grows", "growth",
               "growing", "increase", "increased", "increases", "increasing", "gain", "gained",
-              "gains", "jump", "jumped", "surge", "surged", "climb", "climbed", "higher")
+              "gains", "jump", "jumped", "surge", "surged", "climb", "climbed", "higher",
+              "soared", "rallied", "advanced", "added", "boosted", "expanded", "expansion")
 _DIRECTION = {**dict.fromkeys(FALL_WORDS, -1), **dict.fromkeys(RISE_WORDS, 1)}
 MULTIPLIER_VERBS = {
     "double": 2, "doubles": 2, "doubled": 2, "twice": 2, "triple": 3, "triples": 3,

@@ -68,6 +68,8 @@ def test_text_is_contained_case_insensitively():
     ("covering 99% of the market", 99, ""), ("declining over 7%", 7, "Weekly fall"),
     ("a decline of 2.34%", 2.34, "Fall in the share price"), ("up to 5% lower", -5, ""),
     ("unemployment fell to 3%", 3, ""), ("margins rose from 5% to 8%", 8, ""),
+    ("shares shed 3% on the week", -3, ""), ("shares tumbled 3%", -3, ""),
+    ("sales soared 40%", 40, ""),
 ])
 def test_a_change_is_read_with_its_direction(passage, value, label):
     qualifier = ("up to" if passage.startswith("up to") else "over" if " over " in passage

@@ -78,13 +78,18 @@ def _check_text_argument(argument: str, value: nodes.Node, page: str,
 
 
 def _check_printed(node: nodes.Node, page: str) -> None:
-    """Numbers and digits a printed expression holds outside the arguments of a call."""
+    """Numbers, digits and variables (page.meta.count, config...) a printed expression holds
+    outside the arguments of a macro call: a page prints only what macros give."""
     calls = [*([node] if isinstance(node, nodes.Call) else []), *node.find_all(nodes.Call)]
     arguments = {id(a) for call in calls
                  for a in (*call.args, *(k.value for k in call.kwargs), call.dyn_args,
                            call.dyn_kwargs) if a is not None}
     inside = {id(n) for a in node.find_all(nodes.Node) if id(a) in arguments
               for n in (a, *a.find_all(nodes.Node))}
+    callees = {id(call.node) for call in calls}
+    for found in (node, *node.find_all(nodes.Name)):
+        if isinstance(found, nodes.Name) and id(found) not in inside | callees:
+            _refuse(f"it prints the variable '{found.name}', not a macro's value", found, page)
     for found in (node, *node.find_all(nodes.Const)):
         if id(found) in inside or not isinstance(found, nodes.Const):
             continue
