@@ -396,6 +396,7 @@ def test_template_code_nested_too_deeply_is_a_page_mistake():
     ('A <abbr title="431 million">budget</abbr>.', "431"),
     ("A chart <img alt='Top 3 budgets' src='chart.png'>.", "3"),
     ('A <span aria-label="nine, 9">budget</span>.', "9"),
+    ('See [the list](a.md "Top 3 budgets").', "3"), ('![chart](c.png "Figure 2")', "2"),
 ])
 def test_digits_in_prose_in_any_form_are_refused(tmp_path, markdown, number):
     from macros.engine.load.page_source import read_pages

@@ -34,7 +34,7 @@ REFERENCE = re.compile(r"&#(?:[0-9]+|[xX][0-9a-fA-F]+);")
 NOT_PROSE = [
     re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S),   # macros
     CODE,                                                  # fenced code and code spans
-    re.compile(r"\]\([^)]*\)"),                            # link targets
+    re.compile(r"\]\([^)\s]*"),                           # link targets (a title is shown)
     TAG,                                                   # HTML tags (shown attributes kept)
     re.compile(r"&#?\w+;"),                                # character references
 ]
