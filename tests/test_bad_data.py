@@ -510,7 +510,9 @@ HIDDEN = [("\\a", "U+0007 BELL", "\\x07"), ("\\e[31m", "U+001B ESCAPE", "\\x1b")
           ("\\u200b", "U+200B ZERO WIDTH SPACE", "\\u200b"),
           ("\\u200d", "U+200D ZERO WIDTH JOINER", "\\u200d"),
           ("\\u2060", "U+2060 WORD JOINER", "\\u2060"),
-          ("\\ufeff", "U+FEFF ZERO WIDTH NO-BREAK SPACE", "\\ufeff")]
+          ("\\ufeff", "U+FEFF ZERO WIDTH NO-BREAK SPACE", "\\ufeff"),
+          ("\\u3164", "U+3164 HANGUL FILLER", "\\u3164"),
+          ("\\u034f", "U+034F COMBINING GRAPHEME JOINER", "\\u034f")]
 
 
 @pytest.mark.parametrize(("line", "key", "field"), TEXT_FIELDS)
@@ -730,3 +732,32 @@ def test_a_data_file_larger_than_the_limit_is_told(tmp_path, size):
     big.write_text(VALID + "#" * (size - len(VALID.encode())), encoding="utf-8")
     error = file_error(big)
     assert error.problem == "the data file is larger than 2 MB" and error.hint
+
+
+@pytest.mark.parametrize("name", ["431", "2026", "\u2463\u2462", "3.5"])
+def test_names_with_digits_must_be_names(name):
+    text = VALID + f'names_with_digits: ["H200", "{name}"]\n'
+    error = error_for(text)
+    assert error.key == "names_with_digits" and error.line == text.count("\n")
+    assert error.problem.endswith("is a number, not a name with digits in it"), str(error)
+
+
+@pytest.mark.parametrize(("label", "found"), [
+    ("Downloads in \uff12\uff10\uff12\uff16", "\uff12\uff10\uff12\uff16"),
+    ("Top \u00b3 rivals", "\u00b3"), ("The \u2462 rivals", "\u2462"), ("Phase \u2161", "\u2161"),
+])
+def test_numerals_of_any_script_in_a_label_are_refused(label, found):
+    error = error_for(replace("    label: Rival budget\n", f'    label: "{label}"\n'))
+    assert error.key == "figures.rival.budget_cny"
+    assert error.problem.startswith(f"label: no digits allowed, found '{found}'"), str(error)
+
+
+@pytest.mark.parametrize("front", ["date: 2026-02-30\n", "when: 2026-13-01\n"])
+def test_front_matter_with_an_impossible_date_is_told(tmp_path, front):
+    from macros.engine.load.page_source import read_page
+
+    page = tmp_path / "page.md"
+    page.write_text(f"---\ntitle: Page\n{front}---\n\n# Page\n")
+    with pytest.raises(BriefingError) as caught:
+        read_page(page, "docs/page.md")
+    assert caught.value.problem.startswith("front matter: unreadable value") and caught.value.hint

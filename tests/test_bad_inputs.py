@@ -107,7 +107,7 @@ def test_jinja_syntax_error(project_copy):
 @pytest.mark.parametrize(("expression", "problem"), [
     ("{{ 1/0 }}", "it computes ('/') in the page"),
     ("{{ 7**999999999 }}", "it computes ('**') in the page"),
-    ("{{ page.no_such_field.title }}", "'no_such_field' does not exist there"),
+    ("{{ fig(page.no_such_field.title) }}", "'no_such_field' does not exist there"),
 ])
 def test_an_expression_that_fails_is_a_page_mistake(project_copy, expression, problem):
     at = append_to_page(project_copy, f"Worked out: {expression}.")
@@ -358,7 +358,7 @@ def checked(markdown: str) -> None:
     ('{{ "x" * 10**9 }}', "it computes ('*') in the page"),
     ("{{ 431 + 1 }}", "it computes ('+') in the page"),
     ("{% set n = 9**9**9 %}{{ n }}", "it computes ('**') in the page"),
-    ("{% for i in range(10**9) %}x{% endfor %}", "it computes ('**') in the page"),
+    ("{% for i in range(10**9) %}x{% endfor %}", "it counts ('range') in the page"),
     ('{{ fig("a.b", decimals=2*3) }}', "it computes ('*') in the page"),
     ("{{ 431 }}", "it types the number 431 into the page"),
     ("{{ 4.5 }}", "it types the number 4.5 into the page"),
@@ -373,6 +373,14 @@ def checked(markdown: str) -> None:
     ('{{ bar_chart(["a.b"], names=["Alibaba", "Top 3"]) }}', "its names types digits ('Top 3')"),
     ('{{ timeline_chart(["a.b"], spans=[{"start": "a.b", "name": "Day \uff19"}]) }}',
      "its name types digits ('Day \uff19')"),
+    ("{{ 'x\u00b2' }}", "it types digits into the page ('x\u00b2')"),
+    ('{{ "abcd"|length }}', "it counts ('length') in the page"),
+    ('{{ fig("a.b")|wordcount }}', "it counts ('wordcount') in the page"),
+    ('{% for x in "abc" %}{{ loop.index }}{% endfor %}', "it counts ('loop') in the page"),
+    ('{{ "%s"|format(fig("a.b")) }}', "it counts ('format') in the page"),
+    ("{{ page.meta.count }}", "it prints the variable 'page', not a macro's value"),
+    ("{{ config.extra.total }}", "it prints the variable 'config', not a macro's value"),
+    ('{% set n = fig("a.b") %}{{ n }}', "it prints the variable 'n', not a macro's value"),
 ])
 def test_template_code_computes_and_types_no_number(markdown, detail):
     with pytest.raises(BriefingError) as caught:
@@ -393,10 +401,25 @@ def test_template_code_that_only_calls_macros_passes(markdown):
     checked(markdown + "\n")
 
 
+def test_template_code_nested_too_deeply_is_a_page_mistake():
+    with pytest.raises(BriefingError) as caught:
+        checked("Prose.\n\n{{ " + "(" * 3000 + 'fig("a.b")' + ")" * 3000 + " }}\n")
+    error = caught.value
+    assert error.problem == "this template expression could not be shown: it is nested too deeply"
+    assert (error.file, error.line) == ("docs/page.md", 8)
+
+
 @pytest.mark.parametrize(("markdown", "number"), [
     ("Worth &#52;&#51;&#49; million.", "4"), ("Worth &#x34;31 million.", "4"),
     ("Worth \uff14\uff13\uff11 million.", "\uff14\uff13\uff11"),
     ("In \u0662\u0660\u0662\u0666.", "\u0662\u0660\u0662\u0666"),
+    ("Worth \u2074\u00b3\u00b9 million.", "\u2074\u00b3\u00b9"),
+    ("The \u2462 rivals.", "\u2462"), ("Chapter \u2163.", "\u2163"),
+    ("Worth &#x2074;&#179; million.", "\u2074"),
+    ('A <abbr title="431 million">budget</abbr>.', "431"),
+    ("A chart <img alt='Top 3 budgets' src='chart.png'>.", "3"),
+    ('A <span aria-label="nine, 9">budget</span>.', "9"),
+    ('See [the list](a.md "Top 3 budgets").', "3"), ('![chart](c.png "Figure 2")', "2"),
 ])
 def test_digits_in_prose_in_any_form_are_refused(tmp_path, markdown, number):
     from macros.engine.load.page_source import read_pages
@@ -436,3 +459,85 @@ def test_names_with_digits_may_be_in_a_title(tmp_path):
     (tmp_path / "page.md").write_text("---\ntitle: The H200 chips\ndescription: A page long "
                                       "enough to pass the description rule.\n---\n")
     check_front_matter(read_pages(tmp_path, ["page.md"]), NAMES)
+
+
+# ---------------------------------------------------------------- messages that point at the fix
+
+def _misspelt(name: str) -> str:
+    """The parameter name with two letters swapped (key -> kye), or one doubled."""
+    return name[0] + name[2] + name[1] + name[3:] if len(name) > 2 else name + name[-1]
+
+
+def _macro_parameters():
+    import inspect
+
+    from macros.engine.macro_table import macros
+
+    bound = macros.bind(site_for(ROOT).page_context("index.md"))
+    return [(name, param) for name in macros.names()
+            for param in list(inspect.signature(bound[name]).parameters)[:3]
+            if _misspelt(param) != param]
+
+
+@pytest.mark.parametrize(("name", "param"), _macro_parameters())
+def test_every_macro_suggests_the_argument_meant(site, name, param):
+    typo = _misspelt(param)
+    error = macro_error(site, name, **{typo: "x"})
+    assert error.key == name, str(error)
+    assert error.problem.startswith(f"{name}() has no argument '{typo}' (did you mean {param}"), \
+        str(error)
+    assert error.hint.startswith(f"write one of the names it takes: {name}(")
+
+
+def test_an_argument_nothing_resembles_gets_the_signature(site):
+    error = macro_error(site, "fig", KEY, colour="red")
+    assert (error.problem, error.hint) == ("fig() has no argument 'colour'",
+                                           "write one of the names it takes: fig(key)")
+
+
+MONEY_ZERO = ("figures", "  test.tiny:\n    label: Test figure\n    value: 0.001\n    kind: money\n"
+              "    currency: CNY\n    as_of: 2026-02-03\n"
+              f"    sources: {{{SOURCE}: \"0.001 yuan\"}}\n    appendix_only: true\n")
+
+
+def test_a_money_value_shown_as_zero_is_not_told_to_set_decimals():
+    from engine_data import error_for
+
+    text = add(*MONEY_ZERO)
+    error = error_for(text)
+    assert error.problem == "0.001 would be shown as '0 yuan'", str(error)
+    assert "set 'decimals:'" not in error.hint
+    assert error.hint == ("check the number and its currency: a money figure is shown without "
+                          "the decimals that would show this value ('decimals:' does not apply "
+                          "to money)")
+
+
+@pytest.mark.parametrize(("kind", "extra", "value", "hint"), [
+    ("count", "unit: units", "0.3", "set 'decimals:' high enough to show it (e.g. decimals: 1)"),
+    ("percent", "", "0.0004", "set 'decimals:' high enough to show it (e.g. decimals: 4)"),
+    ("count", "unit: units", "0.00000001", "check the number and its unit: even decimals: 6"),
+])
+def test_the_hint_for_a_value_shown_as_zero_fits_the_kind(kind, extra, value, hint):
+    from engine_data import error_for
+
+    text = add("figures", stated("test.tiny", *([extra] if extra else []), "appendix_only: true",
+                                 value=value, kind=kind,
+                                 passage=f"{value}%" if kind == "percent" else value))
+    error = error_for(text)
+    assert error.key == "figures.test.tiny" and error.hint.startswith(hint), str(error)
+
+
+@pytest.mark.parametrize(("written", "got"), [
+    ("title: !!binary aGk=", "binary data"), ("title: [a, b]", "a list"), ("title: 5", "5"),
+    ("title: {a: b}", "a mapping"),
+])
+def test_a_front_matter_title_that_is_not_text_says_so(tmp_path, written, got):
+    from macros.engine.load.page_source import read_pages
+    from macros.engine.present.pages.rules import check_front_matter
+
+    (tmp_path / "page.md").write_text(f"---\n{written}\ndescription: A page long enough to pass "
+                                      "the description rule.\n---\n", encoding="utf-8")
+    with pytest.raises(BriefingError) as caught:
+        check_front_matter(read_pages(tmp_path, ["page.md"]))
+    assert (caught.value.key, caught.value.line) == ("title", 2)
+    assert caught.value.problem == f"expected text, got {got}"

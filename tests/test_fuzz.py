@@ -502,11 +502,46 @@ TRICKY = st.text(alphabet=st.one_of(
     st.sampled_from("\n\r\t\v\f\x00\x07\x1b\x7f\x85\x9b\u2028\u2029\u202a\u202b\u202c\u202d"
                     "\u202e\u2066\u2067\u2068\u2069\u200b\u200c\u200d\u200e\u2060\ufeff\u00ad"),
     st.characters(categories=["Cc", "Cf", "Zl", "Zp", "Zs"])), max_size=12)
+# VALID with every section that holds text, so that each text field of the data file is tried
+EVERY_SECTION = VALID + """claims:
+  campaign.push:
+    says: The blog says Alibaba pushes its chatbot
+    sources: {blog: "to push its AI chatbot Tongyi Qianwen into the mainstream"}
+glossary:
+  qwen:
+    term: Qwen
+    also: [Tongyi Qianwen]
+    definition: Alibaba's AI app.
+    sources: {blog: "to push its AI chatbot Tongyi Qianwen into the mainstream"}
+open_questions:
+  rival-size:
+    question: How large is the rival's budget in dollars?
+    figures: [rival.budget_usd]
+    why: No article gives it.
+corrections:
+  - figure: rival.budget_cny
+    date: 2026-12-01
+    old: one billion yuan
+    new: 1 billion yuan
+    reason: Written in figures.
+updates:
+  - date: 2026-02-19
+    says: Alibaba reported its results.
+    figures: [campaign.budget_cny]
+    sources: [wire]
+names_with_digits: [H200]
+"""
 TEXT_LINES = ['    name: "Example Wire"', "    publisher: Example Wire", "    title: Budget report",
               "    as_reported_by: Example Daily", "    note: Relayed by a daily.",
               "    label: Rival budget", "    value: Tongyi Qianwen", "    unit: yuan per US dollar",
               "    title: Dollar amounts that differ", "    explanation: Rounding.",
-              '      blog: "a bet of about US$431 million"']
+              '      blog: "a bet of about US$431 million"',
+              "    says: The blog says Alibaba pushes its chatbot", "    term: Qwen",
+              "    definition: Alibaba's AI app.",
+              "    question: How large is the rival's budget in dollars?",
+              "    why: No article gives it.", "    old: one billion yuan",
+              "    reason: Written in figures.", "    says: Alibaba reported its results.",
+              "names_with_digits: H200"]
 
 
 def raw_hidden(text: str) -> list[str]:
@@ -521,7 +556,9 @@ def test_no_hidden_character_reaches_a_page_or_a_message(line, inserted):
     start, value = line.split(": ", 1)
     value = value.strip('"')
     new = f"{start}: {json.dumps(value[:3] + inserted + value[3:])}"
-    text = replace(line, new)
+    if line.startswith("names_with_digits"):
+        line, new = "names_with_digits: [H200]", f"names_with_digits: [{new.split(': ', 1)[1]}]"
+    text = replace(line, new, EVERY_SECTION)
     try:
         briefing = briefing_from_text(text, NAME)
     except BriefingError as error:
@@ -532,7 +569,9 @@ def test_no_hidden_character_reaches_a_page_or_a_message(line, inserted):
         return
     renderer = PageRenderer(briefing, "")
     shown = [renderer.fig(key) for key in briefing.figures] + [
-        generated.sources_list(renderer), generated.conflicts_list(renderer)]
+        generated.sources_list(renderer), generated.conflicts_list(renderer),
+        generated.glossary(renderer), generated.open_questions(renderer),
+        generated.corrections_list(renderer), renderer.cite("campaign.push")]
     assert not any(raw_hidden(page) for page in shown)
 
 

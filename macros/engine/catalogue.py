@@ -151,6 +151,9 @@ MESSAGES: dict[str, Message] = {
     "unknown-figure-key": Message(
         "unknown figure key '{key}'{suggestion}",
         "use a key defined under 'figures:' in {file}"),
+    "unknown-argument": Message(
+        "{macro}() has no argument '{argument}'{suggestion}",
+        "write one of the names it takes: {call}"),
     "template-syntax": Message(
         "template syntax error: {detail}",
         "check the {{{{ }}}} / {{% %}} brackets and quotes on this line; " + BRACES_LITERALLY),

@@ -9,10 +9,16 @@ a message never sends one raw to a terminal or a page.
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from functools import cache
 
 LINE_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")
 HIDDEN_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs", "Co"})
+# letters and marks that show as nothing at all (Hangul fillers, the braille blank, the
+# combining grapheme joiner): as good as invisible, though Unicode does not class them so
+INVISIBLE = frozenset("\u034f\u115f\u1160\u2800\u3164\uffa0")
+NUMERAL_CATEGORIES = frozenset({"Nd", "No", "Nl"})
 _C0_NAMES = (
     "NULL", "START OF HEADING", "START OF TEXT", "END OF TEXT", "END OF TRANSMISSION",
     "ENQUIRY", "ACKNOWLEDGE", "BELL", "BACKSPACE", "CHARACTER TABULATION", "LINE FEED",
@@ -27,7 +33,16 @@ _SHORT_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 def is_hidden(char: str) -> bool:
     """A control, format or separator character: invisible, or it changes how text shows."""
-    return unicodedata.category(char) in HIDDEN_CATEGORIES
+    return unicodedata.category(char) in HIDDEN_CATEGORIES or char in INVISIBLE
+
+
+@cache
+def numerals() -> re.Pattern:
+    """A run of digits or other numerals of any script: 4, full-width, superscript,
+    circled, Roman, fractions (whatever a reader reads as a number)."""
+    chars = "".join(chr(code) for code in range(0x10000)
+                    if unicodedata.category(chr(code)) in NUMERAL_CATEGORIES)
+    return re.compile(f"[{re.escape(chars)}\\d]+")
 
 
 def first_hidden(text: str, *, allowed: str = "") -> int | None:

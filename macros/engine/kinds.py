@@ -34,6 +34,8 @@ class FigureKind:
     signless: a passage states the size of the change without its sign ("fell 2.34%").
     element: the HTML element that holds the rendered value (present/html.py): "time" (with
         datetime), "data" (with value) or "span" (plain text, no machine value).
+    decimals: the figure's `decimals` sets how many decimals it shows (money has its own
+        rounding, format/values.py format_money; a year is whole).
     """
 
     name: str
@@ -49,6 +51,7 @@ class FigureKind:
     unit_must_match: bool = False
     signless: bool = False
     element: str = "data"
+    decimals: bool = False
 
     @property
     def takes_unit(self) -> bool:
@@ -67,16 +70,16 @@ def _number(name: str, **rest) -> FigureKind:
 # In the order of the data file's `kind` enum (validate/models.py Kind, the JSON Schema).
 KINDS: dict[str, FigureKind] = {k.name: k for k in (
     _number("money", positive=True, currency=True, reads=frozenset({"money"})),
-    _number("count", positive=True, units=(), reads=frozenset({"number"})),
-    _number("percent", reads=frozenset({"percent"}), signless=True),
+    _number("count", positive=True, units=(), reads=frozenset({"number"}), decimals=True),
+    _number("percent", reads=frozenset({"percent"}), signless=True, decimals=True),
     FigureKind("date", numeric=False, value_type="date", format="date", formula_result="date",
                reads=frozenset({"date"}), element="time"),
     _number("ratio", positive=True, units=(), reads=frozenset({"times"}),
-            reads_with_unit=frozenset({"number"})),
-    _number("price", positive=True, currency=True, reads=frozenset({"money"})),
+            reads_with_unit=frozenset({"number"}), decimals=True),
+    _number("price", positive=True, currency=True, reads=frozenset({"money"}), decimals=True),
     FigureKind("duration", numeric=True, value_type="number", format="duration",
                formula_result="duration", positive=True, units=DURATION_UNITS,
-               reads=frozenset({"duration"}), unit_must_match=True),
+               reads=frozenset({"duration"}), unit_must_match=True, decimals=True),
     FigureKind("year", numeric=True, value_type="year", format="year", formula_result="number",
                reads=frozenset({"number"})),
     FigureKind("text", numeric=False, value_type="text", format="text", element="span"),

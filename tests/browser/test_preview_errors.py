@@ -71,11 +71,11 @@ def test_preview_shows_errors_and_recovers(browser, project_copy):
             _recovered(page, marker)
 
             # 3. An expression that fails while the page renders (not a macro's mistake).
-            body = good_page.rstrip("\n") + "\n\nWorked out: {{ 1/0 }}.\n"
+            body = good_page.rstrip("\n") + "\n\nWorked out: {{ fig(page.no_such_field.title) }}.\n"
             src.write_text(body, encoding="utf-8")
             error = _error_text(page)
             assert (f"{shown}:{body.count(chr(10))}: this template expression could not be shown: "
-                    "division by zero") in error, error
+                    "'no_such_field' does not exist there") in error, error
             assert "How to fix:" in error and "Traceback" not in error
             src.write_text(good_page, encoding="utf-8")
             _recovered(page, marker)

@@ -61,6 +61,9 @@ def _front_matter(yaml_text: str, display: str) -> dict | None:
     except yaml.YAMLError as error:
         raise BriefingError(f"front matter: YAML error: {error}", file=display, line=1,
                             hint="write one 'name: value' per line between the --- lines") from None
+    except ValueError as error:   # a date that does not exist, such as 2026-02-30
+        raise BriefingError(f"front matter: unreadable value ({error})", file=display, line=2,
+                            hint="quote the value, or write a date that exists") from None
     if meta is not None and not isinstance(meta, dict):
         raise BriefingError("front matter must be 'name: value' lines", file=display, line=2,
                             hint="write title: and description: between the --- lines")

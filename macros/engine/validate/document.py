@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import re
 
 from pydantic import ValidationError
 
 from ..catalogue import told
+from ..characters import numerals
 from ..dates import PartialDate
 from ..errors import BriefingError, did_you_mean, shown
 from ..kinds import KINDS, MAX_MAGNITUDE
@@ -309,7 +309,6 @@ def _check_value(fig: Figure, fail, written: str) -> None:
 # Evidence and editorial sections (issue 9 and 10): passages, claims, glossary, open
 # questions, corrections. Kept apart from the checks above; each raises the first mistake.
 
-DIGIT = re.compile(r"\d")
 
 
 def _check_editorial(key: str, fig: Figure, fail) -> None:
@@ -364,7 +363,7 @@ def _check_claims(model: BriefingFile, doc: YamlDocument) -> None:
             raise _at(doc, here, f"claims.{key}", f"'{key}' is also a figure key",
                       "claim and figure keys share one namespace (cite() and fig() look them "
                       "up): rename the claim")
-        if DIGIT.search(claim.says):
+        if numerals().search(claim.says):
             raise _at(doc, here + ("says",), f"claims.{key}",
                       f"'says' contains a digit: {claim.says!r}",
                       "say it in words; the numbers belong to figures (fig()) and the passage")
@@ -386,7 +385,7 @@ def _check_glossary(model: BriefingFile, doc: YamlDocument) -> None:
 def _check_open_questions(model: BriefingFile, doc: YamlDocument) -> None:
     for key, question in model.open_questions.items():
         here = ("open_questions", key)
-        if DIGIT.search(question.question):
+        if numerals().search(question.question):
             raise _at(doc, here + ("question",), f"open_questions.{key}",
                       f"'question' contains a digit: {question.question!r}",
                       "refer to the figure in words ('the date below'); the figures listed "

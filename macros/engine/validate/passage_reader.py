@@ -53,10 +53,13 @@ QUALIFIER_GROUP = {
 FALL_WORDS = ("fell", "fall", "falls", "falling", "down", "decline", "declined", "declines",
               "declining", "drop", "dropped", "drops", "dropping", "decrease", "decreased",
               "decreases", "decreasing", "lost", "lower", "slump", "slumped", "plunge", "plunged",
-              "shrank", "shrink", "shrinking", "contraction", "loss", "slid", "slide")
+              "shrank", "shrink", "shrinking", "contraction", "loss", "slid", "slide", "shed",
+              "sank", "sink", "tumbled", "slipped", "dipped", "dip", "cut", "reduced",
+              "reduction", "retreated", "losing", "negative")
 RISE_WORDS = ("rose", "rise", "rises", "rising", "up", "grew", "grow", "grows", "growth",
               "growing", "increase", "increased", "increases", "increasing", "gain", "gained",
-              "gains", "jump", "jumped", "surge", "surged", "climb", "climbed", "higher")
+              "gains", "jump", "jumped", "surge", "surged", "climb", "climbed", "higher",
+              "soared", "rallied", "advanced", "added", "boosted", "expanded", "expansion")
 _DIRECTION = {**dict.fromkeys(FALL_WORDS, -1), **dict.fromkeys(RISE_WORDS, 1)}
 MULTIPLIER_VERBS = {
     "double": 2, "doubles": 2, "doubled": 2, "twice": 2, "triple": 3, "triples": 3,
@@ -226,15 +229,15 @@ def _number(text: str, match: re.Match) -> Reading:
 
 def direction_of(text: str, start: int, end: int) -> int:
     """-1 when the quantity at text[start:end] is written as a fall ("-3%", "fell 3%", "a 3%
-    drop"), 1 as a rise ("up 3%", "34% revenue growth"), else 0. Read in its own clause: up
-    to four words before it, then up to two after."""
+    drop"), 1 as a rise ("up 3%", "34% revenue growth"), else 0 (also for a level: "fell to
+    3%", "from 5%"). Read in its own clause: up to four words before it, then up to two after."""
     if re.search(r"(?:^|[\s(])[-\u2212]\s*$", text[:start]):
         return -1
     clause_before = re.split(r"[.;:,!?]", text[:start])[-1]
     before = re.findall(r"[a-z]+", clause_before.lower())[-4:]
     after = re.findall(r"[a-z]+", re.split(r"[.;:,!?]", text[end:])[0].lower())[:2]
-    if before[-2:] == ["up", "to"]:
-        before = before[:-2]
+    if before[-1:] in (["to"], ["from"]):   # "fell to 3%", "from 5%": a level, not a change
+        before = []
     for word in reversed(before):
         if word in _DIRECTION:
             return _DIRECTION[word]

@@ -26,11 +26,13 @@ working when the format gains sections (claims, glossary, open questions).
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Iterable
 from typing import Any
 
 from ..catalogue import told
+from ..characters import numerals
 from ..dates import PartialDate
 from ..errors import BriefingError, shown
 from ..kinds import KINDS
@@ -38,6 +40,7 @@ from ..load.yaml_source import YamlDocument
 from .number_words import number_word
 
 EARLIEST_YEAR, LATEST_YEAR = 1900, 2100
+DECIMALS_MAX = 6   # models.Figure.decimals
 NO_DIGIT_FIELDS = {("figures", "label"), ("conflicts", "title"), ("conflicts", "explanation"),
                    ("conflicts", "verdict"),
                    ("claims", "says"), ("open_questions", "question"), ("updates", "says")}
@@ -51,6 +54,12 @@ def check_written(briefing: Any, doc: YamlDocument) -> None:
     data = doc.data if isinstance(doc.data, dict) else {}
     for path, text in _texts(data):
         _check_text(path, text, doc, briefing.names_with_digits, briefing.number_words_allowed)
+    for index, name in enumerate(briefing.names_with_digits):
+        if not any(char.isalpha() for char in name):
+            raise doc.error(("names_with_digits", index),
+                            f"'{name}' is a number, not a name with digits in it",
+                            "list names such as H200 or Qwen3-Max only: a number belongs in a "
+                            "figure", key="names_with_digits")
     for key, entry in _entries(data, "figures"):
         _check_citations(key, entry, doc)
     for sid, source in briefing.sources.items():
@@ -102,7 +111,7 @@ def _check_text(path: tuple, text: str, doc: YamlDocument, names_with_digits: tu
         prose = text
         for name in names_with_digits:
             prose = prose.replace(name, "")
-        digit = re.search(r"\d+", prose)
+        digit = numerals().search(prose)
         if digit:
             raise _fail(doc, path, f"{field}: no digits allowed, found '{digit.group(0)}' in "
                         f"{shown(text)}", "say it in words without the number (the number "
@@ -194,9 +203,21 @@ def _check_figure(briefing: Any, key: str, fig: Any, doc: YamlDocument) -> None:
     if value != 0 and isinstance(fig.text, str) and not re.search(r"[1-9]", fig.text):
         raise BriefingError(
             f"{shown(value)} would be shown as '{fig.text}'", file=doc.file,
-            line=doc.line_of(here + (field,)), key=name,
-            hint="set 'decimals:' high enough to show it (e.g. decimals: 2), or check the number "
-                 "and its unit")
+            line=doc.line_of(here + (field,)), key=name, hint=_zero_hint(fig))
+
+
+def _zero_hint(fig: Any) -> str:
+    """How to fix a number shown as zero, for what the figure's kind can do."""
+    check = ("check the formula and its inputs" if fig.derived
+             else "check the number" + (" and its currency" if fig.currency else
+                                        " and its unit" if fig.unit else ""))
+    if not KINDS[fig.kind].decimals:
+        return (f"{check}: a {fig.kind} figure is shown without the decimals that would show "
+                f"this value ('decimals:' does not apply to {fig.kind})")
+    needed = math.ceil(-math.log10(abs(fig.value)))   # the first decimal that is not zero
+    if needed > DECIMALS_MAX:
+        return f"{check}: even decimals: {DECIMALS_MAX} shows it as zero"
+    return f"set 'decimals:' high enough to show it (e.g. decimals: {needed}), or {check}"
 
 
 def _source_named(briefing: Any, date: PartialDate, ids: Iterable[str]) -> str:

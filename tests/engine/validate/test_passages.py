@@ -67,6 +67,9 @@ def test_text_is_contained_case_insensitively():
     ("up 5% on the week", 5, ""), ("a change of -3%", -3, ""), ("a change of \u22123%", -3, ""),
     ("covering 99% of the market", 99, ""), ("declining over 7%", 7, "Weekly fall"),
     ("a decline of 2.34%", 2.34, "Fall in the share price"), ("up to 5% lower", -5, ""),
+    ("unemployment fell to 3%", 3, ""), ("margins rose from 5% to 8%", 8, ""),
+    ("shares shed 3% on the week", -3, ""), ("shares tumbled 3%", -3, ""),
+    ("sales soared 40%", 40, ""),
 ])
 def test_a_change_is_read_with_its_direction(passage, value, label):
     qualifier = ("up to" if passage.startswith("up to") else "over" if " over " in passage
@@ -78,6 +81,7 @@ def test_a_change_is_read_with_its_direction(passage, value, label):
     ("34% revenue growth", -34, ""), ("fell 3%", 3, ""), ("rose 5%", -5, ""),
     ("a 3% drop in sales", 3, "Share of sales"), ("covering 99% of the market", -99, ""),
     ("a decline of 2.34%", -2.34, "Fall in the share price"), ("growth of 4%", 4, "Fall"),
+    ("margins fell from 5% to 3%", -5, ""), ("unemployment fell to 3%", -3, ""),
 ])
 def test_a_change_of_the_wrong_direction_is_not_supported(passage, value, label):
     # a figure whose label names a fall records the fall's size, a positive number

@@ -11,7 +11,8 @@ from __future__ import annotations
 import inspect
 from collections.abc import Callable
 
-from ...errors import BriefingError, shown
+from ...catalogue import told
+from ...errors import BriefingError, did_you_mean, shown
 
 KEY_PARAMS = {"key", "part", "whole", "share", "stated"}
 KEY_LIST_PARAMS = {"keys", "changes", "between", "also", "multiples", "highlight"}
@@ -79,8 +80,25 @@ def _what_was_given(value: object) -> str:
     return f"the text {shown(value)}" if isinstance(value, str) else shown(value)
 
 
+def check_names(name: str, function: Callable, kwargs: dict) -> None:
+    """Raise BriefingError for a keyword argument the macro does not take, naming the
+    closest ones it does (`fig(kye=...)`: did you mean key?)."""
+    parameters = inspect.signature(function).parameters
+    if any(p.kind is p.VAR_KEYWORD for p in parameters.values()):
+        return
+    names = [p for p, param in parameters.items() if param.kind is not param.VAR_POSITIONAL]
+    for argument in kwargs:
+        if argument not in names:
+            problem, hint = told("unknown-argument", macro=name, argument=argument,
+                                 suggestion=did_you_mean(str(argument), names),
+                                 call=signature_text(name, function))
+            raise BriefingError(problem, key=name, hint=hint)
+
+
 def check_arguments(name: str, function: Callable, args: list, kwargs: dict) -> None:
-    """Raise BriefingError when an argument's type does not match the macro's annotation."""
+    """Raise BriefingError when an argument's name is not the macro's, or its type does not
+    match the macro's annotation."""
+    check_names(name, function, kwargs)
     try:
         signature = inspect.signature(function)
         bound = signature.bind(*args, **kwargs)

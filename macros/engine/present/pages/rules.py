@@ -19,17 +19,21 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from ...catalogue import told
-from ...characters import describe, first_hidden, first_line_break
+from ...characters import describe, first_hidden, first_line_break, numerals
 from ...errors import BriefingError, did_you_mean, shown
 from ...load.page_source import FRONT_MATTER, PageSource
 from ...validate.number_words import number_word
 from .code import CODE
 
 MIN_DESCRIPTION = 40
-DIGIT = re.compile(r"\d+")                # the digits of any script, full-width ones too
 NUMBERS_HINT = ('show numbers with a figure macro such as {{ fig("group.key") }}, or say them in '
                 "words in a title; a name with digits (a model or chip) goes in "
                 "'names_with_digits:' at the end of the data file")
+TAG = re.compile(r"<[^>]+>")
+# attributes whose text a reader sees (a tooltip, an image's text, a screen reader's name)
+SHOWN_ATTRIBUTE = re.compile(
+    r"""\b(?:title|alt|aria-label|aria-description|placeholder|label)\s*=\s*("[^"]*"|'[^']*')""",
+    re.I)
 REFERENCE = re.compile(r"&#(?:[0-9]+|[xX][0-9a-fA-F]+);")
 # The front-matter fields a page may set (the theme reads them while rendering the page, so a
 # value of another shape would fail there): each with what its value must be.
@@ -40,8 +44,8 @@ FRONT_MATTER_FIELDS = {"title": "text", "description": "text", "subtitle": "text
 NOT_PROSE = [
     re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S),   # macros
     CODE,                                                  # fenced code and code spans
-    re.compile(r"\]\([^)]*\)"),                            # link targets
-    re.compile(r"<[^>]+>"),                                # HTML tags and their attributes
+    re.compile(r"\]\([^)\s]*"),                           # link targets (a title is shown)
+    TAG,                                                   # HTML tags (shown attributes kept)
     re.compile(r"&#?\w+;"),                                # character references
 ]
 
@@ -50,12 +54,19 @@ def _digit_reference(match: re.Match) -> str:
     """A character reference that shows a digit (&#52;, &#x34;) as that digit, padded to the
     reference's length so that columns and lines stay where they were."""
     shown = html.unescape(match.group(0))
-    return shown.ljust(len(match.group(0))) if DIGIT.fullmatch(shown) else match.group(0)
+    return shown.ljust(len(match.group(0))) if numerals().fullmatch(shown) else match.group(0)
 
 
 def prose_of(markdown: str, names_with_digits: tuple[str, ...] = ()) -> str:
     """The page with everything but prose blanked out, line numbers kept."""
     def blank(match: re.Match) -> str:
+        if match.re is TAG:   # only the text of the attributes a reader sees stays
+            tag = match.group(0)
+            kept = [" " if c != "\n" else c for c in tag]
+            for shown in SHOWN_ATTRIBUTE.finditer(tag):
+                start, end = shown.span(1)
+                kept[start + 1:end - 1] = tag[start + 1:end - 1]
+            return "".join(kept)
         return "\n" * match.group(0).count("\n") or " "
 
     markdown = FRONT_MATTER.sub(blank, markdown, count=1)
@@ -73,7 +84,7 @@ def check_prose(pages: Mapping[str, PageSource], names_with_digits: tuple[str, .
     would escape the data file. Idioms in the data file's number_words_allowed may be written."""
     for page in pages.values():
         prose = prose_of(page.text, names_with_digits)
-        digits = DIGIT.search(prose)
+        digits = numerals().search(prose)
         if digits:
             raise BriefingError(
                 f"a number typed into the prose ('{digits.group(0)}' in "
@@ -150,7 +161,7 @@ def check_front_matter(pages: Mapping[str, PageSource],
             prose = value if isinstance(value, str) else ""
             for name in names_with_digits:
                 prose = prose.replace(name, " ")
-            digits = DIGIT.search(prose)
+            digits = numerals().search(prose)
             if digits:
                 raise BriefingError(
                     f"a number typed into the front matter ('{digits.group(0)}' in "
@@ -158,6 +169,12 @@ def check_front_matter(pages: Mapping[str, PageSource],
                     key=field, hint=NUMBERS_HINT)
         for field in ("title", "description"):
             value = meta.get(field)
+            if value is not None and not isinstance(value, str):
+                raise BriefingError(
+                    f"expected text, got {shown(value) if not isinstance(value, bytes) else 'binary data'}",
+                    file=display, line=_line_of_field(text, field), key=field,
+                    hint=f'write the {field} as plain text, in quotes if it starts with a symbol: '
+                         f'{field}: "..."')
             if not isinstance(value, str) or not value.strip():
                 raise BriefingError(
                     "missing from the front matter", file=display,
