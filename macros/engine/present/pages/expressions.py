@@ -17,6 +17,8 @@ from ...errors import BriefingError, shown
 TEXT_ARGUMENTS = {"title", "names", "name", "change_names", "between_names", "share_name",
                   "caption", "description", "label"}
 DEEP = re.compile(r"[(\[{]{20,}")
+# settings under mkdocs.yml's extra: a page may print (text: who publishes the site, where)
+PRINTABLE_SETTINGS = {"publisher"}
 # filters and names that turn text into numbers: {{ "abcd"|length }} prints 4
 COUNTING = {"length", "count", "wordcount", "int", "float", "round", "sum", "abs", "max", "min",
             "filesizeformat", "format", "divisibleby"}
@@ -88,7 +90,8 @@ def _check_printed(node: nodes.Node, page: str) -> None:
               for n in (a, *a.find_all(nodes.Node))}
     callees = {id(call.node) for call in calls}
     for found in (node, *node.find_all(nodes.Name)):
-        if isinstance(found, nodes.Name) and id(found) not in inside | callees:
+        if (isinstance(found, nodes.Name) and id(found) not in inside | callees
+                and found.name not in PRINTABLE_SETTINGS):
             _refuse(f"it prints the variable '{found.name}', not a macro's value", found, page)
     for found in (node, *node.find_all(nodes.Const)):
         if id(found) in inside or not isinstance(found, nodes.Const):
