@@ -173,6 +173,10 @@ MESSAGES: dict[str, Message] = {
         "the page names this figure, but the rendered page does not show it (the call is in a "
         "branch not taken or a loop that never runs)",
         "move the call out of the {{% if %}} or {{% for %}}, or delete it"),
+    "section-not-rendered": Message(
+        "the page calls {call}, but the rendered page does not show it (the call is in a "
+        "branch not taken or a loop that never runs)",
+        "move the call out of the {{% if %}} or {{% for %}}: the site links to what it shows"),
     "code-in-code-block": Message(
         "template code inside a code block would be run, not shown",
         "to show a macro call as code, wrap it in raw: {{% raw %}}`{{{{ fig(\"key\") }}}}`"
