@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import build
+from conftest import build, build_zensical
 from engine_data import page_error
 from macros.engine.pipeline import load_briefing
 
@@ -129,13 +129,14 @@ def test_template_code_in_settings_every_page_shows_is_an_error(text, told):
         "macros")
 
 
-@pytest.mark.parametrize(("page", "call", "key"), [
-    ("sources.md", "{{ sources_list() }}", "sources_list"),
-    ("conflicts.md", '{{ conflict("budget-dollars") }}', "conflict"),
+@pytest.mark.parametrize(("page", "call", "key", "generator"), [
+    ("sources.md", "{{ sources_list() }}", "sources_list", build),
+    ("sources.md", "{{ sources_list() }}", "sources_list", build_zensical),
+    ("conflicts.md", '{{ conflict("budget-dollars") }}', "conflict", build),
 ])
-def test_a_section_in_a_branch_not_taken_is_an_error(project_copy, page, call, key):
+def test_a_section_in_a_branch_not_taken_is_an_error(project_copy, page, call, key, generator):
     edit(project_copy, page, call, "{% if false %}" + call + "{% endif %}")
-    result = build(project_copy)
+    result = generator(project_copy)
     assert result.returncode == 1
     assert "Traceback" not in result.output, result.output
     shown = call.removeprefix("{{ ").removesuffix(" }}")

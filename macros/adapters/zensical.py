@@ -196,6 +196,12 @@ def build_into(settings: Path, folder: Path) -> bool:
         print("Zensical rendered no page: nothing to write the downloads from", file=sys.stderr)
         return False
     site = build.site
+    try:  # what a post-page hook would check: each page showed what it was counted for
+        for src in site.usage.pages:
+            site.check_rendered(src)
+    except BriefingError as error:
+        print(error, file=sys.stderr)
+        return False
     write_downloads(site.briefing, folder, site.site_url, site.project_dir, site.appendix_url)
     return True
 
