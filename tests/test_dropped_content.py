@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import build
+from conftest import build, build_zensical
 from engine_data import page_error
 from macros.engine.pipeline import load_briefing
 
@@ -127,3 +127,18 @@ def test_template_code_in_settings_every_page_shows_is_an_error(text, told):
         f"{told} template code in a setting, which is not rendered (every page would show it "
         "as typed)\n  How to fix: write the setting as plain text: only pages under docs/ run "
         "macros")
+
+
+@pytest.mark.parametrize(("page", "call", "key", "generator"), [
+    ("sources.md", "{{ sources_list() }}", "sources_list", build),
+    ("sources.md", "{{ sources_list() }}", "sources_list", build_zensical),
+    ("conflicts.md", '{{ conflict("budget-dollars") }}', "conflict", build),
+])
+def test_a_section_in_a_branch_not_taken_is_an_error(project_copy, page, call, key, generator):
+    edit(project_copy, page, call, "{% if false %}" + call + "{% endif %}")
+    result = generator(project_copy)
+    assert result.returncode == 1
+    assert "Traceback" not in result.output, result.output
+    shown = call.removeprefix("{{ ").removesuffix(" }}")
+    assert (f": {key}: the page calls {shown}, but the rendered page does not show it"
+            in result.output), result.output

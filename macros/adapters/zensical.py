@@ -202,6 +202,13 @@ def build_into(settings: Path, folder: Path) -> bool:
     if build is None or build.site is None or build.publication is None:
         print("Zensical rendered no page: nothing to write the downloads from", file=sys.stderr)
         return False
+    site = build.site
+    try:  # what a post-page hook would check: each page showed what it was counted for
+        for src in site.usage.pages:
+            site.check_rendered(src)
+    except BriefingError as error:
+        print(error, file=sys.stderr)
+        return False
     try:
         build.publication.write_files(folder)
     except BriefingError as error:

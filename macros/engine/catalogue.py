@@ -207,6 +207,10 @@ MESSAGES: dict[str, Message] = {
         "the page is not in the nav",
         "add it under 'nav:' in mkdocs.yml (e.g. '- {title}: {page}'), or delete it; a page "
         "kept out of the navigation on purpose goes under 'not_in_nav:' in mkdocs.yml"),
+    "section-not-rendered": Message(
+        "the page calls {call}, but the rendered page does not show it (the call is in a "
+        "branch not taken or a loop that never runs)",
+        "move the call out of the {{% if %}} or {{% for %}}: the site links to what it shows"),
     "code-in-code-block": Message(
         "template code inside a code block would be run, not shown",
         "to show a macro call as code, wrap it in raw: {{% raw %}}`{{{{ fig(\"key\") }}}}`"

@@ -30,6 +30,9 @@ from .present.pages.usage import QUOTED, PageInfo, Usage, scan_pages, shown_temp
 from .validate.articles import check_data_file
 
 _BUTTON_CALLS = re.compile(r"\{\{-?\s*(?:fig|cards)\s*\(.*?\}\}", re.S)
+# The macros that show a whole section the site links to or counts as shown.
+_SECTIONS = {"figures_appendix", "sources_list", "glossary", "open_questions",
+             "corrections_list", "conflicts_list", "timeline"}
 
 
 class Site:
@@ -68,6 +71,7 @@ class Site:
         check_entries_shown(self.briefing, self.usage)
         self._bound: dict[str, dict[str, Macro]] = {}
         self._renderers: dict[str, PageRenderer] = {}
+        self._ran: dict[str, set[tuple[str, object]]] = {}  # per page: (macro, first argument)
 
     def _generated_keys(self) -> dict[str, list[str]]:
         """The figures each whole-section generator shows, as buttons with panels."""
@@ -130,15 +134,23 @@ class Site:
         """After the page rendered: each figure its fig() and cards() calls name got its button,
         which the appendix links back to (a call in a branch not taken or a loop that never
         runs shows nothing, yet counted as shown)."""
+        page = self.sources[src]
         shown = set(self._renderers[src].shown) if src in self._renderers else set()
         for key in sorted(self._button_keys(src) - shown):
             if key not in self.briefing.figures:  # no appendix entry links to it
                 continue
-            page = self.sources[src]
-            line = next((n for n, row in enumerate(page.text.splitlines(), 1)
-                         if f'"{key}"' in row or f"'{key}'" in row), None)
             problem, hint = told("figure-not-rendered", key=key)
-            raise BriefingError(problem, file=page.display, line=line, key=key, hint=hint)
+            raise BriefingError(problem, file=page.display, line=_line_naming(page, f'"{key}"',
+                                f"'{key}'"), key=key, hint=hint)
+        ran = self._ran.get(src, set())
+        missing = [(f"{name}()", f"{name}(") for name in sorted(
+            self.usage.macros_by_page[src] & _SECTIONS - {name for name, _ in ran})]
+        missing += [(f'conflict("{cid}")', cid) for cid in sorted(
+            self.usage.conflicts_by_page[src] - {arg for name, arg in ran if name == "conflict"})]
+        for call, written in missing:
+            problem, hint = told("section-not-rendered", call=call)
+            raise BriefingError(problem, file=page.display, line=_line_naming(page, written),
+                                key=call.partition("(")[0], hint=hint)
 
     def page_context(self, src: str) -> PageContext:
         """What the page's macros are bound to; links are relative to the page."""
@@ -157,6 +169,8 @@ class Site:
         bound = self._bound.get(src)
         if bound is None:
             bound = self._bound[src] = macros.bind(self.page_context(src))
+        first = args[0] if args else next(iter(kwargs.values()), None)
+        self._ran.setdefault(src, set()).add((name, first if isinstance(first, str) else None))
         return call_macro(name, bound[name], args, kwargs)
 
     def page_file(self, src: str) -> str:
@@ -165,3 +179,9 @@ class Site:
 
     def page_source(self, src: str) -> PageSource:
         return self.sources[src]
+
+
+def _line_naming(page: PageSource, *written: str) -> int | None:
+    """The first line of the page that holds one of `written`."""
+    return next((n for n, row in enumerate(page.text.splitlines(), 1)
+                 if any(text in row for text in written)), None)
