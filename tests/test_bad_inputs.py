@@ -540,4 +540,4 @@ def test_a_front_matter_title_that_is_not_text_says_so(tmp_path, written, got):
     with pytest.raises(BriefingError) as caught:
         check_front_matter(read_pages(tmp_path, ["page.md"]))
     assert (caught.value.key, caught.value.line) == ("title", 2)
-    assert caught.value.problem == f"expected text, got {got}"
+    assert caught.value.problem == f"'title' holds {got}, but the theme reads it as text"

@@ -111,8 +111,8 @@ def test_the_names_check_reads_as_the_generators_are_the_builds(tmp_path, monkey
     from macros.engine.site_check import GENERATOR_NAMES
 
     project = copy_project(tmp_path / "project")
-    append(project, "{{ '' if (" + " and ".join(f"{name} is defined" for name in GENERATOR_NAMES)
-           + ") else fig('no.such_key') }}")
+    append(project, "{% if not (" + " and ".join(f"{name} is defined" for name in GENERATOR_NAMES)
+           + ") %}{% include 'no-such-file.md' %}{% endif %}")
     built = build(project)
     assert built.returncode == 0, built.output
     monkeypatch.chdir(project)

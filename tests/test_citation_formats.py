@@ -16,7 +16,7 @@ from pybtex.database import parse_string
 
 from macros.engine.present.citation import BRIEFING_KEY, SITE_NAME
 
-ENTRY = re.compile(r'<section class="fig-entry" id="fig-([^"]+)">(.*?)</section>', re.S)
+ENTRY = re.compile(r'<section class="fig-entry"><h3 id="fig-([^"]+)">(.*?)</section>', re.S)
 LINE = re.compile(r'<span class="fig-citation">(.*?)</span>', re.S)
 # site, “label”: value (as of). link (accessed day).
 PARTS = re.compile(r"^(?P<site>.+?), \u201c(?P<label>.+)\u201d: (?P<value>.+) \((?P<as_of>[^()]+)\)\. "

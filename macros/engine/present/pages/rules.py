@@ -169,12 +169,6 @@ def check_front_matter(pages: Mapping[str, PageSource],
                     key=field, hint=NUMBERS_HINT)
         for field in ("title", "description"):
             value = meta.get(field)
-            if value is not None and not isinstance(value, str):
-                raise BriefingError(
-                    f"expected text, got {shown(value) if not isinstance(value, bytes) else 'binary data'}",
-                    file=display, line=_line_of_field(text, field), key=field,
-                    hint=f'write the {field} as plain text, in quotes if it starts with a symbol: '
-                         f'{field}: "..."')
             if not isinstance(value, str) or not value.strip():
                 raise BriefingError(
                     "missing from the front matter", file=display,
@@ -210,8 +204,8 @@ def _check_field(page: PageSource, field: str, value: object) -> None:
                              suggestion=did_you_mean(field, FRONT_MATTER_FIELDS),
                              allowed=", ".join(FRONT_MATTER_FIELDS))
     else:
-        problem, hint = told("front-matter-shape", field=field, written=shown(value),
-                             wanted=wanted)
+        written = "binary data" if isinstance(value, bytes) else shown(value)
+        problem, hint = told("front-matter-shape", field=field, written=written, wanted=wanted)
     raise BriefingError(problem, file=page.display, line=_line_of_field(page.text, field),
                         key=field, hint=hint)
 
