@@ -179,7 +179,7 @@ def test_a_new_article_from_make_find_to_the_published_figure(tmp_path, monkeypa
     edit(root, "\nfigures:\n", "\n" + source + "\nfigures:\n")
     edit(root, "\nconflicts:\n", "\n" + figure + "\nconflicts:\n")
     edit(root, "\nclaims:\n", "\nclaims:\n" + claim)
-    edit(root, "\n# Names with digits", update + "\n# Names with digits")
+    edit(root, "\nupdates: []\n", "\nupdates:\n" + update.rstrip("\n") + "\n")  # the first entry
     page = root / "docs" / "index.md"
     page.write_text(page.read_text(encoding="utf-8") + '\nA fixture reports '
                     '{{ fig("orchard.pressed") }} pressed{{ cite("orchard.pressing") }}.\n',

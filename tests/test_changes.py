@@ -10,7 +10,7 @@ import re
 import pytest
 
 from conftest import ROOT
-from engine_data import load_file, page_error, site_for
+from engine_data import page_error, site_for
 from tools.pages import nav_url
 
 DATA = ROOT / "data" / "briefing.yml"
@@ -20,17 +20,34 @@ def text(fragment: str) -> str:
     return re.sub(r"\s+", " ", htmllib.unescape(re.sub(r"<[^>]+>", " ", fragment))).strip()
 
 
-@pytest.fixture(scope="module")
-def briefing():
-    return load_file(DATA)
+UPDATES = """updates:
+  - date: "2026-12-03"
+    says: "A fixture update: the earlier reading stands."
+    figures: [shares.price_feb3]
+    sources: [stocknews-feb3]
+  - date: "2026-12-04"
+    says: "A fixture update: a later article gives a newer reading."
+    figures: [shares.price_feb6, shares.decline_week_feb6]
+    sources: [stocknews-feb6]
+"""
 
 
-def test_the_page_lists_every_update_newest_first_with_figures_and_sources(built_site, briefing):
-    assert briefing.updates, "the data records at least one update"
-    page = built_site.page(nav_url("What has changed"))
+@pytest.fixture
+def updated(project_copy):
+    """The project with two updates recorded, oldest first, as CONTRIBUTING describes."""
+    data = project_copy / "data" / "briefing.yml"
+    data.write_text(data.read_text(encoding="utf-8").replace("updates: []\n", UPDATES, 1),
+                    encoding="utf-8")
+    return project_copy
+
+
+def test_the_page_lists_every_update_newest_first_with_figures_and_sources(updated):
+    site = site_for(updated)
+    briefing = site.briefing
+    assert len(briefing.updates) == 2
+    page = site.call("changes_list", "changes.md", [], {})
     rows = re.findall(r'<tr id="(update-\d+)">(.*?)</tr>', page, re.S)
-    assert [row_id for row_id, _ in rows] == [
-        u.anchor for u in sorted(briefing.updates, key=lambda u: u.date.start(), reverse=True)]
+    assert [row_id for row_id, _ in rows] == ["update-2", "update-1"]
     for update in briefing.updates:
         row = text(dict(rows)[update.anchor])
         assert update.says in row
@@ -40,19 +57,18 @@ def test_the_page_lists_every_update_newest_first_with_figures_and_sources(built
             assert briefing.source(sid).name in row
 
 
-def test_updated_figures_say_so_in_their_panels_and_appendix_entries(built_site, briefing):
+def test_updated_figures_say_so_in_their_panels_and_appendix_entries(updated):
+    site = site_for(updated)
     changes = nav_url("What has changed")
-    appendix = built_site.page(nav_url("Figures"))
-    for update in briefing.updates:
+    appendix = site.call("figures_appendix", "figures.md", [], {})
+    for update in site.briefing.updates:
         said = f"Updated {update.date.start().day} {update.date.start():%B %Y}: {update.says}"
         for key in update.figures:
             entry = appendix.split(f'id="fig-{key.replace(".", "-")}"', 1)[1].split("</section>")[0]
             assert said in text(entry)
             assert f'href="../{changes}#{update.anchor}"' in entry
-        panels = [p for path in built_site.site.rglob("*.html")
-                  for p in re.findall(r'<fig-panel[^>]*>(.*?)</fig-panel>', path.read_text(), re.S)
-                  if "Updated " in p]
-        assert panels and all(said in text(p) for p in panels)
+            panel = site.call("fig", "financial.md", [key], {})
+            assert said in text(panel)
 
 
 def test_without_updates_the_page_says_nothing_has_changed(project_copy):
@@ -66,11 +82,13 @@ def test_without_updates_the_page_says_nothing_has_changed(project_copy):
     assert "Updated " not in site.call("figures_appendix", "figures.md", [], {})
 
 
-def test_updates_without_a_page_that_lists_them_are_refused(project_copy):
+def test_updates_without_a_page_that_lists_them_are_refused(updated):
+    project_copy = updated
     page = project_copy / "docs" / "changes.md"
     page.write_text(page.read_text(encoding="utf-8").replace("{{ changes_list() }}", ""),
                     encoding="utf-8")
     error = page_error(project_copy)
     assert "updates are recorded, but no page lists them" in error.problem
     assert error.file == "data/briefing.yml" and error.key == "updates"
-    assert error.line == DATA.read_text(encoding="utf-8").splitlines().index("updates:") + 2
+    data = (project_copy / "data" / "briefing.yml").read_text(encoding="utf-8")
+    assert error.line == data.splitlines().index("updates:") + 2

@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 import feedparser
 import pytest
 
+from conftest import ROOT
 from engine_data import site_for
 from macros.engine.export.feed import atom_feed
 from macros.engine.publication import Publisher, feed_entries, feed_meta
@@ -72,16 +73,22 @@ def test_adding_an_update_grows_the_feed_by_one_entry(project_copy, figures):
     before = feedparser.parse(atom_feed(feed_meta(site_for(project_copy), PUBLISHER),
                                         feed_entries(site_for(project_copy))))
     data = project_copy / "data" / "briefing.yml"
-    text = data.read_text(encoding="utf-8")
-    end = text.index("\n\n", text.index("\nupdates:\n"))   # the log's last entry, oldest first
-    data.write_text(text[:end] + (
-        "\n  - date: \"2026-12-04\"\n    says: \"Alibaba reported its quarterly results.\"\n"
-        f"    figures: {json.dumps(figures)}\n    sources: [stocknews-feb6]") + text[end:],
-        encoding="utf-8")
+    data.write_text(data.read_text(encoding="utf-8").replace("updates: []\n", (
+        "updates:\n  - date: \"2026-12-04\"\n    says: \"Alibaba reported its quarterly results.\"\n"
+        f"    figures: {json.dumps(figures)}\n    sources: [stocknews-feb6]\n"), 1), encoding="utf-8")
     site = site_for(project_copy)
     after = feedparser.parse(atom_feed(feed_meta(site, PUBLISHER), feed_entries(site)))
     assert len(after.entries) == len(before.entries) + 1
     newest = after.entries[0]
     assert newest.title == "Update: Alibaba reported its quarterly results."
     assert newest.published.startswith("2026-12-04")
-    assert newest.link == "changes/#update-2"   # where the update is read
+    assert newest.link == "changes/#update-1"   # where the update is read
+
+
+def test_a_wording_clarification_is_not_announced_as_a_correction(built_site):
+    from macros.engine.pipeline import load_briefing
+
+    kinds = [c.kind for c in load_briefing(ROOT / "data" / "briefing.yml").corrections]
+    titles = [e.title for e in feedparser.parse((built_site.site / "feed.xml").read_bytes()).entries]
+    assert sum(t.startswith("Clarification: ") for t in titles) == kinds.count("clarification") > 0
+    assert sum(t.startswith("Correction: ") for t in titles) == kinds.count("value")

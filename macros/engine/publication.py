@@ -125,7 +125,8 @@ def feed_entries(site: Site) -> list[Entry]:
         label = b.figure(c.figure).label if c.figure in b.figures else c.figure
         title = f"{label} removed" if c.removed else f"{label} now reads \u201c{c.new}\u201d"
         entries.append(Entry(title, day(c.date), address(site, figure_page(site, c.figure)),
-                             f"Was \u201c{c.old}\u201d. {c.reason}", "correction"))
+                             f"Was \u201c{c.old}\u201d. {c.reason}",
+                             "correction" if c.kind == "value" else "clarification"))
     for u in b.updates:
         url = (f"{site.changes_url}#{u.anchor}" if site.changes_url else
                figure_page(site, u.figures[0]) if u.figures else "")

@@ -151,8 +151,9 @@ class Briefing:
     def source(self, source_id: str) -> Source:
         return self.sources[source_id]
 
-    def read_in(self, source_ids) -> tuple[int, list[str]]:
-        """How many articles some sources are read in, and their distinct publishers: a relayed
+    def read_in(self, source_ids) -> tuple[int, list[str], int]:
+        """How many articles some sources are read in, their distinct named publishers, and how
+        many of those articles name no publisher ("Unnamed …", as the model asks): a relayed
         report is read in the article that relays it, and two articles from one site share a
         publisher."""
         own = {s.article: s for s in self.sources.values() if s.article and not s.as_reported_by}
@@ -160,7 +161,8 @@ class Briefing:
         for sid in source_ids:
             src = self.sources[sid]
             articles[src.article or sid] = own.get(src.article, src).publisher
-        return len(articles), list(dict.fromkeys(articles.values()))
+        named = [p for p in articles.values() if not p.startswith(UNNAMED)]
+        return len(articles), list(dict.fromkeys(named)), len(articles) - len(named)
 
     def cited_by(self, source_id: str) -> list[str]:
         """Keys of the figures that cite a source (derived figures cite their inputs' sources).
@@ -356,6 +358,9 @@ class Briefing:
             passages=passages_of(fig.sources), editorial=fig.editorial, expected=fig.expected,
             approximate=approximate, significant_figures=significant, rounding_units=units,
         )
+
+
+UNNAMED = "Unnamed"   # how a source whose article names no publisher is recorded
 
 
 def reporting_date(sources) -> PartialDate:

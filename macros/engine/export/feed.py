@@ -25,7 +25,7 @@ class Entry:
     date: dt.date
     url: str
     summary: str
-    kind: Literal["update", "correction"]
+    kind: Literal["update", "correction", "clarification"]
 
 
 @dataclass(frozen=True)
@@ -55,7 +55,7 @@ def newest_first(entries: Sequence[Entry]) -> list[Entry]:
 
 
 def entry_title(entry: Entry) -> str:
-    return f"{'Correction' if entry.kind == 'correction' else 'Update'}: {entry.title}"
+    return f"{entry.kind.capitalize()}: {entry.title}"
 
 
 def atom_feed(meta: FeedMeta, entries: Sequence[Entry]) -> bytes:

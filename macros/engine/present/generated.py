@@ -43,9 +43,10 @@ def _first_source(r: PageRenderer, key: str) -> dict:
     """The first source, and how many more the appendix entry lists; or what it is instead
     (templates/parts.html first_source)."""
     fig = r.briefing.figure(key)
+    _, named, unnamed = r.briefing.read_in(fig.sources)
     return {"computed": fig.derived, "editorial": fig.editorial,
             "entry_href": r.appendix_href(key), "more": len(fig.sources) - 1,
-            "publishers": len(r.briefing.read_in(fig.sources)[1]),
+            "publishers": len(named) + unnamed,
             "links": [_source_link(r, sid) for sid in fig.sources[:1]]}
 
 
@@ -336,8 +337,13 @@ def sources_account(r: PageRenderer) -> str:
 def reporting_as_of(r: PageRenderer) -> str:
     """'Reporting as of early February 2026': the time frame of the whole site (a block: the
     blank lines set it apart from the line it starts)."""
+    undated = [s for s in r.briefing.sources.values()
+               if not s.as_reported_by and s.date.precision == "none"]
     return html_block(render("reporting_as_of.html",
-                         date=Markup(time_element(r.briefing.reporting_as_of))))
+                         date=Markup(time_element(r.briefing.reporting_as_of)),
+                         undated=(f"{count_words(len(undated))} "
+                                  f"{'article is' if len(undated) == 1 else 'articles are'} "
+                                  "undated") if undated else ""))
 
 
 def print_list(r: PageRenderer) -> str:
