@@ -67,12 +67,3 @@ def test_downloads_match_the_data_file(built_site):
     sources = json.loads((built_site.site / "sources.json").read_text())
     assert [s["id"] for s in sources] == list(briefing.sources)
     assert all(s["figures"] == briefing.cited_by(s["id"]) for s in sources)
-
-
-
-
-def test_every_page_says_when_it_last_changed(built_site):
-    for page in built_site.site.rglob("index.html"):
-        html = page.read_text(encoding="utf-8")
-        assert re.search(r'Last updated <span class="git-revision-date-localized-plugin[^>]*>'
-                         r"\d{1,2} [A-Z][a-z]+ \d{4}</span>", html), page

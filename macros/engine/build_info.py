@@ -40,24 +40,20 @@ def build_time(project_dir: Path | None = None) -> dt.datetime:
     return dt.datetime.now(tz=dt.UTC).replace(microsecond=0)
 
 
-
-def file_dates(project_dir: Path, folder: Path) -> dict[str, tuple[dt.date, dt.date]]:
-    """For each file under `folder` (path relative to it), the days it was first and last
-    committed, from one `git log`; empty without history."""
+def file_dates(project_dir: Path, *paths: Path) -> dict[Path, tuple[dt.date, dt.date]]:
+    """For each file in `paths` (files or folders), keyed by its resolved path, the days it was
+    first and last committed, from one `git log`; empty without history."""
     log = _git(project_dir, "log", "--format=%x00%cs", "--name-only", "--relative", "--",
-               str(folder))
+               *map(str, paths))
     if not log:
         return {}
-    try:
-        inside = (folder.resolve().relative_to(project_dir.resolve()).as_posix() + "/")
-    except ValueError:
-        return {}
-    dates: dict[str, tuple[dt.date, dt.date]] = {}
+    root = project_dir.resolve()
+    dates: dict[Path, tuple[dt.date, dt.date]] = {}
     for block in log.split("\x00")[1:]:
         day, *names = block.strip().splitlines()
         when = dt.date.fromisoformat(day)
         for name in filter(None, names):
-            key = name.removeprefix(inside)
+            key = root / name
             first, last = dates.get(key, (when, when))
             dates[key] = (min(first, when), max(last, when))
     return dates

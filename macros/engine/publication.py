@@ -17,6 +17,7 @@ from pathlib import Path
 
 from .build_info import build_time, file_dates
 from .dates import PartialDate
+from .derive.briefing import ResolvedFigure
 from .errors import BriefingError
 from .export.cards import SIZE, Card, CardStyle, write_card
 from .export.citations import write_citations
@@ -46,6 +47,9 @@ METHODOLOGY = "methodology.md"
 CORRECTIONS = "corrections.md"
 SOURCE_CALL = re.compile(r"""\bsource\(\s*["']([a-z0-9-]+)["']""")
 CARDS_DIR = "assets/cards/"
+NO_CARD_FIGURE = "none"          # card_figure: none, a card with the page's description
+COMPUTED = "Computed by this site"
+EDITORIAL = "This site's own note"
 HEADING = re.compile(r"^#\s+(.+?)\s*$", re.M)
 ALL_SOURCES = {"sources_list", "figures_appendix", "sources_account"}  # macros that cite them all
 
@@ -201,10 +205,13 @@ def page_structured_data(site: Site, src: str, publisher: Publisher,
 
 
 def card_figure(site: Site, src: str) -> str | None:
-    """The figure a page's share card shows: front matter `card_figure:`, else the first
-    amount the page shows (a date or a name only if it shows nothing else), else none."""
+    """The figure a page's share card shows: front matter `card_figure:` (`none` for no
+    figure), else the first amount the page shows (a date or a name only if it shows nothing
+    else), else none."""
     page = site.sources[src]
     chosen = page.meta.get("card_figure")
+    if chosen == NO_CARD_FIGURE:
+        return None
     if chosen is not None:
         if chosen not in site.briefing.figures:
             line = next((n for n, row in enumerate(page.text.splitlines(), 1)
@@ -212,7 +219,8 @@ def card_figure(site: Site, src: str) -> str | None:
             raise BriefingError(f"card_figure names '{chosen}', which is not a figure",
                                 file=site.page_file(src), line=line, key="card_figure",
                                 hint="write the key of a figure from the data file (as in "
-                                     "fig(\"...\")), or delete the line to show the page's "
+                                     "fig(\"...\")), 'none' for a card with the page's "
+                                     "description, or delete the line to show the page's "
                                      "first figure")
         return chosen
     shown = [k for k in site.usage.keys_by_page[src] if k in site.briefing.figures]
@@ -220,14 +228,27 @@ def card_figure(site: Site, src: str) -> str | None:
     return (amounts or shown or [None])[0]
 
 
+def card_source(site: Site, fig: ResolvedFigure) -> str:
+    """Where a card's figure comes from: its first source's name, or the site itself."""
+    if fig.derived:
+        return COMPUTED
+    if fig.sources:
+        return site.briefing.source(fig.sources[0]).name
+    return EDITORIAL if fig.editorial else ""
+
+
 def card_of(site: Site, src: str) -> Card:
-    """A page's share card: its heading (or title), one key figure, the site's name."""
+    """A page's share card: its heading (or title), one key figure with its date and first
+    source (or else the page's description), the site's name."""
     page, info = site.sources[src], site.usage.pages[src]
     heading = HEADING.search(page.text)
     title = heading.group(1) if heading and "{" not in heading.group(1) else info.title
     key = card_figure(site, src)
-    fig = site.briefing.figures[key] if key else None
-    return Card(title, SITE_NAME, fig.text if fig else "", fig.label if fig else "")
+    if key is None:
+        return Card(title, SITE_NAME, description=str(page.meta.get("description") or ""))
+    fig = site.briefing.figures[key]
+    as_of = "" if fig.editorial else fig.as_of_text[0].upper() + fig.as_of_text[1:]
+    return Card(title, SITE_NAME, fig.text, fig.label, as_of, card_source(site, fig))
 
 
 def card_path(url: str) -> str:
@@ -236,8 +257,14 @@ def card_path(url: str) -> str:
 
 
 def card_alt(card: Card) -> str:
-    figure = f": {card.figure_label}, {card.figure_value}" if card.figure_value else ""
-    return f"{card.title}{figure}. {card.site_name}."
+    """The card's text as one line: title, figure (label, value, as of when and from where)
+    or description, site name."""
+    if card.figure_value:
+        note = f". {card.provenance}" if card.provenance else ""
+        return f"{card.title}: {card.figure_label}, {card.figure_value}{note}. {card.site_name}."
+    if card.description:
+        return f"{card.title}: {card.description.rstrip('.')}. {card.site_name}."
+    return f"{card.title}. {card.site_name}."
 
 
 def published_between(site: Site) -> str:
@@ -246,30 +273,45 @@ def published_between(site: Site) -> str:
 
 
 class Publication:
-    """One build's publication: what is worked out once (the build's date, the pages' dates
-    from one git log, the feed, when the articles were published), then each page's values
-    for the theme and the files written with the site."""
+    """One build's publication: what is worked out once (the build's date, the pages' and the
+    data file's dates from one git log, the feed, when the articles were published), then each
+    page's values for the theme and the files written with the site."""
 
     def __init__(self, site: Site, publisher: Publisher) -> None:
         self.site = site
         self.publisher = publisher
         self.built = build_time(site.project_dir).date()
-        self.dates = file_dates(site.project_dir, site.docs_dir)
+        data_file = site.project_dir / site.config.data
+        self.dates = file_dates(site.project_dir, site.docs_dir, data_file)
+        self.data_changed = self.dates.get(data_file.resolve(), (self.built, self.built))[1]
         self.entries = feed_entries(site)
         self.published = published_between(site)
+        reporting = site.briefing.reporting_as_of
+        self.reporting = "" if reporting.precision == "none" else format_partial_date(reporting)
+
+    def page_dates(self, src: str) -> tuple[dt.date, dt.date]:
+        """When a page was first published and last revised: the later of its own last commit
+        and the data file's, since its figures come from there (no history: the build's day)."""
+        first, last = self.dates.get((self.site.docs_dir / src).resolve(),
+                                     (self.built, self.built))
+        return first, max(last, self.data_changed)
 
     def page_meta(self, src: str) -> dict:
         """The values the theme reads for one page, as plain strings (page.meta.publication)."""
         site, publisher = self.site, self.publisher
         url = site.usage.pages[src].url
         card = card_path(url)
-        dates = self.dates.get(src, (self.built, self.built))   # no history: the build's date
+        dates = self.page_dates(src)
+        revised = dates[1]
         return {
             "jsonld": script_safe_json(page_structured_data(site, src, publisher, dates)),
             "card": {"url": f"{site.site_url}{card}" if site.site_url else page_href(url, card),
                      "width": SIZE[0], "height": SIZE[1], "alt": card_alt(card_of(site, src))},
             "feed_atom": page_href(url, FEED_ATOM) if self.entries else "",
             "feed_json": page_href(url, FEED_JSON) if self.entries else "",
+            "revised": {"iso": revised.isoformat(),
+                        "text": format_partial_date(PartialDate.parse(revised))},
+            "reporting_as_of": self.reporting,
             "address": address(site, url), "publisher": publisher.name,
             "issues": publisher.issues, "published": self.published,
             "sources_href": relative_url(url, site.sources_url),

@@ -1,4 +1,5 @@
-"""Share cards: a 1200 x 630 PNG per page (title, one key figure, the site name), drawn with
+"""Share cards: a 1200 x 630 PNG per page (title, one key figure with its date and source, or
+else the page's description, the site name), drawn with
 Pillow in the site's light deep-orange palette with Debian's DejaVu fonts (fonts-dejavu-core),
 so a build needs no network. The same input always gives the same bytes."""
 
@@ -16,10 +17,21 @@ FONTS = Path("/usr/share/fonts/truetype/dejavu")
 
 @dataclass(frozen=True)
 class Card:
+    """What a card shows: a figure under the title (its value, label and a line saying as of
+    when and from where), or, without one, the page's description."""
+
     title: str
     site_name: str
     figure_value: str = ""
     figure_label: str = ""
+    figure_as_of: str = ""          # 'As of 2 February 2026'
+    figure_source: str = ""         # 'Stock news, 3 Feb', or 'Computed by this site'
+    description: str = ""
+
+    @property
+    def provenance(self) -> str:
+        """The line under the figure's label: 'As of 2 February 2026 · Stock news, 3 Feb'."""
+        return " \u00b7 ".join(filter(None, (self.figure_as_of, self.figure_source)))
 
 
 @dataclass(frozen=True)
@@ -29,6 +41,7 @@ class CardStyle:
     title: str = "#212121"
     value: str = "#d84315"
     label: str = "#4e4e4e"
+    provenance: str = "#6b6b6b"
     site: str = "#bf360c"
     regular: Path = FONTS / "DejaVuSans.ttf"
     bold: Path = FONTS / "DejaVuSans-Bold.ttf"
@@ -84,16 +97,38 @@ def card_image(card: Card, style: CardStyle = CardStyle()) -> Image.Image:
     font, lines = fitted(draw, card.title, style.bold, range(64, 39, -4), width, 2)
     y = draw_lines(draw, lines, font, 118, style.title)
     if card.figure_value:
-        value_font, values = fitted(draw, card.figure_value, style.bold, range(88, 47, -8),
-                                    width, 1)
-        label_font, labels = fitted(draw, card.figure_label, style.regular, range(34, 25, -2),
-                                    width, 2)
-        height = round(value_font.size * 1.15) + 6 + len(labels) * round(label_font.size * 1.3)
-        top = max(y + 66, SIZE[1] - 64 - height)         # the figure sits at the foot
-        draw.rectangle((MARGIN, top - 32, MARGIN + 96, top - 26), fill=style.band)
-        y = draw_lines(draw, values, value_font, top, style.value, spacing=1.15)
-        draw_lines(draw, labels, label_font, y + 6, style.label, spacing=1.3)
+        draw_figure(draw, card, style, y, width)
+    elif card.description:
+        draw_description(draw, card.description, style, y, width)
     return image
+
+
+def draw_figure(draw: ImageDraw.ImageDraw, card: Card, style: CardStyle, below: int,
+                width: int) -> None:
+    """The figure at the card's foot (never closer than 66 px to the title ending at `below`):
+    its value, its label and the line saying as of when and from where."""
+    value_font, values = fitted(draw, card.figure_value, style.bold, range(88, 47, -8), width, 1)
+    label_font, labels = fitted(draw, card.figure_label, style.regular, range(32, 25, -2),
+                                width, 2)
+    note = card.provenance
+    note_font, notes = fitted(draw, note, style.regular, range(28, 21, -2), width, 1)
+    height = (round(value_font.size * 1.15) + 6 + len(labels) * round(label_font.size * 1.3)
+              + (8 + round(note_font.size * 1.3) if note else 0))
+    top = max(below + 66, SIZE[1] - 58 - height)
+    draw.rectangle((MARGIN, top - 32, MARGIN + 96, top - 26), fill=style.band)
+    y = draw_lines(draw, values, value_font, top, style.value, spacing=1.15)
+    y = draw_lines(draw, labels, label_font, y + 6, style.label, spacing=1.3)
+    if note:
+        draw_lines(draw, notes, note_font, y + 8, style.provenance, spacing=1.3)
+
+
+def draw_description(draw: ImageDraw.ImageDraw, text: str, style: CardStyle, below: int,
+                     width: int) -> None:
+    """A card without a figure: the page's description at its foot, in at most three lines."""
+    font, lines = fitted(draw, text, style.regular, range(36, 27, -2), width, 3)
+    top = max(below + 66, SIZE[1] - 64 - len(lines) * round(font.size * 1.35))
+    draw.rectangle((MARGIN, top - 32, MARGIN + 96, top - 26), fill=style.band)
+    draw_lines(draw, lines, font, top, style.label, spacing=1.35)
 
 
 def write_card(card: Card, path: Path, style: CardStyle = CardStyle()) -> Path:

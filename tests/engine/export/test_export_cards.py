@@ -6,7 +6,7 @@ from macros.engine.export.cards import SIZE, Card, CardStyle, fitted, write_card
 
 SITE = "Alibaba's AI push in figures"
 CARD = Card("Campaign: the Qwen Lunar New Year push", SITE, "3 billion yuan",
-            "Qwen Lunar New Year campaign budget, as of 2 February 2026")
+            "Qwen Lunar New Year campaign budget", "As of 2 February 2026", "Stock news, 3 Feb")
 
 
 def ink(path) -> int:
@@ -30,6 +30,16 @@ def test_the_figure_is_drawn_and_output_is_deterministic(tmp_path):
     without = write_card(Card(CARD.title, SITE), tmp_path / "b.png")
     assert ink(with_figure) > ink(without) + 5_000
     assert write_card(CARD, tmp_path / "c.png").read_bytes() == with_figure.read_bytes()
+
+
+def test_the_figure_note_and_a_description_are_drawn(tmp_path):
+    no_note = Card(CARD.title, SITE, CARD.figure_value, CARD.figure_label)
+    assert ink(write_card(CARD, tmp_path / "a.png")) > ink(write_card(no_note, tmp_path / "b.png")) + 2_000
+    assert CARD.provenance == "As of 2 February 2026 \u00b7 Stock news, 3 Feb"
+    described = Card("Glossary", SITE, description="The names and terms used in the briefing.")
+    path = write_card(described, tmp_path / "d.png")
+    assert ink(path) > ink(write_card(Card("Glossary", SITE), tmp_path / "e.png")) + 5_000
+    assert write_card(described, tmp_path / "f.png").read_bytes() == path.read_bytes()
 
 
 def test_a_long_title_is_cut_to_two_lines_that_fit():
