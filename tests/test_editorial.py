@@ -67,7 +67,8 @@ def test_glossary_credits_the_holiday_dates_to_investing_com(page):
 
 def test_campaign_share_is_about_not_a_ceiling(page):
     text = prose(page("Financial context"))
-    assert "can only be smaller" not in text and "up to 0.8" not in text
+    assert "the true share can only be smaller" not in text and "up to 0.8" not in text
+    assert "can only be smaller than the quotient before rounding" in text  # not the shown value
     assert re.search(r"equals about 0\.8\d?% of the plan", text)
     assert "Up to" not in prose(page("Methodology"))
 
@@ -277,4 +278,4 @@ def test_an_article_naming_no_publisher_is_not_counted_as_a_publisher(page):
 
 def test_the_reporting_line_says_one_article_is_undated(page):
     line = re.search(r'<p class="reporting-as-of".*?</p>', page("Home"), re.S).group(0)
-    assert "(one article is undated)" in TAGS.sub("", line)
+    assert "(one article cannot be dated)" in TAGS.sub("", line)

@@ -342,8 +342,8 @@ def reporting_as_of(r: PageRenderer) -> str:
     return html_block(render("reporting_as_of.html",
                          date=Markup(time_element(r.briefing.reporting_as_of)),
                          undated=(f"{count_words(len(undated))} "
-                                  f"{'article is' if len(undated) == 1 else 'articles are'} "
-                                  "undated") if undated else ""))
+                                  f"{'article' if len(undated) == 1 else 'articles'} "
+                                  "cannot be dated") if undated else ""))
 
 
 def print_list(r: PageRenderer) -> str:
