@@ -40,6 +40,15 @@ def test_the_page_lists_every_update_newest_first_with_figures_and_sources(built
             assert briefing.source(sid).name in row
 
 
+def test_the_table_stacks_into_labelled_rows_like_the_other_reference_tables(built_site):
+    page = built_site.page(nav_url("What has changed"))
+    table = re.search(r'<div class="stack-table changes"><table>(.*?)</table>', page, re.S)
+    assert table, "the table sits in a stack-table wrapper"
+    header = re.findall(r"<th>(.*?)</th>", table.group(1))
+    for row in re.findall(r'<tr id="update-\d+">(.*?)</tr>', table.group(1), re.S):
+        assert re.findall(r'<td data-label="([^"]+)">', row) == header
+
+
 def test_updated_figures_say_so_in_their_panels_and_appendix_entries(built_site, briefing):
     changes = nav_url("What has changed")
     appendix = built_site.page(nav_url("Figures"))
