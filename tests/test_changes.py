@@ -57,6 +57,17 @@ def test_the_page_lists_every_update_newest_first_with_figures_and_sources(updat
             assert briefing.source(sid).name in row
 
 
+def test_the_table_stacks_into_labelled_rows_like_the_other_reference_tables(updated):
+    page = site_for(updated).call("changes_list", "changes.md", [], {})
+    table = re.search(r'<div class="stack-table changes"><table>(.*?)</table>', page, re.S)
+    assert table, "the table sits in a stack-table wrapper"
+    header = re.findall(r"<th>(.*?)</th>", table.group(1))
+    rows = re.findall(r'<tr id="update-\d+">(.*?)</tr>', table.group(1), re.S)
+    assert len(rows) == 2
+    for row in rows:
+        assert re.findall(r'<td data-label="([^"]+)">', row) == header
+
+
 def test_updated_figures_say_so_in_their_panels_and_appendix_entries(updated):
     site = site_for(updated)
     changes = nav_url("What has changed")

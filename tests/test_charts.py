@@ -357,6 +357,18 @@ def test_timeline_keeps_one_scale_and_labels_what_the_break_leaves_out(renderer)
     assert "every day has the same height" in html
 
 
+def test_timeline_axis_names_months_only_so_no_tick_reads_like_an_event(renderer):
+    """A stretch of axis that starts on a day with nothing on it (the data's second stretch
+    starts on 2 February) is labelled with its month, not that day."""
+    svg = svg_of(timeline_chart(renderer, EVENTS, "Timeline", spans=[SPAN]))
+    labels = ["".join(t.itertext()).replace("\xa0", " ") for g in svg.iter("g")
+              if "chart-note" in (g.get("class") or "") for t in g.iter("text")
+              if t.get("text-anchor") == "end"]
+    assert len(labels) >= 2
+    for label in labels:
+        assert re.fullmatch(r"[A-Z][a-z]{2} \d{4}", label), label
+
+
 def test_svg_is_compact(renderer):
     html = "".join([
         bar_chart(renderer, BUDGETS, "Budgets"),

@@ -217,6 +217,46 @@ def test_every_page_says_when_it_reports_from(built_site, briefing):
     assert "Reporting as of early February 2026" in text(built_site.page("")) or date
 
 
+def test_every_source_line_in_a_panel_opens_its_article(built_site, briefing, usage):
+    """Beside its entry on the Sources page, each source in a panel links straight to the
+    article it is read in (a relayed report: the relaying article), or says it has no address."""
+    lines = 0
+    for info in usage.pages.values():
+        for body in panels(built_site.page(info.url)).values():
+            for line in re.findall(r'<span class="fp-src"><a href="[^"]*#source-([a-z0-9-]+)">'
+                                   r'(.*?)<q|<span class="fp-src"><a href="[^"]*#source-'
+                                   r'([a-z0-9-]+)">(.*?)</span>$', body, re.S):
+                sid, html = line[0] or line[2], line[1] or line[3]
+                src = briefing.source(sid)
+                if src.url:
+                    site = briefing.article_publisher(sid)
+                    assert (f'{htmllib.escape(site, quote=True).replace("&#x27;", "&#39;")}: '
+                            f'<a href="{htmllib.escape(src.url)}" rel="nofollow noopener" '
+                            f'target="_blank">open article</a>') in html, (info.url, sid)
+                else:
+                    assert "address not known" in text(html), (info.url, sid)
+                lines += 1
+    assert lines > 50
+
+
+def test_financial_share_price_table_opens_a_panel_for_every_number(built_site):
+    page = built_site.page(nav_url("Financial context"))
+    table = re.search(r"<table>.*?</table>", page.split('id="share-price"', 1)[1], re.S).group(0)
+    bare = re.sub(r"<fig-panel.*?</fig-panel>", "", table, flags=re.S)
+    bare = re.sub(r'<button type="button" class="fig".*?</button>', "", bare, flags=re.S)
+    assert "<data" in table and "<data" not in bare, "every number in the table is a figure"
+
+
+def test_glossary_marks_the_articles_own_missing_spaces_sic_and_quotes_them_verbatim(
+        built_site, briefing):
+    entry = briefing.glossary["gemini"]
+    passage = passages(entry, "ai-analysis")[0]
+    assert "'sChatGPT" in passage, "the passage keeps the article's own run-together words"
+    page = built_site.page(nav_url("Glossary"))
+    shown = text(re.search(r'<dt id="gemini">(.*?)</dd>', page, re.S).group(1))
+    assert "[sic" in shown and folded(passage) in shown
+
+
 def test_sources_page_orders_by_reliability_and_tables_what_each_supports(built_site, briefing):
     page = built_site.page(nav_url("Sources"))
     order = re.findall(r'<h2 id="source-([a-z0-9-]+)"', page)
@@ -254,7 +294,11 @@ def test_appendix_groups_are_single_containers_with_permalinks_passages_and_ways
             seen.append(key)
             assert f'<a class="headerlink" href="#fig-{a}"' in entry
             assert "<dt>Cite:</dt>" in entry and "<details" in entry
-            assert key in text(entry[:entry.index("<details")]), "the key is in view"
+            in_view, details = entry.split("<details", 1)
+            assert key not in text(in_view), "the key is folded, for data users"
+            assert f"Key: {key} ({briefing.figure(key).kind})" in text(details)
+            assert "as of" in text(in_view).lower() or "date not given" in text(in_view) \
+                or briefing.figure(key).derived or briefing.figure(key).editorial, key
             shown_on = re.findall(r'href="\.\./([a-z0-9-]*/?)#?[^"]*">([^<]+)</a>',
                                   entry[entry.index("Shown on:"):entry.index("<details")])
             topical = [t for _, t in shown_on if t != titles[0]] or [t for _, t in shown_on]

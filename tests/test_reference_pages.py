@@ -41,6 +41,21 @@ def test_sources_page_opens_with_an_overview_of_every_source(built_site, briefin
     assert ranks == sorted(ranks)
 
 
+def test_sources_overview_opens_each_article_under_its_sites_name(built_site, briefing):
+    page = article(built_site.page("sources/"))
+    overview = re.search(r'<div class="stack-table sources-overview">(.*?)</table>', page, re.S)
+    rows = re.findall(r'<a href="#source-([a-z0-9-]+)">.*?<td data-label="Link">(.*?)</td>',
+                      overview.group(1), re.S)
+    assert sorted(sid for sid, _ in rows) == sorted(briefing.sources)
+    for sid, cell in rows:
+        src = briefing.source(sid)
+        if src.url:
+            assert text(cell) == f"{briefing.article_publisher(sid)}: open article", sid
+            assert f'<a href="{htmllib.escape(src.url)}" rel="nofollow noopener"' in cell, sid
+        else:
+            assert text(cell) == "address not known", sid
+
+
 def test_each_source_shows_its_rating_note_and_folds_its_details(built_site, briefing):
     page = article(built_site.page("sources/"))
     for sid, src in briefing.sources.items():

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-PAGES = ("conflicts/", "sources/", "corrections/")
+PAGES = ("conflicts/", "sources/", "corrections/", "changes/")
 
 # Per stacked table: its width, how far it (or Material's scrolling wrapper) scrolls sideways,
 # its header row's height, each cell's display and the label its ::before shows.

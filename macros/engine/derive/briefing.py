@@ -156,13 +156,19 @@ class Briefing:
         many of those articles name no publisher ("Unnamed …", as the model asks): a relayed
         report is read in the article that relays it, and two articles from one site share a
         publisher."""
-        own = {s.article: s for s in self.sources.values() if s.article and not s.as_reported_by}
         articles: dict[str, str] = {}
         for sid in source_ids:
-            src = self.sources[sid]
-            articles[src.article or sid] = own.get(src.article, src).publisher
+            articles[self.sources[sid].article or sid] = self.article_publisher(sid)
         named = [p for p in articles.values() if not p.startswith(UNNAMED)]
         return len(articles), list(dict.fromkeys(named)), len(articles) - len(named)
+
+    def article_publisher(self, source_id: str) -> str:
+        """The publisher of the article a source is read in: for a relayed report, the
+        relaying article's (the source of the same article that is not itself relayed)."""
+        src = self.sources[source_id]
+        own = next((s for s in self.sources.values() if s.article and s.article == src.article
+                    and not s.as_reported_by), src)
+        return own.publisher
 
     def cited_by(self, source_id: str) -> list[str]:
         """Keys of the figures that cite a source (derived figures cite their inputs' sources).

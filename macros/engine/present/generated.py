@@ -4,7 +4,6 @@ glossary, open questions, corrections, and the lines every page carries."""
 from __future__ import annotations
 
 import datetime as dt
-from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
@@ -17,6 +16,7 @@ from .html import (
     RELIABILITY_ORDER,
     PageRenderer,
     anchor,
+    article_address,
     passages,
     source_date,
     time_element,
@@ -105,10 +105,6 @@ def _short_date(src) -> str:
     return date + (" (est.)" if src.date_estimated and src.date.precision != "none" else "")
 
 
-def _host(url: str) -> str:
-    return urlsplit(url).hostname or url
-
-
 def sources_list(r: PageRenderer) -> str:
     """An overview table of every source (most reliable first), then per source its rating
     note, with its facts and a table of what it supports folded."""
@@ -116,7 +112,7 @@ def sources_list(r: PageRenderer) -> str:
     ordered = sorted(r.briefing.sources.items(),
                      key=lambda item: RELIABILITY_ORDER.index(item[1].reliability))
     overview = [{"id": sid, "src": src, "date": Markup(_short_date(src)),
-                 "host": _host(src.url) if src.url else "",
+                 "article": article_address(r.briefing, sid),
                  "supports": _supports_text(supports[sid])} for sid, src in ordered]
     out = [html_block(render("sources_overview.html", rows=overview))]
     for sid, src in ordered:

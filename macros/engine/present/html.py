@@ -61,6 +61,12 @@ def source_line(briefing: Briefing, source_id: str) -> str:
     return f"{src.publisher}{relayed}, {format_partial_date(src.date)}"
 
 
+def article_address(briefing: Briefing, source_id: str) -> dict:
+    """Where a source's article can be opened: its address and the site that publishes it
+    (a relayed report's is the relaying article's; templates/source.html article_link)."""
+    return {"url": briefing.source(source_id).url, "site": briefing.article_publisher(source_id)}
+
+
 def passages(item, source_id: str) -> tuple[str, ...]:
     """The verbatim passages a figure, claim or glossary entry records for one source."""
     by_source = item.passages if isinstance(item, ResolvedFigure) else item.sources
@@ -170,7 +176,8 @@ class PageRenderer:
         src = self.briefing.source(source_id)
         return {"href": self.source_href(source_id), "name": src.name,
                 "date": Markup(source_date(src)),
-                "reliability": src.reliability, "passages": texts}
+                "reliability": src.reliability, "passages": texts,
+                **article_address(self.briefing, source_id)}
 
     def _panel_body(self, fig: ResolvedFigure) -> Markup:
         """The panel's content for one figure, cached per build and link depth."""

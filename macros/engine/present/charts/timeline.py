@@ -188,14 +188,13 @@ def _break(y1: float, y2: float) -> str:
 
 
 def _months(scale: _Scale, layers: dict) -> None:
-    """The segment's first day at its top (its month, when that is the first of the month),
-    and a tick and name at the start of each later month."""
-    first = scale.first
-    head = PartialDate(first.year, first.month, None if first.day == 1 else first.day)
-    text = format_partial_date(head, short=True)
-    lines = text.rsplit(" ", 1) if head.day else [text]   # '21 Jan' over '2026': it fits
-    layers["months"].append(text_lines(lines, MONTH_X, scale.top + SMALL_SIZE * 0.8,
-                                       SMALL_SIZE, "end"))
+    """The segment's month at its top, and a tick and name at the start of each later month.
+
+    The axis names months only: a day there ('21 Jan 2026', where a vague date's range starts)
+    would read like an event's date."""
+    head = PartialDate(scale.first.year, scale.first.month)
+    layers["months"].append(text_lines([format_partial_date(head, short=True)], MONTH_X,
+                                       scale.top + SMALL_SIZE * 0.8, SMALL_SIZE, "end"))
     month = dt.date(scale.first.year, scale.first.month, 1)
     while True:
         month = (month + dt.timedelta(days=32)).replace(day=1)
