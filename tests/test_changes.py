@@ -89,7 +89,7 @@ def test_without_updates_the_page_says_nothing_has_changed(project_copy):
     site = site_for(project_copy)
     assert not site.briefing.updates
     shown = site.call("changes_list", "changes.md", [], {})
-    assert "Nothing has changed since this site was first published." in shown
+    assert "No new information has been recorded since this site was first published" in shown
     assert "Updated " not in site.call("figures_appendix", "figures.md", [], {})
 
 

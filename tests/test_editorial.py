@@ -68,7 +68,7 @@ def test_glossary_credits_the_holiday_dates_to_investing_com(page):
 def test_campaign_share_is_about_not_a_ceiling(page):
     text = prose(page("Financial context"))
     assert "the true share can only be smaller" not in text and "up to 0.8" not in text
-    assert "can only be smaller than the quotient before rounding" in text  # not the shown value
+    assert "not a bound in either direction" in text
     assert re.search(r"equals about 0\.8\d?% of the plan", text)
     assert "Up to" not in prose(page("Methodology"))
 
@@ -173,7 +173,8 @@ def test_stock_news_articles_not_counted_as_two_confirmations(page):
 
 def test_share_price_dates_marked_estimated(page):
     table = section(page("Financial context"), "Share price")
-    assert table.count("(the article's estimated date)") == 2
+    assert table.count("as of early February 2026 (when the article was published)") == 2
+    assert "days are estimated" in table
     assert 'id="chart-price-' not in page("Financial context")
 
 
