@@ -54,7 +54,7 @@ def test_every_page_names_a_card_that_is_a_1200_by_630_png(request, generator):
 def test_the_card_shows_the_chosen_or_the_first_figure_with_its_date_and_source(built_site):
     alt = head_meta(built_site.site / "competition" / "index.html")["og:image:alt"]
     assert alt == ("The competition: Alibaba's campaign budget as a multiple of Tencent's, 3\u00d7. "
-                   "As of 2 February 2026 \u00b7 Computed by this site. "
+                   "As of early February 2026 \u00b7 Computed by this site. "
                    "Alibaba's AI push in figures.")                          # card_figure:
     alt = head_meta(built_site.site / "campaign" / "index.html")["og:image:alt"]
     assert alt.startswith("The Qwen Lunar New Year campaign: Qwen Lunar New Year campaign budget, "

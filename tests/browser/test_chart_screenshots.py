@@ -1,7 +1,7 @@
 """Chart pages in Chromium, light and dark, desktop and phone: screenshots, fit, legibility.
 
-Screenshots (whole pages and each chart) land in <built site>/_screenshots/ for review; run
-with -s to see the folder.
+Screenshots (whole pages and each chart) land in a temporary folder for review (not in the
+built site, which other tests compare file by file); run with -s to see the folder.
 """
 
 from __future__ import annotations
@@ -83,9 +83,8 @@ def contrast(fill: str, background: str) -> float:
 
 
 @pytest.fixture(scope="module")
-def shots(built_site):
-    folder = built_site.site / "_screenshots"
-    folder.mkdir(exist_ok=True)
+def shots(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("chart-screenshots")
     print(f"\nchart screenshots: {folder}")
     return folder
 

@@ -268,7 +268,8 @@ class Briefing:
             used = [self.figures[ref] for ref in inputs]
             undated_input = any(f.as_of.year is None and not f.editorial for f in used)
             as_of = fig.as_of or (PartialDate(None) if undated_input else
-                                  max((f.as_of for f in used), key=PartialDate.sort_key))
+                                  max((f.as_of for f in used),
+                                      key=lambda d: (d.end(), PartialDate.sort_key(d))))
             sources = tuple(dict.fromkeys(s for f in used for s in f.sources))
             approximate = [f for f in used if f.approximate]
             limits = [f.significant_figures for f in approximate if f.significant_figures]

@@ -65,7 +65,8 @@ def timeline_chart(r: PageRenderer, keys: list[str], title: str,
     description = ("Timeline, earliest first, on one scale. " + "; ".join(
         f"{item.when_long}: {item.name}" for item in items) + "."
         + "".join(f" The axis leaves out {gap}." for gap in gaps))
-    return frame.render(r, "timeline", title, description, drawing, [*figs, *span_figs],
+    in_order = sorted(figs, key=lambda fig: PartialDate.sort_key(fig.value))  # the data table
+    return frame.render(r, "timeline", title, description, drawing, [*in_order, *span_figs],
                         note=_legend(items, segments))
 
 
