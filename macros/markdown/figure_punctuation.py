@@ -1,8 +1,8 @@
 """Punctuation stays on the line of the figure or citation marker it touches.
 
 A figure (and a citation marker) is a <button>, which browsers lay out as one unbreakable box
-with a place to break the line after it, even before a comma or a closing bracket: "(3 billion yuan" on one
-line and ")" on the next. This postprocessor wraps each figure or marker that punctuation
+with a place to break the line after it, even before a comma or a closing bracket: "(3 billion
+yuan" on one line and ")" on the next. This postprocessor wraps each figure or marker that punctuation
 follows, together with that punctuation (and an opening bracket or quote right before it), in
 <span class="fig-with-punctuation">, which docs/stylesheets/site.css keeps on one line.
 It runs after Python-Markdown has put the raw HTML back into the page.
