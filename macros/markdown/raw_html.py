@@ -16,6 +16,8 @@ from __future__ import annotations
 from markdown import Extension
 from markdown.preprocessors import Preprocessor
 
+from .figure_punctuation import FigurePunctuation
+
 # Kept equal to macros/engine/present/markup.py RAW_START / RAW_END (checked by a test);
 # repeated here so that the extension does not import the engine.
 RAW_START = "<!-- briefing:html -->"
@@ -53,6 +55,8 @@ class RawHtmlExtension(Extension):
     def extendMarkdown(self, md):  # noqa: N802 (Python-Markdown's name)
         # After MkDocs' anchor collector (21), which must still see the ids; before html_block (20).
         md.preprocessors.register(RawHtmlPreprocessor(md), "briefing_raw_html", 20.5)
+        # After the raw HTML is back in the page (Python-Markdown's raw_html, 30).
+        md.postprocessors.register(FigurePunctuation(md), "briefing_figure_punctuation", 25)
 
 
 def add_to(extensions: list) -> None:
