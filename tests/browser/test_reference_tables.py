@@ -5,7 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-PAGES = ("conflicts/", "sources/", "corrections/", "changes/")
+from tools.pages import nav_url
+
+# What has changed has no table while the updates log is empty (its stacking is tested in
+# test_changes.py on a copy with updates).
+PAGES = tuple(map(nav_url, ("Where sources differ", "Sources", "Corrections")))
 
 # Per stacked table: its width, how far it (or Material's scrolling wrapper) scrolls sideways,
 # its header row's height, each cell's display and the label its ::before shows.
