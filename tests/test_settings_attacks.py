@@ -4,6 +4,7 @@ is read or written (macros/engine/settings_check.py)."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -91,3 +92,115 @@ def test_a_redirect_out_of_the_site_folder_writes_nothing(tmp_path, generator, m
     assert "Traceback" not in result.output
     assert told.strip() in result.output, result.output
     assert not list(tmp_path.rglob("escaped*"))
+
+
+def nav_entry(project: Path, entry: str) -> int:
+    return edit(project, "  - Home: index.md\n", f"  - Home: index.md\n  - {entry}\n") + 1
+
+
+@pytest.mark.parametrize(("entry", "written"), [
+    ("Evil: https://evil.example/", "'https://evil.example/'"),
+    ("Readme: ../README.md", "'../README.md'"),
+    ("Root: /etc/passwd.md", "'/etc/passwd.md'"),
+    ("Mail: mailto:x@example.org", "'mailto:x@example.org'"),
+    ("Section: [{Deep: ../../mkdocs.yml}]", "'../../mkdocs.yml'"),
+    ("Folder: assets/", "'assets/'"),
+])
+def test_a_nav_entry_is_a_page_of_docs(project_copy, entry, written):
+    line = nav_entry(project_copy, entry)
+    told = refused(project_copy)
+    title = entry.split(":")[0] if "{" not in entry else "Deep"
+    assert told.startswith(f"mkdocs.yml:{line}: nav: the nav entry '{title}' names {written}, "
+                           "which is not a page under docs/"), told
+    assert "How to fix: list the site's pages by their path from docs/" in told
+
+
+THIRD_PARTY = "loaded from another site, so every page would make readers' browsers ask it"
+
+
+@pytest.mark.parametrize(("old", "new", "key", "problem"), [
+    ("  - stylesheets/site.css", "  - https://evil.example/x.css", "extra_css",
+     f"'https://evil.example/x.css': {THIRD_PARTY}"),
+    ("  - path: javascripts/figures.js", "  - path: //evil.example/x.js", "extra_javascript",
+     f"'//evil.example/x.js': {THIRD_PARTY}"),
+    ("  - stylesheets/site.css", "  - HTTP://evil.example/x.css", "extra_css",
+     f"'HTTP://evil.example/x.css': {THIRD_PARTY}"),
+    ("  favicon: assets/favicon.svg", "  favicon: https://evil.example/f.ico", "theme.favicon",
+     f"'https://evil.example/f.ico': {THIRD_PARTY}"),
+    ("  favicon: assets/favicon.svg", "  favicon: assets/favicon.svg\n  logo: ../logo.svg",
+     "theme.logo", "'../logo.svg' is not a file under docs/"),
+    ("  - stylesheets/site.css", "  - stylesheets/missing.css", "extra_css",
+     "'stylesheets/missing.css' is not a file under docs/"),
+    ("  font: false", "  font:\n    text: Roboto", "theme.font",
+     f"the theme's font (Google Fonts): {THIRD_PARTY}"),
+    ("strict: true", "strict: true\nrepo_url: https://github.com/x/y", "repo_url",
+     "the repository's star and fork counts"),
+    ("  generator: false", "  generator: false\n  analytics:\n    provider: google", "extra.analytics",
+     f"an analytics script: {THIRD_PARTY}"),
+])
+def test_every_page_loads_only_files_of_docs(project_copy, old, new, key, problem):
+    line = edit(project_copy, old, new)
+    told = refused(project_copy)
+    assert told.startswith((f"mkdocs.yml:{line}: {key}: {problem}",
+                            f"mkdocs.yml:{line + 1}: {key}: {problem}")), told
+    assert "How to fix: " in told
+
+
+@pytest.mark.parametrize("written", [".", "./", "docs/..", ""])
+def test_the_pages_are_a_folder_of_their_own(project_copy, written):
+    line = edit(project_copy, "strict: true\n", f"strict: true\ndocs_dir: '{written}'\n") + 1
+    told = refused(project_copy)
+    assert told.startswith(f"mkdocs.yml:{line}: docs_dir: docs_dir is '{written}', the project "
+                           "folder itself"), told
+    assert "How to fix: keep the pages in a folder of their own" in told
+
+
+def test_a_docs_folder_outside_the_project_is_refused(project_copy):
+    line = edit(project_copy, "strict: true\n", "strict: true\ndocs_dir: ../elsewhere\n") + 1
+    assert refused(project_copy).startswith(
+        f"mkdocs.yml:{line}: docs_dir: '../elsewhere' is outside the project folder")
+
+
+def test_make_build_tells_the_docs_folder_as_make_check_does(project_copy, monkeypatch,
+                                                             capsys):
+    from macros.adapters.publish import main as make_build
+
+    edit(project_copy, "strict: true\n", "strict: true\ndocs_dir: .\n")
+    told = checked(project_copy, monkeypatch, capsys)
+    assert make_build("site") == 1
+    assert capsys.readouterr().err == told
+    assert not (project_copy / "site").exists()
+
+
+SNIPPETS = "  - pymdownx.details\n"
+
+
+@pytest.mark.parametrize(("options", "key", "problem"), [
+    ("  - pymdownx.snippets: {base_path: ['/'], check_paths: true}",
+     "pymdownx.snippets.base_path", "'/' is outside the project folder"),
+    ("  - pymdownx.snippets", "pymdownx.snippets.base_path",
+     "pymdownx.snippets's base_path is '.': the extension could read files beyond one folder"),
+    ("  - pymdownx.snippets:\n      base_path: [snippets, ..]", "pymdownx.snippets.base_path",
+     "'..' is outside the project folder"),
+    ("  - pymdownx.snippets:\n      base_path: docs\n      auto_append: [../../etc/hostname]",
+     "pymdownx.snippets.auto_append", "'docs/../../etc/hostname' is outside the project"),
+    ("  - pymdownx.snippets:\n      base_path: docs\n      restrict_base_path: false",
+     "pymdownx.snippets.restrict_base_path", "pymdownx.snippets's restrict_base_path is false"),
+    ("  - pymdownx.snippets:\n      base_path: docs\n      url_download: true",
+     "pymdownx.snippets.url_download", "pymdownx.snippets's url_download is true"),
+    ("  - pymdownx.b64:\n      base_path: /etc", "pymdownx.b64.base_path",
+     "'/etc' is outside the project folder"),
+])
+def test_extensions_read_files_from_one_folder_of_the_project(project_copy, options, key,
+                                                              problem):
+    edit(project_copy, SNIPPETS, f"{SNIPPETS}{options}\n")
+    told = refused(project_copy)
+    assert re.match(rf"mkdocs\.yml:\d+: markdown_extensions\.{re.escape(key)}: "
+                    rf"{re.escape(problem)}", told), told
+
+
+def test_a_link_in_the_snippets_folder_is_refused(project_copy):
+    (project_copy / "snippets").mkdir()
+    (project_copy / "snippets" / "host.txt").symlink_to("/etc/hostname")
+    edit(project_copy, SNIPPETS, f"{SNIPPETS}  - pymdownx.snippets:\n      base_path: snippets\n")
+    assert refused(project_copy).startswith("snippets/host.txt: a link (to /etc/hostname)")

@@ -146,8 +146,8 @@ MESSAGES: dict[str, Message] = {
         "give the extension a 'base_path:' naming a folder of the project that holds only what "
         "pages include (e.g. [snippets]), and leave restrict_base_path and url_download unset"),
     "third-party-asset": Message(
-        "{written} is loaded from another site: every page would make readers' browsers ask "
-        "it, and the site makes no third-party request",
+        "{written}: loaded from another site, so every page would make readers' browsers ask "
+        "it (the site makes no third-party request)",
         "save the file under docs/ (scripts in docs/javascripts/, styles in docs/stylesheets/) "
         "and name it by its path from docs/"),
     "asset-not-in-docs": Message(

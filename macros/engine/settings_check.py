@@ -7,7 +7,6 @@ page that no longer exists to a page of the site."""
 
 from __future__ import annotations
 
-import os
 import posixpath
 import re
 from collections.abc import Iterable, Mapping
@@ -23,7 +22,7 @@ from .present.pages.site_pages import check_nav, page_url
 
 ADDRESS = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:|^//|^\\\\")
 # Options of Markdown extensions that name a file or folder the extension reads into pages.
-PATH_OPTION = re.compile(r"path|dir|file|append|base", re.I)
+PATH_OPTION = re.compile(r"(^|_)(paths?|dirs?|files?|append)$", re.I)
 # Options that would let an extension read what the project does not hold.
 UNSAFE_OPTIONS = {("pymdownx.snippets", "restrict_base_path"): False,
                   ("pymdownx.snippets", "url_download"): True}
@@ -51,7 +50,7 @@ def check_config_file(project_dir: Path, name: str = CONFIG_FILE) -> None:
     theme = conf.get("theme") if isinstance(conf.get("theme"), Mapping) else {}
     check_settings(project_dir, {name: text}, conf,
                    BriefingConfig.from_extra(conf.get("extra"), text),
-                   project_dir / str(conf.get("docs_dir") or "docs"), theme.get("custom_dir"))
+                   project_dir / str(conf.get("docs_dir", "docs") or ""), theme.get("custom_dir"))
 
 
 def check_settings(project_dir: Path, texts: Mapping[str, str], conf: Mapping,
@@ -67,8 +66,11 @@ def check_sources(project_dir: Path, texts: Mapping[str, str], conf: Mapping,
     """What a generator reads files from and where it writes redirects, checked before it
     reads or writes any file."""
     file = _main_file(texts)
-    check_docs_dir(project_dir, docs_dir, texts.get(file, ""), file)
-    check_published(project_dir, texts, config, docs_dir, custom_dir,
+    written = conf.get("docs_dir")
+    if not (isinstance(written, str) and (project_dir / written).resolve() == docs_dir.resolve()):
+        written = str(docs_dir)
+    check_docs_dir(project_dir, written, texts.get(file, ""), file)
+    check_published(project_dir, texts, config, Path(written), custom_dir,
                     plugin_settings(conf, "macros"), [written_settings(t) for t in texts.values()])
     check_redirects(plugin_settings(conf, "redirects").get("redirect_maps"),
                     texts.get(file, ""), file, docs_dir,
@@ -88,13 +90,11 @@ def _main_file(texts: Mapping[str, str]) -> str:
     return CONFIG_FILE if CONFIG_FILE in texts else next(iter(texts), CONFIG_FILE)
 
 
-def check_docs_dir(project_dir: Path, docs_dir: Path, text: str, file: str) -> None:
+def check_docs_dir(project_dir: Path, docs_dir: str, text: str, file: str) -> None:
     """The pages are a folder of their own inside the project, never the project itself (it
-    would publish the settings, the data and the code)."""
+    would publish the settings, the data and the code). `docs_dir` as written."""
     if (project_dir / docs_dir).resolve() == project_dir.resolve():
-        written = docs_dir.relative_to(project_dir) if docs_dir.is_relative_to(project_dir) \
-            else os.path.relpath(docs_dir, project_dir)
-        problem, hint = told("docs-dir-project", written=shown(str(written)))
+        problem, hint = told("docs-dir-project", written=shown(docs_dir))
         raise BriefingError(problem, file=file, line=setting_line(text, "docs_dir"),
                             key="docs_dir", hint=hint)
 
@@ -197,10 +197,8 @@ def _check_extension_options(project_dir: Path, conf: Mapping,
     """An extension that reads files reads them only from one folder of the project: never the
     whole project, never beyond it, never from another site."""
     for name, options in _extensions(conf):
-        refused = [(option, options.get(option, not bad))
-                   for (extension, option), bad in UNSAFE_OPTIONS.items() if extension == name]
-        refused = [(option, value) for option, value in refused
-                   if value is UNSAFE_OPTIONS[(name, option)]]
+        refused = [(option, bad) for (extension, option), bad in UNSAFE_OPTIONS.items()
+                   if extension == name and options.get(option) is bad]
         if name == "pymdownx.snippets":
             refused += [("base_path", base) for base in _listed(options.get("base_path", "."))
                         if (project_dir / base).resolve() == project_dir.resolve()]
@@ -249,9 +247,10 @@ def _line_of(text: str, written: str, after: str) -> int | None:
 
 
 def check_assets(conf: Mapping, text: str, file: str, docs_dir: Path) -> None:
-    """The scripts, style sheets and icons every page loads are files of docs/: an address of
-    another site would make every reader's browser ask it (the site makes no third-party
-    request), and a missing file a broken page."""
+    """The scripts, style sheets and icons every page loads are files of docs/, and no theme
+    feature loads from another site: an address of another site would make every reader's
+    browser ask it (the site makes no third-party request), and a missing file a broken
+    page."""
     scripts = conf.get("extra_javascript") or []
     theme = conf.get("theme") if isinstance(conf.get("theme"), Mapping) else {}
     named = [("extra_javascript", s.get("path") if isinstance(s, Mapping) else s)
@@ -260,6 +259,10 @@ def check_assets(conf: Mapping, text: str, file: str, docs_dir: Path) -> None:
     named += [("extra_css", s) for s in (styles if isinstance(styles, list) else [styles])]
     named += [(f"theme.{name}", theme.get(name)) for name in ("favicon", "logo")
               if theme.get(name) is not None]
+    for key, what in _theme_requests(conf, theme):
+        problem, hint = told("third-party-asset", written=what)
+        raise BriefingError(problem, file=file, line=setting_line(text, key.rpartition(".")[2]),
+                            key=key, hint=hint)
     for key, value in named:
         written = str(value) if value is not None else ""
         line = _line_of(text, written, key.rpartition(".")[2])
@@ -271,6 +274,21 @@ def check_assets(conf: Mapping, text: str, file: str, docs_dir: Path) -> None:
         else:
             continue
         raise BriefingError(problem, file=file, line=line, key=key, hint=hint)
+
+
+def _theme_requests(conf: Mapping, theme: Mapping) -> list[tuple[str, str]]:
+    """(key, what it loads) for the theme's features that load from another site: Google
+    Fonts, an analytics script, the repository's facts from its host's API."""
+    found = []
+    if theme.get("font") not in (None, False):
+        found.append(("theme.font", "the theme's font (Google Fonts)"))
+    extra = conf.get("extra") if isinstance(conf.get("extra"), Mapping) else {}
+    if extra.get("analytics"):
+        found.append(("extra.analytics", "an analytics script"))
+    if conf.get("repo_url"):
+        found.append(("repo_url", "the repository's star and fork counts (the theme asks "
+                                  "its host's API)"))
+    return found
 
 
 def _outside(path: str) -> bool:

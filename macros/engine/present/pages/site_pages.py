@@ -68,7 +68,7 @@ def check_nav(docs_dir: Path, nav, config_text: str, config_name: str = "mkdocs.
     lines = config_text.splitlines()
     start = next((n for n, row in enumerate(lines) if re.match(r"^nav\s*:", row)), 0)
     for title, name in nav_entries(nav or []):
-        written = re.compile(rf"(^|[\s:'\"]){re.escape(name)}\s*['\"]?\s*$")
+        written = re.compile(rf"(^|[\s:'\"{{\[,]){re.escape(name)}\s*['\"]?[\s}}\]]*$")
         line = next((n + 1 for n in range(start, len(lines)) if written.search(lines[n])), None)
         if EXTERNAL.match(name) or ".." in re.split(r"[/\\]", name) or not name.endswith(".md"):
             problem, hint = told("nav-not-a-page", title=title or name, written=f"'{name}'",
