@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import build, build_zensical
+from conftest import ROOT, build, build_zensical
 from macros.engine.check import main
 from macros.engine.errors import BriefingError
 from macros.engine.settings_check import check_config_file
@@ -204,3 +204,102 @@ def test_a_link_in_the_snippets_folder_is_refused(project_copy):
     (project_copy / "snippets" / "host.txt").symlink_to("/etc/hostname")
     edit(project_copy, SNIPPETS, f"{SNIPPETS}  - pymdownx.snippets:\n      base_path: snippets\n")
     assert refused(project_copy).startswith("snippets/host.txt: a link (to /etc/hostname)")
+
+
+PAGES = ["index.md", "campaign.md", "guide/setup.md"]
+FILES = ["assets/favicon.svg", "guide/diagram.png"]
+
+
+@pytest.mark.parametrize(("markdown", "problem"), [
+    ("[the config](../mkdocs.yml)", "link to '../mkdocs.yml': it is outside docs/"),
+    ("[data](../data/briefing.yml)", "link to '../data/briefing.yml': it is outside docs/"),
+    ("[x](guide/../../README.md)", "link to 'guide/../../README.md': it is outside docs/"),
+    ("[x]: ../mkdocs.yml", "link to '../mkdocs.yml': it is outside docs/"),
+    ("![x](file:///etc/passwd)", "link to 'file:///etc/passwd': a file: address"),
+    ("[x](javascript:alert(1))", "link to 'javascript:alert(1)': a javascript: address"),
+    ("[x](<JavaScript:alert(1)>)", "link to 'JavaScript:alert(1)': a javascript: address"),
+    ("[x](data:text/html,hi)", "link to 'data:text/html,hi': a data: address"),
+    ("![x](https://evil.example/t.png)", "an image from another site"),
+    ("![x](//evil.example/t.png)", "an image from another site"),
+    ("[x](/etc/passwd)", "link to '/etc/passwd': a path from the server's root"),
+    ("[x](.secret.txt)", "MkDocs does not publish a file whose name starts with a dot"),
+    ("[x](templates/x.html)", "nor templates/"),
+    ("[x](assets/favicon.sgv)", "no such file under docs/ (did you mean assets/favicon.svg?)"),
+])
+def test_a_link_to_what_the_site_does_not_publish_is_a_page_mistake(markdown, problem):
+    from macros.engine.present.pages.links import check_links
+
+    with pytest.raises(BriefingError) as caught:
+        check_links(f"Intro.\n\n{markdown}\n", "docs/index.md", PAGES, FILES)
+    assert str(caught.value).startswith("docs/index.md:3: "), caught.value
+    assert problem in str(caught.value)
+    assert "How to fix: link to a page or file under docs/" in str(caught.value)
+
+
+def test_links_to_pages_files_and_other_sites_pass():
+    from macros.engine.present.pages.links import check_links
+
+    check_links("[a](../campaign.md#x) [b](../assets/favicon.svg) ![c](diagram.png) "
+                "[d](https://example.org/) [e](mailto:a@example.org) [f](#top) "
+                "[g]({{ publisher.repository }}/issues)\n", "docs/guide/setup.md", PAGES, FILES)
+
+
+@pytest.mark.parametrize("written", ["../../../../etc/passwd", "/etc/passwd", "nope.html",
+                                     "main.html/../../mkdocs.yml", "[main.html]"])
+def test_a_page_template_is_a_file_of_the_overrides(written):
+    from macros.engine.settings_check import check_page_template
+
+    text = f"---\ntitle: T\ntemplate: {written}\n---\n"
+    with pytest.raises(BriefingError) as caught:
+        check_page_template({"template": written}, text, "docs/about.md", ROOT / "overrides")
+    assert str(caught.value).startswith("docs/about.md:3: template: the theme has no page "
+                                        "template"), caught.value
+    check_page_template({"template": "main.html"}, text, "docs/about.md", ROOT / "overrides")
+
+
+def page_line(project: Path, markdown: str, page: str = "about.md") -> None:
+    path = project / "docs" / page
+    path.write_text(path.read_text(encoding="utf-8").rstrip("\n") + f"\n\n{markdown}\n",
+                    encoding="utf-8")
+
+
+def front_matter(project: Path, line: str) -> None:
+    edit(project, "---\n", f"---\n{line}\n", "docs/about.md")
+
+
+# One of each class: `make check` says what the build says, at the same file and line.
+SAME_MESSAGE = {
+    "redirect to another site": lambda p: redirect(p, "'old.md': 'https://evil.example/x'"),
+    "redirect over a page": lambda p: redirect(p, "'campaign.md': 'financial.md'"),
+    "nav entry to another site": lambda p: nav_entry(p, "Evil: https://evil.example/"),
+    "nav entry outside docs": lambda p: nav_entry(p, "Readme: ../README.md"),
+    "script from another site": lambda p: edit(
+        p, "  - stylesheets/site.css", "  - https://evil.example/x.css"),
+    "snippets from the root": lambda p: edit(
+        p, SNIPPETS, f"{SNIPPETS}  - pymdownx.snippets: {{base_path: ['/'], check_paths: true}}\n"),
+    "link to the settings": lambda p: page_line(p, "[the config](../mkdocs.yml)"),
+    "file: image": lambda p: page_line(p, "![x](file:///etc/passwd)"),
+    "template outside the theme": lambda p: front_matter(p, "template: ../../../../etc/passwd"),
+    "theme folder outside": lambda p: edit(p, "  custom_dir: overrides", "  custom_dir: /etc"),
+    "link in the overrides": lambda p: (p / "overrides" / "partials" / "etc").symlink_to("/etc"),
+    "page that is a link": lambda p: (p / "docs" / "passwd.md").symlink_to("/etc/passwd"),
+}
+
+
+# Zensical reads the theme from overrides-zensical/ (mkdocs.zensical.yml), not overrides/.
+MKDOCS_THEME = ("theme folder outside", "link in the overrides")
+
+
+@pytest.mark.parametrize(("case", "generator"), [
+    pytest.param(case, generator, id=f"{case}-{name}") for case in SAME_MESSAGE
+    for name, generator in (("mkdocs", build), ("zensical", build_zensical))
+    if not (name == "zensical" and case in MKDOCS_THEME)])
+def test_make_check_says_what_the_build_says(case, generator, project_copy, monkeypatch,
+                                             capsys):
+    SAME_MESSAGE[case](project_copy)
+    told = checked(project_copy, monkeypatch, capsys)
+    message = told[re.search(r"^(docs|mkdocs\.yml|overrides)\b", told, re.M).start():].strip()
+    result = generator(project_copy)
+    assert result.returncode == 1, result.output
+    assert "Traceback" not in result.output, result.output
+    assert message in result.output, (told, result.output)

@@ -24,7 +24,7 @@ from ..engine.load.page_source import read_pages
 from ..engine.macro_table import macros
 from ..engine.present.pages.site_pages import site_pages
 from ..engine.publication import Publication, Publisher, address_notice
-from ..engine.settings_check import check_settings, written_settings
+from ..engine.settings_check import check_page_template, check_settings, written_settings
 from ..engine.site import Site
 from . import common
 from .publish import check_target, publish
@@ -87,6 +87,9 @@ class Build:
         publication = None
         try:
             known = {*env.variables, *env.macros, *(page.meta or {}), *names}
+            # Zensical's theme serves templates of its own: only the name's shape is checked
+            check_page_template(page.meta or {}, site.page_source(src).text,
+                                site.page_file(src), None)
             common.check_template(site, src, self.jinja, known)
             # what the theme's <head> and footer read (overrides/main.html)
             publication = self.publication.page_meta(src)
