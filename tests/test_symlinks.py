@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import build, build_zensical
-from macros.adapters.common import check_published
+from macros.engine.settings_check import check_published
 from macros.engine.config import BriefingConfig
 from macros.engine.errors import BriefingError
 

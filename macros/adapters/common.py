@@ -4,20 +4,16 @@ tells a failed expression as a page mistake."""
 
 from __future__ import annotations
 
-import re
 import traceback
-from collections.abc import Callable, Collection, Iterable, Mapping
-from pathlib import Path
+from collections.abc import Callable, Collection, Iterable
 
 import jinja2
 import jinja2.ext
 
 from ..engine import errors
 from ..engine.catalogue import told
-from ..engine.config import BriefingConfig, setting_line
 from ..engine.errors import BriefingError
 from ..engine.load.page_source import FRONT_MATTER
-from ..engine.load.project_files import check_inside, check_own_files
 from ..engine.present.pages.frame import frame_markdown
 from ..engine.present.pages.page_template import (
     parse_body,
@@ -28,61 +24,6 @@ from ..engine.site import Site
 
 # The name under which each adapter gives pages its reporter of failed expressions.
 EXPRESSION_FAILED = "_briefing_expression_failed"
-
-
-def check_published(project_dir: Path, settings: Mapping[str, str], config: BriefingConfig,
-                    docs_dir: Path, custom_dir: str | None,
-                    macros_config: Mapping | None = None) -> None:
-    """Before the generator reads a file: the folders it publishes from, the data file and the
-    files the macros plugin reads into pages (`include_dir`, `include_yaml`) are inside the
-    project, and hold only plain files and folders (engine.load.project_files). `settings`
-    maps each settings file's name to its text, the one read last first."""
-    named = [("docs_dir", "docs_dir", docs_dir), ("custom_dir", "theme.custom_dir", custom_dir),
-             ("data", "extra.briefing.data", config.data),
-             *[(name, f"plugins.macros.{name}", path)
-               for name, path in _macros_plugin_paths(macros_config or {})]]
-    for setting, key, path in named:
-        if path:
-            file, line = next(((name, setting_line(text, setting)) for name, text
-                               in settings.items() if setting_line(text, setting)),
-                              (next(iter(settings), "mkdocs.yml"), None))
-            check_inside(project_dir, Path(path), key, file, line)
-    check_own_files(project_dir, [project_dir / path for _, _, path in named if path]
-                    + [project_dir / "data"])
-
-
-def _macros_plugin_paths(plugin: Mapping) -> list[tuple[str, str]]:
-    """The files and folders the macros plugin reads into pages, as written."""
-    found = [("include_dir", plugin.get("include_dir"))]
-    yaml_files = plugin.get("include_yaml") or []
-    for entry in yaml_files if isinstance(yaml_files, list) else [yaml_files]:
-        values = entry.values() if isinstance(entry, Mapping) else [entry]
-        found += [("include_yaml", value) for value in values]
-    return [(name, str(path)) for name, path in found if path]
-
-
-def check_plain_settings(conf: Mapping, config_text: str, file: str) -> None:
-    """Settings the theme shows on every page (site name and description, copyright, nav
-    titles) are not rendered: template code there would reach every page as typed."""
-    written = [(name, conf.get(name)) for name in ("site_name", "site_description", "copyright")]
-    written += [("nav", title) for title in _nav_titles(conf.get("nav"))]
-    for key, value in written:
-        if isinstance(value, str) and re.search(r"\{[{%#]", value):
-            first = value.strip().splitlines()[0]
-            line = next((n for n, row in enumerate(config_text.splitlines(), 1) if first in row),
-                        setting_line(config_text, key))
-            problem, hint = told("setting-template")
-            raise BriefingError(problem, file=file, line=line, key=key, hint=hint)
-
-
-def _nav_titles(items) -> list[str]:
-    """Every title written in a nav: pages' and sections', at any depth."""
-    if isinstance(items, list):
-        return [title for item in items for title in _nav_titles(item)]
-    if isinstance(items, dict):
-        return [title for name, value in items.items()
-                for title in [str(name), *_nav_titles(value)]]
-    return []
 
 
 def told_as_mistake(error: Exception, file: str | None) -> BriefingError:

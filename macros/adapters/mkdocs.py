@@ -21,9 +21,14 @@ from ..engine.config import BriefingConfig, setting_line
 from ..engine.errors import BriefingError, shown
 from ..engine.load.page_source import read_pages
 from ..engine.macro_table import macros
-from ..engine.present.pages.site_pages import check_nav
 from ..engine.present.pages.usage import PageInfo
 from ..engine.publication import Publication, Publisher, address_notice
+from ..engine.settings_check import (
+    check_page_template,
+    check_site_settings,
+    check_sources,
+    written_settings,
+)
 from ..engine.site import Site
 from . import common
 
@@ -54,19 +59,20 @@ class Build:
             if not preview:
                 raise
             self._failed(error)
-        # Before MkDocs walks docs/ (it follows links): stops the preview too.
-        common.check_published(Path(env.project_dir), {config_file.name: text},
-                               self.config or BriefingConfig(), Path(env.conf["docs_dir"]),
-                               env.conf["theme"]._custom_dir, env.config)
+        # Before MkDocs walks docs/ (it follows links) or writes a redirect: stops the
+        # preview too.
+        written = written_settings(text)
+        check_sources(Path(env.project_dir), {config_file.name: text}, written,
+                      self.config or BriefingConfig(), Path(env.conf["docs_dir"]),
+                      env.conf["theme"]._custom_dir)
         if self.errors:
             return
         try:
             docs = Path(env.conf["docs_dir"])  # every page read once, before MkDocs reads them
             self.sources = read_pages(docs, [p.relative_to(docs).as_posix()
                                              for p in sorted(docs.rglob("*.md"))])
-            check_nav(docs, env.conf["nav"], text, config_file.name)
+            check_site_settings({config_file.name: text}, written, docs)
             self.publisher = Publisher.from_extra(env.conf["extra"])
-            common.check_plain_settings(env.conf, text, config_file.name)
         except Exception as error:
             error = common.told_as_mistake(error, None)
             if not preview:
@@ -98,8 +104,14 @@ class Build:
         meta = self.env.page.meta or {}
         if "template" not in meta:
             return
+        custom_dir = self.env.conf["theme"]._custom_dir
         try:
+            check_page_template(meta, self.sources[self._page()].text, self._own(),
+                                Path(custom_dir) if custom_dir else None)
             self.env.conf["theme"].get_env().get_template(meta["template"])
+        except BriefingError:
+            meta.pop("template")  # the theme's own page template shows the message
+            raise
         except (jinja2.TemplateError, TypeError, AttributeError, OSError):
             written = meta.pop("template")  # the theme's own page template shows the message
             problem, hint = told("page-template-unknown", written=shown(written))

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from ..engine.catalogue import told
 from ..engine.errors import BriefingError
+from ..engine.settings_check import check_config_file
 
 
 @contextmanager
@@ -109,6 +110,7 @@ def mkdocs_build(folder: Path) -> bool:
 def main(site: str = "site") -> int:
     target = Path(site)
     try:
+        check_config_file(Path.cwd())  # MkDocs' own check of docs_dir tells no line or fix
         done = publish(target, mkdocs_build)
     except KeyboardInterrupt:
         done = False

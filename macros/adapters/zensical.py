@@ -24,6 +24,7 @@ from ..engine.load.page_source import read_pages
 from ..engine.macro_table import macros
 from ..engine.present.pages.site_pages import site_pages
 from ..engine.publication import Publication, Publisher, address_notice
+from ..engine.settings_check import check_page_template, check_settings, written_settings
 from ..engine.site import Site
 from . import common
 from .publish import check_target, publish
@@ -52,8 +53,8 @@ class Build:
         self.publication: Publication | None = None
         try:
             config = BriefingConfig.from_extra(self.extra, text)
-            common.check_published(self.root, {settings.name: text}, config, self.docs_dir,
-                                   (conf.get("theme") or {}).get("custom_dir"))
+            check_settings(self.root, {settings.name: text}, written_settings(text), config,
+                           self.docs_dir, (conf.get("theme") or {}).get("custom_dir"))
             publisher = Publisher.from_extra(self.extra)
             self.site = Site(self.root, self.docs_dir, config, self.pages,
                              read_pages(self.docs_dir, self.pages), conf.get("site_url") or "",
@@ -86,6 +87,9 @@ class Build:
         publication = None
         try:
             known = {*env.variables, *env.macros, *(page.meta or {}), *names}
+            # Zensical's theme serves templates of its own: only the name's shape is checked
+            check_page_template(page.meta or {}, site.page_source(src).text,
+                                site.page_file(src), None)
             common.check_template(site, src, self.jinja, known)
             # what the theme's <head> and footer read (overrides/main.html)
             publication = self.publication.page_meta(src)
@@ -163,14 +167,8 @@ def check_before_build(settings: Path) -> None:
     texts = {path.name: path.read_text(encoding="utf-8")
              for path in (settings, mkdocs_yml) if path.is_file()}
     config = BriefingConfig.from_extra(conf.get("extra"), texts.get("mkdocs.yml", ""))
-    written = yaml.load(texts.get("mkdocs.yml", ""), Loader=yaml.BaseLoader)  # as written
-    written = written if isinstance(written, dict) else {}
-    common.check_plain_settings(written, texts.get("mkdocs.yml", ""), mkdocs_yml.name)
-    plugins = written.get("plugins") or []
-    macros_config = next((entry["macros"] for entry in plugins if isinstance(entry, dict)
-                          and isinstance(entry.get("macros"), dict)), {})
-    common.check_published(root, texts, config, Path(conf["docs_dir"]),
-                           (conf.get("theme") or {}).get("custom_dir"), macros_config)
+    check_settings(root, texts, written_settings(texts.get("mkdocs.yml", "")), config,
+                   Path(conf["docs_dir"]), (conf.get("theme") or {}).get("custom_dir"))
 
 
 def build_into(settings: Path, folder: Path) -> bool:

@@ -135,6 +135,37 @@ MESSAGES: dict[str, Message] = {
     "setting-outside-project": Message(
         "'{written}' is outside the project folder",
         "name a file or folder inside the project, by its path from mkdocs.yml"),
+    "docs-dir-project": Message(
+        "docs_dir is {written}, the project folder itself: every file of the project (settings, "
+        "data, code) would be published",
+        "keep the pages in a folder of their own inside the project: write 'docs_dir: docs', or "
+        "delete the line"),
+    "extension-reads-beyond": Message(
+        "{extension}'s {option} is {written}: the extension could read files beyond one folder "
+        "of the project, or from another site",
+        "give the extension a 'base_path:' naming a folder of the project that holds only what "
+        "pages include (e.g. [snippets]), and leave restrict_base_path and url_download unset"),
+    "third-party-asset": Message(
+        "{written}: loaded from another site, so every page would make readers' browsers ask "
+        "it (the site makes no third-party request)",
+        "save the file under docs/ (scripts in docs/javascripts/, styles in docs/stylesheets/) "
+        "and name it by its path from docs/"),
+    "asset-not-in-docs": Message(
+        "{written} is not a file under {docs}/",
+        "name a file of the docs folder by its path from it, e.g. javascripts/figures.js, or "
+        "add the file there"),
+    "nav-not-a-page": Message(
+        "the nav entry '{title}' names {written}, which is not a page under {docs}/",
+        "list the site's pages by their path from {docs}/ (e.g. '- Campaign: campaign.md'); "
+        "link to anything else from a page's prose"),
+    "redirect-from": Message(
+        "redirect from {written}: {why}",
+        "write the old page's path under docs/ (the file that was renamed, e.g. 'money.md'), "
+        "never a page that exists (CONTRIBUTING.md, 'Renaming a page')"),
+    "redirect-to": Message(
+        "redirect from {old} to {written}: {why}",
+        "write the new page's path under docs/, e.g. 'financial.md' or 'financial.md#anchor'; "
+        "a link to another site belongs in a page's prose"),
     "publish-target": Message(
         "the output folder holds files but no built site (no index.html): publishing into it "
         "would replace them",
@@ -199,6 +230,10 @@ MESSAGES: dict[str, Message] = {
         "show the number with a figure macro such as {{{{ fig(\"group.key\") }}}}, or reword; "
         "an idiom such as \"one of\" goes in 'number_words_allowed:' next to "
         "'names_with_digits:' in the data file"),
+    "link-not-published": Message(
+        "link to '{target}': {why}",
+        "link to a page or file under docs/ by its path from this page: the project's other "
+        "files are not published, and browsers open no file: or script address from a page"),
     "no-such-anchor": Message(
         "link to '{target}': {page} has no heading or anchor '{anchor}'",
         "link to a heading that exists (its anchor is the heading in lowercase with hyphens "

@@ -25,6 +25,7 @@ from .present.pages.rules import (
     check_front_matter,
     check_prose,
 )
+from .present.pages.site_pages import docs_files
 from .present.pages.templates import call_macro
 from .present.pages.usage import QUOTED, PageInfo, Usage, scan_pages, shown_template
 from .validate.articles import check_data_file
@@ -55,7 +56,8 @@ class Site:
         self.sources = sources
         self.usage: Usage = scan_pages(pages, sources)
         config.check_sections(self.usage.macros_by_page)
-        self.checker = PageChecker(sources, self.usage.pages, self.briefing.names_with_digits)
+        self.checker = PageChecker(sources, self.usage.pages, self.briefing.names_with_digits,
+                                   docs_files(docs_dir))
         check_data_file(project_dir / config.data, config.data, project_dir / config.articles,
                         config.articles)   # the article texts are read afresh on every build
         self.appendix_url = pages[config.appendix].url

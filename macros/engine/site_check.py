@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
-import yaml
 from markdown.extensions.toc import slugify
 
 from .catalogue import told
@@ -29,7 +28,8 @@ from .load.page_source import read_pages
 from .macro_table import macros
 from .present.pages.code import without_code
 from .present.pages.page_template import parse_body, template_line, what_failed
-from .present.pages.site_pages import check_nav, pages_outside_nav, site_pages
+from .present.pages.site_pages import pages_outside_nav, site_pages
+from .settings_check import check_page_template, check_settings, written_settings
 from .site import Site
 
 # What the site generator gives every page besides the engine's macros (mkdocs-macros'
@@ -40,14 +40,6 @@ HEADING = re.compile(r"^#{1,6}[ \t]+(.+?)[ \t]*#*[ \t]*$", re.M)
 ATTRIBUTE_ID = re.compile(r"\{[^}\n]*#([\w-]+)[^}\n]*\}")
 HTML_ID = re.compile(r"\bid=\"([^\"]+)\"")
 ANCHOR_LINK = re.compile(r"\]\(\s*<?([^()\s<>#]*\.md)?#([^()\s<>]+?)>?(?:\s+\"[^\"]*\")?\s*\)")
-
-
-class SettingsLoader(yaml.SafeLoader):
-    """mkdocs.yml as plain YAML: its tags (such as !ENV for the site address) read as nothing,
-    which the engine's settings never use."""
-
-
-SettingsLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
 
 
 @dataclass(frozen=True)
@@ -68,7 +60,7 @@ def read_settings(project_dir: Path) -> Settings:
     if not path.is_file():
         return Settings(BriefingConfig(), project_dir / "docs", [])
     text = path.read_text(encoding="utf-8")
-    conf = yaml.load(text, SettingsLoader) or {}
+    conf = written_settings(text)
     return Settings(BriefingConfig.from_extra(conf.get("extra"), text),
                     project_dir / conf.get("docs_dir", "docs"), conf.get("nav") or [], conf, text)
 
@@ -234,14 +226,23 @@ def check_site(project_dir: Path) -> tuple[Site, list[BriefingError]]:
     """The checked site and the mistakes in its pages; a mistake in the data, the settings or
     the nav raises (nothing else can be checked without them)."""
     settings = read_settings(project_dir)
-    check_nav(settings.docs_dir, settings.nav, settings.text)
+    theme = settings.conf.get("theme") if isinstance(settings.conf.get("theme"), dict) else {}
+    check_settings(project_dir, {CONFIG_FILE: settings.text}, settings.conf, settings.config,
+                   settings.docs_dir, theme.get("custom_dir"))
     pages = site_pages(settings.docs_dir, settings.nav)
     site = Site(project_dir, settings.docs_dir, settings.config, pages,
                 read_pages(settings.docs_dir, pages))
     errors = pages_outside_nav(settings.docs_dir, settings.nav,
                                str(settings.conf.get("not_in_nav") or ""))
     anchors = {}
+    custom_dir = theme.get("custom_dir")
     for src in site.usage.pages:
+        page = site.page_source(src)
+        try:
+            check_page_template(page.meta, page.text, page.display,
+                                project_dir / custom_dir if custom_dir else None)
+        except BriefingError as error:
+            errors.append(error)
         check = PageCheck(site, settings, src)
         anchors[src] = anchors_of(check.run())
         errors.extend(check.errors)

@@ -13,18 +13,20 @@ from .templates import check_source, leftover_template
 
 
 class PageChecker:
-    """The site's pages (read once), the list of page paths links may point to, and the
-    names with digits that page text may write."""
+    """The site's pages (read once), the list of page paths links may point to, the names
+    with digits that page text may write, and the other files under docs/."""
 
     def __init__(self, sources: Mapping[str, PageSource], pages: Collection[str],
-                 names_with_digits: tuple[str, ...] = ()) -> None:
+                 names_with_digits: tuple[str, ...] = (),
+                 files: Collection[str] | None = None) -> None:
         self.sources = sources
         self.pages = pages
+        self.files = files   # the other files under docs/ (None: links to them not checked)
         self.names_with_digits = names_with_digits
 
     def before(self, src: str) -> None:
         page = self.sources[src]
-        check_links(page.text, page.display, self.pages)
+        check_links(page.text, page.display, self.pages, self.files)
         check_source(page.text, page.display)
         check_expressions(page.text, page.display, self.names_with_digits)
 

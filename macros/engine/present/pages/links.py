@@ -1,7 +1,10 @@
 """Links between pages, told with file and line.
 
-A Markdown link to a page that does not exist fails before rendering. The site generator checks
-the rest (anchors, other files, the navigation) in its own words; CONTRIBUTING explains them.
+A Markdown link or image to a page or file that the site does not publish fails before
+rendering: a page that does not exist, a file outside docs/ (`../mkdocs.yml`), a file MkDocs
+leaves out (a name starting with a dot, templates/), a `file:` or script address, or an image
+from another site (the site makes no third-party request). The site generator checks the rest
+(anchors, the navigation) in its own words; CONTRIBUTING explains them.
 """
 
 from __future__ import annotations
@@ -15,20 +18,70 @@ from ...catalogue import told
 from ...errors import BriefingError, did_you_mean
 from .code import without_code
 
-LINK = re.compile(r"\]\(\s*<?([^()\s<>]+?\.md)(?:#[^()\s<>]*)?>?(?:\s+\"[^\"]*\")?\s*\)")
+# The target of an inline link or image, `](target "title")`, and of a reference definition.
+TARGET = re.compile(r"(!?)\[[^\]\n]*\]\(\s*<?((?:[^()\s<>]|\([^()\s<>]*\))+)>?"
+                    r"(?:\s+[\"'][^\"'\n]*[\"'])?\s*\)"
+                    r"|^( {0,3})\[[^\]\n]+\]:[ \t]*<?([^\s<>]+)>?", re.M)
+SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
+WEB = {"http", "https", "mailto", "tel"}
 
 
-def check_links(markdown: str, page: str, pages: Collection[str]) -> None:
-    """Fail on the first link to a .md file that is not among `pages` (paths under docs/)."""
+def check_links(markdown: str, page: str, pages: Collection[str],
+                files: Collection[str] | None = None) -> None:
+    """Fail on the first link to what the site does not publish: a .md file not among `pages`
+    (paths under docs/), or, given `files` (the other files under docs/), a file not among
+    them."""
     src = page.split("/", 1)[-1]
     base = posixpath.dirname(src)
-    for match in LINK.finditer(without_code(markdown)):
-        target = match.group(1)
-        if "://" in target or target.startswith("/"):
-            continue
-        resolved = posixpath.normpath(posixpath.join(base, unquote(target)))
+    for match in TARGET.finditer(without_code(markdown)):
+        image = match.group(1) == "!"
+        target = match.group(2) or match.group(4)
+        path = target.split("#", 1)[0]
+        shown = path if path.endswith(".md") else target   # a page's link without its anchor
+        why = _refused(target, shown, image, base, pages, files)
+        if why:
+            problem, hint = why
+            raise BriefingError(problem, file=page, line=markdown.count("\n", 0, match.start())
+                                + 1, key=shown, hint=hint)
+
+
+def _refused(target: str, shown: str, image: bool, base: str, pages: Collection[str],
+             files: Collection[str] | None) -> tuple[str, str] | None:
+    """(problem, hint) when `target` (told as `shown`), linked from the folder `base` of docs/,
+    is refused."""
+    if "{{" in target or "{%" in target or target.startswith("#"):
+        return None
+    scheme = SCHEME.match(target)
+    if scheme or target.startswith("//"):
+        name = scheme.group(1).lower() if scheme else "https"
+        if name not in WEB:
+            return told("link-not-published", target=shown,
+                        why=f"a {name}: address, which a browser does not open from a web page")
+        if image and name in ("http", "https"):
+            return told("link-not-published", target=shown,
+                        why="an image from another site, which every reader's browser would ask")
+        return None
+    path = unquote(target.split("#", 1)[0].split("?", 1)[0])
+    if path.startswith("/"):
+        return told("link-not-published", target=shown,
+                    why="a path from the server's root, which the generator does not check or "
+                        "rewrite")
+    resolved = posixpath.normpath(posixpath.join(base, path))
+    if resolved == ".." or resolved.startswith("../"):
+        return told("link-not-published", target=shown,
+                    why="it is outside docs/, and only docs/ is published")
+    if path.endswith(".md"):
         if resolved not in pages:
-            problem, hint = told("no-such-page", target=target,
-                                 suggestion=did_you_mean(resolved, pages))
-            raise BriefingError(problem, file=page, line=markdown.count("\n", 0, match.start()) + 1,
-                                key=target, hint=hint)
+            return told("no-such-page", target=shown, suggestion=did_you_mean(resolved, pages))
+        return None
+    if files is None or not path or path.endswith("/"):
+        return None
+    if any(part.startswith(".") for part in resolved.split("/")) \
+            or resolved.startswith("templates/"):
+        return told("link-not-published", target=shown,
+                    why="MkDocs does not publish a file whose name starts with a dot, nor "
+                        "templates/")
+    if resolved not in files:
+        return told("link-not-published", target=shown,
+                    why=f"no such file under docs/{did_you_mean(resolved, files)}")
+    return None

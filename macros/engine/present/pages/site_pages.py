@@ -26,15 +26,20 @@ def page_url(src: str, directory_urls: bool = True) -> str:
     return posixpath.join(stem, "")
 
 
+def nav_entries(items, title: str = "") -> list[tuple[str, str]]:
+    """(title, what it names) for every entry of mkdocs.yml's nav, pages and links."""
+    if isinstance(items, str):
+        return [(title, items)]
+    if isinstance(items, dict):
+        return [pair for name, value in items.items() for pair in nav_entries(value, str(name))]
+    if isinstance(items, list):
+        return [pair for item in items for pair in nav_entries(item, title)]
+    return []
+
+
 def nav_files(items, title: str = "") -> list[tuple[str, str]]:
     """(title, file) for every page file named in mkdocs.yml's nav (not external links)."""
-    if isinstance(items, str):
-        return [] if EXTERNAL.match(items) else [(title, items)]
-    if isinstance(items, dict):
-        return [pair for name, value in items.items() for pair in nav_files(value, name)]
-    if isinstance(items, list):
-        return [pair for item in items for pair in nav_files(item, title)]
-    return []
+    return [(name, src) for name, src in nav_entries(items, title) if not EXTERNAL.match(src)]
 
 
 def site_pages(docs_dir: Path, nav, directory_urls: bool = True) -> dict[str, PageInfo]:
@@ -49,17 +54,28 @@ def site_pages(docs_dir: Path, nav, directory_urls: bool = True) -> dict[str, Pa
     return pages
 
 
+def docs_files(docs_dir: Path) -> frozenset[str]:
+    """Every file under docs_dir that is not a page, by its path from there."""
+    return frozenset(p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*")
+                     if p.is_file() and p.suffix != ".md")
+
+
 def check_nav(docs_dir: Path, nav, config_text: str, config_name: str = "mkdocs.yml") -> None:
-    """Every file the nav names exists under docs/ (MkDocs would only warn "A reference to
+    """Every entry of the nav is a page of docs/, by its path from there (no other site, no
+    file outside docs/), and exists (MkDocs would only warn "A reference to
     'x.md' is included in the 'nav' configuration, which is not found in the documentation
     files", which does not say where or what to do)."""
     lines = config_text.splitlines()
     start = next((n for n, row in enumerate(lines) if re.match(r"^nav\s*:", row)), 0)
-    for title, name in nav_files(nav or []):
+    for title, name in nav_entries(nav or []):
+        written = re.compile(rf"(^|[\s:'\"{{\[,]){re.escape(name)}\s*['\"]?[\s}}\]]*$")
+        line = next((n + 1 for n in range(start, len(lines)) if written.search(lines[n])), None)
+        if EXTERNAL.match(name) or ".." in re.split(r"[/\\]", name) or not name.endswith(".md"):
+            problem, hint = told("nav-not-a-page", title=title or name, written=f"'{name}'",
+                                 docs=docs_dir.name)
+            raise BriefingError(problem, file=config_name, line=line, key="nav", hint=hint)
         if (docs_dir / name).is_file():
             continue
-        written = re.compile(rf"(^|[\s:'\"]){re.escape(name)}\s*['\"]?\s*$")
-        line = next((n + 1 for n in range(start, len(lines)) if written.search(lines[n])), None)
         pages = sorted(p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md"))
         raise BriefingError(
             f"the nav entry '{title or name}' names {docs_dir.name}/{name}, which does not exist"
