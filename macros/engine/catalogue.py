@@ -169,6 +169,18 @@ MESSAGES: dict[str, Message] = {
         "this template expression could not be shown: {detail}",
         "a page computes nothing itself: show a value with a macro such as "
         "{{{{ fig(\"group.key\") }}}}; " + BRACES_LITERALLY),
+    "template-transform": Message(
+        "this template expression does more than show a macro's value: {detail}",
+        "print a macro's value as it is, alone between the braces: {{{{ fig(\"group.key\") }}}}; "
+        "a macro's arguments are quoted texts, lists or other macro calls; to show a figure "
+        "otherwise, change its entry in the data file or use another macro (CONTRIBUTING.md, "
+        "the page macros)"),
+    "template-too-large": Message(
+        "this template code is too large to check: {detail}",
+        "keep each {{{{ }}}} and {{% %}} short and flat: at most {parts} parts, {depth} "
+        "brackets or blocks open at once, {levels} levels of calls, filters and operators "
+        "inside one another and {characters} characters in a quoted text; long text belongs "
+        "in the data file"),
     "no-such-page": Message(
         "link to '{target}': no such page{suggestion}",
         "link to a Markdown file under docs/ by its path from this page, e.g. "
