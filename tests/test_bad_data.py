@@ -312,6 +312,55 @@ def test_digits_in_a_conflict_explanation():
           "explanation: no digits allowed, found '10'", "say it in words without the number")
 
 
+@pytest.mark.parametrize(("old", "new", "key", "field", "found"), [
+    ("in the year Tencent set that precedent", "in 2015", "glossary.red-envelopes",
+     "definition", "2015"),
+    ('term: "Red envelopes"', 'term: "Red envelopes of 2015"', "glossary.red-envelopes", "term",
+     "2015"),
+    ("gives only the year of the Games.", "gives only the year of the Games, 2026.",
+     "open_questions.olympics-dates", "why", "2026"),
+    ("'late January' and prints no year; the year is", "'late January' and prints no year; 2026 is",
+     "figures.chips.h200_approval", "note", "2026"),
+    ("Its credited sentences are listed", "Its 2 credited sentences are listed",
+     "sources.stocknews-feb3", "note", "2"),
+    ("now marked 'about'.", "now marked 'about' (rounded to 3 places).", "corrections.1", "reason",
+     "3"),
+    ('unit: "yuan per US dollar"', 'unit: "yuan per 100 US dollars"', "figures.fx.implied_cny_per_usd",
+     "unit", "100"),
+])
+def test_digits_in_any_prose_field_of_the_data_file(old, new, key, field, found):
+    """Every text the site shows as prose follows the labels' rule, wherever in the file."""
+    assert old in REAL_TEXT, old
+    text = REAL_TEXT.replace(old, new, 1)
+    error = error_for(text)
+    assert (error.file, error.key) == (DATA, key), str(error)
+    assert isinstance(error.line, int)
+    if field not in {"definition", "note"}:   # a folded text is told at its field's line
+        assert error.line == line(text, new), str(error)
+    assert error.problem.startswith(f"{field}: no digits allowed, found '{found}'"), str(error)
+    assert error.hint.startswith("say it in words without the number"), str(error)
+
+
+@pytest.mark.parametrize(("old", "new", "word"), [
+    ("in the year Tencent set that precedent", "in one of twelve years, 4 in total", "4"),
+    ("in the year Tencent set that precedent", "in one of twelve years", "twelve"),
+    ("gives only the year of the Games.", "gives only the year of the Games, a fortnight of three weeks.",
+     "three"),
+])
+def test_numbers_in_words_in_data_prose_are_refused(old, new, word):
+    error = error_for(REAL_TEXT.replace(old, new, 1))
+    assert f"'{word}'" in error.problem, str(error)
+    assert "Traceback" not in str(error) and str(error).count("How to fix:") == 1
+
+
+def test_names_sources_and_idioms_pass_in_data_prose():
+    """names_with_digits, a source's own name and number_words_allowed are written as they are."""
+    text = REAL_TEXT.replace("in the year Tencent set that precedent",
+                             "in the year Tencent set that precedent, as Stock news, 6 Feb says; "
+                             "one of the H200 rivals", 1)
+    assert load(text).glossary
+
+
 def test_digits_in_a_conflict_verdict():
     other = next(k for k in REAL.figures if k != KEY)
     verdict = "The budget is 6 times larger."

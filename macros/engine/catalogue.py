@@ -61,6 +61,11 @@ MESSAGES: dict[str, Message] = {
     "not-positive": Message(
         "a {kind} figure must be greater than zero, got {value}",
         "check the sign and the number; a fall or decline belongs in a percent figure"),
+    "digit-in-data": Message(
+        "{field}: no digits allowed, found '{digit}' in {text}",
+        "say it in words without the number (the number belongs in a figure; a year or a date "
+        "as \"the year Tencent set that precedent\"); a name with digits, like H200, goes in "
+        "'names_with_digits:' at the end of {file}"),
     "number-word-in-data": Message(
         "{field}: a number written in words, '{word}', in {text}",
         "say it without the number (the number belongs in a figure); an idiom such as \"one "
