@@ -361,6 +361,33 @@ def test_names_sources_and_idioms_pass_in_data_prose():
     assert load(text).glossary
 
 
+@pytest.mark.parametrize(("old", "new", "key", "read"), [
+    ("    unit: trading days\n", "    unit: weeks\n", "shares.window_feb3",
+     "7 followed by 'trading days' (from 'seven')"),
+    ("    unit: units\n", "    unit: shipments\n", "chips.zhenwu_shipped",
+     "it reads more than 100,000 followed by 'units of its proprietary'"),
+    ("    value: 2030\n    kind: year\n", "    value: 2030\n    kind: count\n    unit: years\n",
+     "china.ai_leadership_target", "it reads 2030, a year, (from '2030')"),
+    ("    value: 2030\n    kind: year\n", "    value: 2030\n    kind: count\n",
+     "china.ai_leadership_target", "it reads 2030, a year, (from '2030')"),
+])
+def test_a_count_needs_its_unit_and_is_no_year(old, new, key, read):
+    """'7 weeks' is not 'seven trading days'; '2,030 years' is not 'by 2030'."""
+    assert REAL_TEXT.count(old) == 1, old
+    error = error_for(REAL_TEXT.replace(old, new))
+    assert error.key == f"figures.{key}", str(error)
+    assert error.problem.startswith("the passage from "), str(error)
+    assert read in error.problem, str(error)
+    assert error.hint.startswith("correct the value, unit, currency, qualifier, date or kind")
+
+
+def test_a_year_is_no_amount_of_money():
+    """A currency is needed for money, and a bare year never gives one."""
+    old = "    value: 2030\n    kind: year\n"
+    error = error_for(REAL_TEXT.replace(old, "    value: 2030\n    kind: money\n    currency: CNY\n"))
+    assert error.key == "figures.china.ai_leadership_target" and "looked for 2030 CNY" in error.problem
+
+
 def test_digits_in_a_conflict_verdict():
     other = next(k for k in REAL.figures if k != KEY)
     verdict = "The budget is 6 times larger."

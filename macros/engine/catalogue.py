@@ -81,8 +81,9 @@ MESSAGES: dict[str, Message] = {
     "passage-unsupported": Message(
         "the passage from {source} does not support {text}: looked for {wanted} in {quoted}; "
         "{read}",
-        "correct the value, currency, qualifier or date to what the article says, or quote the "
-        "passage that states it (CONTRIBUTING.md, 'What the passage check accepts')"),
+        "correct the value, unit, currency, qualifier, date or kind to what the article says "
+        "(a year such as 2030 is kind year, not a count), or quote the passage that states it "
+        "(CONTRIBUTING.md, 'What the passage check accepts')"),
     # data file: passages against the articles (validate/articles.py)
     "article-missing": Message(
         "the source names no article",
