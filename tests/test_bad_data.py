@@ -242,6 +242,49 @@ def test_as_of_later_than_every_source():
           "a source cannot report what was true after it was published")
 
 
+BUDGET = '  campaign.budget_cny:\n'
+
+
+def budget_as_of(as_of: str, *extra: str) -> str:
+    """The real data with the campaign budget's as_of (and further fields) replaced."""
+    start = REAL_TEXT.index(BUDGET)
+    old = REAL_TEXT[start:].index('    as_of: "2026-02-02"\n') + start
+    new = f'    as_of: "{as_of}"\n' + "".join(f"    {field}\n" for field in extra)
+    return REAL_TEXT[:old] + new + REAL_TEXT[old + len('    as_of: "2026-02-02"\n'):]
+
+
+@pytest.mark.parametrize("as_of", ["2019-03-01", "2024", "early 2025-01"])
+def test_as_of_long_before_every_source(as_of):
+    """A figure true years before any of its sources was written is a typo, unless recalled."""
+    text = budget_as_of(as_of)
+    fails(text, f'{DATA}:{line(text, f"as_of: {chr(34)}{as_of}")}: figures.campaign.budget_cny',
+          f"as_of {as_of} is more than a year before every cited source (the earliest, "
+          "logos-press, is dated early 2026-02)", "write when the figure was true or reported")
+
+
+@pytest.mark.parametrize(("as_of", "extra"), [
+    ("2019-03-01", ("historical: true",)),   # recalled from long before
+    ("2025-03", ()),                         # within a year of the sources
+])
+def test_as_of_before_the_sources_within_reason_passes(as_of, extra):
+    assert load(budget_as_of(as_of, *extra)).figures["campaign.budget_cny"].as_of
+
+
+def test_a_date_figure_may_be_as_of_long_before_its_sources():
+    old = '  deepseek.r1_launch:\n'
+    start = REAL_TEXT.index(old)
+    at = REAL_TEXT.index('    as_of: "early 2026-02"\n', start)
+    text = REAL_TEXT[:at] + '    as_of: "2024-06"\n' + REAL_TEXT[at + len('    as_of: "early 2026-02"\n'):]
+    assert str(load(text).figures["deepseek.r1_launch"].as_of) == "2024-06"
+
+
+def test_an_expected_figure_is_still_not_as_of_after_its_sources():
+    start = REAL_TEXT.index('  deepseek.v4_expected:\n')
+    at = REAL_TEXT.index('    as_of: "early 2026-02"\n', start)
+    text = REAL_TEXT[:at] + '    as_of: "2026-06"\n' + REAL_TEXT[at + len('    as_of: "early 2026-02"\n'):]
+    assert "is later than every cited source" in error_for(text).problem
+
+
 @pytest.mark.parametrize("as_of", ["0001-02-03", "2999"])
 def test_as_of_outside_the_plausible_range(as_of):
     text = add("figures", stated("test.when").replace("as_of: 2026-02-03",

@@ -66,6 +66,12 @@ MESSAGES: dict[str, Message] = {
         "say it in words without the number (the number belongs in a figure; a year or a date "
         "as \"the year Tencent set that precedent\"); a name with digits, like H200, goes in "
         "'names_with_digits:' at the end of {file}"),
+    "as-of-before-sources": Message(
+        "as_of {as_of} is more than a year before every cited source (the earliest, {source}, "
+        "is dated {date})",
+        "write when the figure was true or reported, as the sources give it (a typo in the "
+        "year?); a figure the sources recall from long before, such as a past year's count, is "
+        "marked 'historical: true'"),
     "number-word-in-data": Message(
         "{field}: a number written in words, '{word}', in {text}",
         "say it without the number (the number belongs in a figure); an idiom such as \"one "

@@ -12,7 +12,9 @@ Run once the figures are resolved (derived values known), from Briefing:
 - every date (source dates, as-of dates, date figures, stated or derived) lies in a plausible
   range, EARLIEST_YEAR to LATEST_YEAR;
 - a stated figure's as-of date is not later than the latest of its cited sources' dates
-  (compared as spans: early 2026-02 may be 1 February, so it is not later than 2026-02-03);
+  (compared as spans: early 2026-02 may be 1 February, so it is not later than 2026-02-03),
+  nor more than a year before the earliest of them (a date figure, or one marked historical,
+  excepted: its sources recall it);
 - derived figures pass the range checks of stated ones (a year is a whole year in range);
 - a number other than zero is not shown as zero ("0 units");
 - a check does not name its own figure (a source cited twice by one entry is a duplicate key
@@ -197,6 +199,12 @@ def _check_figure(briefing: Any, key: str, fig: Any, doc: YamlDocument) -> None:
                     f"{_source_named(briefing, latest, fig.sources)}, is dated {latest})",
                     key=name, hint="a source cannot report what was true after it was published: use "
                          "the date the sources give, or cite the later source that reports it")
+            earliest = min(dates, key=_begin)
+            if (fig.kind != "date" and not fig.historical
+                    and _end(as_of) < _begin(earliest) - dt.timedelta(days=366)):
+                raise doc.error(here + ("as_of",), *told(
+                    "as-of-before-sources", as_of=as_of, date=earliest,
+                    source=_source_named(briefing, earliest, fig.sources)), key=name)
     value = fig.value
     if not KINDS[fig.kind].numeric or isinstance(value, bool) or not isinstance(value, int | float):
         return
