@@ -242,6 +242,49 @@ def test_as_of_later_than_every_source():
           "a source cannot report what was true after it was published")
 
 
+BUDGET = '  campaign.budget_cny:\n'
+
+
+def budget_as_of(as_of: str, *extra: str) -> str:
+    """The real data with the campaign budget's as_of (and further fields) replaced."""
+    start = REAL_TEXT.index(BUDGET)
+    old = REAL_TEXT[start:].index('    as_of: "2026-02-02"\n') + start
+    new = f'    as_of: "{as_of}"\n' + "".join(f"    {field}\n" for field in extra)
+    return REAL_TEXT[:old] + new + REAL_TEXT[old + len('    as_of: "2026-02-02"\n'):]
+
+
+@pytest.mark.parametrize("as_of", ["2019-03-01", "2024", "early 2025-01"])
+def test_as_of_long_before_every_source(as_of):
+    """A figure true years before any of its sources was written is a typo, unless recalled."""
+    text = budget_as_of(as_of)
+    fails(text, f'{DATA}:{line(text, f"as_of: {chr(34)}{as_of}")}: figures.campaign.budget_cny',
+          f"as_of {as_of} is more than a year before every cited source (the earliest, "
+          "logos-press, is dated early 2026-02)", "write when the figure was true or reported")
+
+
+@pytest.mark.parametrize(("as_of", "extra"), [
+    ("2019-03-01", ("historical: true",)),   # recalled from long before
+    ("2025-03", ()),                         # within a year of the sources
+])
+def test_as_of_before_the_sources_within_reason_passes(as_of, extra):
+    assert load(budget_as_of(as_of, *extra)).figures["campaign.budget_cny"].as_of
+
+
+def test_a_date_figure_may_be_as_of_long_before_its_sources():
+    old = '  deepseek.r1_launch:\n'
+    start = REAL_TEXT.index(old)
+    at = REAL_TEXT.index('    as_of: "early 2026-02"\n', start)
+    text = REAL_TEXT[:at] + '    as_of: "2024-06"\n' + REAL_TEXT[at + len('    as_of: "early 2026-02"\n'):]
+    assert str(load(text).figures["deepseek.r1_launch"].as_of) == "2024-06"
+
+
+def test_an_expected_figure_is_still_not_as_of_after_its_sources():
+    start = REAL_TEXT.index('  deepseek.v4_expected:\n')
+    at = REAL_TEXT.index('    as_of: "early 2026-02"\n', start)
+    text = REAL_TEXT[:at] + '    as_of: "2026-06"\n' + REAL_TEXT[at + len('    as_of: "early 2026-02"\n'):]
+    assert "is later than every cited source" in error_for(text).problem
+
+
 @pytest.mark.parametrize("as_of", ["0001-02-03", "2999"])
 def test_as_of_outside_the_plausible_range(as_of):
     text = add("figures", stated("test.when").replace("as_of: 2026-02-03",
@@ -310,6 +353,82 @@ def test_digits_in_a_conflict_explanation():
                f"    explanation: {explanation}\n")
     fails(text, f"{DATA}:{line(text, explanation)}: conflicts.test-digits",
           "explanation: no digits allowed, found '10'", "say it in words without the number")
+
+
+@pytest.mark.parametrize(("old", "new", "key", "field", "found"), [
+    ("in the year Tencent set that precedent", "in 2015", "glossary.red-envelopes",
+     "definition", "2015"),
+    ('term: "Red envelopes"', 'term: "Red envelopes of 2015"', "glossary.red-envelopes", "term",
+     "2015"),
+    ("gives only the year of the Games.", "gives only the year of the Games, 2026.",
+     "open_questions.olympics-dates", "why", "2026"),
+    ("'late January' and prints no year; the year is", "'late January' and prints no year; 2026 is",
+     "figures.chips.h200_approval", "note", "2026"),
+    ("Its credited sentences are listed", "Its 2 credited sentences are listed",
+     "sources.stocknews-feb3", "note", "2"),
+    ("now marked 'about'.", "now marked 'about' (rounded to 3 places).", "corrections.1", "reason",
+     "3"),
+    ('unit: "yuan per US dollar"', 'unit: "yuan per 100 US dollars"', "figures.fx.implied_cny_per_usd",
+     "unit", "100"),
+])
+def test_digits_in_any_prose_field_of_the_data_file(old, new, key, field, found):
+    """Every text the site shows as prose follows the labels' rule, wherever in the file."""
+    assert old in REAL_TEXT, old
+    text = REAL_TEXT.replace(old, new, 1)
+    error = error_for(text)
+    assert (error.file, error.key) == (DATA, key), str(error)
+    assert isinstance(error.line, int)
+    if field not in {"definition", "note"}:   # a folded text is told at its field's line
+        assert error.line == line(text, new), str(error)
+    assert error.problem.startswith(f"{field}: no digits allowed, found '{found}'"), str(error)
+    assert error.hint.startswith("say it in words without the number"), str(error)
+
+
+@pytest.mark.parametrize(("old", "new", "word"), [
+    ("in the year Tencent set that precedent", "in one of twelve years, 4 in total", "4"),
+    ("in the year Tencent set that precedent", "in one of twelve years", "twelve"),
+    ("gives only the year of the Games.", "gives only the year of the Games, a fortnight of three weeks.",
+     "three"),
+])
+def test_numbers_in_words_in_data_prose_are_refused(old, new, word):
+    error = error_for(REAL_TEXT.replace(old, new, 1))
+    assert f"'{word}'" in error.problem, str(error)
+    assert "Traceback" not in str(error) and str(error).count("How to fix:") == 1
+
+
+def test_names_sources_and_idioms_pass_in_data_prose():
+    """names_with_digits, a source's own name and number_words_allowed are written as they are."""
+    text = REAL_TEXT.replace("in the year Tencent set that precedent",
+                             "in the year Tencent set that precedent, as Stock news, 6 Feb says; "
+                             "one of the H200 rivals", 1)
+    assert load(text).glossary
+
+
+@pytest.mark.parametrize(("old", "new", "key", "read"), [
+    ("    unit: trading days\n", "    unit: weeks\n", "shares.window_feb3",
+     "7 followed by 'trading days' (from 'seven')"),
+    ("    unit: units\n", "    unit: shipments\n", "chips.zhenwu_shipped",
+     "it reads more than 100,000 followed by 'units of its proprietary'"),
+    ("    value: 2030\n    kind: year\n", "    value: 2030\n    kind: count\n    unit: years\n",
+     "china.ai_leadership_target", "it reads 2030, a year, (from '2030')"),
+    ("    value: 2030\n    kind: year\n", "    value: 2030\n    kind: count\n",
+     "china.ai_leadership_target", "it reads 2030, a year, (from '2030')"),
+])
+def test_a_count_needs_its_unit_and_is_no_year(old, new, key, read):
+    """'7 weeks' is not 'seven trading days'; '2,030 years' is not 'by 2030'."""
+    assert REAL_TEXT.count(old) == 1, old
+    error = error_for(REAL_TEXT.replace(old, new))
+    assert error.key == f"figures.{key}", str(error)
+    assert error.problem.startswith("the passage from "), str(error)
+    assert read in error.problem, str(error)
+    assert error.hint.startswith("correct the value, unit, currency, qualifier, date or kind")
+
+
+def test_a_year_is_no_amount_of_money():
+    """A currency is needed for money, and a bare year never gives one."""
+    old = "    value: 2030\n    kind: year\n"
+    error = error_for(REAL_TEXT.replace(old, "    value: 2030\n    kind: money\n    currency: CNY\n"))
+    assert error.key == "figures.china.ai_leadership_target" and "looked for 2030 CNY" in error.problem
 
 
 def test_digits_in_a_conflict_verdict():

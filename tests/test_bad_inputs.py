@@ -107,7 +107,7 @@ def test_jinja_syntax_error(project_copy):
 @pytest.mark.parametrize(("expression", "problem"), [
     ("{{ 1/0 }}", "it computes ('/') in the page"),
     ("{{ 7**999999999 }}", "it computes ('**') in the page"),
-    ("{{ fig(page.no_such_field.title) }}", "'no_such_field' does not exist there"),
+    ("{% if page.no_such_field.title %}shown{% endif %}", "'no_such_field' does not exist there"),
 ])
 def test_an_expression_that_fails_is_a_page_mistake(project_copy, expression, problem):
     at = append_to_page(project_copy, f"Worked out: {expression}.")
@@ -405,7 +405,8 @@ def test_template_code_nested_too_deeply_is_a_page_mistake():
     with pytest.raises(BriefingError) as caught:
         checked("Prose.\n\n{{ " + "(" * 3000 + 'fig("a.b")' + ")" * 3000 + " }}\n")
     error = caught.value
-    assert error.problem == "this template expression could not be shown: it is nested too deeply"
+    assert error.problem == ("this template code is too large to check: it is nested too deeply "
+                             "(more than 20 brackets or blocks open at once)")
     assert (error.file, error.line) == ("docs/page.md", 8)
 
 

@@ -117,7 +117,7 @@ def test_a_mutated_figure_fails_with_file_line_key_and_passage(name):
     assert looked_for in message
     first_source = next(iter(REAL.figure(key).passages))
     assert REAL.figure(key).passages[first_source][0] in message
-    assert "How to fix: correct the value, currency, qualifier or date" in message
+    assert "How to fix: correct the value, unit, currency, qualifier, date or kind" in message
 
 
 def test_a_mutated_value_fails_the_strict_build(project_copy):

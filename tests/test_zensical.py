@@ -85,7 +85,7 @@ def test_the_readme_download_link_survives_zensical(built_zensical):
      "campaign.budget_cnq: unknown figure key"),
     ("about.md", "Worked out: {{ 1/0 }}.",
      "this template expression could not be shown: it computes ('/') in the page"),
-    ("about.md", "Worked out: {{ fig(page.no_such_field.title) }}.",
+    ("about.md", "Worked out: {% if page.no_such_field.title %}shown{% endif %}.",
      "this template expression could not be shown: 'no_such_field' does not exist there"),
 ])
 def test_a_mistake_is_one_message_without_traceback(project_copy, page_name, written, told):

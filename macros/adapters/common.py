@@ -14,6 +14,7 @@ from ..engine import errors
 from ..engine.catalogue import told
 from ..engine.errors import BriefingError
 from ..engine.load.page_source import FRONT_MATTER
+from ..engine.macro_table import macros
 from ..engine.present.pages.frame import frame_markdown
 from ..engine.present.pages.page_template import (
     parse_body,
@@ -130,4 +131,4 @@ def check_template(site: Site, src: str, environment: jinja2.Environment,
     """Before rendering: links and code, syntax, and names that are neither macros nor
     variables, with lines."""
     site.checker.before(src)
-    parse_body(site.page_source(src), environment, known)
+    parse_body(site.page_source(src), environment, known, macros.names())

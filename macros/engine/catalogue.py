@@ -61,6 +61,17 @@ MESSAGES: dict[str, Message] = {
     "not-positive": Message(
         "a {kind} figure must be greater than zero, got {value}",
         "check the sign and the number; a fall or decline belongs in a percent figure"),
+    "digit-in-data": Message(
+        "{field}: no digits allowed, found '{digit}' in {text}",
+        "say it in words without the number (the number belongs in a figure; a year or a date "
+        "as \"the year Tencent set that precedent\"); a name with digits, like H200, goes in "
+        "'names_with_digits:' at the end of {file}"),
+    "as-of-before-sources": Message(
+        "as_of {as_of} is more than a year before every cited source (the earliest, {source}, "
+        "is dated {date})",
+        "write when the figure was true or reported, as the sources give it (a typo in the "
+        "year?); a figure the sources recall from long before, such as a past year's count, is "
+        "marked 'historical: true'"),
     "number-word-in-data": Message(
         "{field}: a number written in words, '{word}', in {text}",
         "say it without the number (the number belongs in a figure); an idiom such as \"one "
@@ -76,8 +87,9 @@ MESSAGES: dict[str, Message] = {
     "passage-unsupported": Message(
         "the passage from {source} does not support {text}: looked for {wanted} in {quoted}; "
         "{read}",
-        "correct the value, currency, qualifier or date to what the article says, or quote the "
-        "passage that states it (CONTRIBUTING.md, 'What the passage check accepts')"),
+        "correct the value, unit, currency, qualifier, date or kind to what the article says "
+        "(a year such as 2030 is kind year, not a count), or quote the passage that states it "
+        "(CONTRIBUTING.md, 'What the passage check accepts')"),
     # data file: passages against the articles (validate/articles.py)
     "article-missing": Message(
         "the source names no article",
@@ -200,6 +212,18 @@ MESSAGES: dict[str, Message] = {
         "this template expression could not be shown: {detail}",
         "a page computes nothing itself: show a value with a macro such as "
         "{{{{ fig(\"group.key\") }}}}; " + BRACES_LITERALLY),
+    "template-transform": Message(
+        "this template expression does more than show a macro's value: {detail}",
+        "print a macro's value as it is, alone between the braces: {{{{ fig(\"group.key\") }}}}; "
+        "a macro's arguments are quoted texts, lists or other macro calls; to show a figure "
+        "otherwise, change its entry in the data file or use another macro (CONTRIBUTING.md, "
+        "the page macros)"),
+    "template-too-large": Message(
+        "this template code is too large to check: {detail}",
+        "keep each {{{{ }}}} and {{% %}} short and flat: at most {parts} parts, {depth} "
+        "brackets or blocks open at once, {levels} levels of calls, filters and operators "
+        "inside one another and {characters} characters in a quoted text; long text belongs "
+        "in the data file"),
     "no-such-page": Message(
         "link to '{target}': no such page{suggestion}",
         "link to a Markdown file under docs/ by its path from this page, e.g. "

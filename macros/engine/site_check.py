@@ -137,6 +137,7 @@ class PageCheck:
                                 {"src_path": src, "src_uri": src, "url": info.url}, src == "index.md"),
             **{name: self._macro(name) for name in macros.names()}}
         self.known = {*self.context, *self.page.meta}
+        self.callable = set(macros.names())   # and names told as unknown, then blank
 
     def _macro(self, name: str):
         def call(*args, **kwargs):
@@ -152,18 +153,24 @@ class PageCheck:
     def run(self) -> str:
         """The rendered Markdown ('' when a mistake stopped it)."""
         try:
-            self.site.checker.before(self.src)   # links and code: the page still renders
+            self.site.checker.links_and_code(self.src)   # the page still renders
         except BriefingError as error:
             self.errors.append(error)
+        try:   # as the build, nothing renders template code that must not run
+            self.site.checker.expressions(self.src)
+        except BriefingError as error:
+            self.errors.append(error)
+            return ""
         while True:   # each unknown name told, then read as blank, so the page still renders
             try:
-                parse_body(self.page, ENVIRONMENT, self.known)
+                parse_body(self.page, ENVIRONMENT, self.known, self.callable)
                 break
             except BriefingError as error:
                 self.errors.append(error)
                 if error.key is None:   # a syntax error: nothing more can be read
                     return ""
                 self.known.add(error.key)
+                self.callable.add(error.key)
                 self.context[error.key] = blank
         try:
             rendered = ENVIRONMENT.from_string(self.page.body).render(self.context)

@@ -71,7 +71,8 @@ def test_preview_shows_errors_and_recovers(browser, project_copy):
             _recovered(page, marker)
 
             # 3. An expression that fails while the page renders (not a macro's mistake).
-            body = good_page.rstrip("\n") + "\n\nWorked out: {{ fig(page.no_such_field.title) }}.\n"
+            body = (good_page.rstrip("\n")
+                    + "\n\nWorked out: {% if page.no_such_field.title %}shown{% endif %}.\n")
             src.write_text(body, encoding="utf-8")
             error = _error_text(page)
             assert (f"{shown}:{body.count(chr(10))}: this template expression could not be shown: "

@@ -54,6 +54,7 @@ class ResolvedFigure:
     passages: PassageMap = field(default_factory=dict)   # source id -> verbatim passages
     editorial: bool = False        # the site's own note: no sources, no as_of
     expected: bool = False         # not yet happened when reported
+    historical: bool = False       # recalled by its sources from long before they were written
     corrections: tuple[Correction, ...] = ()
     approximate: bool = False      # approximate itself, or computed from an approximate input
     significant_figures: int | None = None   # approximate: significant figures it carries
@@ -363,6 +364,7 @@ class Briefing:
             machine=formatting.machine_value(shown_value),
             as_of_text=formatting.as_of_text(as_of),
             passages=passages_of(fig.sources), editorial=fig.editorial, expected=fig.expected,
+            historical=fig.historical,
             approximate=approximate, significant_figures=significant, rounding_units=units,
         )
 

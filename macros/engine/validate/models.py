@@ -187,6 +187,11 @@ class Figure(Strict):
         description=("`true` when the event had not happened yet at the time of reporting (a scheduled "
                      "date, a forecast); stated or derived"),
         examples=[True])
+    historical: StrictBool = Field(
+        False,
+        description=("`true` when the sources recall a figure from long before they were written "
+                     "(a past year's count): its `as_of` may be more than a year before them"),
+        examples=[True])
     decimals: Annotated[int, Field(ge=0, le=6)] | None = Field(
         None,
         description="fixed number of decimal places (0 to 6) for percent, ratio, price, count, duration",

@@ -99,6 +99,7 @@ class Reading:
     unit: str | None = None   # the duration unit, or the words after a bare number
     year_given: bool = True   # dates: False when the passage gives no year
     direction: int = 0        # -1 a fall (a fall word or a minus sign), 1 a rise, 0 not said
+    year_like: bool = False   # a bare number written as a year ("by 2030"), not a count
 
     def describe(self) -> str:
         """How the reading is reported in an error message."""
@@ -112,8 +113,10 @@ class Reading:
             shown = f"{_plain(self.value)} times"
         elif self.kind == "duration":
             shown = f"{_plain(self.value)} {self.unit}s"
+        elif self.year_like:
+            shown = f"{_plain(self.value)}, a year,"
         else:
-            shown = _plain(self.value)
+            shown = _plain(self.value) + (f" followed by '{self.unit}'" if self.unit else "")
         qualifier = f"{self.qualifier} " if self.qualifier else ""
         direction = "a fall of " if self.direction < 0 else ""
         return f"{direction}{qualifier}{shown} (from {self.text!r})"
@@ -219,12 +222,23 @@ def _number(text: str, match: re.Match) -> Reading:
         return Reading("times", value, shown + times.group(0), qualifier)
     duration = re.match(r"[\s-]*(?:(?:calendar|working|business|trading)\s+)?(days?|weeks?|months?|years?)\b",
                         after, re.IGNORECASE)
-    unit_words = re.match(r"\s*([A-Za-z][A-Za-z-]*(?:\s+[A-Za-z][A-Za-z-]*)?)", after)
+    unit_words = re.match(r"[\s-]*([A-Za-z][A-Za-z-]*(?:\s+[A-Za-z][A-Za-z-]*){0,3})", after)
     unit = unit_words[1].lower() if unit_words else None
     if duration and "trading" not in duration.group(0).lower():
         return Reading("duration", value, shown + duration.group(0), qualifier,
                        unit=DURATION_WORDS[duration[1].lower()])
-    return Reading("number", value, shown, qualifier, unit=unit)
+    year_like = bool(re.fullmatch(r"(?:19|20)\d\d", match["num"] or "")) and not scale
+    return Reading("number", value, shown, qualifier, unit=unit, year_like=year_like)
+
+
+def unit_follows(words: str | None, unit: str) -> bool:
+    """Whether the words after a number begin with a figure's unit, a plural or not ("seven
+    trading days" has the unit "trading days", not "weeks"; "100,000 units of" has "unit")."""
+    def stems(text: str) -> list[str]:
+        return [w[:-1] if len(w) > 3 and w.endswith("s") else w
+                for w in re.findall(r"[a-z]+", text.lower())]
+    wanted = stems(unit)
+    return bool(wanted) and stems(words or "")[:len(wanted)] == wanted
 
 
 def direction_of(text: str, start: int, end: int) -> int:

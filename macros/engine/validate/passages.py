@@ -1,7 +1,8 @@
 """Compare each passage with the figure it is cited for: value, currency, qualifier, date.
 
 A passage supports a stated figure when one quantity read from it (see read.py) has the
-figure's kind, value, currency (money and prices), unit (durations) and qualifier group.
+figure's kind, value, currency (money and prices), unit (durations; for a count, the words
+after its number) and qualifier group; a bare year ("by 2030") is no count.
 A change (a percent) must have the passage's direction: -3 needs "fell 3%" or "-3%", 34 is
 not "a 34% decline" (unless its label names a fall). A text figure's passage must contain
 the text as whole words (case-insensitive). For a list of passages,
@@ -23,6 +24,7 @@ from .passage_reader import (
     contains_words,
     names_a_fall,
     read,
+    unit_follows,
 )
 
 
@@ -55,6 +57,11 @@ def matches(reading: Reading, kind: str, value: object, *, currency: str | None 
         return False
     if entry.unit_must_match and reading.unit != unit:
         return False
+    if reading.kind == "number" and kind != "year":   # a count: its unit, and not a year
+        if unit and not unit_follows(reading.unit, unit):
+            return False
+        if not unit and reading.year_like:
+            return False
     number = float(value)
     if entry.signless:
         told_fall = names_a_fall(label)   # the figure is the size of a fall

@@ -4,13 +4,17 @@ Run once the figures are resolved (derived values known), from Briefing:
 
 - no text field is only spaces (line breaks and hidden characters are refused by the models'
   text type, text.py);
-- labels, conflict titles, explanations and verdicts, claims, open questions and updates type
-  no digits and write no number in words (names such as H200 are allowed through the data
-  file's names_with_digits, idioms such as "one of" through its number_words_allowed);
+- the texts shown as prose (labels, notes, units and qualifiers, conflict titles, explanations
+  and verdicts, claims, open questions and why they are open, glossary entries, the reasons
+  for corrections, updates) type no digits and write no number in words (names such as H200
+  are allowed through the data file's names_with_digits, a source's name such as "Stock news,
+  3 Feb" as it is, idioms such as "one of" through its number_words_allowed);
 - every date (source dates, as-of dates, date figures, stated or derived) lies in a plausible
   range, EARLIEST_YEAR to LATEST_YEAR;
 - a stated figure's as-of date is not later than the latest of its cited sources' dates
-  (compared as spans: early 2026-02 may be 1 February, so it is not later than 2026-02-03);
+  (compared as spans: early 2026-02 may be 1 February, so it is not later than 2026-02-03),
+  nor more than a year before the earliest of them (a date figure, or one marked historical,
+  excepted: its sources recall it);
 - derived figures pass the range checks of stated ones (a year is a whole year in range);
 - a number other than zero is not shown as zero ("0 units");
 - a check does not name its own figure (a source cited twice by one entry is a duplicate key
@@ -41,9 +45,14 @@ from .number_words import number_word
 
 EARLIEST_YEAR, LATEST_YEAR = 1900, 2100
 DECIMALS_MAX = 6   # models.Figure.decimals
-NO_DIGIT_FIELDS = {("figures", "label"), ("conflicts", "title"), ("conflicts", "explanation"),
-                   ("conflicts", "verdict"),
-                   ("claims", "says"), ("open_questions", "question"), ("updates", "says")}
+# every field the site shows as prose the data file writes (names, values, quoted passages,
+# dates and formulas excepted)
+NO_DIGIT_FIELDS = {("figures", "label"), ("figures", "note"), ("figures", "qualifier"),
+                   ("figures", "unit"), ("sources", "note"),
+                   ("conflicts", "title"), ("conflicts", "explanation"), ("conflicts", "verdict"),
+                   ("claims", "says"), ("open_questions", "question"), ("open_questions", "why"),
+                   ("glossary", "term"), ("glossary", "also"), ("glossary", "definition"),
+                   ("corrections", "reason"), ("updates", "says")}
 
 
 def check_written(briefing: Any, doc: YamlDocument) -> None:
@@ -52,8 +61,11 @@ def check_written(briefing: Any, doc: YamlDocument) -> None:
     that a value that cannot be right (0001-01-01, 1850 as a year) is told as such rather
     than as a passage that does not support it."""
     data = doc.data if isinstance(doc.data, dict) else {}
+    # a source is named in prose by its name, which may hold a date ("Stock news, 3 Feb")
+    names = (*briefing.names_with_digits,
+             *sorted({s.name for s in briefing.sources.values() if s.name}, key=len, reverse=True))
     for path, text in _texts(data):
-        _check_text(path, text, doc, briefing.names_with_digits, briefing.number_words_allowed)
+        _check_text(path, text, doc, names, briefing.number_words_allowed)
     for index, name in enumerate(briefing.names_with_digits):
         if not any(char.isalpha() for char in name):
             raise doc.error(("names_with_digits", index),
@@ -113,10 +125,8 @@ def _check_text(path: tuple, text: str, doc: YamlDocument, names_with_digits: tu
             prose = prose.replace(name, "")
         digit = numerals().search(prose)
         if digit:
-            raise _fail(doc, path, f"{field}: no digits allowed, found '{digit.group(0)}' in "
-                        f"{shown(text)}", "say it in words without the number (the number "
-                        "belongs in a figure); a name with digits, like H200, goes in "
-                        f"'names_with_digits:' at the end of {doc.file}")
+            raise _fail(doc, path, *told("digit-in-data", field=field, digit=digit.group(0),
+                                         text=shown(text), file=doc.file))
         word = number_word(prose, number_words_allowed)
         if word:
             raise _fail(doc, path, *told("number-word-in-data", field=field, word=word.group(0),
@@ -189,6 +199,12 @@ def _check_figure(briefing: Any, key: str, fig: Any, doc: YamlDocument) -> None:
                     f"{_source_named(briefing, latest, fig.sources)}, is dated {latest})",
                     key=name, hint="a source cannot report what was true after it was published: use "
                          "the date the sources give, or cite the later source that reports it")
+            earliest = min(dates, key=_begin)
+            if (fig.kind != "date" and not fig.historical
+                    and _end(as_of) < _begin(earliest) - dt.timedelta(days=366)):
+                raise doc.error(here + ("as_of",), *told(
+                    "as-of-before-sources", as_of=as_of, date=earliest,
+                    source=_source_named(briefing, earliest, fig.sources)), key=name)
     value = fig.value
     if not KINDS[fig.kind].numeric or isinstance(value, bool) or not isinstance(value, int | float):
         return

@@ -114,3 +114,29 @@ def test_one_of_several_passages_is_enough():
 def test_expected_text(kind, value, options, text):
     full = {"currency": None, "unit": None, "qualifier": None, **options}
     assert expected_text(kind, value, **full) == text
+
+
+@pytest.mark.parametrize(("passage", "value", "unit", "supported"), [
+    ("over the preceding seven trading days", 7, "trading days", True),
+    ("over the preceding seven trading days", 7, "weeks", False),
+    ("over the preceding seven trading days", 7, "trading day", True),
+    ("over the preceding seven trading days", 7, "days", False),
+    ("shipped more than 100,000 units of its chip", 100_000, "units", False),   # qualifier
+    ("shipped 100,000 units of its chip", 100_000, "units", True),
+    ("shipped 100,000 units of its chip", 100_000, "chips", False),
+    ("a seven-day window", 7, "day", False),   # a duration: kind duration
+    ("leader in AI by 2030", 2030, "years", False),
+    ("leader in AI by 2030", 2030, None, False),
+    ("the 2015 red envelope war", 2015, None, False),
+    ("some 2030 units were sold", 2030, "units", False),   # qualifier again
+    ("2030 units were sold", 2030, "units", True),
+    ("sold 2,030 phones", 2030, None, True),
+    ("a team of 12", 12, None, True),
+])
+def test_a_count_has_its_unit_and_is_no_year(passage, value, unit, supported):
+    assert ok(passage, "count", value, unit=unit) is supported
+
+
+def test_a_year_is_still_read_as_a_year():
+    assert ok("leader in AI by 2030", "year", 2030)
+    assert ok("the 2015 red envelope war", "date", PartialDate.parse("2015"))

@@ -25,9 +25,19 @@ class PageChecker:
         self.names_with_digits = names_with_digits
 
     def before(self, src: str) -> None:
+        self.links_and_code(src)
+        self.expressions(src)
+
+    def links_and_code(self, src: str) -> None:
+        """Links to pages, and template code inside code (the page can still be rendered)."""
         page = self.sources[src]
         check_links(page.text, page.display, self.pages, self.files)
         check_source(page.text, page.display)
+
+    def expressions(self, src: str) -> None:
+        """Template code that must not run: rendering the page would compute, print or change
+        what it should not, or not end."""
+        page = self.sources[src]
         check_expressions(page.text, page.display, self.names_with_digits)
 
     def after(self, rendered: str, src: str) -> None:

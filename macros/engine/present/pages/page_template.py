@@ -26,10 +26,11 @@ def free_names(tree: nodes.Template) -> set[str]:
     return read - written
 
 
-def parse_body(page: PageSource, environment: jinja2.Environment,
-               known: Collection[str]) -> nodes.Template:
-    """The page's body parsed; a syntax error (an unclosed {{ or {% if %}, a brace missing)
-    or a name that is neither a macro nor a variable is told with the page's line."""
+def parse_body(page: PageSource, environment: jinja2.Environment, known: Collection[str],
+               macro_names: Collection[str] | None = None) -> nodes.Template:
+    """The page's body parsed; a syntax error (an unclosed {{ or {% if %}, a brace missing),
+    a name that is neither a macro nor a variable, or a call of a name the generator gives
+    that is not one of `macro_names` (`now()`, `context()`) is told with the page's line."""
     offset = page.body_line
     body = page.text.splitlines(keepends=True)[offset:]
     try:
@@ -45,6 +46,11 @@ def parse_body(page: PageSource, environment: jinja2.Environment,
         raise BriefingError(f"unknown macro or variable '{name}'{did_you_mean(name, known)}",
                             file=page.display, line=line, key=name,
                             hint="use one of the macros listed in CONTRIBUTING.md")
+    for call in tree.find_all(nodes.Call) if macro_names is not None else ():
+        if isinstance(call.node, nodes.Name) and call.node.name not in macro_names:
+            problem, hint = told("template-expression", detail=f"it calls '{call.node.name}', "
+                                 "which is not one of the site's macros")
+            raise BriefingError(problem, file=page.display, line=call.lineno + offset, hint=hint)
     return tree
 
 
