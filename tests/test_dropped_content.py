@@ -118,8 +118,8 @@ def test_front_matter_the_theme_cannot_read_is_an_error(project_copy, added, tol
 def test_template_code_in_settings_every_page_shows_is_an_error(text, told):
     import yaml
 
-    from macros.engine.settings_check import check_plain_settings
     from macros.engine.errors import BriefingError
+    from macros.engine.settings_check import check_plain_settings
 
     with pytest.raises(BriefingError) as caught:
         check_plain_settings(yaml.safe_load(text), text, "mkdocs.yml")

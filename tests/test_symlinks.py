@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from conftest import build, build_zensical
-from macros.engine.settings_check import check_published
 from macros.engine.config import BriefingConfig
 from macros.engine.errors import BriefingError
+from macros.engine.settings_check import check_published
 
 LINK_FIX = "How to fix: replace the link by a copy of the file it points to, or delete it"
 
