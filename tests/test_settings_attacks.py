@@ -219,8 +219,12 @@ FILES = ["assets/favicon.svg", "guide/diagram.png"]
     ("[x](javascript:alert(1))", "link to 'javascript:alert(1)': a javascript: address"),
     ("[x](<JavaScript:alert(1)>)", "link to 'JavaScript:alert(1)': a javascript: address"),
     ("[x](data:text/html,hi)", "link to 'data:text/html,hi': a data: address"),
-    ("![x](https://evil.example/t.png)", "an image from another site"),
-    ("![x](//evil.example/t.png)", "an image from another site"),
+    ("![x](https://evil.example/t.png)", "loaded from another site"),
+    ("![x](//evil.example/t.png)", "loaded from another site"),
+    ("[logo]: https://evil.example/t.png\n\n![x][logo]", "loaded from another site"),
+    ('<img alt="x" src="file:///etc/passwd">', "link to 'file:///etc/passwd': a file: address"),
+    ('<script src="https://evil.example/x.js"></script>', "loaded from another site"),
+    ('<a href="javascript:alert(1)">x</a>', "a javascript: address"),
     ("[x](/etc/passwd)", "link to '/etc/passwd': a path from the server's root"),
     ("[x](.secret.txt)", "MkDocs does not publish a file whose name starts with a dot"),
     ("[x](templates/x.html)", "nor templates/"),
@@ -241,7 +245,8 @@ def test_links_to_pages_files_and_other_sites_pass():
 
     check_links("[a](../campaign.md#x) [b](../assets/favicon.svg) ![c](diagram.png) "
                 "[d](https://example.org/) [e](mailto:a@example.org) [f](#top) "
-                "[g]({{ publisher.repository }}/issues)\n", "docs/guide/setup.md", PAGES, FILES)
+                "[g]({{ publisher.repository }}/issues) [h][r] <a href=\"../figures.csv\">i</a>\n\n"
+                "[r]: https://example.org/\n", "docs/guide/setup.md", PAGES, FILES)
 
 
 @pytest.mark.parametrize("written", ["../../../../etc/passwd", "/etc/passwd", "nope.html",

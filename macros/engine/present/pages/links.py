@@ -3,7 +3,9 @@
 A Markdown link or image to a page or file that the site does not publish fails before
 rendering: a page that does not exist, a file outside docs/ (`../mkdocs.yml`), a file MkDocs
 leaves out (a name starting with a dot, templates/), a `file:` or script address, or an image
-from another site (the site makes no third-party request). The site generator checks the rest
+from another site (the site makes no third-party request); in raw HTML, a `file:` or script
+address and a `src` from another site (its relative addresses are the page address's, left to
+the generator). The site generator checks the rest
 (anchors, the navigation) in its own words; CONTRIBUTING explains them.
 """
 
@@ -22,6 +24,10 @@ from .code import without_code
 TARGET = re.compile(r"(!?)\[[^\]\n]*\]\(\s*<?((?:[^()\s<>]|\([^()\s<>]*\))+)>?"
                     r"(?:\s+[\"'][^\"'\n]*[\"'])?\s*\)"
                     r"|^( {0,3})\[[^\]\n]+\]:[ \t]*<?([^\s<>]+)>?", re.M)
+# A reference that shows an image: ![text][label], ![label][] or ![label].
+IMAGE_REFERENCE = re.compile(r"!\[([^\]\n]*)\](?:\[([^\]\n]*)\]|(?![(\[]))")
+# An address in raw HTML: what the browser loads (src) or opens (href).
+HTML_ADDRESS = re.compile(r"<[a-zA-Z][^>]*?\s(src|href)\s*=\s*[\"']([^\"'>]*)[\"']", re.I)
 SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 WEB = {"http", "https", "mailto", "tel"}
 
@@ -33,22 +39,34 @@ def check_links(markdown: str, page: str, pages: Collection[str],
     them."""
     src = page.split("/", 1)[-1]
     base = posixpath.dirname(src)
-    for match in TARGET.finditer(without_code(markdown)):
-        image = match.group(1) == "!"
-        target = match.group(2) or match.group(4)
+    text = without_code(markdown)
+    images = {(m.group(2) or m.group(1)).lower() for m in IMAGE_REFERENCE.finditer(text)}
+    found = [(m.start(), m.group(2) or m.group(4), m.group(1) == "!" or (
+        m.group(4) is not None and _label(m.group(0)) in images), True)
+        for m in TARGET.finditer(text)]
+    # raw HTML keeps relative addresses as written (relative to the page's address)
+    found += [(m.start(), m.group(2), m.group(1).lower() == "src", False)
+              for m in HTML_ADDRESS.finditer(text)]
+    for start, target, image, markdown_link in sorted(found):
         path = target.split("#", 1)[0]
         shown = path if path.endswith(".md") else target   # a page's link without its anchor
-        why = _refused(target, shown, image, base, pages, files)
+        why = _refused(target, shown, image, base, pages, files if markdown_link else None,
+                       markdown_link)
         if why:
             problem, hint = why
-            raise BriefingError(problem, file=page, line=markdown.count("\n", 0, match.start())
-                                + 1, key=shown, hint=hint)
+            raise BriefingError(problem, file=page, line=markdown.count("\n", 0, start) + 1,
+                                key=shown, hint=hint)
+
+
+def _label(definition: str) -> str:
+    """The label of a reference definition `[label]: target`, as references match it."""
+    return definition.strip()[1:].split("]", 1)[0].lower()
 
 
 def _refused(target: str, shown: str, image: bool, base: str, pages: Collection[str],
-             files: Collection[str] | None) -> tuple[str, str] | None:
+             files: Collection[str] | None, relative: bool = True) -> tuple[str, str] | None:
     """(problem, hint) when `target` (told as `shown`), linked from the folder `base` of docs/,
-    is refused."""
+    is refused (`relative`: a path is one from the page's file, as Markdown links are)."""
     if "{{" in target or "{%" in target or target.startswith("#"):
         return None
     scheme = SCHEME.match(target)
@@ -59,7 +77,9 @@ def _refused(target: str, shown: str, image: bool, base: str, pages: Collection[
                         why=f"a {name}: address, which a browser does not open from a web page")
         if image and name in ("http", "https"):
             return told("link-not-published", target=shown,
-                        why="an image from another site, which every reader's browser would ask")
+                        why="loaded from another site, which every reader's browser would ask")
+        return None
+    if not relative:
         return None
     path = unquote(target.split("#", 1)[0].split("?", 1)[0])
     if path.startswith("/"):
