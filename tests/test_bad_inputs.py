@@ -294,7 +294,7 @@ def test_markup_in_data_is_shown_as_text_never_run(project_copy):
     defused in the CSV download (one build checks both)."""
     label = "Budget <script>alert('label')</script> & <img src=x onerror=alert(document.domain)>"
     formula = "=HYPERLINK(\"https://example.com\", \"Click\")"
-    note = "Says <b onmouseover=alert(2)>hi</b>"
+    note = "Says <b onmouseover=alert(document.cookie)>hi</b>"
     text = add("sources", f"  test-markup:\n    name: Markup\n    publisher: Markup Press\n"
                f"    title: Markup\n    date: 2026\n    reliability: low\n    note: \"{note}\"\n")
     text = add("figures", stated("test.markup", "appendix_only: true")
