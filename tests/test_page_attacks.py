@@ -128,3 +128,31 @@ def test_check_tells_what_the_build_tells_and_stops(case, tmp_path):
     assert built.returncode == 1 and "Traceback" not in built.output
     assert built.output.count("How to fix:") == 1
     assert f"ERROR   -  {errors[0]}\n" in built.output, built.output
+
+
+def include_error(pages: dict[str, str]) -> BriefingError:
+    sources = {name: parse_page(FRONT + text + "\n", f"docs/{name}") for name, text in pages.items()}
+    with pytest.raises(BriefingError) as caught:
+        PageChecker(sources, list(sources)).before("a.md")
+    return caught.value
+
+
+@pytest.mark.parametrize(("pages", "detail"), [
+    ({"a.md": '{% include "a.md" %}'}, "it includes itself (a.md -> a.md)"),
+    ({"a.md": '{% include "b.md" %}', "b.md": '{% include "a.md" %}'},
+     "it includes itself (a.md -> b.md -> a.md)"),
+    ({"a.md": '{% include "javascripts/extra.txt" %}'},
+     "it includes 'javascripts/extra.txt', which is not a page of the site"),
+    ({"a.md": "{% include page.meta.other %}"}, "it includes a file its template code names"),
+])
+def test_a_page_includes_only_other_pages_and_never_itself(pages, detail):
+    error = include_error(pages)
+    assert error.problem == f"this template expression does more than show a macro's value: {detail}"
+    assert (error.file, error.line) == ("docs/a.md", 6)
+
+
+def test_check_renders_an_included_page_as_the_build_does(tmp_path):
+    project = copy_project(tmp_path / "project")
+    append(project, '{% include "about.md" %}')
+    assert check_site(project)[1] == []
+    assert build(project).returncode == 0

@@ -173,7 +173,7 @@ class PageCheck:
                 self.callable.add(error.key)
                 self.context[error.key] = blank
         try:
-            rendered = ENVIRONMENT.from_string(self.page.body).render(self.context)
+            rendered = pages_environment(self.site).from_string(self.page.body).render(self.context)
         except BriefingError as error:
             self.errors.append(error)
             return ""
@@ -200,6 +200,14 @@ def blank(*args, **kwargs) -> str:
 
 # As mkdocs-macros sets up its Jinja (`on_undefined: strict` in mkdocs.yml).
 ENVIRONMENT = jinja2.Environment(undefined=jinja2.StrictUndefined)
+
+
+def pages_environment(site: Site) -> jinja2.Environment:
+    """ENVIRONMENT with the site's pages to include, each without its front matter, as the
+    generators include them."""
+    def body(name: str) -> str | None:
+        return site.page_source(name).body if name in site.sources else None
+    return ENVIRONMENT.overlay(loader=jinja2.FunctionLoader(body))
 
 
 def anchors_of(rendered: str) -> set[str]:

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 
+from ...catalogue import told
+from ...errors import BriefingError
 from ...load.page_source import PageSource
-from .expressions import check_expressions
+from .expressions import check_expressions, included
 from .links import check_links
 from .templates import check_source, leftover_template
 
@@ -39,6 +41,23 @@ class PageChecker:
         what it should not, or not end."""
         page = self.sources[src]
         check_expressions(page.text, page.display, self.names_with_digits)
+        for name, line in included(page.text):
+            self._include(name, (src,), page.display, line)
+
+    def _include(self, name: str, chain: tuple[str, ...], display: str, line: int) -> None:
+        """A page includes only pages of the site (checked as pages themselves), and never
+        itself through any chain of includes, which would not end; told at the line of the
+        include in the page checked."""
+        if name not in self.sources:
+            detail = f"it includes '{name}', which is not a page of the site"
+        elif name in chain:
+            detail = f"it includes itself ({' -> '.join((*chain, name))})"
+        else:
+            for inner, _ in included(self.sources[name].text):
+                self._include(inner, (*chain, name), display, line)
+            return
+        problem, hint = told("template-transform", detail=detail)
+        raise BriefingError(problem, file=display, line=line, hint=hint)
 
     def after(self, rendered: str, src: str) -> None:
         page = self.sources[src]

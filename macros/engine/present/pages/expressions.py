@@ -94,6 +94,9 @@ class MacroValues:
                 self._call(node)
             elif not _printable(node):
                 _transforms(_what_it_does(node), node, self.page)
+        for include in tree.find_all(nodes.Include):
+            if not isinstance(include.template, nodes.Const):
+                _transforms("it includes a file its template code names", include, self.page)
         for block in tree.find_all(nodes.FilterBlock):
             _transforms(f"the filter block '{block.filter.name}' changes the text inside it",
                         block, self.page)
@@ -247,7 +250,7 @@ def _check_size(text: str, page: str) -> None:
             if parts > LIMITS["parts"]:
                 _too_large(f"it is too long (more than {LIMITS['parts']} parts in one "
                            "{{ }} or {% %})", page, line)
-            if kind == "string" and len(value) > LIMITS["characters"]:
+            if kind == "string" and len(value) - 2 > LIMITS["characters"]:
                 _too_large(f"a quoted text of {len(value) - 2} characters (more than "
                            f"{LIMITS['characters']})", page, line)
     except TemplateSyntaxError:
@@ -264,6 +267,16 @@ def _check_levels(tree: nodes.Template, page: str) -> None:
             _too_large(f"it is nested too deeply (more than {LIMITS['levels']} levels)", page,
                        node.lineno)
         stack.extend((child, level + 1) for child in node.iter_child_nodes())
+
+
+def included(text: str) -> list[tuple[str, int]]:
+    """The files `{% include %}` names in the page's template code, with their lines."""
+    try:
+        tree = Environment().parse(text)
+    except (TemplateSyntaxError, RecursionError):
+        return []
+    return [(str(node.template.value), node.lineno) for node in tree.find_all(nodes.Include)
+            if isinstance(node.template, nodes.Const)]
 
 
 def _deepest_line(text: str) -> int | None:
