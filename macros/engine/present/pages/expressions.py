@@ -168,6 +168,8 @@ def _what_it_does(node: nodes.Node) -> str:
         return "it prints a list or a mapping, not a macro's value"
     if isinstance(node, nodes.Call):
         return f"it calls {_called(node)} on a value"
+    if isinstance(node, nodes.Name):
+        return f"it passes the variable '{node.name}' where a quoted text belongs"
     return "it does more than print a macro's value"
 
 
