@@ -80,6 +80,8 @@ def test_only_the_site_macros_are_called(markdown):
     ("{% if " + "not " * 395 + "true %}x{% endif %}", "it is nested too deeply (more than 50 levels)"),
     ('{{ fig("a.b")' + " | e" * 300 + " }}", "it is too long (more than 400 parts in one {{ }} or {% %})"),
     ('{{ fig("' + "a" * 5000 + '") }}', "a quoted text of 5000 characters (more than 1000)"),
+    ('{% for a in "' + "x" * 999 + '" %}{% for b in "xy" %}z{% endfor %}{% endfor %}',
+     "it loops inside another loop"),
 ])
 def test_template_code_too_large_to_check_is_told_with_its_line(markdown, detail):
     error = refused(markdown)

@@ -222,8 +222,8 @@ MESSAGES: dict[str, Message] = {
         "this template code is too large to check: {detail}",
         "keep each {{{{ }}}} and {{% %}} short and flat: at most {parts} parts, {depth} "
         "brackets or blocks open at once, {levels} levels of calls, filters and operators "
-        "inside one another and {characters} characters in a quoted text; long text belongs "
-        "in the data file"),
+        "inside one another, no loop inside a loop, and {characters} characters in a quoted "
+        "text; long text belongs in the data file"),
     "no-such-page": Message(
         "link to '{target}': no such page{suggestion}",
         "link to a Markdown file under docs/ by its path from this page, e.g. "

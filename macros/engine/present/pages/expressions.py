@@ -168,6 +168,8 @@ def _what_it_does(node: nodes.Node) -> str:
         return "it prints a list or a mapping, not a macro's value"
     if isinstance(node, nodes.Call):
         return f"it calls {_called(node)} on a value"
+    if isinstance(node, nodes.Name):
+        return f"it passes the variable '{node.name}' where a quoted text belongs"
     return "it does more than print a macro's value"
 
 
@@ -259,14 +261,18 @@ def _check_size(text: str, page: str) -> None:
 
 def _check_levels(tree: nodes.Template, page: str) -> None:
     """Refuse expressions inside one another past the limit (`not not not ...`, a chain of
-    filters or `+`: flat to the lexer, deep to Jinja's compiler), walked without recursion."""
-    stack = [(tree, 0)]
+    filters or `+`: flat to the lexer, deep to Jinja's compiler), walked without recursion,
+    and a loop inside a loop (three over quoted texts would run a billion times)."""
+    stack = [(tree, 0, False)]
     while stack:
-        node, level = stack.pop()
+        node, level, looping = stack.pop()
         if level > LIMITS["levels"]:
             _too_large(f"it is nested too deeply (more than {LIMITS['levels']} levels)", page,
                        node.lineno)
-        stack.extend((child, level + 1) for child in node.iter_child_nodes())
+        if looping and isinstance(node, nodes.For):
+            _too_large("it loops inside another loop", page, node.lineno)
+        stack.extend((child, level + 1, looping or isinstance(node, nodes.For))
+                     for child in node.iter_child_nodes())
 
 
 def included(text: str) -> list[tuple[str, int]]:
