@@ -2,10 +2,10 @@
 using every kind of macro the engine offers.
 
 Every page has `refs` inline references (fig, value, short and asof in turn); one page in
-five also has a block (cards, bar_chart, price_chart, share_chart or timeline_chart, in
-turn). The data has stated figures of five kinds, derived figures (a ratio of two stated
-ones every 50 figures), conflicts (one per 100 figures) and a source per 100 figures. Whole
-pages: figures appendix, sources list, timeline, conflicts list, downloads.
+five also has a block (cards, bar_chart or timeline_chart, in turn). The data has stated
+figures of five kinds, derived figures (a ratio of two stated ones every 50 figures),
+conflicts (one per 100 figures) and a source per 100 figures. Whole pages: figures
+appendix, sources list, timeline, conflicts list, downloads.
 
 Navigation is the same for the site and its twin, and short (home and the generated pages):
 the synthetic pages are left out of it (`not_in_nav`), so Material's navigation, which grows
@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parents[1]
 WORDS = ("alpha beta gamma delta epsilon zeta theta kappa lambda sigma omega orbit comet "
          "harbor meadow canyon river summit valley forest prairie island lagoon glacier").split()
 INLINE = ("fig", "value", "short", "asof")
-BLOCKS = ("cards", "bar_chart", "price_chart", "share_chart", "timeline_chart")
+BLOCKS = ("cards", "bar_chart", "timeline_chart")
 WHOLE_PAGES = {"figures": "figures_appendix()", "sources": "sources_list()",
                "timeline": "timeline()", "conflicts": "conflicts_list()",
                "downloads": "downloads()"}
@@ -41,11 +41,6 @@ CHART_FIGURES = {
     "chart.bar_a": {"kind": "money", "currency": "CNY", "value": 3_000_000_000},
     "chart.bar_b": {"kind": "money", "currency": "CNY", "value": 1_500_000_000},
     "chart.bar_c": {"kind": "money", "currency": "CNY", "value": 1_000_000_000},
-    "chart.price_a": {"kind": "price", "currency": "EUR", "value": 142.0, "decimals": 2,
-                      "as_of": "2026-02-03"},
-    "chart.price_b": {"kind": "price", "currency": "EUR", "value": 134.6, "decimals": 2,
-                      "as_of": "2026-02-06"},
-    "chart.whole": {"kind": "money", "currency": "CNY", "value": 53_000_000_000},
     "chart.day_a": {"kind": "date", "value": "2026-01-20"},
     "chart.day_b": {"kind": "date", "value": "2026-02-02"},
     "chart.day_c": {"kind": "date", "value": "2026-02-15"},
@@ -53,9 +48,6 @@ CHART_FIGURES = {
 CHART_CALLS = {
     "bar_chart": '{{ bar_chart(["chart.bar_a", "chart.bar_b", "chart.bar_c"], title="Three '
                  'budgets", names=["First", "Second", "Third"], highlight="chart.bar_a") }}',
-    "price_chart": '{{ price_chart(["chart.price_a", "chart.price_b"], title="Two readings") }}',
-    "share_chart": '{{ share_chart("chart.bar_a", "chart.whole", title="A part of the whole", '
-                   'share="chart.share") }}',
     "timeline_chart": '{{ timeline_chart(["chart.day_a", "chart.day_b", "chart.day_c"], '
                       'title="Three dates") }}',
 }
@@ -148,8 +140,6 @@ def make_data(figures: int, rng: random.Random, schema: _Schema) -> tuple[dict, 
         stated = {"label": f"Chart figure {key.split('.')[1].replace('_', ' ')}",
                   "as_of": "2026-02-02", **fig}
         out[key] = _cite(stated, source_ids[:1], schema)
-    out["chart.share"] = {"label": "Share of the whole", "kind": "percent", "decimals": 2,
-                          "formula": "chart.bar_a / chart.whole * 100"}
     conflicts = {}
     for i in range(0, figures - 5, 100):
         conflict = {"title": f"Two values {letters(i)}", "type": "same-quantity",

@@ -10,7 +10,7 @@ import pytest
 from conftest import ROOT, build
 from engine_data import Briefing, load, load_file
 from macros.engine.errors import BriefingError
-from macros.engine.present.charts import bar_chart, price_chart, share_chart, timeline_chart
+from macros.engine.present.charts import bar_chart, timeline_chart
 from macros.engine.present.html import PageRenderer, anchor
 from macros.engine.present.markup import escape
 from tools.pages import nav_url
@@ -76,55 +76,6 @@ figures:
     kind: ratio
     as_of: 2026-02-03
     sources: {blog: "3 times"}
-  plan.total_usd:
-    label: Multi-year plan
-    value: 53000000000
-    kind: money
-    currency: USD
-    qualifier: more than
-    as_of: 2025
-    sources: {blog: "more than USD 53000000000"}
-  plan.share:
-    label: Budget as a share of the plan
-    kind: percent
-    formula: a.budget_usd / plan.total_usd * 100
-    decimals: 2
-  price.one:
-    label: Price at the first reading
-    value: 142.00
-    kind: price
-    currency: EUR
-    decimals: 2
-    as_of: 2026-02-02
-    sources: {wire: "EUR 142.0"}
-  price.two:
-    label: Price at the second reading
-    value: 150.50
-    kind: price
-    currency: EUR
-    decimals: 2
-    as_of: 2026-02-04
-    sources: {wire: "EUR 150.5"}
-  price.three:
-    label: Price at the third reading
-    value: 134.60
-    kind: price
-    currency: EUR
-    decimals: 2
-    as_of: 2026-02-10
-    sources: {wire: "EUR 134.6"}
-  price.fall_one:
-    label: Fall before the first reading
-    value: 2.34
-    kind: percent
-    decimals: 2
-    as_of: 2026-02-02
-    sources: {wire: "2.34%"}
-  price.gap:
-    label: Fall from the second to the third reading
-    kind: percent
-    formula: (price.two - price.three) / price.two * 100
-    decimals: 2
   event.old:
     label: Something long ago
     value: 2024-03
@@ -171,7 +122,6 @@ figures:
 number_words_allowed: [first, second, third]
 """
 BUDGETS = ["a.budget", "b.budget", "c.budget"]
-PRICES = ["price.one", "price.two", "price.three"]
 EVENTS = ["event.old", "event.reveal", "event.start", "event.model", "event.results"]
 SPAN = {"start": "holiday.start", "length": "holiday.length", "name": "Holiday"}
 NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
@@ -259,10 +209,6 @@ def test_bar_highlight_sets_one_bar_apart(renderer):
     (lambda r: bar_chart(r, "a.budget", "Not a list"), "must be a list"),
     (lambda r: bar_chart(r, BUDGETS, ""), "needs a title"),
     (lambda r: bar_chart(r, ["a.budget", "event.start"], "Dates"), "is a date figure"),
-    (lambda r: share_chart(r, "a.budget_usd", "plan.total_usd", "Share", share="price.fall_one"),
-     "does not match"),
-    (lambda r: price_chart(r, ["price.two", "price.one"], "Backwards"), "earliest first"),
-    (lambda r: share_chart(r, "plan.total_usd", "a.budget_usd", "Upside down"), "larger than"),
     (lambda r: timeline_chart(r, ["event.start"], "Bad span", spans=[{"start": "event.start"}]),
      "needs exactly"),
 ])
@@ -271,46 +217,6 @@ def test_wrong_calls_are_explained(renderer, call, message):
         call(renderer)
     assert message in str(caught.value)
     assert caught.value.hint
-
-
-def test_price_points_are_placed_by_date_and_value(renderer):
-    briefing = renderer.briefing
-    html = price_chart(renderer, PRICES, "Prices", changes=["price.fall_one", "", ""],
-                       change_names=["Fall before", "", ""], between=["", "price.gap"],
-                       between_names=["", "Fall"])
-    svg = assert_accessible(html, briefing, [*PRICES, "price.fall_one", "price.gap"])
-    points = marks(svg, "circle")
-    figs = [briefing.figure(k) for k in PRICES]
-    xs = [float(points[k].get("cx")) for k in PRICES]
-    ys = [float(points[k].get("cy")) for k in PRICES]
-    days = [(f.as_of.start() - figs[0].as_of.start()).days for f in figs]
-    assert proportional([(x - xs[0], d) for x, d in zip(xs[1:], days[1:], strict=True)])
-    values = [f.value for f in figs]
-    assert proportional([(ys[0] - y, v - values[0]) for y, v in zip(ys[1:], values[1:],
-                                                                    strict=True)])
-    assert ys[1] < ys[0] < ys[2], "a higher price is drawn higher"
-    shown = texts(svg)
-    assert [f.short for f in figs] == [t for t in shown if t in {f.short for f in figs}]
-    assert f"Fall before: {briefing.figure('price.fall_one').short}" in " ".join(shown)
-    assert f"Fall: {briefing.figure('price.gap').short}" in " ".join(shown)
-    assert "does not start at zero" in html
-
-
-def test_share_fills_its_part_of_the_grid(renderer):
-    briefing = renderer.briefing
-    html = share_chart(renderer, "a.budget_usd", "plan.total_usd", "Share", share="plan.share",
-                       names=["Campaign", "Plan"])
-    svg = assert_accessible(html, briefing, ["a.budget_usd", "plan.total_usd", "plan.share"])
-    grid = marks(svg, "rect")["plan.total_usd"]
-    part = marks(svg, "g")["a.budget_usd"]
-    cell = float(next(svg.iter("pattern")).find("rect").get("width"))
-    filled = sum(float(r.get("width")) * float(r.get("height")) for r in part.iter("rect"))
-    fraction = briefing.figure("a.budget_usd").value / briefing.figure("plan.total_usd").value
-    assert filled / (100 * cell * cell) == pytest.approx(fraction, rel=0.02)
-    assert grid.get("fill") == f"url(#{next(svg.iter('pattern')).get('id')})"
-    shown = " ".join(texts(svg))
-    assert f"Plan: {briefing.figure('plan.total_usd').short}" in shown
-    assert briefing.figure("plan.share").short in shown
 
 
 def test_timeline_places_dates_to_scale_and_breaks_long_gaps(renderer):
@@ -372,11 +278,9 @@ def test_timeline_axis_names_months_only_so_no_tick_reads_like_an_event(renderer
 def test_svg_is_compact(renderer):
     html = "".join([
         bar_chart(renderer, BUDGETS, "Budgets"),
-        price_chart(renderer, PRICES, "Prices"),
-        share_chart(renderer, "a.budget_usd", "plan.total_usd", "Share"),
         timeline_chart(renderer, EVENTS, "Timeline", spans=[SPAN])])
     svgs = re.findall(r"<svg\b.*?</svg>", html, re.S)
-    assert len(svgs) == 4
+    assert len(svgs) == 2
     for svg in svgs:
         assert " style=" not in svg
         for attribute in re.findall(r'\s(?:x|y|x1|y1|x2|y2|cx|cy|width|height|d)="([^"]*)"', svg):

@@ -21,7 +21,7 @@ ABOUT_THE_SITE = re.compile(r"\b(this site|this briefing|this page|the site's|ap
                             r"no article|nothing in the articles|neither)\b", re.I)
 MACRO = re.compile(r"\{\{.*?\}\}", re.S)
 FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
-BLOCK_MACROS = re.compile(r"\{\{\s*(bar_chart|price_chart|share_chart|timeline_chart|cards|"
+BLOCK_MACROS = re.compile(r"\{\{\s*(bar_chart|timeline_chart|cards|"
                           r"conflict|open_questions|timeline)\(.*?\}\}", re.S)
 
 

@@ -159,16 +159,6 @@ def bar_chart(page: PageContext) -> Macro:
 
 
 @macros.register
-def price_chart(page: PageContext) -> Macro:
-    return partial(charts.price_chart, page.renderer)
-
-
-@macros.register
-def share_chart(page: PageContext) -> Macro:
-    return partial(charts.share_chart, page.renderer)
-
-
-@macros.register
 def timeline_chart(page: PageContext) -> Macro:
     return partial(charts.timeline_chart, page.renderer)
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import html
 import re
@@ -20,7 +19,7 @@ from ..html import PageRenderer
 from ..markup import escape, html_block
 from ..markup import render as render_template
 from .download import chart_data_href
-from .svg import NBSP, element, num
+from .svg import element, num
 
 
 @dataclass(frozen=True)
@@ -75,46 +74,33 @@ def positive(figs: Sequence[ResolvedFigure], macro: str) -> None:
 
 
 def parallel(r: PageRenderer, keys: object, count: int, macro: str, argument: str,
-             kinds: Iterable[str] | None = None,
-             per: str = "plotted figure") -> list[ResolvedFigure | None]:
+             kinds: Iterable[str] | None = None) -> list[ResolvedFigure | None]:
     """An optional list of keys, one per plotted figure; empty entries ("" or None) are allowed."""
     if keys is None:
         return [None] * count
     if not isinstance(keys, list | tuple) or len(keys) != count:
-        raise chart_error(macro, f"'{argument}' must list one key (or \"\") per {per}, "
+        raise chart_error(macro, f"'{argument}' must list one key (or \"\") per plotted figure, "
                           f"{count} in all", f'write {argument}=["group.key", "", ...]')
     chosen = [k for k in keys if k]
     found = iter(figures(r, chosen, macro, argument, kinds) if chosen else [])
     return [next(found) if k else None for k in keys]
 
 
-def texts(values: object, count: int, macro: str, argument: str,
-          per: str = "plotted figure") -> list[str]:
-    """An optional list of short texts (names written in the page), one per item; "" for none."""
-    if values is None:
-        return [""] * count
-    if not isinstance(values, list | tuple) or len(values) != count or not all(
-            isinstance(v, str) for v in values):
-        raise chart_error(macro, f"'{argument}' must list one text (or \"\") per {per}, "
-                          f"{count} in all", f'write {argument}=["a short name", ...]')
-    return [v.strip() for v in values]
-
-
 def names_for(figs: Sequence[ResolvedFigure], names: object, macro: str) -> list[str]:
-    """Display names: the page's own short names, else the figures' labels."""
-    given = texts(names, len(figs), macro, "names")
-    return [name or fig.label for name, fig in zip(given, figs, strict=True)]
+    """Display names: the page's own short names (a list, "" for none), else the figures'
+    labels."""
+    if names is None:
+        return [fig.label for fig in figs]
+    if not isinstance(names, list | tuple) or len(names) != len(figs) or not all(
+            isinstance(v, str) for v in names):
+        raise chart_error(macro, f"'names' must list one text (or \"\") per plotted figure, "
+                          f"{len(figs)} in all", 'write names=["a short name", ...]')
+    return [name.strip() or fig.label for name, fig in zip(names, figs, strict=True)]
 
 
 def agrees(stated: float, drawn: float, tolerance: float = 0.01) -> bool:
     """A labelled number matches what the marks show (relative tolerance)."""
     return abs(stated - drawn) <= tolerance * max(abs(drawn), 1e-12)
-
-
-def labelled(name: str, fig: ResolvedFigure, long: bool = False) -> str:
-    """'weekly fall: over 7%': a figure's text after the page's name for it, if any."""
-    value = (fig.text if long else fig.short).replace(" ", NBSP)
-    return f"{name}: {value}" if name else value
 
 
 def plain_text(text: str) -> str:
@@ -128,11 +114,6 @@ def chart_id(kind: str, title: str, keys: Iterable[str]) -> str:
     return f"chart-{kind}-{digest}"
 
 
-def day_range(date: PartialDate) -> tuple[dt.date, dt.date]:
-    """The first and last calendar day a partial date can mean."""
-    return date.start(), date.end()
-
-
 def _as_of_line(figs: Sequence[ResolvedFigure]) -> str:
     dates = sorted({f.as_of for f in figs if f.as_of.precision != "none"},
                    key=PartialDate.sort_key)
@@ -141,7 +122,7 @@ def _as_of_line(figs: Sequence[ResolvedFigure]) -> str:
         return "The figures are undated."
     if len(dates) == 1:
         return f"As of {format_partial_date(dates[0])}.{undated}"
-    spans = {d: day_range(d) for d in dates}
+    spans = {d: (d.start(), d.end()) for d in dates}
     covering = [d for d, (a, b) in spans.items()
                 if all(a <= x and y <= b for x, y in spans.values())]
     if covering:   # '2 February' and 'early February': all within early February

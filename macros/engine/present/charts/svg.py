@@ -20,7 +20,6 @@ _WIDTHS = {ch: width for chars, width in (
     ("&ABEKPSVXY", 667), ("CDHNRUw", 722), ("GOQ", 778), ("Mm", 833), ("%", 889),
     ("W", 944), ("—", 1000), ("@", 1015)) for ch in chars}
 _DEFAULT_WIDTH = 600
-NBSP = "\u00a0"     # joins the words of a value so that wrapping keeps them on one line
 
 
 def num(value: float) -> str:

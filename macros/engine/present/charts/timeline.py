@@ -74,7 +74,7 @@ def _event(r: PageRenderer, fig, name: str) -> Item:
     if fig.value.precision == "none":
         raise frame.chart_error(MACRO, f"'{fig.key}' is undated and cannot be placed",
                                 "leave undated figures out of the timeline")
-    first, last = frame.day_range(fig.value)
+    first, last = fig.value.start(), fig.value.end()
     return Item("point" if first == last else "range", first, last, fig.short, fig.text, name,
                 provenance(r.briefing, fig), fig.key)
 
