@@ -5,7 +5,7 @@ rendered, and a failed expression in a contributor's words."""
 from __future__ import annotations
 
 import re
-import sys
+import traceback
 from collections.abc import Collection
 
 import jinja2
@@ -78,13 +78,12 @@ def unclosed_block_line(body: str) -> int | None:
 
 
 def template_line() -> int | None:
-    """The line of the page body being rendered, from the caller's Jinja template frame."""
-    frame = sys._getframe(1)
-    while frame is not None:
+    """The line of the page body being rendered: the innermost calling frame of a compiled
+    Jinja template, read as Jinja reads its own tracebacks (`__jinja_template__`)."""
+    for frame, line in traceback.walk_stack(None):
         template = frame.f_globals.get("__jinja_template__")
         if template is not None:
-            return template.get_corresponding_lineno(frame.f_lineno)
-        frame = frame.f_back
+            return template.get_corresponding_lineno(line)
     return None
 
 
