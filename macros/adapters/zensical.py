@@ -1,9 +1,10 @@
 """The Zensical adapter. Zensical's macros extension (`zensical.extensions.macros`, fed from the
 `macros` plugin entry of mkdocs.yml) runs macros/__init__.py for every page and calls only
-define_env: there are no build hooks. So the build's one `Build` is kept here, replaced when
-any input changes, and `python -m macros.adapters.zensical` (`make build-zensical`) runs
-Zensical's build, then does what a post-build hook would: writes the downloads and tells
-a mistake as one message, without Zensical's traceback.
+define_env: there are no build hooks. So the build's one `Build` is kept in the build's
+configuration (`env.conf`, the one object Zensical keeps for a whole build and hands to every
+page), replaced when a page or the data changes, and `python -m macros.adapters.zensical`
+(`make build-zensical`) runs Zensical's build, then does what a post-build hook would: writes
+the downloads and tells a mistake as one message, without Zensical's traceback.
 
 The build is published like MkDocs' (publish.py): into a folder of its own, through a settings
 file that inherits the given one and sets only that folder, renamed into the output folder
@@ -38,8 +39,7 @@ class Build:
     def __init__(self, conf: dict) -> None:
         self.root = Path(conf.get("root_dir", ".")).resolve()
         self.docs_dir = self.root / conf.get("docs_dir", "docs")
-        self.nav = conf.get("nav")
-        self.extra = conf.get("extra")
+        extra = conf.get("extra")
         settings = self.root / "mkdocs.yml"  # where extra: briefing: and the nav are written
         text = settings.read_text(encoding="utf-8") if settings.is_file() else ""
         written = yaml.load(text, Loader=yaml.BaseLoader) or {}
@@ -52,10 +52,10 @@ class Build:
         self.failure: BriefingError | None = None
         self.publication: Publication | None = None
         try:
-            config = BriefingConfig.from_extra(self.extra, text)
+            config = BriefingConfig.from_extra(extra, text)
             check_settings(self.root, {settings.name: text}, written_settings(text), config,
                            self.docs_dir, (conf.get("theme") or {}).get("custom_dir"))
-            publisher = Publisher.from_extra(self.extra)
+            publisher = Publisher.from_extra(extra)
             self.site = Site(self.root, self.docs_dir, config, self.pages,
                              read_pages(self.docs_dir, self.pages), conf.get("site_url") or "",
                              links_from_source=True)
@@ -65,14 +65,14 @@ class Build:
             self.errors.append(str(error))
 
     def _stamp(self) -> tuple:
-        """When the data file or a page changes, a new Build is made (under `zensical serve`)."""
         files = [*self.root.glob("data/*"), *(self.docs_dir / src for src in self.pages)]
         return tuple(p.stat().st_mtime_ns if p.exists() else 0 for p in files)
 
-    def is_current(self, conf: dict) -> bool:
-        return (Path(conf.get("root_dir", ".")).resolve() == self.root
-                and conf.get("extra") == self.extra and conf.get("nav") == self.nav
-                and self._stamp() == self.stamp)
+    def is_current(self) -> bool:
+        """False once the data file or a page changed (under `zensical serve`): a new Build
+        is made."""
+        return self._stamp() == self.stamp
+
 
     def register(self, env) -> None:
         """Called for each page: check it, then register the macros bound to it."""
@@ -103,16 +103,16 @@ class Build:
         raise error
 
 
-_current: Build | None = None  # Zensical keeps no object between pages: the build lives here
+BUILD = "briefing_build"  # the key of the build's Build in Zensical's configuration
 
 
 def define_env(env) -> None:
-    global _current
-    if _current is None or not _current.is_current(env.conf):
-        _current = Build(env.conf)
-    if _current.failure is not None:
-        raise _current.failure
-    _current.register(env)
+    build = env.conf.get(BUILD)
+    if build is None or not build.is_current():
+        build = env.conf[BUILD] = Build(env.conf)
+    if build.failure is not None:
+        raise build.failure
+    build.register(env)
 
 
 def main(config: str = CONFIG) -> int:
@@ -175,8 +175,7 @@ def build_into(settings: Path, folder: Path) -> bool:
     """Zensical's strict build into `folder` (inside the project, as Zensical requires), then
     the downloads; False, with the message printed, when it failed."""
     import zensical
-
-    from macros.adapters import zensical as adapter  # the module Zensical's pages use (not __main__)
+    from zensical.config import get_config
 
     for stale in settings.parent.glob(".zensical-build-*.yml"):  # a killed build's (locked)
         stale.unlink(missing_ok=True)
@@ -186,7 +185,8 @@ def build_into(settings: Path, folder: Path) -> bool:
     try:
         zensical.build(str(redirected), {"clean": True, "strict": True})
     except RuntimeError as error:
-        errors = adapter._current.errors if adapter._current else []
+        build = (get_config() or {}).get(BUILD)
+        errors = build.errors if build else []
         if errors:
             print("\n".join(dict.fromkeys(errors)), file=sys.stderr)
         elif "--strict" in str(error):  # Zensical's own warnings, printed above, stopped it
@@ -196,7 +196,7 @@ def build_into(settings: Path, folder: Path) -> bool:
         return False
     finally:
         redirected.unlink(missing_ok=True)
-    build = adapter._current
+    build = (get_config() or {}).get(BUILD)
     if build is None or build.site is None or build.publication is None:
         print("Zensical rendered no page: nothing to write the downloads from", file=sys.stderr)
         return False
