@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -257,6 +258,11 @@ def table_csv(columns: Sequence[Column], rows: Iterable[object]) -> str:
     for row in rows:
         writer.writerow([csv_cell(c, c.get(row)) for c in columns])
     return out.getvalue()
+
+
+def json_text(data: object) -> str:
+    """JSON as every download writes it: UTF-8 text, one-space indent, a final newline."""
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
 def table_records(columns: Sequence[Column], rows: Iterable[object]) -> list[dict]:

@@ -54,13 +54,6 @@ def source_date(src) -> str:
     return date
 
 
-def source_line(briefing: Briefing, source_id: str) -> str:
-    """'Reuters, as reported by …, 3 February 2026' (plain text)."""
-    src = briefing.source(source_id)
-    relayed = f", as reported by {src.as_reported_by}" if src.as_reported_by else ""
-    return f"{src.publisher}{relayed}, {format_partial_date(src.date)}"
-
-
 def article_address(briefing: Briefing, source_id: str) -> dict:
     """Where a source's article can be opened: its address and the site that publishes it
     (a relayed report's is the relaying article's; templates/source.html article_link)."""
