@@ -11,8 +11,8 @@ from macros.engine.export.jsonld import (
     PageMeta,
     Publisher,
     SourceRef,
-    script_safe_json,
     page_jsonld,
+    script_safe_json,
 )
 
 S = "http://schema.org/"
