@@ -56,4 +56,4 @@ def data_dictionary(r: PageRenderer, site_url: str = "") -> str:
     """The Data page's body: files, licence, how to cite, and every column of every table."""
     return render("data_page.md", here=r.page_href(DATA_DIR), files=FILES, note=LICENCE_NOTE,
                   licence=LICENCE, appendix_href=r.page_href(r.appendix_url), tables=TABLES,
-                  jsonld=Markup(dataset_jsonld(site_url, build_time())))
+                  jsonld=dataset_jsonld(site_url, build_time()))

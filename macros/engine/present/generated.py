@@ -31,10 +31,6 @@ APPENDIX_ONLY_GROUP = "Shown in this appendix only"
 NOT_DISAGREEMENTS_HEADING = "\n## Not disagreements\n"
 
 
-def _html(name: str, **context: object) -> Markup:
-    return Markup(render(name, **context))
-
-
 def _source_link(r: PageRenderer, sid: str) -> dict:
     return {"href": r.source_href(sid), "name": r.briefing.source(sid).name}
 
@@ -52,8 +48,8 @@ def _first_source(r: PageRenderer, key: str) -> dict:
 
 def cards(r: PageRenderer, keys: list[str]) -> str:
     """Key-figure cards: value, what it is, as-of and source."""
-    items = [{"button": Markup(r.fig(key)), "label": r.briefing.figure(key).label,
-              "as_of": Markup(r.asof(key)), "first": _first_source(r, key)} for key in keys]
+    items = [{"button": r.fig(key), "label": r.briefing.figure(key).label,
+              "as_of": r.asof(key), "first": _first_source(r, key)} for key in keys]
     return html_block(render("cards.html", cards=items))
 
 
@@ -61,7 +57,7 @@ def timeline(r: PageRenderer) -> str:
     """Every dated figure in date order."""
     dated = sorted((f for f in r.briefing.figures.values() if f.kind == "date"),
                    key=lambda f: (PartialDate.sort_key(f.value), f.key))
-    entries = [{"button": Markup(r.fig(f.key)), "label": f.label} for f in dated]
+    entries = [{"button": r.fig(f.key), "label": f.label} for f in dated]
     return html_block(render("timeline.html", entries=entries))
 
 
@@ -81,7 +77,7 @@ def _supports(r: PageRenderer) -> dict[str, list[tuple[str, str, tuple[str, ...]
 def _support_row(r: PageRenderer, kind: str, key: str, texts) -> dict:
     if kind == "figure":
         return {"figure": True, "href": r.appendix_href(key),
-                "label": r.briefing.figure(key).label, "value": Markup(r.value(key)),
+                "label": r.briefing.figure(key).label, "value": r.value(key),
                 "passages": texts}
     return {"figure": False, "says": r.briefing.claim(key).says, "passages": texts}
 
@@ -99,26 +95,20 @@ def _supports_text(supports: list[tuple[str, str, tuple[str, ...]]]) -> str:
     return " and ".join(parts) or "nothing on this site"
 
 
-def _short_date(src) -> str:
-    """'<time>early Feb 2026</time> (est.)': a source's date for a narrow table column."""
-    date = render("time.html", date=src.date, text=format_partial_date(src.date, short=True))
-    return date + (" (est.)" if src.date_estimated and src.date.precision != "none" else "")
-
-
 def sources_list(r: PageRenderer) -> str:
     """An overview table of every source (most reliable first), then per source its rating
     note, with its facts and a table of what it supports folded."""
     supports = _supports(r)
     ordered = sorted(r.briefing.sources.items(),
                      key=lambda item: RELIABILITY_ORDER.index(item[1].reliability))
-    overview = [{"id": sid, "src": src, "date": Markup(_short_date(src)),
+    overview = [{"id": sid, "src": src, "date": source_date(src, short=True),
                  "article": article_address(r.briefing, sid),
                  "supports": _supports_text(supports[sid])} for sid, src in ordered]
     out = [html_block(render("sources_overview.html", rows=overview))]
     for sid, src in ordered:
         rows = [_support_row(r, *support) for support in supports[sid]]
         out.append(render("source_section.md", id=sid, src=src,
-                          date=Markup(source_date(src)), supports=rows,
+                          date=source_date(src), supports=rows,
                           supports_text="what it supports" if rows else "facts"))
     return "\n".join(out)
 
@@ -154,9 +144,9 @@ def _appendix_entry(r: PageRenderer, usage: Usage, key: str,
     shown = [{"href": r.page_href(p.url) + ("#" + use_anchor(key)
                                              if key in anchored.get(p.url, ()) else ""),
               "title": p.title} for p in usage.pages_using(key) if p.url != r.page_url]
-    return _html(
-        "appendix_entry.html", fig=fig, id=anchor(key), value=Markup(r.value(key)),
-        as_of=Markup(r.asof(key)),
+    return render(
+        "appendix_entry.html", fig=fig, id=anchor(key), value=r.value(key),
+        as_of=r.asof(key),
         inputs=[{"id": anchor(k), "label": b.figure(k).label, "text": b.figure(k).text}
                 for k in fig.inputs] if fig.derived else [],
         sources=[{"link": _source_link(r, sid), "passages": passages(fig, sid),
@@ -194,7 +184,7 @@ def _conflict_item(r: PageRenderer, conflict_id: str):
 
 def _conflict_section(r: PageRenderer, conflict_id: str, with_explanation: bool) -> str:
     item = _conflict_item(r, conflict_id)
-    rows = [{"label": r.briefing.figure(k).label, "button": Markup(r.fig(k)),
+    rows = [{"label": r.briefing.figure(k).label, "button": r.fig(k),
              "as_of": format_partial_date(r.briefing.figure(k).as_of, short=True),
              "first": _first_source(r, k)} for k in item.figures]
     return render("conflict_section.md", id=conflict_id, title=item.title, type=item.type,
@@ -233,7 +223,7 @@ def conflicts_summary(r: PageRenderer) -> str:
     b = r.briefing
     rows = [{"id": f"conflict-{cid}", "title": item.title, "verdict": item.verdict or "",
              "confidence": item.confidence,
-             "says": [{"who": _who(r, k), "value": Markup(r.value(k)),
+             "says": [{"who": _who(r, k), "value": r.value(k),
                        "label": b.figure(k).label}
                       for k in sorted(item.figures, key=lambda k: b.figure(k).derived)]}
             for cid, item in b.conflicts.items() if item.disagrees]
@@ -255,7 +245,7 @@ def glossary(r: PageRenderer) -> str:
 def open_questions(r: PageRenderer) -> str:
     """What the articles leave open: the question, the figures it concerns, and why."""
     questions = [{"id": qid, "question": q.question, "why": q.why,
-                  "figures": [{"label": r.briefing.figure(k).label, "button": Markup(r.fig(k))}
+                  "figures": [{"label": r.briefing.figure(k).label, "button": r.fig(k)}
                               for k in q.figures]}
                  for qid, q in r.briefing.open_questions.items()]
     return html_block(render("open_questions.html", questions=questions))
@@ -266,10 +256,10 @@ def corrections_list(r: PageRenderer) -> str:
     values first, then wording clarifications under their own heading."""
     rows = {"value": [], "clarification": []}
     for c in r.briefing.corrections:
-        rows[c.kind].append({"date": Markup(time_element(c.date)),
+        rows[c.kind].append({"date": time_element(c.date),
                              "href": r.appendix_href(c.figure),
                              "label": r.briefing.figure(c.figure).label, "old": c.old,
-                             "button": Markup(r.fig(c.figure)), "reason": c.reason})
+                             "button": r.fig(c.figure), "reason": c.reason})
     feed = r.page_href("")
     return render("corrections_section.md", corrected=rows["value"],
                   clarified=rows["clarification"], atom=feed + "feed.xml",
@@ -279,9 +269,9 @@ def corrections_list(r: PageRenderer) -> str:
 def changes_list(r: PageRenderer) -> str:
     """What has changed since first publication, newest first: date, what is new, the figures
     it concerns (their label and button) and the sources that report it."""
-    rows = [{"id": u.anchor, "date": Markup(time_element(u.date)), "says": u.says,
+    rows = [{"id": u.anchor, "date": time_element(u.date), "says": u.says,
              "figures": [{"href": r.appendix_href(k), "label": r.briefing.figure(k).label,
-                          "button": Markup(r.fig(k))} for k in u.figures],
+                          "button": r.fig(k)} for k in u.figures],
              "sources": [_source_link(r, sid) for sid in u.sources]}
             for u in newest_first(r.briefing.updates)]
     return html_block(render("changes.html", rows=rows))
@@ -336,7 +326,7 @@ def reporting_as_of(r: PageRenderer) -> str:
     undated = [s for s in r.briefing.sources.values()
                if not s.as_reported_by and s.date.precision == "none"]
     return html_block(render("reporting_as_of.html",
-                         date=Markup(time_element(r.briefing.reporting_as_of)),
+                         date=time_element(r.briefing.reporting_as_of),
                          undated=(f"{count_words(len(undated))} "
                                   f"{'article' if len(undated) == 1 else 'articles'} "
                                   "cannot be dated") if undated else ""))

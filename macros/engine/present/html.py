@@ -46,12 +46,12 @@ SOURCES_URL = "sources/"
 DATA_DIR = "data/"
 
 
-def source_date(src) -> str:
-    """A source's date as HTML: '<time>3 February 2026</time> (estimated)', or 'undated'."""
-    date = time_element(src.date)
-    if src.date_estimated and src.date.precision != "none":
-        date += " (estimated)"
-    return date
+def source_date(src, short: bool = False) -> Markup:
+    """A source's date as HTML: '<time>3 February 2026</time> (estimated)', or 'undated';
+    short, for a narrow column: '<time>early Feb 2026</time> (est.)'."""
+    return render("source_date.html", date=src.date, short=short,
+                  text=format_partial_date(src.date, short=short),
+                  estimated=src.date_estimated and src.date.precision != "none")
 
 
 def article_address(briefing: Briefing, source_id: str) -> dict:
@@ -90,12 +90,12 @@ def _provenance(briefing: Briefing, fig: ResolvedFigure) -> str:
     return ". ".join(parts) + "."
 
 
-def time_element(date: PartialDate) -> str:
+def time_element(date: PartialDate) -> Markup:
     """<time> for a known date; plain text when the date is not known."""
     return render("time.html", date=date, text=format_partial_date(date))
 
 
-def value_element(fig: ResolvedFigure) -> str:
+def value_element(fig: ResolvedFigure) -> Markup:
     """<time> for dates, <data> for everything else, holding the raw value."""
     return render("value.html", element=KINDS[fig.kind].element, machine=fig.machine,
                   text=fig.text, bare=False)
@@ -168,7 +168,7 @@ class PageRenderer:
         """One source as a panel shows it (templates/source.html)."""
         src = self.briefing.source(source_id)
         return {"href": self.source_href(source_id), "name": src.name,
-                "date": Markup(source_date(src)),
+                "date": source_date(src),
                 "reliability": src.reliability, "passages": texts,
                 **article_address(self.briefing, source_id)}
 
@@ -182,15 +182,15 @@ class PageRenderer:
         b = self.briefing
         inputs = [{"href": self.appendix_href(k), "label": b.figure(k).label,
                    "text": b.figure(k).text} for k in fig.inputs] if fig.derived else []
-        body = Markup(render(
-            "panel.html", fig=fig, value=Markup(value_element(fig)),
+        body = render(
+            "panel.html", fig=fig, value=value_element(fig),
             formula=readable_formula(b, fig.formula) if fig.derived else "", inputs=inputs,
             sources=[self.source_item(sid, passages(fig, sid)) for sid in fig.sources],
             read_in=b.read_in(fig.sources),
             as_of=fig.as_of_text[0].upper() + fig.as_of_text[1:],
             corrections=[{"date": format_partial_date(c.date), "old": c.old, "reason": c.reason,
                           "kind": c.kind} for c in fig.corrections],
-            updates=self.updates(fig.key), entry_href=self.appendix_href(fig.key)))
+            updates=self.updates(fig.key), entry_href=self.appendix_href(fig.key))
         cache[where] = body
         return body
 
@@ -210,7 +210,7 @@ class PageRenderer:
         figure = self.briefing.figure(key)
         button_id, panel_id = self._use_id(self.shown, key)
         return render("figure_button.html", button_id=button_id, panel_id=panel_id,
-                      value=Markup(value_element(figure)), corrected=figure.corrected,
+                      value=value_element(figure), corrected=figure.corrected,
                       name=f"{figure.text}{' corrected' if figure.corrected else ''}, "
                            f"{figure.label}: show sources",
                       body=self._panel_body(figure))

@@ -49,6 +49,6 @@ def environment() -> Environment:
     return env
 
 
-def render(name: str, /, **context: object) -> str:
-    """One template rendered with `context`, as the HTML string the pages take."""
-    return environment().get_template(name).render(**context)
+def render(name: str, /, **context: object) -> Markup:
+    """One template rendered with `context`: HTML that other templates take as it is."""
+    return Markup(environment().get_template(name).render(**context))
