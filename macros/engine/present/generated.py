@@ -22,7 +22,7 @@ from .html import (
     time_element,
     use_anchor,
 )
-from .markup import html_block, render
+from .markup import count_words, html_block, render
 from .pages.usage import Usage
 
 DOWNLOADS = (("figures.json", "every figure, JSON"), ("figures.csv", "every figure, CSV"),
@@ -277,40 +277,26 @@ def changes_list(r: PageRenderer) -> str:
     return html_block(render("changes.html", rows=rows))
 
 
-NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
-
-
-def count_words(n: int) -> str:
-    return NUMBER_WORDS[n] if n < len(NUMBER_WORDS) else str(n)
+def _articles(sources) -> tuple[list, list]:
+    """The articles (relayed reports are not) and those of them that are dated, oldest first."""
+    articles = [s for s in sources if not s.as_reported_by]
+    return articles, sorted((s for s in articles if s.date.precision != "none"),
+                            key=lambda s: PartialDate.sort_key(publication_date(s)))
 
 
 def articles_dates(sources, show=time_element) -> tuple[int, str]:
     """How many articles there are and when they were published, from the sources' dates (an
-    estimated day as its part of the month; relayed reports are not articles), so a new
-    source cannot leave it stale: (5, 'none prints its date: four can be placed in early
-    February 2026 from what they report; one cannot'). `show` writes a date."""
-    articles = [s for s in sources if not s.as_reported_by]
-    dated = sorted((s for s in articles if s.date.precision != "none"),
-                   key=lambda s: PartialDate.sort_key(publication_date(s)))
-    undated = len(articles) - len(dated)
-    span = ""
-    if dated:
-        first, last = (publication_date(dated[0]), publication_date(dated[-1]))
-        on = "on" if first.precision == "day" and first == last else "in"
-        span = f"{on} {show(first)}" if first == last else f"between {show(first)} and {show(last)}"
-    if all(s.date_estimated or s.date.precision == "none" for s in articles):
-        text = "none prints its date"
-        if dated:
-            text += f": {count_words(len(dated))} can be placed {span} from what they report"
-            if undated:
-                text += f"; {count_words(undated)} cannot"
-        return len(articles), text
-    text = f"published {span}" if dated else ""
-    if any(s.date_estimated for s in dated):
-        text += " (some dates estimated from what the articles report)"
-    if undated:
-        text += f"{'; ' if text else ''}{count_words(undated)} {'is' if undated == 1 else 'are'} undated"
-    return len(articles), text
+    estimated day as its part of the month), so a new source cannot leave it stale: (5, 'none
+    prints its date: four can be placed in early February 2026 from what they report; one
+    cannot'). `show` writes a date."""
+    articles, dated = _articles(sources)
+    first, last = (publication_date(dated[0]), publication_date(dated[-1])) if dated else (None,) * 2
+    return len(articles), render(
+        "articles_dates.html", dated=len(dated), undated=len(articles) - len(dated),
+        first=first and show(first), last=last and show(last), same=first == last,
+        day=first and first.precision == "day",
+        none_printed=all(s.date_estimated or s.date.precision == "none" for s in articles),
+        estimated=any(s.date_estimated for s in dated))
 
 
 def sources_account(r: PageRenderer) -> str:
@@ -323,13 +309,10 @@ def sources_account(r: PageRenderer) -> str:
 def reporting_as_of(r: PageRenderer) -> str:
     """'Reporting as of early February 2026': the time frame of the whole site (a block: the
     blank lines set it apart from the line it starts)."""
-    undated = [s for s in r.briefing.sources.values()
-               if not s.as_reported_by and s.date.precision == "none"]
+    articles, dated = _articles(r.briefing.sources.values())
     return html_block(render("reporting_as_of.html",
-                         date=time_element(r.briefing.reporting_as_of),
-                         undated=(f"{count_words(len(undated))} "
-                                  f"{'article' if len(undated) == 1 else 'articles'} "
-                                  "cannot be dated") if undated else ""))
+                             date=time_element(r.briefing.reporting_as_of),
+                             undated=len(articles) - len(dated)))
 
 
 def print_list(r: PageRenderer) -> str:

@@ -32,6 +32,14 @@ def html_block(html: str) -> str:
     return f"\n\n{RAW_START}\n{html}\n{RAW_END}\n\n"
 
 
+NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def count_words(n: int) -> str:
+    """A count as prose writes it: 'four', up to ten; digits above."""
+    return NUMBER_WORDS[n] if n < len(NUMBER_WORDS) else str(n)
+
+
 def _escaped(value: object) -> Markup:
     return value if isinstance(value, Markup) else Markup(escape(value))
 
@@ -40,11 +48,12 @@ def _escaped(value: object) -> Markup:
 def environment() -> Environment:
     """The engine's template environment. `|html` escapes for HTML only: for the ids, names and
     addresses the engine builds, inside tags or raw blocks where Markdown never reads. `block`
-    sets generated HTML apart as a raw block (html_block)."""
+    sets generated HTML apart as a raw block (html_block); `words` writes a count in words."""
     env = Environment(loader=PackageLoader("macros.engine.present", "templates"),
                       autoescape=True, finalize=_escaped, undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True, auto_reload=False)
     env.filters["html"] = escape_html
+    env.filters["words"] = count_words
     env.filters["block"] = lambda html: Markup(html_block(html))
     return env
 
