@@ -10,6 +10,7 @@ from markupsafe import Markup
 from ..build_info import build_time
 from ..dates import PartialDate
 from ..derive.briefing import newest_first, publication_date
+from ..errors import lookup
 from ..format.values import format_partial_date
 from .citation import citation, citation_file_hrefs, figure_file_href
 from .html import (
@@ -152,8 +153,6 @@ def _appendix_entry(r: PageRenderer, usage: Usage, key: str,
         sources=[{"link": _source_link(r, sid), "passages": passages(fig, sid),
                   "reliability": b.source(sid).reliability}
                  for sid in fig.sources],
-        corrections=[{"date": format_partial_date(c.date), "old": c.old, "reason": c.reason,
-                      "kind": c.kind} for c in fig.corrections],
         updates=r.updates(key), shown=shown,
         citation=citation(fig, site_url, r.appendix_url, accessed=accessed),
         cite_files=citation_file_hrefs(r, key),
@@ -171,19 +170,9 @@ def figures_appendix(r: PageRenderer, usage: Usage, anchored=None, site_url: str
     return "\n".join(out)
 
 
-def _conflict_item(r: PageRenderer, conflict_id: str):
-    try:
-        return r.briefing.conflicts[conflict_id]
-    except KeyError:
-        from ..errors import BriefingError, did_you_mean
-        raise BriefingError(
-            f"unknown conflict '{conflict_id}'{did_you_mean(conflict_id, r.briefing.conflicts)}",
-            key=conflict_id, hint=f"use an id defined under 'conflicts:' in {r.briefing.file}"
-        ) from None
-
-
 def _conflict_section(r: PageRenderer, conflict_id: str, with_explanation: bool) -> str:
-    item = _conflict_item(r, conflict_id)
+    item = lookup(r.briefing.conflicts, conflict_id, "conflict",
+                  "an id defined under 'conflicts:'", r.briefing.file)
     rows = [{"label": r.briefing.figure(k).label, "button": r.fig(k),
              "as_of": format_partial_date(r.briefing.figure(k).as_of, short=True),
              "first": _first_source(r, k)} for k in item.figures]

@@ -11,6 +11,7 @@ from markupsafe import Markup
 
 from ..dates import PartialDate
 from ..derive.briefing import Briefing, ResolvedFigure
+from ..errors import lookup
 from ..format.values import format_partial_date
 from ..kinds import KINDS
 from ..load.records import Update
@@ -95,10 +96,11 @@ def time_element(date: PartialDate) -> Markup:
     return render("time.html", date=date, text=format_partial_date(date))
 
 
-def value_element(fig: ResolvedFigure) -> Markup:
-    """<time> for dates, <data> for everything else, holding the raw value."""
+def value_element(fig: ResolvedFigure, short: bool = False) -> Markup:
+    """<time> for dates, <data> for everything else, holding the raw value (its text in its
+    short form, bare, when `short`)."""
     return render("value.html", element=KINDS[fig.kind].element, machine=fig.machine,
-                  text=fig.text, bare=False)
+                  text=fig.short if short else fig.text, bare=short)
 
 
 _KEY = re.compile(r"[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)+")
@@ -188,8 +190,6 @@ class PageRenderer:
             sources=[self.source_item(sid, passages(fig, sid)) for sid in fig.sources],
             read_in=b.read_in(fig.sources),
             as_of=fig.as_of_text[0].upper() + fig.as_of_text[1:],
-            corrections=[{"date": format_partial_date(c.date), "old": c.old, "reason": c.reason,
-                          "kind": c.kind} for c in fig.corrections],
             updates=self.updates(fig.key), entry_href=self.appendix_href(fig.key))
         cache[where] = body
         return body
@@ -226,14 +226,8 @@ class PageRenderer:
 
     def source(self, source_id: str) -> str:
         """A source's short dated name, linked to its entry on the Sources page."""
-        try:
-            src = self.briefing.source(source_id)
-        except KeyError:
-            from ..errors import BriefingError, did_you_mean
-            raise BriefingError(
-                f"unknown source '{source_id}'{did_you_mean(str(source_id), self.briefing.sources)}",
-                key=str(source_id),
-                hint=f"use an id defined under 'sources:' in {self.briefing.file}") from None
+        src = lookup(self.briefing.sources, source_id, "source", "an id defined under 'sources:'",
+                     self.briefing.file)
         return render("source_name.html", href=self.source_href(source_id), src=src)
 
     def value(self, key: str) -> str:
@@ -242,9 +236,7 @@ class PageRenderer:
 
     def short(self, key: str) -> str:
         """The value in its short form, machine-readable."""
-        figure = self.briefing.figure(key)
-        return render("value.html", element=KINDS[figure.kind].element, machine=figure.machine,
-                      text=figure.short, bare=True)
+        return value_element(self.briefing.figure(key), short=True)
 
     def asof(self, key: str) -> str:
         """The figure's as-of date, 'as of <time>' or 'date not given'."""

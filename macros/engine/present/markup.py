@@ -14,6 +14,8 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 from markupsafe import escape as escape_html
 
+from ..format.values import format_partial_date
+
 # Sentinel lines around every generated HTML block: the site's Markdown extension
 # (macros/markdown/raw_html.py) stashes what lies between them whole, so Python-Markdown's
 # raw-HTML parser never walks the generated tags (linear, and a fraction of the time).
@@ -48,12 +50,14 @@ def _escaped(value: object) -> Markup:
 def environment() -> Environment:
     """The engine's template environment. `|html` escapes for HTML only: for the ids, names and
     addresses the engine builds, inside tags or raw blocks where Markdown never reads. `block`
-    sets generated HTML apart as a raw block (html_block); `words` writes a count in words."""
+    sets generated HTML apart as a raw block (html_block); `words` writes a count in words,
+    `date` a date."""
     env = Environment(loader=PackageLoader("macros.engine.present", "templates"),
                       autoescape=True, finalize=_escaped, undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True, auto_reload=False)
     env.filters["html"] = escape_html
     env.filters["words"] = count_words
+    env.filters["date"] = format_partial_date
     env.filters["block"] = lambda html: Markup(html_block(html))
     return env
 
