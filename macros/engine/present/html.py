@@ -26,6 +26,11 @@ def anchor(key: str) -> str:
     return "fig-" + key.replace(".", "-")
 
 
+def permalink(site_url: str, appendix_url: str, key: str) -> str:
+    """The address of a figure's appendix entry (from the site's root without `site_url`)."""
+    return f"{site_url}{appendix_url}#{anchor(key)}"
+
+
 def use_anchor(key: str) -> str:
     """The id of a figure's first use on a page (the appendix links back to it)."""
     return "at-" + key.replace(".", "-")
