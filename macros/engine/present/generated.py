@@ -26,10 +26,7 @@ from .html import (
 from .markup import count_words, html_block, render
 from .pages.usage import Usage
 
-DOWNLOADS = (("figures.json", "every figure, JSON"), ("figures.csv", "every figure, CSV"),
-             ("sources.json", "every source, JSON"))
 APPENDIX_ONLY_GROUP = "Shown in this appendix only"
-NOT_DISAGREEMENTS_HEADING = "\n## Not disagreements\n"
 
 
 def _source_link(r: PageRenderer, sid: str) -> dict:
@@ -194,16 +191,7 @@ def conflicts_list(r: PageRenderer) -> str:
     cases = r.briefing.conflicts
     real = [_conflict_section(r, cid, True) for cid, item in cases.items() if item.disagrees]
     others = [_conflict_section(r, cid, True) for cid, item in cases.items() if not item.disagrees]
-    return "\n".join(real + ([NOT_DISAGREEMENTS_HEADING, *others] if others else []))
-
-
-def _who(r: PageRenderer, key: str) -> str:
-    fig = r.briefing.figure(key)
-    if fig.derived:
-        return "Computed by this site"
-    if fig.editorial:
-        return "This site's own note"
-    return r.briefing.source(fig.sources[0]).name
+    return render("conflicts_list.md", real=real, others=others)
 
 
 def conflicts_summary(r: PageRenderer) -> str:
@@ -212,8 +200,9 @@ def conflicts_summary(r: PageRenderer) -> str:
     b = r.briefing
     rows = [{"id": f"conflict-{cid}", "title": item.title, "verdict": item.verdict or "",
              "confidence": item.confidence,
-             "says": [{"who": _who(r, k), "value": r.value(k),
-                       "label": b.figure(k).label}
+             "says": [{"fig": b.figure(k), "value": r.value(k),
+                       "source": b.source(b.figure(k).sources[0]).name
+                       if b.figure(k).sources else ""}
                       for k in sorted(item.figures, key=lambda k: b.figure(k).derived)]}
             for cid, item in b.conflicts.items() if item.disagrees]
     others = [{"id": f"conflict-{cid}", "title": item.title}
@@ -321,4 +310,4 @@ def print_list(r: PageRenderer) -> str:
 
 def downloads(r: PageRenderer) -> str:
     """Links to the data downloads written at the site root."""
-    return html_block(render("downloads.html", root=r.page_href(""), files=DOWNLOADS))
+    return html_block(render("downloads.html", root=r.page_href("")))
