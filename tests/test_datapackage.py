@@ -135,7 +135,7 @@ def test_passages_give_one_row_per_figure_or_claim_source_and_passage():
     briefing = SimpleNamespace(
         figures={"a.b": SimpleNamespace(passages={"wire": ("one", "two"), "blog": ("three",)}),
                  "a.c": SimpleNamespace(passages={})},
-        claims={"a.claim": SimpleNamespace(sources={"wire": "said so"})})
+        claims={"a.claim": SimpleNamespace(sources={"wire": ("said so",)})})  # as the briefing holds them
     rows = [(r.key, r.key_type, r.sid, r.number, r.passage) for r in passage_rows(briefing)]
     assert rows == [("a.b", "figure", "wire", 1, "one"), ("a.b", "figure", "wire", 2, "two"),
                     ("a.b", "figure", "blog", 1, "three"),

@@ -5,9 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import TypeVar
 
 from .characters import escaped
+
+T = TypeVar("T")
 
 
 class BriefingError(Exception):
@@ -52,6 +55,16 @@ def did_you_mean(word: str, candidates: Iterable[str], n: int = 3) -> str:
     """' (did you mean a, b?)' for the closest candidates, or '' when none is close."""
     close = difflib.get_close_matches(word, list(candidates), n=n, cutoff=0.6)
     return f" (did you mean {', '.join(close)}?)" if close else ""
+
+
+def lookup(entries: Mapping[str, T], key: str, what: str, defined: str, file: str) -> T:
+    """`entries[key]`; an unknown key names the closest existing ones: 'unknown source 'x'
+    (did you mean y?)', How to fix: use `defined` ('an id defined under 'sources:'') in `file`."""
+    try:
+        return entries[key]
+    except (KeyError, TypeError):
+        raise BriefingError(f"unknown {what} '{key}'{did_you_mean(str(key), entries)}",
+                            key=str(key), hint=f"use {defined} in {file}") from None
 
 
 def shown(value: object, limit: int = 60) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 
 from markupsafe import Markup
 
@@ -11,6 +10,7 @@ from ..build_info import build_time
 from ..present.citation import SITE_NAME
 from ..present.html import DATA_DIR, PageRenderer
 from ..present.markup import render
+from .jsonld import script_safe_json
 from .package import LICENCE, LICENCE_NOTE
 from .tables import FIGURE_COLUMNS, TABLES
 
@@ -41,9 +41,7 @@ def dataset_jsonld(site_url: str, created: dt.datetime | None = None) -> str:
     }
     if created:
         data["dateModified"] = created.strftime("%Y-%m-%d")
-    text = json.dumps(data, ensure_ascii=False, indent=1)
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return render("jsonld.html", json=Markup(text))
+    return render("jsonld.html", json=Markup(script_safe_json(data)))
 
 
 FILES = (("datapackage.json", "the package descriptor: metadata, licence and every table's "
@@ -58,4 +56,4 @@ def data_dictionary(r: PageRenderer, site_url: str = "") -> str:
     """The Data page's body: files, licence, how to cite, and every column of every table."""
     return render("data_page.md", here=r.page_href(DATA_DIR), files=FILES, note=LICENCE_NOTE,
                   licence=LICENCE, appendix_href=r.page_href(r.appendix_url), tables=TABLES,
-                  jsonld=Markup(dataset_jsonld(site_url, build_time())))
+                  jsonld=dataset_jsonld(site_url, build_time()))

@@ -5,19 +5,15 @@ corrections and updates (feed.xml, feed.json; see feed.py)."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from pathlib import Path
 
+from ..build_info import build_time, commit_id
 from ..derive.briefing import Briefing
 from ..present.html import APPENDIX_URL, DATA_DIR
 from .feed import Entry, FeedMeta, atom_feed, json_feed
-from .package import write_package
-from .tables import SOURCE_COLUMNS, source_rows, table_records
-
-
-def source_records(briefing: Briefing) -> list[dict]:
-    return table_records(SOURCE_COLUMNS, source_rows(briefing))
+from .package import package_files
+from .tables import SOURCE_COLUMNS, json_text, source_rows, table_records
 
 
 def write_downloads(briefing: Briefing, site_dir: Path, site_url: str = "",
@@ -27,20 +23,21 @@ def write_downloads(briefing: Briefing, site_dir: Path, site_url: str = "",
     """Write every download file into the built site; return their paths. `appendix_url`: the
     appendix page's URL, which the permalinks in the tables point to; `feed`: the feed's
     description and entries (none written without entries)."""
-    written = write_package(briefing, site_dir, site_url, project_dir, appendix_url)
-    data = site_dir / DATA_DIR
-    files = {
-        "figures.json": (data / "figures.json").read_text(encoding="utf-8"),
-        "figures.csv": (data / "figures.csv").read_text(encoding="utf-8"),
-        "sources.json": json.dumps(source_records(briefing), ensure_ascii=False, indent=1) + "\n",
-    }
+    package = package_files(briefing, site_url, build_time(project_dir), commit_id(project_dir),
+                            appendix_url)
+    files = {f"{DATA_DIR}{name}": text for name, text in package.items()}
+    files["figures.json"] = package["figures.json"]
+    files["figures.csv"] = package["figures.csv"]
+    files["sources.json"] = json_text(table_records(SOURCE_COLUMNS, source_rows(briefing)))
     if feed and feed[1]:
         meta, entries = feed
         files["feed.xml"] = atom_feed(meta, entries).decode("utf-8")
         files["feed.json"] = json_feed(meta, meta.feed_url.removesuffix("feed.xml") + "feed.json",
                                        entries)
+    written = []
     for name, text in files.items():
         path = site_dir / name
+        path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8", newline="")
         written.append(path)
     return written

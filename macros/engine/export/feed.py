@@ -8,13 +8,14 @@ are ordered newest first, ties by title.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 from feedgen.feed import FeedGenerator
+
+from .tables import json_text
 
 
 @dataclass(frozen=True)
@@ -94,4 +95,4 @@ def json_feed(meta: FeedMeta, feed_url: str, entries: Sequence[Entry]) -> str:
             "authors": [{"name": meta.author}], "language": "en", "items": items}
     if meta.subtitle:
         feed["description"] = meta.subtitle
-    return json.dumps(feed, ensure_ascii=False, indent=1) + "\n"
+    return json_text(feed)

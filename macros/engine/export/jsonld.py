@@ -82,8 +82,3 @@ def script_safe_json(data: dict) -> str:
     text = json.dumps(data, ensure_ascii=False, indent=1)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
-
-def jsonld_script(page: PageMeta, publisher: Publisher) -> str:
-    """The `<script type="application/ld+json">` element for the page's `<head>`."""
-    return (f'<script type="application/ld+json">\n'
-            f"{script_safe_json(page_jsonld(page, publisher))}\n</script>")

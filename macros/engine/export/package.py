@@ -8,14 +8,11 @@ figures/<key>.csv and .json (one figure's row) and charts/<chart id>.csv (one ch
 from __future__ import annotations
 
 import datetime as dt
-import json
-from pathlib import Path
 
-from ..build_info import build_time, commit_id
 from ..derive.briefing import Briefing
 from ..present.charts.download import chart_keys
 from ..present.citation import SITE_NAME
-from ..present.html import APPENDIX_URL, DATA_DIR
+from ..present.html import DATA_DIR
 from .tables import (
     FIGURE_COLUMNS,
     PASSAGE_COLUMNS,
@@ -23,6 +20,7 @@ from .tables import (
     TABLES,
     FigureRow,
     figure_rows,
+    json_text,
     passage_rows,
     source_rows,
     table_csv,
@@ -90,28 +88,24 @@ def row_files(row: FigureRow) -> dict[str, str]:
     record = table_records(FIGURE_COLUMNS, [row])[0]
     base = f"figures/{row.fig.key}"
     return {f"{base}.csv": table_csv(FIGURE_COLUMNS, [row]),
-            f"{base}.json": json.dumps(record, ensure_ascii=False, indent=1) + "\n"}
+            f"{base}.json": json_text(record)}
 
 
-def chart_files(briefing: Briefing, site_url: str = "",
-                appendix_url: str = APPENDIX_URL) -> dict[str, str]:
+def chart_files(briefing: Briefing, site_url: str, appendix_url: str) -> dict[str, str]:
     return {f"charts/{cid}.csv": table_csv(FIGURE_COLUMNS, [FigureRow(
         briefing, briefing.figure(k), site_url, appendix_url) for k in keys])
         for cid, keys in chart_keys(briefing).items()}
 
 
-def package_files(briefing: Briefing, site_url: str = "", created: dt.datetime | None = None,
-                  commit: str | None = None, appendix_url: str = APPENDIX_URL) -> dict[str, str]:
+def package_files(briefing: Briefing, site_url: str, created: dt.datetime, commit: str | None,
+                  appendix_url: str) -> dict[str, str]:
     """Every file of the package and the row/chart files, by path under data/."""
-    created = created or build_time()
     figures = figure_rows(briefing, site_url, appendix_url)
     files = {
-        "datapackage.json": json.dumps(descriptor(site_url, created, commit),
-                                       ensure_ascii=False, indent=1) + "\n",
+        "datapackage.json": json_text(descriptor(site_url, created, commit)),
         "README.md": readme(created, commit),
         "figures.csv": table_csv(FIGURE_COLUMNS, figures),
-        "figures.json": json.dumps(table_records(FIGURE_COLUMNS, figures), ensure_ascii=False,
-                                   indent=1) + "\n",
+        "figures.json": json_text(table_records(FIGURE_COLUMNS, figures)),
         "sources.csv": table_csv(SOURCE_COLUMNS, source_rows(briefing)),
         "passages.csv": table_csv(PASSAGE_COLUMNS, passage_rows(briefing)),
     }
@@ -119,17 +113,3 @@ def package_files(briefing: Briefing, site_url: str = "", created: dt.datetime |
         files.update(row_files(row))
     files.update(chart_files(briefing, site_url, appendix_url))
     return files
-
-
-def write_package(briefing: Briefing, site_dir: Path, site_url: str = "",
-                  project_dir: Path | None = None, appendix_url: str = APPENDIX_URL) -> list[Path]:
-    """Write the package under site_dir/data/; return the paths written."""
-    written = []
-    files = package_files(briefing, site_url, build_time(project_dir), commit_id(project_dir),
-                          appendix_url)
-    for name, text in files.items():
-        path = site_dir / DATA_DIR / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8", newline="")
-        written.append(path)
-    return written

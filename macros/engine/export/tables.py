@@ -9,15 +9,15 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from ..dates import PATTERN as DATE_PATTERN
-from ..dates import PartialDate
 from ..derive.briefing import Briefing, ResolvedFigure
 from ..format.values import format_partial_date, machine_value
 from ..kinds import CURRENCIES, KIND_NAMES
-from ..present.html import APPENDIX_URL, RELIABILITY_ORDER, anchor
+from ..present.html import APPENDIX_URL, RELIABILITY_ORDER, permalink
 from .csv_safe import safe_cell
 
 LIST_SEPARATOR = ";"
@@ -52,15 +52,6 @@ def _number(value: object) -> int | float | None:
     return int(value) if float(value).is_integer() else value
 
 
-def _date_text(date: PartialDate) -> str:
-    """The date as the data file writes it ('mid 2026-02', '2026-02-15', 'undated')."""
-    return str(date)
-
-
-def _permalink(site_url: str, appendix_url: str, key: str) -> str:
-    return f"{site_url}{appendix_url}#{anchor(key)}"
-
-
 @dataclass(frozen=True)
 class FigureRow:
     briefing: Briefing
@@ -86,7 +77,7 @@ FIGURE_COLUMNS: tuple[Column, ...] = (
     Column("value_date", "string", "For a date figure, the date as the sources give it: "
            "2026-02-15 (a day), 2026-02 (a month), early/mid/late 2026-02 (part of a month) or "
            "2026 (a year). No day is ever invented. Empty for other kinds.",
-           lambda r: _date_text(r.fig.value) if r.fig.kind == "date" else None, "mid 2026-02",
+           lambda r: str(r.fig.value) if r.fig.kind == "date" else None, "mid 2026-02",
            {"pattern": DATE_PATTERN}),
     Column("value_date_precision", "string", "How precise `value_date` is: day, part (of a "
            "month), month or year.",
@@ -106,7 +97,7 @@ FIGURE_COLUMNS: tuple[Column, ...] = (
            "month or year) or a ratio; never a currency.", lambda r: r.fig.unit, "day"),
     Column("as_of", "string", "When the figure was true or reported, written like "
            "`value_date`, or `undated` when no source gives a date.",
-           lambda r: _date_text(r.fig.as_of), "2026-02-02",
+           lambda r: str(r.fig.as_of), "2026-02-02",
            {"required": True, "pattern": DATE_PATTERN}),
     Column("as_of_precision", "string", "How precise `as_of` is: day, part, month, year, or "
            "none (undated).", lambda r: r.fig.as_of.precision, "day",
@@ -136,7 +127,7 @@ FIGURE_COLUMNS: tuple[Column, ...] = (
            "reported.", lambda r: r.fig.expected, "false"),
     Column("url", "string", "Permanent link to the figure's entry in the site's Figures "
            "appendix (value, sources, passages, where it is used).",
-           lambda r: _permalink(r.site_url, r.appendix_url, r.fig.key)),
+           lambda r: permalink(r.site_url, r.appendix_url, r.fig.key)),
 )
 
 
@@ -154,13 +145,13 @@ SOURCE_COLUMNS: tuple[Column, ...] = (
     Column("id", "string", "The source's identifier, as used in figures.csv and passages.csv.",
            lambda r: r.sid, "stocknews-feb3", {"required": True, "unique": True}),
     Column("name", "string", "A short dated name for the source.",
-           lambda r: r.briefing.source(r.sid).name, "Stock news, 3 Feb"),
+           lambda r: r.src.name, "Stock news, 3 Feb"),
     Column("publisher", "string", "Who published the article.", lambda r: r.src.publisher,
            "Logos Press", {"required": True}),
     Column("title", "string", "The article's headline (or a short descriptive title where it "
            "has none).", lambda r: r.src.title, "", {"required": True}),
     Column("date", "string", "Publication date, written like figures.csv's `as_of`.",
-           lambda r: _date_text(r.src.date), "2026-02-03",
+           lambda r: str(r.src.date), "2026-02-03",
            {"required": True, "pattern": DATE_PATTERN}),
     Column("date_precision", "string", "How precise `date` is.",
            lambda r: r.src.date.precision, "day", {"required": True, "enum": PRECISIONS}),
@@ -209,12 +200,6 @@ PASSAGE_COLUMNS: tuple[Column, ...] = (
 )
 
 
-def _passages(value: object) -> tuple[str, ...]:
-    if isinstance(value, str):
-        return (value,)
-    return tuple(value or ())
-
-
 def passage_rows(briefing: Briefing) -> list[PassageRow]:
     """One row per figure-source-passage and claim-source-passage (none before passages exist)."""
     rows = []
@@ -223,7 +208,7 @@ def passage_rows(briefing: Briefing) -> list[PassageRow]:
     for key, key_type, by_source in subjects:
         for sid, passages in by_source.items():
             rows.extend(PassageRow(key, key_type, sid, n, text)
-                        for n, text in enumerate(_passages(passages), start=1))
+                        for n, text in enumerate(passages, start=1))
     return rows
 
 
@@ -244,12 +229,6 @@ def csv_cell(column: Column, value: object) -> str:
     return safe_cell(text)
 
 
-def json_value(column: Column, value: object) -> object:
-    if column.is_list:
-        return list(value or [])
-    return value
-
-
 def table_csv(columns: Sequence[Column], rows: Iterable[object]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
@@ -259,8 +238,14 @@ def table_csv(columns: Sequence[Column], rows: Iterable[object]) -> str:
     return out.getvalue()
 
 
+def json_text(data: object) -> str:
+    """JSON as every download writes it: UTF-8 text, one-space indent, a final newline."""
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
 def table_records(columns: Sequence[Column], rows: Iterable[object]) -> list[dict]:
-    return [{c.name: json_value(c, c.get(row)) for c in columns} for row in rows]
+    return [{c.name: list(c.get(row) or []) if c.is_list else c.get(row) for c in columns}
+            for row in rows]
 
 
 def figure_rows(briefing: Briefing, site_url: str = "",

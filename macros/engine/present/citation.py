@@ -6,12 +6,12 @@ written from the same records by export/citations.py."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from ..dates import PartialDate
 from ..derive.briefing import ResolvedFigure
 from ..format.values import format_partial_date
-from .html import APPENDIX_URL, DATA_DIR, PageRenderer, anchor
+from .html import APPENDIX_URL, DATA_DIR, PageRenderer, permalink
 
 SITE_NAME = "Alibaba's AI push in figures"
 BRIEFING_KEY = "alibaba-ai-push-figures"
@@ -58,7 +58,7 @@ def figure_record(fig: ResolvedFigure, site_url: str, *, built: dt.date, publish
     """A figure as cited: its appendix entry's permalink (relative to the site's root when
     the published address is not known), value and as-of date."""
     return CitationRecord(fig.key, fig.label, SITE_NAME, publisher, built,
-                          f"{site_url}{page_url}#{anchor(fig.key)}", fig.label, fig.text,
+                          permalink(site_url, page_url, fig.key), fig.label, fig.text,
                           fig.as_of_text)
 
 
@@ -81,13 +81,11 @@ def citation_file_hrefs(r: PageRenderer, key: str) -> list[dict]:
 
 
 def citation(fig: ResolvedFigure, site_url: str, page_url: str = APPENDIX_URL, *,
-             accessed: dt.date, site_name: str = SITE_NAME) -> str:
+             accessed: dt.date) -> str:
     """A ready citation line: site, figure, value, as-of, permalink, access date (plain text).
 
     `page_url` is the appendix page's URL relative to `site_url` ('figures/'); `accessed` is
     the build's date (build_info.build_time), so two builds of one commit cite alike.
     """
     record = figure_record(fig, site_url, built=accessed, page_url=page_url)
-    if site_name != SITE_NAME:
-        record = replace(record, site_name=site_name)
     return citation_line(record, format_partial_date(PartialDate.parse(accessed)))

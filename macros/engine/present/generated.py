@@ -10,6 +10,7 @@ from markupsafe import Markup
 from ..build_info import build_time
 from ..dates import PartialDate
 from ..derive.briefing import newest_first, publication_date
+from ..errors import lookup
 from ..format.values import format_partial_date
 from .citation import citation, citation_file_hrefs, figure_file_href
 from .html import (
@@ -22,17 +23,10 @@ from .html import (
     time_element,
     use_anchor,
 )
-from .markup import html_block, render
+from .markup import count_words, html_block, render
 from .pages.usage import Usage
 
-DOWNLOADS = (("figures.json", "every figure, JSON"), ("figures.csv", "every figure, CSV"),
-             ("sources.json", "every source, JSON"))
 APPENDIX_ONLY_GROUP = "Shown in this appendix only"
-NOT_DISAGREEMENTS_HEADING = "\n## Not disagreements\n"
-
-
-def _html(name: str, **context: object) -> Markup:
-    return Markup(render(name, **context))
 
 
 def _source_link(r: PageRenderer, sid: str) -> dict:
@@ -52,8 +46,8 @@ def _first_source(r: PageRenderer, key: str) -> dict:
 
 def cards(r: PageRenderer, keys: list[str]) -> str:
     """Key-figure cards: value, what it is, as-of and source."""
-    items = [{"button": Markup(r.fig(key)), "label": r.briefing.figure(key).label,
-              "as_of": Markup(r.asof(key)), "first": _first_source(r, key)} for key in keys]
+    items = [{"button": r.fig(key), "label": r.briefing.figure(key).label,
+              "as_of": r.asof(key), "first": _first_source(r, key)} for key in keys]
     return html_block(render("cards.html", cards=items))
 
 
@@ -61,7 +55,7 @@ def timeline(r: PageRenderer) -> str:
     """Every dated figure in date order."""
     dated = sorted((f for f in r.briefing.figures.values() if f.kind == "date"),
                    key=lambda f: (PartialDate.sort_key(f.value), f.key))
-    entries = [{"button": Markup(r.fig(f.key)), "label": f.label} for f in dated]
+    entries = [{"button": r.fig(f.key), "label": f.label} for f in dated]
     return html_block(render("timeline.html", entries=entries))
 
 
@@ -81,7 +75,7 @@ def _supports(r: PageRenderer) -> dict[str, list[tuple[str, str, tuple[str, ...]
 def _support_row(r: PageRenderer, kind: str, key: str, texts) -> dict:
     if kind == "figure":
         return {"figure": True, "href": r.appendix_href(key),
-                "label": r.briefing.figure(key).label, "value": Markup(r.value(key)),
+                "label": r.briefing.figure(key).label, "value": r.value(key),
                 "passages": texts}
     return {"figure": False, "says": r.briefing.claim(key).says, "passages": texts}
 
@@ -99,26 +93,20 @@ def _supports_text(supports: list[tuple[str, str, tuple[str, ...]]]) -> str:
     return " and ".join(parts) or "nothing on this site"
 
 
-def _short_date(src) -> str:
-    """'<time>early Feb 2026</time> (est.)': a source's date for a narrow table column."""
-    date = render("time.html", date=src.date, text=format_partial_date(src.date, short=True))
-    return date + (" (est.)" if src.date_estimated and src.date.precision != "none" else "")
-
-
 def sources_list(r: PageRenderer) -> str:
     """An overview table of every source (most reliable first), then per source its rating
     note, with its facts and a table of what it supports folded."""
     supports = _supports(r)
     ordered = sorted(r.briefing.sources.items(),
                      key=lambda item: RELIABILITY_ORDER.index(item[1].reliability))
-    overview = [{"id": sid, "src": src, "date": Markup(_short_date(src)),
+    overview = [{"id": sid, "src": src, "date": source_date(src, short=True),
                  "article": article_address(r.briefing, sid),
                  "supports": _supports_text(supports[sid])} for sid, src in ordered]
     out = [html_block(render("sources_overview.html", rows=overview))]
     for sid, src in ordered:
         rows = [_support_row(r, *support) for support in supports[sid]]
         out.append(render("source_section.md", id=sid, src=src,
-                          date=Markup(source_date(src)), supports=rows,
+                          date=source_date(src), supports=rows,
                           supports_text="what it supports" if rows else "facts"))
     return "\n".join(out)
 
@@ -154,16 +142,14 @@ def _appendix_entry(r: PageRenderer, usage: Usage, key: str,
     shown = [{"href": r.page_href(p.url) + ("#" + use_anchor(key)
                                              if key in anchored.get(p.url, ()) else ""),
               "title": p.title} for p in usage.pages_using(key) if p.url != r.page_url]
-    return _html(
-        "appendix_entry.html", fig=fig, id=anchor(key), value=Markup(r.value(key)),
-        as_of=Markup(r.asof(key)),
+    return render(
+        "appendix_entry.html", fig=fig, id=anchor(key), value=r.value(key),
+        as_of=r.asof(key),
         inputs=[{"id": anchor(k), "label": b.figure(k).label, "text": b.figure(k).text}
                 for k in fig.inputs] if fig.derived else [],
         sources=[{"link": _source_link(r, sid), "passages": passages(fig, sid),
                   "reliability": b.source(sid).reliability}
                  for sid in fig.sources],
-        corrections=[{"date": format_partial_date(c.date), "old": c.old, "reason": c.reason,
-                      "kind": c.kind} for c in fig.corrections],
         updates=r.updates(key), shown=shown,
         citation=citation(fig, site_url, r.appendix_url, accessed=accessed),
         cite_files=citation_file_hrefs(r, key),
@@ -181,20 +167,10 @@ def figures_appendix(r: PageRenderer, usage: Usage, anchored=None, site_url: str
     return "\n".join(out)
 
 
-def _conflict_item(r: PageRenderer, conflict_id: str):
-    try:
-        return r.briefing.conflicts[conflict_id]
-    except KeyError:
-        from ..errors import BriefingError, did_you_mean
-        raise BriefingError(
-            f"unknown conflict '{conflict_id}'{did_you_mean(conflict_id, r.briefing.conflicts)}",
-            key=conflict_id, hint=f"use an id defined under 'conflicts:' in {r.briefing.file}"
-        ) from None
-
-
 def _conflict_section(r: PageRenderer, conflict_id: str, with_explanation: bool) -> str:
-    item = _conflict_item(r, conflict_id)
-    rows = [{"label": r.briefing.figure(k).label, "button": Markup(r.fig(k)),
+    item = lookup(r.briefing.conflicts, conflict_id, "conflict",
+                  "an id defined under 'conflicts:'", r.briefing.file)
+    rows = [{"label": r.briefing.figure(k).label, "button": r.fig(k),
              "as_of": format_partial_date(r.briefing.figure(k).as_of, short=True),
              "first": _first_source(r, k)} for k in item.figures]
     return render("conflict_section.md", id=conflict_id, title=item.title, type=item.type,
@@ -215,16 +191,7 @@ def conflicts_list(r: PageRenderer) -> str:
     cases = r.briefing.conflicts
     real = [_conflict_section(r, cid, True) for cid, item in cases.items() if item.disagrees]
     others = [_conflict_section(r, cid, True) for cid, item in cases.items() if not item.disagrees]
-    return "\n".join(real + ([NOT_DISAGREEMENTS_HEADING, *others] if others else []))
-
-
-def _who(r: PageRenderer, key: str) -> str:
-    fig = r.briefing.figure(key)
-    if fig.derived:
-        return "Computed by this site"
-    if fig.editorial:
-        return "This site's own note"
-    return r.briefing.source(fig.sources[0]).name
+    return render("conflicts_list.md", real=real, others=others)
 
 
 def conflicts_summary(r: PageRenderer) -> str:
@@ -233,8 +200,9 @@ def conflicts_summary(r: PageRenderer) -> str:
     b = r.briefing
     rows = [{"id": f"conflict-{cid}", "title": item.title, "verdict": item.verdict or "",
              "confidence": item.confidence,
-             "says": [{"who": _who(r, k), "value": Markup(r.value(k)),
-                       "label": b.figure(k).label}
+             "says": [{"fig": b.figure(k), "value": r.value(k),
+                       "source": b.source(b.figure(k).sources[0]).name
+                       if b.figure(k).sources else ""}
                       for k in sorted(item.figures, key=lambda k: b.figure(k).derived)]}
             for cid, item in b.conflicts.items() if item.disagrees]
     others = [{"id": f"conflict-{cid}", "title": item.title}
@@ -255,7 +223,7 @@ def glossary(r: PageRenderer) -> str:
 def open_questions(r: PageRenderer) -> str:
     """What the articles leave open: the question, the figures it concerns, and why."""
     questions = [{"id": qid, "question": q.question, "why": q.why,
-                  "figures": [{"label": r.briefing.figure(k).label, "button": Markup(r.fig(k))}
+                  "figures": [{"label": r.briefing.figure(k).label, "button": r.fig(k)}
                               for k in q.figures]}
                  for qid, q in r.briefing.open_questions.items()]
     return html_block(render("open_questions.html", questions=questions))
@@ -266,10 +234,10 @@ def corrections_list(r: PageRenderer) -> str:
     values first, then wording clarifications under their own heading."""
     rows = {"value": [], "clarification": []}
     for c in r.briefing.corrections:
-        rows[c.kind].append({"date": Markup(time_element(c.date)),
+        rows[c.kind].append({"date": time_element(c.date),
                              "href": r.appendix_href(c.figure),
                              "label": r.briefing.figure(c.figure).label, "old": c.old,
-                             "button": Markup(r.fig(c.figure)), "reason": c.reason})
+                             "button": r.fig(c.figure), "reason": c.reason})
     feed = r.page_href("")
     return render("corrections_section.md", corrected=rows["value"],
                   clarified=rows["clarification"], atom=feed + "feed.xml",
@@ -279,48 +247,34 @@ def corrections_list(r: PageRenderer) -> str:
 def changes_list(r: PageRenderer) -> str:
     """What has changed since first publication, newest first: date, what is new, the figures
     it concerns (their label and button) and the sources that report it."""
-    rows = [{"id": u.anchor, "date": Markup(time_element(u.date)), "says": u.says,
+    rows = [{"id": u.anchor, "date": time_element(u.date), "says": u.says,
              "figures": [{"href": r.appendix_href(k), "label": r.briefing.figure(k).label,
-                          "button": Markup(r.fig(k))} for k in u.figures],
+                          "button": r.fig(k)} for k in u.figures],
              "sources": [_source_link(r, sid) for sid in u.sources]}
             for u in newest_first(r.briefing.updates)]
     return html_block(render("changes.html", rows=rows))
 
 
-NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
-
-
-def count_words(n: int) -> str:
-    return NUMBER_WORDS[n] if n < len(NUMBER_WORDS) else str(n)
+def _articles(sources) -> tuple[list, list]:
+    """The articles (relayed reports are not) and those of them that are dated, oldest first."""
+    articles = [s for s in sources if not s.as_reported_by]
+    return articles, sorted((s for s in articles if s.date.precision != "none"),
+                            key=lambda s: PartialDate.sort_key(publication_date(s)))
 
 
 def articles_dates(sources, show=time_element) -> tuple[int, str]:
     """How many articles there are and when they were published, from the sources' dates (an
-    estimated day as its part of the month; relayed reports are not articles), so a new
-    source cannot leave it stale: (5, 'none prints its date: four can be placed in early
-    February 2026 from what they report; one cannot'). `show` writes a date."""
-    articles = [s for s in sources if not s.as_reported_by]
-    dated = sorted((s for s in articles if s.date.precision != "none"),
-                   key=lambda s: PartialDate.sort_key(publication_date(s)))
-    undated = len(articles) - len(dated)
-    span = ""
-    if dated:
-        first, last = (publication_date(dated[0]), publication_date(dated[-1]))
-        on = "on" if first.precision == "day" and first == last else "in"
-        span = f"{on} {show(first)}" if first == last else f"between {show(first)} and {show(last)}"
-    if all(s.date_estimated or s.date.precision == "none" for s in articles):
-        text = "none prints its date"
-        if dated:
-            text += f": {count_words(len(dated))} can be placed {span} from what they report"
-            if undated:
-                text += f"; {count_words(undated)} cannot"
-        return len(articles), text
-    text = f"published {span}" if dated else ""
-    if any(s.date_estimated for s in dated):
-        text += " (some dates estimated from what the articles report)"
-    if undated:
-        text += f"{'; ' if text else ''}{count_words(undated)} {'is' if undated == 1 else 'are'} undated"
-    return len(articles), text
+    estimated day as its part of the month), so a new source cannot leave it stale: (5, 'none
+    prints its date: four can be placed in early February 2026 from what they report; one
+    cannot'). `show` writes a date."""
+    articles, dated = _articles(sources)
+    first, last = (publication_date(dated[0]), publication_date(dated[-1])) if dated else (None,) * 2
+    return len(articles), render(
+        "articles_dates.html", dated=len(dated), undated=len(articles) - len(dated),
+        first=first and show(first), last=last and show(last), same=first == last,
+        day=first and first.precision == "day",
+        none_printed=all(s.date_estimated or s.date.precision == "none" for s in articles),
+        estimated=any(s.date_estimated for s in dated))
 
 
 def sources_account(r: PageRenderer) -> str:
@@ -333,13 +287,10 @@ def sources_account(r: PageRenderer) -> str:
 def reporting_as_of(r: PageRenderer) -> str:
     """'Reporting as of early February 2026': the time frame of the whole site (a block: the
     blank lines set it apart from the line it starts)."""
-    undated = [s for s in r.briefing.sources.values()
-               if not s.as_reported_by and s.date.precision == "none"]
+    articles, dated = _articles(r.briefing.sources.values())
     return html_block(render("reporting_as_of.html",
-                         date=Markup(time_element(r.briefing.reporting_as_of)),
-                         undated=(f"{count_words(len(undated))} "
-                                  f"{'article' if len(undated) == 1 else 'articles'} "
-                                  "cannot be dated") if undated else ""))
+                             date=time_element(r.briefing.reporting_as_of),
+                             undated=len(articles) - len(dated)))
 
 
 def print_list(r: PageRenderer) -> str:
@@ -359,4 +310,4 @@ def print_list(r: PageRenderer) -> str:
 
 def downloads(r: PageRenderer) -> str:
     """Links to the data downloads written at the site root."""
-    return html_block(render("downloads.html", root=r.page_href(""), files=DOWNLOADS))
+    return html_block(render("downloads.html", root=r.page_href("")))

@@ -11,6 +11,7 @@ from markupsafe import Markup
 
 from ..dates import PartialDate
 from ..derive.briefing import Briefing, ResolvedFigure
+from ..errors import lookup
 from ..format.values import format_partial_date
 from ..kinds import KINDS
 from ..load.records import Update
@@ -23,6 +24,11 @@ APPENDIX_URL = "figures/"
 def anchor(key: str) -> str:
     """The id of a figure's entry in the appendix."""
     return "fig-" + key.replace(".", "-")
+
+
+def permalink(site_url: str, appendix_url: str, key: str) -> str:
+    """The address of a figure's appendix entry (from the site's root without `site_url`)."""
+    return f"{site_url}{appendix_url}#{anchor(key)}"
 
 
 def use_anchor(key: str) -> str:
@@ -46,19 +52,12 @@ SOURCES_URL = "sources/"
 DATA_DIR = "data/"
 
 
-def source_date(src) -> str:
-    """A source's date as HTML: '<time>3 February 2026</time> (estimated)', or 'undated'."""
-    date = time_element(src.date)
-    if src.date_estimated and src.date.precision != "none":
-        date += " (estimated)"
-    return date
-
-
-def source_line(briefing: Briefing, source_id: str) -> str:
-    """'Reuters, as reported by …, 3 February 2026' (plain text)."""
-    src = briefing.source(source_id)
-    relayed = f", as reported by {src.as_reported_by}" if src.as_reported_by else ""
-    return f"{src.publisher}{relayed}, {format_partial_date(src.date)}"
+def source_date(src, short: bool = False) -> Markup:
+    """A source's date as HTML: '<time>3 February 2026</time> (estimated)', or 'undated';
+    short, for a narrow column: '<time>early Feb 2026</time> (est.)'."""
+    return render("source_date.html", date=src.date, short=short,
+                  text=format_partial_date(src.date, short=short),
+                  estimated=src.date_estimated and src.date.precision != "none")
 
 
 def article_address(briefing: Briefing, source_id: str) -> dict:
@@ -97,15 +96,16 @@ def _provenance(briefing: Briefing, fig: ResolvedFigure) -> str:
     return ". ".join(parts) + "."
 
 
-def time_element(date: PartialDate) -> str:
+def time_element(date: PartialDate) -> Markup:
     """<time> for a known date; plain text when the date is not known."""
     return render("time.html", date=date, text=format_partial_date(date))
 
 
-def value_element(fig: ResolvedFigure) -> str:
-    """<time> for dates, <data> for everything else, holding the raw value."""
+def value_element(fig: ResolvedFigure, short: bool = False) -> Markup:
+    """<time> for dates, <data> for everything else, holding the raw value (its text in its
+    short form, bare, when `short`)."""
     return render("value.html", element=KINDS[fig.kind].element, machine=fig.machine,
-                  text=fig.text, bare=False)
+                  text=fig.short if short else fig.text, bare=short)
 
 
 _KEY = re.compile(r"[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)+")
@@ -175,7 +175,7 @@ class PageRenderer:
         """One source as a panel shows it (templates/source.html)."""
         src = self.briefing.source(source_id)
         return {"href": self.source_href(source_id), "name": src.name,
-                "date": Markup(source_date(src)),
+                "date": source_date(src),
                 "reliability": src.reliability, "passages": texts,
                 **article_address(self.briefing, source_id)}
 
@@ -189,15 +189,13 @@ class PageRenderer:
         b = self.briefing
         inputs = [{"href": self.appendix_href(k), "label": b.figure(k).label,
                    "text": b.figure(k).text} for k in fig.inputs] if fig.derived else []
-        body = Markup(render(
-            "panel.html", fig=fig, value=Markup(value_element(fig)),
+        body = render(
+            "panel.html", fig=fig, value=value_element(fig),
             formula=readable_formula(b, fig.formula) if fig.derived else "", inputs=inputs,
             sources=[self.source_item(sid, passages(fig, sid)) for sid in fig.sources],
             read_in=b.read_in(fig.sources),
             as_of=fig.as_of_text[0].upper() + fig.as_of_text[1:],
-            corrections=[{"date": format_partial_date(c.date), "old": c.old, "reason": c.reason,
-                          "kind": c.kind} for c in fig.corrections],
-            updates=self.updates(fig.key), entry_href=self.appendix_href(fig.key)))
+            updates=self.updates(fig.key), entry_href=self.appendix_href(fig.key))
         cache[where] = body
         return body
 
@@ -217,7 +215,7 @@ class PageRenderer:
         figure = self.briefing.figure(key)
         button_id, panel_id = self._use_id(self.shown, key)
         return render("figure_button.html", button_id=button_id, panel_id=panel_id,
-                      value=Markup(value_element(figure)), corrected=figure.corrected,
+                      value=value_element(figure), corrected=figure.corrected,
                       name=f"{figure.text}{' corrected' if figure.corrected else ''}, "
                            f"{figure.label}: show sources",
                       body=self._panel_body(figure))
@@ -233,14 +231,8 @@ class PageRenderer:
 
     def source(self, source_id: str) -> str:
         """A source's short dated name, linked to its entry on the Sources page."""
-        try:
-            src = self.briefing.source(source_id)
-        except KeyError:
-            from ..errors import BriefingError, did_you_mean
-            raise BriefingError(
-                f"unknown source '{source_id}'{did_you_mean(str(source_id), self.briefing.sources)}",
-                key=str(source_id),
-                hint=f"use an id defined under 'sources:' in {self.briefing.file}") from None
+        src = lookup(self.briefing.sources, source_id, "source", "an id defined under 'sources:'",
+                     self.briefing.file)
         return render("source_name.html", href=self.source_href(source_id), src=src)
 
     def value(self, key: str) -> str:
@@ -249,9 +241,7 @@ class PageRenderer:
 
     def short(self, key: str) -> str:
         """The value in its short form, machine-readable."""
-        figure = self.briefing.figure(key)
-        return render("value.html", element=KINDS[figure.kind].element, machine=figure.machine,
-                      text=figure.short, bare=True)
+        return value_element(self.briefing.figure(key), short=True)
 
     def asof(self, key: str) -> str:
         """The figure's as-of date, 'as of <time>' or 'date not given'."""

@@ -14,6 +14,8 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 from markupsafe import escape as escape_html
 
+from ..format.values import format_partial_date
+
 # Sentinel lines around every generated HTML block: the site's Markdown extension
 # (macros/markdown/raw_html.py) stashes what lies between them whole, so Python-Markdown's
 # raw-HTML parser never walks the generated tags (linear, and a fraction of the time).
@@ -32,6 +34,14 @@ def html_block(html: str) -> str:
     return f"\n\n{RAW_START}\n{html}\n{RAW_END}\n\n"
 
 
+NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def count_words(n: int) -> str:
+    """A count as prose writes it: 'four', up to ten; digits above."""
+    return NUMBER_WORDS[n] if n < len(NUMBER_WORDS) else str(n)
+
+
 def _escaped(value: object) -> Markup:
     return value if isinstance(value, Markup) else Markup(escape(value))
 
@@ -40,15 +50,18 @@ def _escaped(value: object) -> Markup:
 def environment() -> Environment:
     """The engine's template environment. `|html` escapes for HTML only: for the ids, names and
     addresses the engine builds, inside tags or raw blocks where Markdown never reads. `block`
-    sets generated HTML apart as a raw block (html_block)."""
+    sets generated HTML apart as a raw block (html_block); `words` writes a count in words,
+    `date` a date."""
     env = Environment(loader=PackageLoader("macros.engine.present", "templates"),
                       autoescape=True, finalize=_escaped, undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True, auto_reload=False)
     env.filters["html"] = escape_html
+    env.filters["words"] = count_words
+    env.filters["date"] = format_partial_date
     env.filters["block"] = lambda html: Markup(html_block(html))
     return env
 
 
-def render(name: str, /, **context: object) -> str:
-    """One template rendered with `context`, as the HTML string the pages take."""
-    return environment().get_template(name).render(**context)
+def render(name: str, /, **context: object) -> Markup:
+    """One template rendered with `context`: HTML that other templates take as it is."""
+    return Markup(environment().get_template(name).render(**context))

@@ -11,8 +11,8 @@ from macros.engine.export.jsonld import (
     PageMeta,
     Publisher,
     SourceRef,
-    jsonld_script,
     page_jsonld,
+    script_safe_json,
 )
 
 S = "http://schema.org/"
@@ -70,8 +70,7 @@ def test_other_pages_are_web_pages_without_empty_lists():
 
 
 def test_script_is_safe_and_reads_back():
-    script = jsonld_script(PAGE, PUBLISHER)
-    body = script.removeprefix('<script type="application/ld+json">').removesuffix("</script>")
+    body = script_safe_json(page_jsonld(PAGE, PUBLISHER))
     assert not any(c in body for c in "<>&")
     assert json.loads(body) == page_jsonld(PAGE, PUBLISHER)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ...load.page_source import PageSource
 
@@ -39,19 +40,18 @@ class Usage:
     keys_by_page: dict[str, list[str]] = field(default_factory=dict)
     macros_by_page: dict[str, set[str]] = field(default_factory=dict)
     conflicts_by_page: dict[str, set[str]] = field(default_factory=dict)  # conflict("id") calls
-    _index: dict[str, list[str]] | None = field(default=None, repr=False)
 
     def pages_using(self, key: str) -> list[PageInfo]:
-        return [self.pages[src] for src in self._pages_by_key().get(key, ())]
+        return [self.pages[src] for src in self._pages_by_key.get(key, ())]
 
+    @cached_property
     def _pages_by_key(self) -> dict[str, list[str]]:
         """Index from key to pages, built on first use (keys_by_page is complete by then)."""
-        if self._index is None:
-            self._index = {}
-            for src, keys in self.keys_by_page.items():
-                for key in keys:
-                    self._index.setdefault(key, []).append(src)
-        return self._index
+        index: dict[str, list[str]] = {}
+        for src, keys in self.keys_by_page.items():
+            for key in keys:
+                index.setdefault(key, []).append(src)
+        return index
 
     def used_keys(self) -> set[str]:
         return {key for keys in self.keys_by_page.values() for key in keys}
@@ -63,28 +63,15 @@ def shown_template(markdown: str) -> str:
     return NOT_SHOWN.sub(lambda match: "\n" * match.group(0).count("\n"), markdown)
 
 
-def referenced_keys(markdown: str) -> list[str]:
-    """Dotted keys quoted inside {{ }} and {% %} blocks, in order of first use."""
-    keys: list[str] = []
-    for block in MACRO_BLOCK.findall(markdown):
-        for _, key in QUOTED.findall(block):
-            if key not in keys:
-                keys.append(key)
-    return keys
-
-
-def called_macros(markdown: str) -> set[str]:
-    """Names of the functions called inside {{ }} and {% %} blocks."""
-    return {name for block in MACRO_BLOCK.findall(markdown) for name in CALLED.findall(block)}
-
-
 def scan_pages(pages: Mapping[str, PageInfo], sources: Mapping[str, PageSource]) -> Usage:
-    """Which keys, macros and conflicts each of the site's pages shows."""
+    """Which keys (dotted, quoted, in order of first use), macros and conflicts each of the
+    site's pages shows inside its {{ }} and {% %} blocks."""
     usage = Usage(pages=dict(pages))
     for src in pages:
-        text = shown_template(sources[src].text)
-        usage.keys_by_page[src] = referenced_keys(text)
-        usage.macros_by_page[src] = called_macros(text)
-        usage.conflicts_by_page[src] = {conflict_id for block in MACRO_BLOCK.findall(text)
+        blocks = MACRO_BLOCK.findall(shown_template(sources[src].text))
+        usage.keys_by_page[src] = list(dict.fromkeys(
+            key for block in blocks for _, key in QUOTED.findall(block)))
+        usage.macros_by_page[src] = {name for block in blocks for name in CALLED.findall(block)}
+        usage.conflicts_by_page[src] = {conflict_id for block in blocks
                                         for _, conflict_id in CONFLICT_CALL.findall(block)}
     return usage
