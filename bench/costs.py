@@ -15,9 +15,9 @@ from pathlib import Path
 import jinja2
 
 from macros.engine.config import BriefingConfig
-from macros.engine.derive.briefing import Briefing
 from macros.engine.load.yaml_source import load_yaml
 from macros.engine.macro_table import macros
+from macros.engine.pipeline import briefing_of
 from macros.engine.site import Site
 from macros.engine.validate.document import validate
 from tools.pages import site_pages, site_sources, site_usage
@@ -37,8 +37,9 @@ def engine_costs(project: Path) -> dict[str, float]:
     """Seconds per phase: read YAML, validate, derive and format, scan pages, expand macros."""
     data = project / BriefingConfig.data
     doc, read = _timed(lambda: load_yaml(data))
-    model, checked = _timed(lambda: validate(doc))
-    _, formatted = _timed(lambda: Briefing(model, doc))
+    _, checked = _timed(lambda: validate(doc))
+    _, whole = _timed(lambda: briefing_of(doc))   # validates again, then derives and formats
+    formatted = whole - checked
     _, scanned = _timed(lambda: site_usage(project))
     site = Site(project, project / "docs", BriefingConfig(), site_pages(project),
                 site_sources(project))

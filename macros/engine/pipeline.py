@@ -1,14 +1,15 @@
-"""The engine's one pass over the data: read (load/) -> check (validate/) -> derive and format
-(derive/, format/) -> the `Briefing` every page and download reads."""
+"""The engine's one pass over the data: load -> validate -> derive and format, giving the
+`Briefing` every page and download reads."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from .derive.briefing import Briefing
+from .derive.briefing import Briefing, formulas_in_order, stated_briefing, with_derived
 from .load.yaml_source import YamlDocument, load_yaml, parse_yaml
 from .validate.document import validate
-from .validate.rules import check_derived
+from .validate.passages import check_passages
+from .validate.rules import check_derived, check_written
 from .validate.updates import check_updates
 
 
@@ -25,10 +26,15 @@ def briefing_from_text(text: str, name: str = "briefing.yml") -> Briefing:
 
 
 def briefing_of(doc: YamlDocument) -> Briefing:
-    """Check what was written, derive and format (checking each stated figure's rules and
-    passages before any figure is computed from it), then check the derived values."""
+    """Every stated figure is checked (the guide's rules and ranges first, so that a value out
+    of range is told as such, then its passages) before any figure is computed from it; the
+    derived figures are checked once computed."""
     model = validate(doc)
     check_updates(model, doc)
-    briefing = Briefing(model, doc)
+    formulas = formulas_in_order(model, doc)
+    stated = stated_briefing(model, doc)
+    check_written(stated, doc)
+    check_passages(stated.figures, doc)
+    briefing = with_derived(stated, model, formulas, doc)
     check_derived(briefing, doc)
     return briefing
