@@ -6,7 +6,7 @@ corrections and updates (feed.xml, feed.json; see feed.py)."""
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from ..derive.briefing import Briefing
@@ -23,11 +23,13 @@ def source_records(briefing: Briefing) -> list[dict]:
 def write_downloads(briefing: Briefing, site_dir: Path, site_url: str = "",
                     project_dir: Path | None = None,
                     appendix_url: str = APPENDIX_URL,
+                    charts: Mapping[str, Sequence[str]] | None = None,
                     feed: tuple[FeedMeta, Sequence[Entry]] | None = None) -> list[Path]:
     """Write every download file into the built site; return their paths. `appendix_url`: the
-    appendix page's URL, which the permalinks in the tables point to; `feed`: the feed's
-    description and entries (none written without entries)."""
-    written = write_package(briefing, site_dir, site_url, project_dir, appendix_url)
+    appendix page's URL, which the permalinks in the tables point to; `charts`: the figures of
+    each chart drawn, by chart id (Site.chart_keys); `feed`: the feed's description and
+    entries (none written without entries)."""
+    written = write_package(briefing, site_dir, site_url, project_dir, appendix_url, charts)
     data = site_dir / DATA_DIR
     files = {
         "figures.json": (data / "figures.json").read_text(encoding="utf-8"),

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from ..build_info import build_time, commit_id
 from ..derive.briefing import Briefing
-from ..present.charts.download import chart_keys
 from ..present.citation import SITE_NAME
 from ..present.html import APPENDIX_URL, DATA_DIR
 from .tables import (
@@ -93,15 +93,16 @@ def row_files(row: FigureRow) -> dict[str, str]:
             f"{base}.json": json.dumps(record, ensure_ascii=False, indent=1) + "\n"}
 
 
-def chart_files(briefing: Briefing, site_url: str = "",
+def chart_files(briefing: Briefing, charts: Mapping[str, Sequence[str]], site_url: str = "",
                 appendix_url: str = APPENDIX_URL) -> dict[str, str]:
     return {f"charts/{cid}.csv": table_csv(FIGURE_COLUMNS, [FigureRow(
         briefing, briefing.figure(k), site_url, appendix_url) for k in keys])
-        for cid, keys in chart_keys(briefing).items()}
+        for cid, keys in charts.items()}
 
 
 def package_files(briefing: Briefing, site_url: str = "", created: dt.datetime | None = None,
-                  commit: str | None = None, appendix_url: str = APPENDIX_URL) -> dict[str, str]:
+                  commit: str | None = None, appendix_url: str = APPENDIX_URL,
+                  charts: Mapping[str, Sequence[str]] | None = None) -> dict[str, str]:
     """Every file of the package and the row/chart files, by path under data/."""
     created = created or build_time()
     figures = figure_rows(briefing, site_url, appendix_url)
@@ -117,16 +118,17 @@ def package_files(briefing: Briefing, site_url: str = "", created: dt.datetime |
     }
     for row in figures:
         files.update(row_files(row))
-    files.update(chart_files(briefing, site_url, appendix_url))
+    files.update(chart_files(briefing, charts or {}, site_url, appendix_url))
     return files
 
 
 def write_package(briefing: Briefing, site_dir: Path, site_url: str = "",
-                  project_dir: Path | None = None, appendix_url: str = APPENDIX_URL) -> list[Path]:
+                  project_dir: Path | None = None, appendix_url: str = APPENDIX_URL,
+                  charts: Mapping[str, Sequence[str]] | None = None) -> list[Path]:
     """Write the package under site_dir/data/; return the paths written."""
     written = []
     files = package_files(briefing, site_url, build_time(project_dir), commit_id(project_dir),
-                          appendix_url)
+                          appendix_url, charts)
     for name, text in files.items():
         path = site_dir / DATA_DIR / name
         path.parent.mkdir(parents=True, exist_ok=True)
