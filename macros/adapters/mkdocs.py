@@ -64,7 +64,7 @@ class Build:
         written = written_settings(text)
         check_sources(Path(env.project_dir), {config_file.name: text}, written,
                       self.config or BriefingConfig(), Path(env.conf["docs_dir"]),
-                      env.conf["theme"]._custom_dir)
+                      env.conf["theme"].custom_dir)
         if self.errors:
             return
         try:
@@ -104,7 +104,7 @@ class Build:
         meta = self.env.page.meta or {}
         if "template" not in meta:
             return
-        custom_dir = self.env.conf["theme"]._custom_dir
+        custom_dir = self.env.conf["theme"].custom_dir
         try:
             check_page_template(meta, self.sources[self._page()].text, self._own(),
                                 Path(custom_dir) if custom_dir else None)
