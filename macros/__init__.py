@@ -25,19 +25,14 @@ def define_env(env) -> None:
     adapter.define_env(env)
 
 
+# mkdocs-macros' page and build hooks: the MkDocs build's one Build (adapters/mkdocs.py).
 def on_pre_page_macros(env) -> None:
-    from .adapters import mkdocs
-
-    mkdocs.on_pre_page_macros(env)
+    env.briefing_build.start_page()
 
 
 def on_post_page_macros(env) -> None:
-    from .adapters import mkdocs
-
-    mkdocs.on_post_page_macros(env)
+    env.briefing_build.end_page()
 
 
 def on_post_build(env) -> None:
-    from .adapters import mkdocs
-
-    mkdocs.on_post_build(env)
+    env.briefing_build.finish()

@@ -1,11 +1,13 @@
 """What both adapters share: the template check before rendering, the line of a macro call
-that failed, read from the generator's compiled Jinja template, and the page template that
-tells a failed expression as a page mistake."""
+that failed, read from the generator's compiled Jinja template, the page template that tells
+a failed expression as a page mistake, and the files written after the build."""
 
 from __future__ import annotations
 
+import sys
 import traceback
 from collections.abc import Callable, Collection, Iterable
+from pathlib import Path
 
 import jinja2
 import jinja2.ext
@@ -21,6 +23,7 @@ from ..engine.present.pages.page_template import (
     template_line,
     what_failed,
 )
+from ..engine.publication import Publication, address_notice
 from ..engine.site import Site
 
 # The name under which each adapter gives pages its reporter of failed expressions.
@@ -124,6 +127,14 @@ def register(env, names: Iterable[str], site_of: Callable[[], Site | None],
     for name in names:
         env.macro(macro(site_of, name, page, failed), name)
     env.macro(expression_reporter(site_of, page, failed), EXPRESSION_FAILED)
+
+
+def write_files(publication: Publication, site_dir: Path) -> None:
+    """After the build: the downloads and publication files, then the one-line notice when
+    they give addresses relative to the site's root."""
+    publication.write_files(site_dir)
+    if notice := address_notice(publication.site):
+        print(notice, file=sys.stderr)
 
 
 def check_template(site: Site, src: str, environment: jinja2.Environment,

@@ -22,7 +22,7 @@ from ..engine.errors import BriefingError, shown
 from ..engine.load.page_source import read_pages
 from ..engine.macro_table import macros
 from ..engine.present.pages.usage import PageInfo
-from ..engine.publication import Publication, Publisher, address_notice
+from ..engine.publication import Publication, Publisher
 from ..engine.settings_check import (
     check_page_template,
     check_site_settings,
@@ -64,7 +64,7 @@ class Build:
         written = written_settings(text)
         check_sources(Path(env.project_dir), {config_file.name: text}, written,
                       self.config or BriefingConfig(), Path(env.conf["docs_dir"]),
-                      env.conf["theme"]._custom_dir)
+                      env.conf["theme"].custom_dir)
         if self.errors:
             return
         try:
@@ -104,7 +104,7 @@ class Build:
         meta = self.env.page.meta or {}
         if "template" not in meta:
             return
-        custom_dir = self.env.conf["theme"]._custom_dir
+        custom_dir = self.env.conf["theme"].custom_dir
         try:
             check_page_template(meta, self.sources[self._page()].text, self._own(),
                                 Path(custom_dir) if custom_dir else None)
@@ -162,11 +162,9 @@ class Build:
             raise PluginError("\n".join(self.errors))
         if self.site is not None and self.publication is not None:
             try:
-                self.publication.write_files(Path(self.env.conf["site_dir"]))
+                common.write_files(self.publication, Path(self.env.conf["site_dir"]))
             except BriefingError as error:
                 raise PluginError(str(error)) from None
-            if notice := address_notice(self.site):
-                print(notice, file=sys.stderr)
 
 
 def error_page(messages: list[str], page: str | None = None) -> str:
@@ -198,15 +196,3 @@ def define_env(env) -> None:
         env.briefing_build = Build(env, preview)
     except BriefingError as error:
         raise PluginError(str(error)) from None
-
-
-def on_pre_page_macros(env) -> None:
-    env.briefing_build.start_page()
-
-
-def on_post_page_macros(env) -> None:
-    env.briefing_build.end_page()
-
-
-def on_post_build(env) -> None:
-    env.briefing_build.finish()

@@ -24,7 +24,7 @@ from ..engine.errors import BriefingError
 from ..engine.load.page_source import read_pages
 from ..engine.macro_table import macros
 from ..engine.present.pages.site_pages import site_pages
-from ..engine.publication import Publication, Publisher, address_notice
+from ..engine.publication import Publication, Publisher
 from ..engine.settings_check import check_page_template, check_settings, written_settings
 from ..engine.site import Site
 from . import common
@@ -84,7 +84,6 @@ class Build:
                 f"Zensical's URL '{url}' differs from the adapter's '{self.pages[src].url}'",
                 file=site.page_file(src), hint="fix page_url() in macros/engine/present/pages/site_pages.py"))
         names = macros.names()
-        publication = None
         try:
             known = {*env.variables, *env.macros, *(page.meta or {}), *names}
             # Zensical's theme serves templates of its own: only the name's shape is checked
@@ -92,11 +91,10 @@ class Build:
                                 site.page_file(src), None)
             common.check_template(site, src, self.jinja, known)
             # what the theme's <head> and footer read (overrides/main.html)
-            publication = self.publication.page_meta(src)
+            page.meta["publication"] = self.publication.page_meta(src)
         except Exception as error:  # noqa: BLE001 (told as the page's mistake)
             self._failed(common.told_as_mistake(error, site.page_file(src)))
         common.register(env, names, lambda: site, lambda: src, self._failed)
-        page.meta["publication"] = publication
 
     def _failed(self, error: BriefingError) -> str:
         self.errors.append(str(error))
@@ -200,20 +198,13 @@ def build_into(settings: Path, folder: Path) -> bool:
     if build is None or build.site is None or build.publication is None:
         print("Zensical rendered no page: nothing to write the downloads from", file=sys.stderr)
         return False
-    site = build.site
     try:  # what a post-page hook would check: each page showed what it was counted for
-        for src in site.usage.pages:
-            site.check_rendered(src)
+        for src in build.site.usage.pages:
+            build.site.check_rendered(src)
+        common.write_files(build.publication, folder)
     except BriefingError as error:
         print(error, file=sys.stderr)
         return False
-    try:
-        build.publication.write_files(folder)
-    except BriefingError as error:
-        print(error, file=sys.stderr)
-        return False
-    if notice := address_notice(build.site):
-        print(notice, file=sys.stderr)
     return True
 
 

@@ -1,5 +1,7 @@
-"""The page macros: one table, filled by `@macros.register`, that both adapters register and
-CONTRIBUTING's table is tested against. Each entry makes the macro for one page."""
+"""The page macros: one table that both adapters register and CONTRIBUTING's table is tested
+against. Each entry makes the macro for one page: most macros are functions whose first
+argument is the page's renderer (`macros.on_renderer`); the others say what they need
+(`@macros.register`)."""
 
 from __future__ import annotations
 
@@ -27,6 +29,10 @@ class PageContext:
 Macro = Callable[..., str]
 
 
+def _given_renderer(function: Macro, page: PageContext) -> Macro:
+    return partial(function, page.renderer)
+
+
 class MacroTable:
     """Macro names, each with the function that makes the macro for one page."""
 
@@ -37,6 +43,11 @@ class MacroTable:
         self._makers[maker.__name__] = maker
         return maker
 
+    def on_renderer(self, *functions: Macro) -> None:
+        """Each function(renderer, ...) as the macro of its name, given the page's renderer."""
+        for function in functions:
+            self._makers[function.__name__] = partial(_given_renderer, function)
+
     def names(self) -> tuple[str, ...]:
         return tuple(self._makers)
 
@@ -45,51 +56,14 @@ class MacroTable:
 
 
 macros = MacroTable()
-
-
-@macros.register
-def fig(page: PageContext) -> Macro:
-    return page.renderer.fig
-
-
-@macros.register
-def value(page: PageContext) -> Macro:
-    return page.renderer.value
-
-
-@macros.register
-def short(page: PageContext) -> Macro:
-    return page.renderer.short
-
-
-@macros.register
-def asof(page: PageContext) -> Macro:
-    return page.renderer.asof
-
-
-@macros.register
-def cite(page: PageContext) -> Macro:
-    return page.renderer.cite
-
-
-@macros.register
-def source(page: PageContext) -> Macro:
-    return page.renderer.source
-
-
-@macros.register
-def cards(page: PageContext) -> Macro:
-    return partial(generated.cards, page.renderer)
-
-
-@macros.register
-def timeline(page: PageContext) -> Macro:
-    return partial(generated.timeline, page.renderer)
-
-
-@macros.register
-def sources_list(page: PageContext) -> Macro:
-    return partial(generated.sources_list, page.renderer)
+macros.on_renderer(
+    PageRenderer.fig, PageRenderer.value, PageRenderer.short, PageRenderer.asof,
+    PageRenderer.cite, PageRenderer.source,
+    generated.cards, generated.timeline, generated.sources_list, generated.conflict,
+    generated.conflicts_list, generated.conflicts_summary, generated.glossary,
+    generated.open_questions, generated.corrections_list, generated.changes_list,
+    generated.reporting_as_of, generated.sources_account, generated.downloads,
+    charts.bar_chart, charts.timeline_chart, generated.print_list)
 
 
 @macros.register
@@ -99,70 +73,5 @@ def figures_appendix(page: PageContext) -> Macro:
 
 
 @macros.register
-def conflict(page: PageContext) -> Macro:
-    return partial(generated.conflict, page.renderer)
-
-
-@macros.register
-def conflicts_list(page: PageContext) -> Macro:
-    return partial(generated.conflicts_list, page.renderer)
-
-
-@macros.register
-def conflicts_summary(page: PageContext) -> Macro:
-    return partial(generated.conflicts_summary, page.renderer)
-
-
-@macros.register
-def glossary(page: PageContext) -> Macro:
-    return partial(generated.glossary, page.renderer)
-
-
-@macros.register
-def open_questions(page: PageContext) -> Macro:
-    return partial(generated.open_questions, page.renderer)
-
-
-@macros.register
-def corrections_list(page: PageContext) -> Macro:
-    return partial(generated.corrections_list, page.renderer)
-
-
-@macros.register
-def changes_list(page: PageContext) -> Macro:
-    return partial(generated.changes_list, page.renderer)
-
-
-@macros.register
-def reporting_as_of(page: PageContext) -> Macro:
-    return partial(generated.reporting_as_of, page.renderer)
-
-
-@macros.register
-def sources_account(page: PageContext) -> Macro:
-    return partial(generated.sources_account, page.renderer)
-
-
-@macros.register
-def downloads(page: PageContext) -> Macro:
-    return partial(generated.downloads, page.renderer)
-
-
-@macros.register
 def data_dictionary(page: PageContext) -> Macro:
     return partial(data_page_dictionary, page.renderer, page.site_url)
-
-
-@macros.register
-def bar_chart(page: PageContext) -> Macro:
-    return partial(charts.bar_chart, page.renderer)
-
-
-@macros.register
-def timeline_chart(page: PageContext) -> Macro:
-    return partial(charts.timeline_chart, page.renderer)
-
-
-@macros.register
-def print_list(page: PageContext) -> Macro:
-    return partial(generated.print_list, page.renderer)

@@ -322,7 +322,7 @@ class Publication:
         """Every download and publication file, written into the built site."""
         site, publisher = self.site, self.publisher
         written = write_downloads(site.briefing, site_dir, site.site_url, site.project_dir,
-                                  site.appendix_url,
+                                  site.appendix_url, site.chart_keys(),
                                   feed=(feed_meta(site, publisher), self.entries))
         return [*written, *write_citations(citation_records(site, publisher, self.built),
                                            site_dir),

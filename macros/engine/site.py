@@ -154,6 +154,10 @@ class Site:
             raise BriefingError(problem, file=page.display, line=_line_naming(page, written),
                                 key=call.partition("(")[0], hint=hint)
 
+    def chart_keys(self) -> dict[str, tuple[str, ...]]:
+        """The figures of every chart the pages drew, by chart id (each chart's data file)."""
+        return {cid: keys for r in self._renderers.values() for cid, keys in r.charts.items()}
+
     def page_context(self, src: str) -> PageContext:
         """What the page's macros are bound to; links are relative to the page."""
         folder = src.rpartition("/")[0]

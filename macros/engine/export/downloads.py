@@ -5,7 +5,7 @@ corrections and updates (feed.xml, feed.json; see feed.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from ..build_info import build_time, commit_id
@@ -19,12 +19,14 @@ from .tables import SOURCE_COLUMNS, json_text, source_rows, table_records
 def write_downloads(briefing: Briefing, site_dir: Path, site_url: str = "",
                     project_dir: Path | None = None,
                     appendix_url: str = APPENDIX_URL,
+                    charts: Mapping[str, Sequence[str]] | None = None,
                     feed: tuple[FeedMeta, Sequence[Entry]] | None = None) -> list[Path]:
     """Write every download file into the built site; return their paths. `appendix_url`: the
-    appendix page's URL, which the permalinks in the tables point to; `feed`: the feed's
-    description and entries (none written without entries)."""
+    appendix page's URL, which the permalinks in the tables point to; `charts`: the figures of
+    each chart drawn, by chart id (Site.chart_keys); `feed`: the feed's description and
+    entries (none written without entries)."""
     package = package_files(briefing, site_url, build_time(project_dir), commit_id(project_dir),
-                            appendix_url)
+                            appendix_url, charts or {})
     files = {f"{DATA_DIR}{name}": text for name, text in package.items()}
     files["figures.json"] = package["figures.json"]
     files["figures.csv"] = package["figures.csv"]

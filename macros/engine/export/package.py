@@ -8,9 +8,9 @@ figures/<key>.csv and .json (one figure's row) and charts/<chart id>.csv (one ch
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping, Sequence
 
 from ..derive.briefing import Briefing
-from ..present.charts.download import chart_keys
 from ..present.citation import SITE_NAME
 from ..present.html import DATA_DIR
 from .tables import (
@@ -91,14 +91,15 @@ def row_files(row: FigureRow) -> dict[str, str]:
             f"{base}.json": json_text(record)}
 
 
-def chart_files(briefing: Briefing, site_url: str, appendix_url: str) -> dict[str, str]:
+def chart_files(briefing: Briefing, charts: Mapping[str, Sequence[str]], site_url: str,
+                appendix_url: str) -> dict[str, str]:
     return {f"charts/{cid}.csv": table_csv(FIGURE_COLUMNS, [FigureRow(
         briefing, briefing.figure(k), site_url, appendix_url) for k in keys])
-        for cid, keys in chart_keys(briefing).items()}
+        for cid, keys in charts.items()}
 
 
 def package_files(briefing: Briefing, site_url: str, created: dt.datetime, commit: str | None,
-                  appendix_url: str) -> dict[str, str]:
+                  appendix_url: str, charts: Mapping[str, Sequence[str]]) -> dict[str, str]:
     """Every file of the package and the row/chart files, by path under data/."""
     figures = figure_rows(briefing, site_url, appendix_url)
     files = {
@@ -111,5 +112,5 @@ def package_files(briefing: Briefing, site_url: str, created: dt.datetime, commi
     }
     for row in figures:
         files.update(row_files(row))
-    files.update(chart_files(briefing, site_url, appendix_url))
+    files.update(chart_files(briefing, charts, site_url, appendix_url))
     return files

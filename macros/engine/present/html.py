@@ -149,6 +149,7 @@ class PageRenderer:
         # The What has changed page (the page that calls changes_list), if the site has one.
         self._changes = relative_url(self.link_base, changes_url) if changes_url else None
         self.shown: dict[str, int] = {}
+        self.charts: dict[str, tuple[str, ...]] = {}  # chart id -> the figures it drew
         self.cited: dict[str, int] = {}
         self._cite_uses: dict[str, int] = {}
 

@@ -15,10 +15,9 @@ from ...derive.briefing import ResolvedFigure
 from ...errors import BriefingError
 from ...format.values import format_partial_date
 from ...kinds import NUMERIC_KINDS
-from ..html import PageRenderer
+from ..html import DATA_DIR, PageRenderer
 from ..markup import escape, html_block
 from ..markup import render as render_template
-from .download import chart_data_href
 from .svg import element, num
 
 
@@ -151,10 +150,11 @@ def render(r: PageRenderer, kind: str, title: str, description: str, drawing: Dr
         viewBox=f"0 0 {num(drawing.width)} {num(drawing.height)}",
         role="img", aria_labelledby=f"{cid}-title {cid}-desc")
     sources = dict.fromkeys(s for f in shown for s in f.sources)
+    r.charts[cid] = tuple(f.key for f in shown)  # for the chart's data download
     rows = [{"label": f.label, "button": Markup(r.fig(f.key)),
              "as_of": format_partial_date(f.as_of, short=True)} for f in shown]
     return html_block(render_template(
         "chart.html", id=cid, title=title, note=note, svg=Markup(svg), rows=rows,
         sources=[{"href": r.source_href(sid), "name": r.briefing.source(sid).name}
                  for sid in sources],
-        as_of=_as_of_line(shown), download_href=chart_data_href(r, cid, [f.key for f in shown])))
+        as_of=_as_of_line(shown), download_href=f"{r.page_href(DATA_DIR)}charts/{cid}.csv"))
