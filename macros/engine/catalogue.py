@@ -58,6 +58,73 @@ MESSAGES: dict[str, Message] = {
     "expected-number": Message(
         "expected a number for a {kind} figure, got {value}",
         "write the plain number, e.g. 3000000000; qualifiers go in 'qualifier'"),
+    "value-type": Message(
+        "value: expected a number, a date or text, got {value}",
+        "write a plain number, a date like 2026-02-15, or quoted text"),
+    "value-too-large": Message(
+        "{value} is implausibly large",
+        "check the number of zeros (figures must be below a quintillion)"),
+    "year-implausible": Message(
+        "{value} is not a plausible year",
+        "write a year like 2026"),
+    "date-value-number": Message(
+        "{value} is not a date",
+        "write a date like 2026-02-15"),
+    "date-value": Message(
+        "{reason}",
+        "write 2026-02-15, 2026-02, 'mid 2026-02' or 2026"),
+    "text-value": Message(
+        "a text figure needs text, got {value}",
+        "quote the value, so that YAML reads it as text"),
+    "currency-needed": Message(
+        "a {kind} figure needs a currency",
+        "add currency: CNY, USD or EUR"),
+    "currency-refused": Message(
+        "a {kind} figure has no currency",
+        "remove 'currency'"),
+    "unit-needed": Message(
+        "unknown or missing {kind} unit {unit}",
+        "use unit: one of {units}"),
+    "unit-refused": Message(
+        "a {kind} figure takes no unit",
+        "remove 'unit' (money and prices use 'currency')"),
+    # data file: stated, editorial and derived figures (models.REFUSED and NEEDED)
+    "value-or-formula": Message(
+        "give exactly one of 'value' (a stated figure) or 'formula' (derived)",
+        "a stated figure has value, as_of and sources; a derived one has a formula"),
+    "stated-as-of": Message(
+        "missing required field 'as_of' for a stated figure",
+        "add the date the figure was true or reported, e.g. as_of: 2026-02-03"),
+    "stated-sources": Message(
+        "missing required field 'sources' for a stated figure",
+        "add each source with the passage that states the figure:\n"
+        "      sources:\n        stocknews-feb3: \"3 billion yuan\"\n"
+        "    or mark the figure 'editorial: true' if it is the site's own note"),
+    "editorial-sources": Message(
+        "an editorial figure cites no sources",
+        "remove 'sources:' (it is the site's own note), or remove 'editorial: true' if a "
+        "source states it"),
+    "editorial-as-of": Message(
+        "an editorial figure has no as_of date",
+        "remove 'as_of:'; say in 'note' why the site gives this figure"),
+    "check-on-stated": Message(
+        "'check' belongs on a derived figure",
+        "remove it here and add check: {{stated: {key}, tolerance: 0.01}} to the derived "
+        "figure that should agree with this one"),
+    "derived-sources": Message(
+        "a derived figure cites no sources of its own",
+        "remove 'sources:'; a derived figure shows its formula and inputs, and the inputs "
+        "carry the sources"),
+    "derived-editorial": Message(
+        "a derived figure cannot be editorial",
+        "remove 'editorial: true'; a derived figure shows its formula instead"),
+    "formula-unreadable": Message(
+        "{reason}",
+        "write keys and numbers joined by + - * /"),
+    "formula-constant": Message(
+        "a formula must use at least one figure",
+        "a constant is a stated figure: give it a value, as_of and sources instead of a "
+        "formula"),
     "not-positive": Message(
         "a {kind} figure must be greater than zero, got {value}",
         "check the sign and the number; a fall or decline belongs in a percent figure"),

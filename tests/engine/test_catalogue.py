@@ -35,7 +35,7 @@ def test_contributing_shows_the_message(message_id):
 
 @pytest.mark.parametrize("message_id", sorted(MESSAGES))
 def test_the_message_is_used(message_id):
-    used = re.compile(rf'told\(\s*"{re.escape(message_id)}"')
+    used = re.compile(rf'(told|refuse)\(\s*"{re.escape(message_id)}"|: "{re.escape(message_id)}"')
     assert any(used.search(text) for text in SOURCES.values()), message_id
 
 

@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import math
-
 from pydantic import ValidationError
 
-from ..catalogue import told
+from ..catalogue import MESSAGES, told
 from ..characters import numerals
-from ..dates import PartialDate
 from ..errors import BriefingError, did_you_mean, shown
-from ..kinds import KINDS, MAX_MAGNITUDE
 from ..load.yaml_source import YamlDocument
 from .circular import circular_check
-from .formula_syntax import FormulaError, parse_formula, references
+from .formula_syntax import parse_formula
 from .messages import plain_pydantic, plain_wording
 from .models import (
+    FIGURE_FIELDS,
     FIGURE_KEY,
+    FIGURE_VARIANTS,
+    NEEDED,
+    REFUSED,
     SOURCE_ID,
     BriefingFile,
     Check,
@@ -88,18 +87,6 @@ def _check_circular(model: BriefingFile, doc: YamlDocument) -> None:
                       "states against the multiple computed from budgets another source gives")
 
 
-def _check_formula(fig: Figure, fail) -> None:
-    """A formula can be read and uses at least one figure."""
-    try:
-        tree = parse_formula(fig.formula)
-    except FormulaError as error:
-        raise fail("formula", str(error), "write keys and numbers joined by + - * /") from None
-    if not references(tree):
-        raise fail("formula", "a formula must use at least one figure",
-                   "a constant is a stated figure: give it a value, as_of and sources instead "
-                   "of a formula")
-
-
 def _at(doc: YamlDocument, path: tuple, key: str, problem: str, hint: str) -> BriefingError:
     return doc.error(path, problem, hint, key=key)
 
@@ -107,15 +94,20 @@ def _at(doc: YamlDocument, path: tuple, key: str, problem: str, hint: str) -> Br
 def _in_document(loc: tuple) -> tuple:
     """An error's location as a path in the data file, without the names pydantic gives the
     members of a union ('list[...]', 'function-after[...]')."""
-    return tuple(part for part in loc
-                 if not (isinstance(part, str) and "[" in part and part != "[key]"))
+    return tuple(part for n, part in enumerate(loc)
+                 if not (isinstance(part, str) and "[" in part and part != "[key]")
+                 and not (n == 2 and loc[0] == "figures" and part in FIGURE_VARIANTS))
 
 
 def _first(errors: list[dict]) -> dict:
     """The first error; of a value's union members that all failed, the one that says what is
-    wrong with the text itself (a line break, a hidden character), if any."""
+    wrong with the text itself (a line break, a hidden character), if any; for a missing
+    field, an unknown one in the same entry (a misspelt name, said with the right one)."""
     first = errors[0]
     place = _in_document(first["loc"])
+    if first["type"] == "missing":
+        return next((e for e in errors if e["type"] == "extra_forbidden"
+                     and _in_document(e["loc"])[:-1] == place[:-1]), first)
 
     def same_value(loc: tuple) -> bool:   # one is the other or a part of it (a list item)
         return len(loc) >= 2 and (place[:len(loc)] == loc or loc[:len(place)] == place)
@@ -137,6 +129,11 @@ def _explain(error: ValidationError, doc: YamlDocument) -> BriefingError:
     else:
         key, field = ".".join(str(p) for p in loc) or None, ""
     kind, msg = first["type"], first["msg"]
+    role = first["loc"][2] if loc[:1] == ("figures",) and len(first["loc"]) > 2 else None
+    rule = {"extra_forbidden": REFUSED, "missing": NEEDED, "too_short": NEEDED
+            }.get(kind, {}).get((role, loc[-1]))
+    if rule or kind in MESSAGES:
+        return _broken_rule(rule or kind, loc, first, doc)
     if kind in TEXT_ERRORS:
         values = {"value": first["written"], **first["ctx"]}
         problem, hint = (told("line-break", **values) if kind == LINE_BREAK
@@ -146,11 +143,10 @@ def _explain(error: ValidationError, doc: YamlDocument) -> BriefingError:
         path = loc[:3] if len(loc) <= 4 else loc[:4]
         problem, hint = _explain_passages(loc, first, doc)
         return doc.error(path, problem, hint, key=key)
-    owner = _model_for(loc) if kind == "extra_forbidden" else None
-    if (plain := plain_wording(first, loc, sorted(owner.model_fields) if owner else None)):
+    allowed = _fields_for(loc) if kind == "extra_forbidden" else []
+    if (plain := plain_wording(first, loc, allowed)):
         problem, hint = plain
     elif kind == "extra_forbidden":
-        allowed = sorted(owner.model_fields) if owner else []
         problem, hint = told("unknown-field", field=loc[-1],
                              suggestion=did_you_mean(str(loc[-1]), allowed),
                              allowed=", ".join(allowed))
@@ -166,12 +162,23 @@ def _explain(error: ValidationError, doc: YamlDocument) -> BriefingError:
                              value=first["written"],
                              allowed=first.get("ctx", {}).get("expected", ""))
     elif loc[0] == "figures" and len(loc) > 3 and loc[2] == "value":
-        problem = f"value: expected a number, a date or text, got {first['written']}"
-        hint = "write a plain number, a date like 2026-02-15, or quoted text"
+        problem, hint = told("value-type", value=first["written"])
         path = loc[:3]
     else:
         problem, hint = _generic(first, field)
     return doc.error(path, problem, hint, key=key)
+
+
+def _broken_rule(message_id: str, loc: tuple, first: dict, doc: YamlDocument) -> BriefingError:
+    """A rule of the models broken (models.refuse, REFUSED, NEEDED), in the catalogue's words,
+    at the field it names, else at the field refused, else at the entry."""
+    values = dict(first.get("ctx") or {})
+    field = values.pop("field", None)
+    path = (loc[:2] + (field,) if field else loc if first["type"] == "extra_forbidden"
+            else loc[:2])
+    if "value" in values:
+        values["value"] = doc.shown_at(path, values["value"])
+    return doc.error(path, *told(message_id, key=loc[1], **values), key=f"{loc[0]}.{loc[1]}")
 
 
 SECTIONS = ("sources", "figures", "conflicts", "claims", "glossary", "open_questions",
@@ -218,120 +225,35 @@ def _generic(first: dict, field: str) -> tuple[str, str]:
                                          "(data/briefing.schema.json) lists what fits")
 
 
-def _model_for(loc: tuple):
-    """The model whose fields an unknown field at `loc` is compared with."""
-    owners = {"sources": Source, "figures": Figure, "conflicts": Conflict, "claims": ClaimData,
+def _fields_for(loc: tuple) -> list[str]:
+    """The fields an unknown field at `loc` is compared with, sorted."""
+    owners = {"sources": Source, "conflicts": Conflict, "claims": ClaimData,
               "glossary": GlossaryData, "open_questions": OpenQuestionData,
               "corrections": CorrectionData}
-    if len(loc) == 1:
-        return BriefingFile
-    if len(loc) == 2:
-        return owners.get(loc[0]) if loc[0] == "corrections" else BriefingFile
-    if len(loc) == 4 and loc[0] == "figures" and loc[2] == "check":
-        return Check
-    return owners.get(loc[0]) if len(loc) == 3 else None
+    if len(loc) == 1 or (len(loc) == 2 and loc[0] != "corrections"):
+        owner = BriefingFile
+    elif len(loc) == 4 and loc[0] == "figures" and loc[2] == "check":
+        owner = Check
+    elif loc[0] == "figures" and len(loc) == 3:
+        return sorted(FIGURE_FIELDS)
+    else:
+        owner = owners.get(loc[0]) if len(loc) in (2, 3) else None
+    return sorted(owner.model_fields) if owner else []
 
 
 def _check_figure(key: str, fig: Figure, model: BriefingFile, doc: YamlDocument) -> None:
-    def fail(field: str | None, problem: str, hint: str) -> BriefingError:
-        path = ("figures", key, field) if field else ("figures", key)
-        return _at(doc, path, f"figures.{key}", problem, hint)
-
-    if (fig.value is None) == (fig.formula is None):
-        raise fail(None, "give exactly one of 'value' (a stated figure) or 'formula' (derived)",
-                   "a stated figure has value, as_of and sources; a derived one has a formula")
-    if fig.editorial:
-        _check_editorial(key, fig, fail)
-    elif fig.formula is None:
-        if fig.as_of is None:
-            raise fail(None, "missing required field 'as_of' for a stated figure",
-                       "add the date the figure was true or reported, e.g. as_of: 2026-02-03")
-        if not fig.sources:
-            raise fail(None, "missing required field 'sources' for a stated figure",
-                       "add each source with the passage that states the figure:\n"
-                       "      sources:\n        stocknews-feb3: \"3 billion yuan\"\n"
-                       "    or mark the figure 'editorial: true' if it is the site's own note")
-    if fig.formula is None:
-        _check_value(fig, fail, doc.shown_at(("figures", key, "value"), fig.value))
-        if fig.check is not None:
-            raise fail("check", "'check' belongs on a derived figure",
-                       f"remove it here and add check: {{stated: {key}, tolerance: 0.01}} to "
-                       "the derived figure that should agree with this one")
-    else:
-        _check_formula(fig, fail)
-        if fig.check is not None and fig.check.stated not in model.figures:
-                raise fail("check", f"unknown stated figure '{fig.check.stated}'"
-                       f"{did_you_mean(fig.check.stated, model.figures)}",
-                       "name a figure that exists under 'figures:'")
+    """What a figure names exists: the stated figure of its check, the sources it cites."""
+    if fig.check is not None and fig.check.stated not in model.figures:
+        raise _at(doc, ("figures", key, "check"), f"figures.{key}",
+                  f"unknown stated figure '{fig.check.stated}'"
+                  f"{did_you_mean(fig.check.stated, model.figures)}",
+                  "name a figure that exists under 'figures:'")
     _check_cited_ids(("figures", key), fig.sources, model, doc)
-    kind = KINDS[fig.kind]
-    if kind.currency and fig.currency is None:
-        raise fail("kind", f"a {fig.kind} figure needs a currency",
-                   "add currency: CNY, USD or EUR")
-    if not kind.currency and fig.currency is not None:
-        raise fail("currency", f"a {fig.kind} figure has no currency", "remove 'currency'")
-    if kind.unit_required and fig.unit not in kind.units:
-        raise fail("unit", f"unknown or missing {fig.kind} unit {shown(fig.unit)}",
-                   f"use unit: one of {', '.join(sorted(kind.units))}")
-    if fig.unit is not None and not kind.takes_unit:
-        raise fail("unit", f"a {fig.kind} figure takes no unit",
-                   "remove 'unit' (money and prices use 'currency')")
-
-
-def _check_value(fig: Figure, fail, written: str) -> None:
-    """The value fits the kind; messages show it as `written`."""
-    value = fig.value
-    if KINDS[fig.kind].numeric:
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            raise fail("value", *told("expected-number", kind=fig.kind, value=written))
-        if not math.isfinite(value):
-            raise fail("value", "the value is not a finite number", "write a plain number")
-        if abs(value) >= MAX_MAGNITUDE:
-            raise fail("value", f"{written} is implausibly large",
-                       "check the number of zeros (figures must be below a quintillion)")
-        if KINDS[fig.kind].positive and value <= 0:
-            raise fail("value", *told("not-positive", kind=fig.kind, value=value))
-        if KINDS[fig.kind].value_type == "year" and (not isinstance(value, int) or not 1900 <= value <= 2100):
-            raise fail("value", f"{written} is not a plausible year", "write a year like 2026")
-    elif KINDS[fig.kind].value_type == "date":
-        if isinstance(value, int | float) and not isinstance(value, int):
-            raise fail("value", f"{written} is not a date", "write a date like 2026-02-15")
-        try:
-            if PartialDate.parse(value).precision == "none":
-                raise ValueError("a date figure needs a date; 'undated' is only for as_of and sources")
-        except ValueError as error:
-            raise fail("value", str(error), "write 2026-02-15, 2026-02, 'mid 2026-02' or 2026") from None
-    elif not isinstance(value, str) or isinstance(value, dt.date):
-        raise fail("value", f"a text figure needs text, got {written}", "quote the value")
-
-
-# ------------------------------------------------------------------------------------------
-# Evidence and editorial sections (issue 9 and 10): passages, claims, glossary, open
-# questions, corrections. Kept apart from the checks above; each raises the first mistake.
-
-
-
-def _check_editorial(key: str, fig: Figure, fail) -> None:
-    """An editorial figure is the site's own note: a value, no sources, no as_of."""
-    if fig.formula is not None:
-        raise fail("editorial", "a derived figure cannot be editorial",
-                   "remove 'editorial: true'; a derived figure shows its formula instead")
-    if fig.sources:
-        raise fail("sources", "an editorial figure cites no sources",
-                   "remove 'sources:' (it is the site's own note), or remove 'editorial: true' "
-                   "if a source states it")
-    if fig.as_of is not None:
-        raise fail("as_of", "an editorial figure has no as_of date",
-                   "remove 'as_of:'; say in 'note' why the site gives this figure")
 
 
 def _check_cited_ids(path: tuple, sources: dict, model: BriefingFile, doc: YamlDocument) -> None:
     """Every cited source id exists; every passage has text."""
     owner = ".".join(path)
-    if path[0] == "figures" and sources and model.figures[path[1]].formula is not None:
-        raise _at(doc, path + ("sources",), owner, "a derived figure cites no sources of its own",
-                  "remove 'sources:'; a derived figure shows its formula and inputs, and the "
-                  "inputs carry the sources")
     for source, passages in sources.items():
         if source not in model.sources:
             raise _at(doc, path + ("sources", source), owner,

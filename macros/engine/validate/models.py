@@ -6,23 +6,29 @@ A field whose table says more than yes or no keeps that under `x-required`."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import (
     AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
+    Discriminator,
     Field,
     StrictBool,
     StrictFloat,
     StrictInt,
     StrictStr,
+    Tag,
     WithJsonSchema,
+    model_validator,
 )
+from pydantic_core import PydanticCustomError
 
 from ..dates import PartialDate
-from ..kinds import CURRENCIES, KIND_NAMES
+from ..errors import shown
+from ..kinds import CURRENCIES, KIND_NAMES, KINDS, MAX_MAGNITUDE
+from .formula_syntax import FormulaError, parse_formula, references
 from .text import one_line
 
 Kind = Literal[KIND_NAMES]   # the table in kinds.py
@@ -36,6 +42,7 @@ Confidence = Literal["settled", "likely", "open"]
 NOT_DISAGREEMENTS = ("different-dates", "renamed")   # conflict types that differ in form only
 CorrectionKind = Literal["value", "clarification"]
 
+EARLIEST_YEAR, LATEST_YEAR = 1900, 2100   # the plausible years of any date or year figure
 SOURCE_ID = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 FIGURE_KEY = r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$"
 ARTICLE_FILE = r"^[^/\\]+\.txt$"   # a file name inside the articles folder, not a path
@@ -132,8 +139,14 @@ class Check(Strict):
         examples=[0.01])
 
 
-class Figure(Strict):
-    """One fact: a stated value with its sources, or a formula over other figures."""
+def refuse(message_id: str, field: str | None = None, **values: object) -> PydanticCustomError:
+    """A data rule broken: the catalogue's message `message_id` (messages.py words it), told at
+    `field` of the entry (at the entry itself without one)."""
+    return PydanticCustomError(message_id, message_id, {"field": field, **values})
+
+
+class FigureFields(Strict):
+    """What every figure has: stated, editorial or derived."""
 
     label: Text = Field(
         description='what it is, short, with no digits ("Qwen campaign budget")',
@@ -141,16 +154,6 @@ class Figure(Strict):
     kind: Kind = Field(
         description="one of the kinds below",
         examples=list(KIND_NAMES))
-    value: StrictInt | StrictFloat | dt.date | Text | None = Field(
-        None,
-        description="the raw number, a [partial date](#dates) for kind `date`, or text for kind `text`",
-        examples=[3000000000, "2026-02-15", "Gemini"],
-        json_schema_extra={"x-required": "stated figures"})
-    formula: Text | None = Field(
-        None,
-        description="see [Derived figures](#derived-figures)",
-        examples=["campaign.budget_cny / competition.tencent_budget_cny"],
-        json_schema_extra={"x-required": "derived figures"})
     currency: Currency | None = Field(
         None,
         description="`CNY`, `USD` or `EUR` (no other kind takes a currency)",
@@ -166,22 +169,6 @@ class Figure(Strict):
         description=("`about`, `approximately`, `more than`, `over`, `at least`, `up to`, `nearly` or "
                      "`under`"),
         examples=["about"])
-    as_of: DateField | None = Field(
-        None,
-        description="when the figure was true or reported ([partial date](#dates) or `undated`)",
-        examples=["2026-02-06", "mid 2026-02"],
-        json_schema_extra={"x-required": "stated figures"})
-    sources: Passages = Field(
-        default_factory=dict,
-        description=("each source id with the passage that states the figure (see "
-                     "[Passages](#passages-the-sources-own-words))"),
-        examples=[{"stocknews-feb3": ("Alibaba has allocated 3 billion yuan (approximately $431 million USD)"
-                                     " to promote its Qwen application.")}],
-        json_schema_extra={"x-required": "stated figures"})
-    editorial: StrictBool = Field(
-        False,
-        description="`true` for the site's own note or renaming: no `sources`, no `as_of`",
-        examples=[True])
     expected: StrictBool = Field(
         False,
         description=("`true` when the event had not happened yet at the time of reporting (a scheduled "
@@ -204,10 +191,145 @@ class Figure(Strict):
         False,
         description="`true` if no page uses it (it still appears in the Figures appendix)",
         examples=[True])
+
+    @model_validator(mode="after")
+    def _fits_its_kind(self) -> FigureFields:
+        """The value (a stated or editorial figure's), currency and unit the kind takes."""
+        kind = KINDS[self.kind]
+        if self.value is not None:
+            _check_value(self.kind, self.value)
+        if kind.currency and self.currency is None:
+            raise refuse("currency-needed", "kind", kind=self.kind)
+        if not kind.currency and self.currency is not None:
+            raise refuse("currency-refused", "currency", kind=self.kind)
+        if kind.unit_required and self.unit not in kind.units:
+            raise refuse("unit-needed", "unit", kind=self.kind, unit=shown(self.unit),
+                         units=", ".join(sorted(kind.units)))
+        if self.unit is not None and not kind.takes_unit:
+            raise refuse("unit-refused", "unit", kind=self.kind)
+        return self
+
+
+def _check_value(kind_name: str, value: object) -> None:
+    """The value fits the kind."""
+    kind = KINDS[kind_name]
+    if kind.numeric:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise refuse("expected-number", "value", kind=kind_name, value=value)
+        if abs(value) >= MAX_MAGNITUDE:
+            raise refuse("value-too-large", "value", value=value)
+        if kind.positive and value <= 0:
+            raise refuse("not-positive", "value", kind=kind_name, value=value)
+        if kind.value_type == "year" and (not isinstance(value, int)
+                                          or not EARLIEST_YEAR <= value <= LATEST_YEAR):
+            raise refuse("year-implausible", "value", value=value)
+    elif kind.value_type == "date":
+        if isinstance(value, float):
+            raise refuse("date-value-number", "value", value=value)
+        try:
+            if PartialDate.parse(value).precision == "none":
+                raise ValueError("a date figure needs a date; 'undated' is only for as_of and sources")
+        except ValueError as error:
+            raise refuse("date-value", "value", reason=str(error)) from None
+    elif not isinstance(value, str) or isinstance(value, dt.date):
+        raise refuse("text-value", "value", value=value)
+
+
+class ValuedFigure(FigureFields):
+    """A figure whose value the data file gives."""
+
+    value: StrictInt | StrictFloat | dt.date | Text = Field(
+        description="the raw number, a [partial date](#dates) for kind `date`, or text for kind `text`",
+        examples=[3000000000, "2026-02-15", "Gemini"],
+        json_schema_extra={"x-required": "stated figures"})
+    editorial: StrictBool = Field(
+        False,
+        description="`true` for the site's own note or renaming: no `sources`, no `as_of`",
+        examples=[True])
+    formula: ClassVar[None] = None
+    check: ClassVar[None] = None
+
+
+def _as_of(*default: None) -> Any:
+    return Field(*default, description=("when the figure was true or reported ([partial date]"
+                                        "(#dates) or `undated`)"),
+                 examples=["2026-02-06", "mid 2026-02"],
+                 json_schema_extra={"x-required": "stated figures"})
+
+
+class StatedFigure(ValuedFigure):
+    """A fact the sources state, with the passage of each."""
+
+    as_of: DateField = _as_of()
+    sources: Annotated[Passages, Field(min_length=1)] = Field(
+        description=("each source id with the passage that states the figure (see "
+                     "[Passages](#passages-the-sources-own-words))"),
+        examples=[{"stocknews-feb3": ("Alibaba has allocated 3 billion yuan (approximately $431 million USD)"
+                                     " to promote its Qwen application.")}],
+        json_schema_extra={"x-required": "stated figures"})
+
+
+class EditorialFigure(ValuedFigure):
+    """The site's own note or renaming: a value with no sources and no as_of."""
+
+    as_of: ClassVar[None] = None
+    sources: ClassVar[dict] = {}
+
+
+def _formula(text: str) -> str:
+    """A formula can be read and uses at least one figure."""
+    try:
+        tree = parse_formula(text)
+    except FormulaError as error:
+        raise refuse("formula-unreadable", "formula", reason=str(error)) from None
+    if not references(tree):
+        raise refuse("formula-constant", "formula")
+    return text
+
+
+class DerivedFigure(FigureFields):
+    """A figure computed by a formula over other figures."""
+
+    formula: Annotated[Text, AfterValidator(_formula)] = Field(
+        description="see [Derived figures](#derived-figures)",
+        examples=["campaign.budget_cny / competition.tencent_budget_cny"],
+        json_schema_extra={"x-required": "derived figures"})
+    as_of: DateField | None = _as_of(None)
     check: Check | None = Field(
         None,
         description="derived figures only: a stated figure it must agree with (see below)",
         examples=[{"stated": "campaign.claimed_multiple_tencent", "tolerance": 0.01}])
+    value: ClassVar[None] = None
+    editorial: ClassVar[bool] = False
+    sources: ClassVar[dict] = {}
+
+
+FIGURE_VARIANTS = {"stated": StatedFigure, "editorial": EditorialFigure,
+                   "derived": DerivedFigure}
+FIGURE_FIELDS = {**StatedFigure.model_fields, **DerivedFigure.model_fields}   # every figure field
+# what a figure of one role must not have, or must have (missing or empty): the catalogue's
+# message for each
+REFUSED = {("derived", "value"): "value-or-formula", ("derived", "sources"): "derived-sources",
+           ("derived", "editorial"): "derived-editorial", ("editorial", "sources"): "editorial-sources",
+           ("editorial", "as_of"): "editorial-as-of", ("stated", "check"): "check-on-stated",
+           ("editorial", "check"): "check-on-stated"}
+NEEDED = {("stated", "value"): "value-or-formula", ("editorial", "value"): "value-or-formula",
+          ("stated", "as_of"): "stated-as-of", ("stated", "sources"): "stated-sources"}
+
+
+def figure_role(entry: object) -> str:
+    """Derived with a formula, editorial when it says so, else stated."""
+    if isinstance(entry, FigureFields):
+        return next(role for role, model in FIGURE_VARIANTS.items() if isinstance(entry, model))
+    if isinstance(entry, dict) and "formula" in entry:
+        return "derived"
+    return "editorial" if isinstance(entry, dict) and entry.get("editorial") is True else "stated"
+
+
+Figure = Annotated[
+    Annotated[StatedFigure, Tag("stated")] | Annotated[EditorialFigure, Tag("editorial")]
+    | Annotated[DerivedFigure, Tag("derived")],
+    Discriminator(figure_role)]
 
 
 class Conflict(Strict):

@@ -41,9 +41,9 @@ from ..dates import PartialDate
 from ..errors import BriefingError, shown
 from ..kinds import KINDS
 from ..load.yaml_source import YamlDocument
+from .models import EARLIEST_YEAR, LATEST_YEAR
 from .number_words import number_word
 
-EARLIEST_YEAR, LATEST_YEAR = 1900, 2100
 DECIMALS_MAX = 6   # models.Figure.decimals
 # every field the site shows as prose the data file writes (names, values, quoted passages,
 # dates and formulas excepted)
@@ -215,7 +215,7 @@ def _check_figure(briefing: Any, key: str, fig: Any, doc: YamlDocument) -> None:
             here + (field,),
             f"{shown(value)} is not a plausible year (a whole year from {EARLIEST_YEAR} to "
             f"{LATEST_YEAR})", key=name,
-            hint="check the formula and its inputs" if fig.derived else "write a year like 2026")
+            hint="check the formula and its inputs")
     if value != 0 and isinstance(fig.text, str) and not re.search(r"[1-9]", fig.text):
         raise BriefingError(
             f"{shown(value)} would be shown as '{fig.text}'", file=doc.file,

@@ -19,11 +19,13 @@ from typing import get_args
 
 from pydantic.json_schema import GenerateJsonSchema
 
+from ..catalogue import MESSAGES
 from ..kinds import CURRENCY_KINDS, KINDS, MAX_MAGNITUDE, UNIT_KINDS
 from . import models
 from .models import (
     DATE_PATTERN_EDITOR,
     DATED_PATTERN_EDITOR,
+    FIGURE_KEY,
     BriefingFile,
     Kind,
 )
@@ -54,16 +56,12 @@ def forbidden(reason: str) -> dict:
     return {"not": {"description": reason}}
 
 
-def no_sources(reason: str) -> dict:
-    """`sources:` must be absent or empty (the engine lets `sources: {}` pass)."""
-    return {"not": {"description": reason, "minProperties": 1}}
-
-
 def json_schema() -> dict:
     """JSON Schema of the data file, for editors and check-jsonschema."""
     schema = BriefingFile.model_json_schema(schema_generator=_EditorSchema)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "Briefing data file"
+    _one_figure_schema(schema)
     models = {"BriefingFile": schema, **schema["$defs"]}
     for name, model in models.items():
         for field, prop in model["properties"].items():
@@ -80,6 +78,21 @@ def json_schema() -> dict:
     return schema
 
 
+def _one_figure_schema(schema: dict) -> None:
+    """The figure variants as one `Figure` with every field, each variant's own rules under
+    `if` its role: one schema per field keeps the editor's messages plain."""
+    variants = {role: schema["$defs"].pop(model.__name__)
+                for role, model in models.FIGURE_VARIANTS.items()}
+    properties = {field: next(v["properties"][field] for v in variants.values()
+                              if field in v["properties"]) for field in models.FIGURE_FIELDS}
+    schema["$defs"]["Figure"] = {
+        "additionalProperties": False, "properties": properties,
+        "required": sorted(set.intersection(*(set(v["required"]) for v in variants.values()))),
+        "title": "Figure", "type": "object"}
+    schema["properties"]["figures"]["patternProperties"] = {FIGURE_KEY: {"$ref": "#/$defs/Figure"}}
+    schema["$defs"] = dict(sorted(schema["$defs"].items()))
+
+
 def _describe(model: str, field: str, prop: dict) -> None:
     """The field's description as plain text (dates with the forms they take), examples last."""
     description = plain(prop.pop("description"))
@@ -93,7 +106,8 @@ def _describe(model: str, field: str, prop: dict) -> None:
     if prop.get("default", 0) is None:
         del prop["default"]
     prop["description"] = description
-    prop["examples"] = getattr(models, model).model_fields[field].examples   # in written order
+    fields = models.FIGURE_FIELDS if model == "Figure" else getattr(models, model).model_fields
+    prop["examples"] = fields[field].examples   # in written order
 
 
 def _passage_maps(models: dict) -> list[dict]:
@@ -106,8 +120,10 @@ def _kind_is(kind: str) -> dict:
     return {"properties": {"kind": {"const": kind}}, "required": ["kind"]}
 
 
-EDITORIAL = {"properties": {"editorial": {"const": True}}, "required": ["editorial"]}
 DERIVED = {"required": ["formula"]}
+EDITORIAL = {"properties": {"editorial": {"const": True}}, "required": ["editorial"]}
+ROLES = {"derived": DERIVED, "editorial": {"allOf": [{"not": DERIVED}, EDITORIAL]},   # models.figure_role
+         "stated": {"not": {"anyOf": [DERIVED, EDITORIAL]}}}
 
 
 def _value_for(kind: str) -> dict:
@@ -147,21 +163,13 @@ def _figure_rules() -> list[dict]:
         if required:
             then["required"] = required
         rules.append({"if": _kind_is(kind), "then": then})
-    rules.append({"if": DERIVED, "then": {"properties": {
-        "value": forbidden("a derived figure has no value: its formula computes it"),
-        "sources": no_sources("a derived figure cites no sources of its own: its inputs carry "
-                             "them"),
-        "editorial": {"not": {"const": True,
-                              "description": "a derived figure cannot be editorial"}},
-    }}})
-    rules.append({"if": {"not": DERIVED}, "then": {"required": ["value"], "properties": {
-        "check": forbidden("'check' belongs on a derived figure (one with a formula)")}}})
-    rules.append({"if": {"not": {"anyOf": [DERIVED, EDITORIAL]}}, "then": {
-        "required": ["as_of", "sources"], "properties": {"sources": {"minProperties": 1}}}})
-    rules.append({"if": EDITORIAL, "then": {"properties": {
-        "sources": no_sources("an editorial figure cites no sources: it is the site's own note"),
-        "as_of": forbidden("an editorial figure has no as_of date"),
-    }}})
+    for role, model in models.FIGURE_VARIANTS.items():
+        then: dict = {"required": [f for f, info in model.model_fields.items()
+                                   if info.is_required() and f not in {"label", "kind"}],
+                      "properties": {field: forbidden(MESSAGES[message].problem)
+                                     for (refused_by, field), message in models.REFUSED.items()
+                                     if refused_by == role}}
+        rules.append({"if": ROLES[role], "then": then})
     return rules
 
 
@@ -176,7 +184,7 @@ def _correction_rules() -> list[dict]:
 # CONTRIBUTING.md's field tables: the table's name in its marker -> the model, and what the
 # key of each entry is, for sections keyed by name.
 TABLES = {"sections": (BriefingFile, None), "sources": (models.Source, None),
-          "figures": (models.Figure, None), "check": (models.Check, None),
+          "figures": (models.FIGURE_FIELDS, None), "check": (models.Check, None),
           "conflicts": (models.Conflict, "lowercase words joined by hyphens"),
           "claims": (models.ClaimData,
                      "a dotted lowercase name like a figure key, and not a figure key too"),
@@ -215,7 +223,7 @@ def required(field) -> str:
 def table(name: str) -> str:
     """The Markdown field table of one section, as CONTRIBUTING.md shows it."""
     model, key_row = TABLES[name]
-    fields = model.model_fields
+    fields = model if isinstance(model, dict) else model.model_fields
     if model is BriefingFile:
         rows = ["| section | required | what it holds |", "| --- | --- | --- |"]
         rows += [f"| `{name}:` | {required(f)} | {f.description} |" for name, f in fields.items()]
