@@ -6,13 +6,12 @@ calls a macro with clear errors, and checks the page source before and the resul
 
 from __future__ import annotations
 
-import inspect
 import re
 from collections.abc import Callable
 
 from ...catalogue import told
 from ...errors import BriefingError
-from .arguments import check_arguments, macro_failed, signature_text
+from .arguments import check_arguments, macro_failed
 from .code import CODE, blank, without_code
 
 RAW = re.compile(r"\{%-?\s*raw\s*-?%\}.*?\{%-?\s*endraw\s*-?%\}", re.S)
@@ -35,14 +34,9 @@ def call_macro(name: str, function: Callable, args: list, kwargs: dict) -> str:
     try:
         return str(function(*args, **kwargs))
     except Exception as failure:
-        check_arguments(name, function, args, kwargs)  # an argument of the wrong type explains it
+        check_arguments(name, function, args, kwargs)  # wrong arguments explain it
         if isinstance(failure, BriefingError):
             raise
-        try:
-            inspect.signature(function).bind(*args, **kwargs)
-        except TypeError as error:
-            raise BriefingError(f"macro {name}() called with wrong arguments ({error})", key=name,
-                                hint=f"call it as {signature_text(name, function)}") from None
         raise macro_failed(name, function, failure) from None
 
 
