@@ -12,12 +12,10 @@ from collections.abc import Callable
 from ...catalogue import told
 from ...errors import BriefingError
 from .arguments import check_arguments, macro_failed
-from .code import CODE, blank, without_code
+from .code import CODE, RAW, TEMPLATE_CODE, blank, without_code
 
-RAW = re.compile(r"\{%-?\s*raw\s*-?%\}.*?\{%-?\s*endraw\s*-?%\}", re.S)
 TEMPLATE = re.compile(r"\{\{|\{%|\{#")
 LEFTOVER = re.compile(r"\{\{|\{%|\}\}|%\}")
-BLOCK = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
 STRAY = re.compile(r"\}\}|%\}")
 CODE_IN_CODE_BLOCK, SHOW_LITERALLY = told("code-in-code-block")
 
@@ -51,7 +49,7 @@ def check_source(text: str, page: str) -> None:
                 raise BriefingError(CODE_IN_CODE_BLOCK,
                                     file=page, line=_line(text, mark.start()),
                                     key=mark.group(0), hint=SHOW_LITERALLY)
-    stray = STRAY.search(blank(BLOCK, without_code(blank(RAW, text))))
+    stray = STRAY.search(blank(TEMPLATE_CODE, without_code(blank(RAW, text))))
     if stray:
         raise BriefingError(f"'{stray.group(0)}' closes no macro call", file=page,
                             line=_line(text, stray.start()), key=stray.group(0),
