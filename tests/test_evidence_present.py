@@ -340,7 +340,7 @@ def test_page_frame_moves_no_line_of_the_page(markdown):
     original = markdown.split("\n")
     shown = framed.replace("{{ reporting_as_of() }}", "").split("\n")
     assert shown[:len(original)] == original
-    assert frame_markdown("A {{ reporting_as_of() }} B", print_list=False) == "A {{ reporting_as_of() }} B"
+    assert frame_markdown("A {{ reporting_as_of() }} B") == "A {{ reporting_as_of() }} B\n{{ print_list() }}"
 
 
 def test_source_macro_names_and_links_the_source(built_site, briefing, usage):

@@ -69,13 +69,17 @@ def same_measure(reading: Reading, fig: ResolvedFigure) -> bool:
     return not (entry.unit_must_match and reading.unit != fig.unit)
 
 
+def states(reading: Reading, fig: ResolvedFigure) -> bool:
+    """The reading states the figure, as the passage check reads it."""
+    return matches(reading, fig.kind, fig.value, currency=fig.currency, unit=fig.unit,
+                   qualifier=fig.qualifier, label=fig.label)
+
+
 def supporting(fig: ResolvedFigure, found: list[Sentence]) -> list[Sentence]:
     """The sentences that state the figure as the passage check reads them."""
     hint = year_hint(fig.value, fig.as_of)
     return [sentence for sentence in found
-            if any(matches(reading, fig.kind, fig.value, currency=fig.currency, unit=fig.unit,
-                           qualifier=fig.qualifier, label=fig.label)
-                   for reading in read(sentence.text, hint))]
+            if any(states(reading, fig) for reading in read(sentence.text, hint))]
 
 
 def conflicting(fig: ResolvedFigure, found: list[Sentence]) -> tuple[Sentence, Reading] | None:
@@ -152,9 +156,9 @@ def report(article: Path, briefing: Briefing, needle: str | None) -> str:
         out += [f"    reads {r.describe()}" for r in sentence.readings]
     out += ["", "Figures:"]
     supported: dict[int, list[str]] = {}
-    for key, fig in briefing.figures.items():
-        if fig.derived or fig.editorial or fig.kind == "text":
-            continue
+    stated = {key: fig for key, fig in briefing.figures.items()
+              if not (fig.derived or fig.editorial or fig.kind == "text")}
+    for key, fig in stated.items():
         support = supporting(fig, found)
         if support:
             cited = any(p in sentence.text for sentence in support
@@ -185,10 +189,7 @@ def report(article: Path, briefing: Briefing, needle: str | None) -> str:
                     f"      {source}: {quoted(sentence.text)}"]
         used = supported.get(sentence.number)
         for reading in sentence.readings:
-            if any(matches(reading, f.kind, f.value, currency=f.currency, unit=f.unit,
-                           qualifier=f.qualifier, label=f.label)
-                   for f in briefing.figures.values()
-                   if not (f.derived or f.editorial or f.kind == "text")) or used:
+            if used or any(states(reading, f) for f in stated.values()):
                 continue
             out.append(f"  # [{sentence.number}] a new figure: {reading.describe()}")
             new += 1

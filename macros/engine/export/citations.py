@@ -17,7 +17,6 @@ from ..present.citation import (
     CITATION_FORMATS,
     CITE_DIR,
     CitationRecord,
-    citation_line,
     cited_title,
 )
 
@@ -96,6 +95,3 @@ def write_citations(records: list[CitationRecord], site_dir: Path) -> list[Path]
             written.append(path)
     return written
 
-
-__all__ = ["CitationRecord", "bibtex", "citation_line", "cited_title", "csl_json", "ris",
-           "write_citations"]

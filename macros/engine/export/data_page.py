@@ -11,7 +11,7 @@ from ..present.citation import SITE_NAME
 from ..present.html import DATA_DIR, PageRenderer
 from ..present.markup import render
 from .jsonld import script_safe_json
-from .package import LICENCE, LICENCE_NOTE
+from .package import LICENCE, LICENCE_NOTE, TITLE
 from .tables import FIGURE_COLUMNS, TABLES
 
 
@@ -20,7 +20,7 @@ def dataset_jsonld(site_url: str, created: dt.datetime | None = None) -> str:
     base = f"{site_url}{DATA_DIR}"
     data = {
         "@context": "https://schema.org", "@type": "Dataset",
-        "name": f"{SITE_NAME}: figures, sources and passages",
+        "name": TITLE,
         "description": ("Sourced and dated figures on Alibaba's 2026 AI push (the Qwen Lunar "
                         "New Year campaign, infrastructure, competition and financial context), "
                         "with the articles they come from and the passages that support them."),

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 
 from ..derive.briefing import Briefing
-from ..present.citation import SITE_NAME
+from ..present.citation import BRIEFING_KEY, SITE_NAME
 from ..present.html import DATA_DIR
 from .tables import (
     FIGURE_COLUMNS,
@@ -27,7 +27,7 @@ from .tables import (
     table_records,
 )
 
-PACKAGE_NAME = "alibaba-ai-push-figures"
+TITLE = f"{SITE_NAME}: figures, sources and passages"
 LICENCE = {"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0 International",
            "path": "https://creativecommons.org/licenses/by/4.0/"}
 LICENCE_NOTE = (
@@ -42,8 +42,8 @@ def descriptor(site_url: str, created: dt.datetime, commit: str | None) -> dict:
     """datapackage.json: the package's metadata and each table's Table Schema."""
     out = {
         "profile": "tabular-data-package",
-        "name": PACKAGE_NAME,
-        "title": f"{SITE_NAME}: figures, sources and passages",
+        "name": BRIEFING_KEY,
+        "title": TITLE,
         "description": ("Every figure on the site with its value, as-of date, sources and "
                         "derivation; the sources with their reliability; and the passages "
                         "that support each figure. " + LICENCE_NOTE),

@@ -27,10 +27,15 @@ DERIVED_QUALIFIER = "approximately"
 DERIVED_QUALIFIER_SHOWN = {"approximately": "about"}
 
 
+def _decimal(value: float | int) -> Decimal:
+    """The number as written in the data file (a float's shortest repr, not its binary value)."""
+    return Decimal(repr(value)) if isinstance(value, float) else Decimal(int(value))
+
+
 def significant_figures(value: float | int, decimals: int | None = None) -> int:
     """Significant figures of a stated number as written: 431000000 -> 3, 142.00 with
     decimals 2 -> 5, 2.34 -> 3, 3000000000 -> 1."""
-    number = Decimal(repr(value)) if isinstance(value, float) else Decimal(int(value))
+    number = _decimal(value)
     if number == 0:
         return 1
     if decimals is not None:
@@ -48,7 +53,7 @@ def rounding_unit(value: float | int, decimals: int | None = None) -> float:
     142.00 with decimals 2 -> 0.01."""
     if decimals is not None:
         return 10.0 ** -decimals
-    number = Decimal(repr(value)) if isinstance(value, float) else Decimal(int(value))
+    number = _decimal(value)
     if number == 0:
         return 1.0
     return float(Decimal(1).scaleb(number.normalize().as_tuple().exponent))
@@ -58,14 +63,13 @@ def round_to_unit(value: float, unit: float) -> float:
     return round(value / unit) * unit if unit else value
 
 
+def significant_places(value: float, figures: int) -> int:
+    """The decimal places (negative: tens, hundreds...) that keep `figures` significant
+    figures of `value` (not zero)."""
+    return figures - 1 - math.floor(math.log10(abs(value)))
+
+
 def round_significant(value: float, figures: int) -> float:
     if value == 0 or not math.isfinite(value):
         return value
-    return round(value, figures - 1 - math.floor(math.log10(abs(value))))
-
-
-def decimals_for(value: float, figures: int) -> int:
-    """Decimal places that show `figures` significant figures of `value` (at least 0)."""
-    if value == 0:
-        return 0
-    return max(0, figures - 1 - math.floor(math.log10(abs(value))))
+    return round(value, significant_places(value, figures))

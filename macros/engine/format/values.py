@@ -16,7 +16,7 @@ from babel.units import format_unit
 
 from ..dates import PartialDate
 from ..kinds import KINDS
-from .precision import decimals_for, round_significant
+from .precision import round_significant, significant_places
 
 LOCALE = "en_GB"
 DATE_FORMATS = {"day": "d MMMM y", "month": "MMMM y"}
@@ -128,7 +128,7 @@ def format_number(kind: str, value: float, *, currency: str | None = None,
         raise ValueError(f"no number format for kind {kind!r}")
     if significant is not None and value != 0:
         value = round_significant(value, significant)
-        places = decimals_for(value, significant)
+        places = max(0, significant_places(value, significant))
         decimals = places if decimals is None else min(decimals, places)
     return formatter(value, currency, unit, decimals, short)
 

@@ -14,7 +14,7 @@ from ..format.values import format_partial_date
 from .html import APPENDIX_URL, DATA_DIR, PageRenderer, permalink
 
 SITE_NAME = "Alibaba's AI push in figures"
-BRIEFING_KEY = "alibaba-ai-push-figures"
+BRIEFING_KEY = "alibaba-ai-push-figures"   # the citation key, and the data package's name
 CITE_DIR = "cite/"
 CITATION_FORMATS = (("bib", "BibTeX"), ("json", "CSL-JSON"), ("ris", "RIS"))
 

@@ -4,6 +4,7 @@ glossary, open questions, corrections, and the lines every page carries."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from markupsafe import Markup
 
@@ -156,9 +157,11 @@ def _appendix_entry(r: PageRenderer, usage: Usage, key: str,
         csv_href=figure_file_href(r, key, "csv"), json_href=figure_file_href(r, key, "json"))
 
 
-def figures_appendix(r: PageRenderer, usage: Usage, anchored=None, site_url: str = "") -> str:
-    """Every figure with value, as-of, passages or derivation, and links back to its pages."""
-    links = anchored() if callable(anchored) else (anchored or {})
+def figures_appendix(r: PageRenderer, usage: Usage, anchored: Callable[[], dict[str, set[str]]],
+                     site_url: str) -> str:
+    """Every figure with value, as-of, passages or derivation, and links back to its pages
+    (`anchored`: per page URL, the figures it shows with the id the links land on)."""
+    links = anchored()
     accessed = build_time().date()
     out = []
     for title, keys in appendix_groups(r.briefing.figures, usage).items():

@@ -9,14 +9,8 @@ from citeproc import formatter as citeproc_formatter
 from citeproc.source.json import CiteProcJSON
 from pybtex.database import parse_string
 
-from macros.engine.export.citations import (
-    CitationRecord,
-    bibtex,
-    citation_line,
-    cited_title,
-    csl_json,
-    ris,
-)
+from macros.engine.export.citations import bibtex, csl_json, ris
+from macros.engine.present.citation import CitationRecord, citation_line, cited_title
 
 FIGURE = CitationRecord(
     "campaign.budget_usd", "Figures", "Alibaba's AI push in figures",

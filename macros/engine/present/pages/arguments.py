@@ -96,14 +96,15 @@ def check_names(name: str, function: Callable, kwargs: dict) -> None:
 
 
 def check_arguments(name: str, function: Callable, args: list, kwargs: dict) -> None:
-    """Raise BriefingError when an argument's name is not the macro's, or its type does not
-    match the macro's annotation."""
+    """Raise BriefingError when an argument's name is not the macro's, the arguments do not fit
+    its parameters, or an argument's type does not match the macro's annotation."""
     check_names(name, function, kwargs)
+    signature = inspect.signature(function)
     try:
-        signature = inspect.signature(function)
         bound = signature.bind(*args, **kwargs)
-    except (TypeError, ValueError):
-        return  # wrong number or names of arguments: call_macro explains those
+    except TypeError as error:
+        raise BriefingError(f"macro {name}() called with wrong arguments ({error})", key=name,
+                            hint=f"call it as {signature_text(name, function)}") from None
     first = next(iter(signature.parameters), None)
     for param, value in bound.arguments.items():
         alternatives = _alternatives(signature.parameters[param].annotation)

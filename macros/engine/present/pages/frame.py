@@ -9,7 +9,7 @@ TITLE = re.compile(r"^#\s+.*$", re.M)
 CALLS_AS_OF = re.compile(r"\{\{-?\s*reporting_as_of\s*\(")
 
 
-def frame_markdown(markdown: str, print_list: bool = True) -> str:
+def frame_markdown(markdown: str) -> str:
     """Every page's frame, as macro calls added to its Markdown: the reporting date at the start
     of the line after the title (or of the first line), and the print list at the very end.
 
@@ -25,4 +25,4 @@ def frame_markdown(markdown: str, print_list: bool = True) -> str:
             markdown += "\n"
             at = len(markdown)
         markdown = f"{markdown[:at]}{{{{ reporting_as_of() }}}}{markdown[at:]}"
-    return markdown + "\n{{ print_list() }}" if print_list else markdown
+    return markdown + "\n{{ print_list() }}"

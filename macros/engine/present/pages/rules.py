@@ -23,7 +23,7 @@ from ...characters import describe, first_hidden, first_line_break, numerals
 from ...errors import BriefingError, did_you_mean, shown
 from ...load.page_source import FRONT_MATTER, PageSource
 from ...validate.number_words import number_word
-from .code import CODE
+from .code import CODE, TEMPLATE_CODE
 
 MIN_DESCRIPTION = 40
 NUMBERS_HINT = ('show numbers with a figure macro such as {{ fig("group.key") }}, or say them in '
@@ -42,7 +42,7 @@ FRONT_MATTER_FIELDS = {"title": "text", "description": "text", "subtitle": "text
                        "hide": "a list of names, e.g. [toc, navigation]",
                        "card_figure": "text"}
 NOT_PROSE = [
-    re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S),   # macros
+    TEMPLATE_CODE,                                         # macros
     CODE,                                                  # fenced code and code spans
     re.compile(r"\]\([^)\s]*"),                           # link targets (a title is shown)
     TAG,                                                   # HTML tags (shown attributes kept)

@@ -6,19 +6,16 @@ calls a macro with clear errors, and checks the page source before and the resul
 
 from __future__ import annotations
 
-import inspect
 import re
 from collections.abc import Callable
 
 from ...catalogue import told
 from ...errors import BriefingError
-from .arguments import check_arguments, macro_failed, signature_text
-from .code import CODE, blank, without_code
+from .arguments import check_arguments, macro_failed
+from .code import CODE, RAW, TEMPLATE_CODE, blank, without_code
 
-RAW = re.compile(r"\{%-?\s*raw\s*-?%\}.*?\{%-?\s*endraw\s*-?%\}", re.S)
 TEMPLATE = re.compile(r"\{\{|\{%|\{#")
 LEFTOVER = re.compile(r"\{\{|\{%|\}\}|%\}")
-BLOCK = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
 STRAY = re.compile(r"\}\}|%\}")
 CODE_IN_CODE_BLOCK, SHOW_LITERALLY = told("code-in-code-block")
 
@@ -35,14 +32,9 @@ def call_macro(name: str, function: Callable, args: list, kwargs: dict) -> str:
     try:
         return str(function(*args, **kwargs))
     except Exception as failure:
-        check_arguments(name, function, args, kwargs)  # an argument of the wrong type explains it
+        check_arguments(name, function, args, kwargs)  # wrong arguments explain it
         if isinstance(failure, BriefingError):
             raise
-        try:
-            inspect.signature(function).bind(*args, **kwargs)
-        except TypeError as error:
-            raise BriefingError(f"macro {name}() called with wrong arguments ({error})", key=name,
-                                hint=f"call it as {signature_text(name, function)}") from None
         raise macro_failed(name, function, failure) from None
 
 
@@ -57,7 +49,7 @@ def check_source(text: str, page: str) -> None:
                 raise BriefingError(CODE_IN_CODE_BLOCK,
                                     file=page, line=_line(text, mark.start()),
                                     key=mark.group(0), hint=SHOW_LITERALLY)
-    stray = STRAY.search(blank(BLOCK, without_code(blank(RAW, text))))
+    stray = STRAY.search(blank(TEMPLATE_CODE, without_code(blank(RAW, text))))
     if stray:
         raise BriefingError(f"'{stray.group(0)}' closes no macro call", file=page,
                             line=_line(text, stray.start()), key=stray.group(0),

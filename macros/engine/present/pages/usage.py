@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ...load.page_source import PageSource
+from .code import RAW
 
 MACRO_BLOCK = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
 QUOTED = re.compile(r"""(["'])([a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)+)\1""")
@@ -19,8 +20,7 @@ CALLED = re.compile(r"\b([a-z_]+)\s*\(")
 CONFLICT_CALL = re.compile(r"""\bconflict\s*\(\s*(["'])([^"'\n]+)\1""")
 # What a page's reader never sees: Jinja comments, raw blocks (shown as code, not run) and
 # HTML comments (run, but hidden in the page).
-NOT_SHOWN = re.compile(r"\{#.*?#\}|\{%-?\s*raw\s*-?%\}.*?\{%-?\s*endraw\s*-?%\}|<!--.*?-->",
-                       re.S)
+NOT_SHOWN = re.compile(rf"\{{#.*?#\}}|{RAW.pattern}|<!--.*?-->", re.S)
 
 
 @dataclass(frozen=True)
