@@ -15,7 +15,6 @@ from .derive.overdue import overdue
 from .errors import BriefingError
 from .pipeline import load_briefing
 from .site_check import check_site, site_settings
-from .validate.articles import check_data_file
 
 DEFAULT_DATA_FILE = BriefingConfig.data
 USAGE = f"""\
@@ -52,8 +51,8 @@ def main(argv: list[str] | None = None) -> int:
         else:
             name = args[0] if args else DEFAULT_DATA_FILE
             articles = site_settings(Path.cwd())[0].articles
-            briefing, errors, pages = load_briefing(Path(name), display=name), [], ""
-            check_data_file(Path(name), name, Path(articles), articles)
+            briefing = load_briefing(Path(name), display=name, articles=(Path(articles), articles))
+            errors, pages = [], ""
     except BriefingError as error:
         errors = [error]
     if errors:

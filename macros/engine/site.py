@@ -28,7 +28,6 @@ from .present.pages.rules import (
 from .present.pages.site_pages import docs_files
 from .present.pages.templates import call_macro
 from .present.pages.usage import QUOTED, PageInfo, Usage, scan_pages, shown_template
-from .validate.articles import check_data_file
 
 _BUTTON_CALLS = re.compile(r"\{\{-?\s*(?:fig|cards)\s*\(.*?\}\}", re.S)
 # The macros that show a whole section the site links to or counts as shown.
@@ -52,14 +51,13 @@ class Site:
         self.config = config
         config.check_pages(pages)
         self.briefing = load_briefing(project_dir / config.data, display=config.data,
-                                      root=project_dir)
+                                      root=project_dir,
+                                      articles=(project_dir / config.articles, config.articles))
         self.sources = sources
         self.usage: Usage = scan_pages(pages, sources)
         config.check_sections(self.usage.macros_by_page)
         self.checker = PageChecker(sources, self.usage.pages, self.briefing.names_with_digits,
                                    docs_files(docs_dir))
-        check_data_file(project_dir / config.data, config.data, project_dir / config.articles,
-                        config.articles)   # the article texts are read afresh on every build
         self.appendix_url = pages[config.appendix].url
         self.sources_url = pages[config.sources].url
         self.changes_url = self._changes_url()
