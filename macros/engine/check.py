@@ -15,7 +15,6 @@ from .derive.overdue import overdue
 from .errors import BriefingError
 from .pipeline import load_briefing
 from .site_check import check_site, site_settings
-from .validate.articles import check_data_file
 
 DEFAULT_DATA_FILE = BriefingConfig.data
 USAGE = f"""\
@@ -44,42 +43,25 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{USAGE}\nerror: unexpected argument '{wrong}' (give at most one data file)",
               file=sys.stderr)
         return 2
-    if not args and Path(CONFIG_FILE).is_file():
-        return whole_site()
-    name = args[0] if args else DEFAULT_DATA_FILE
-    articles = site_settings(Path.cwd())[0].articles
     try:
-        briefing = load_briefing(Path(name), display=name)
-        check_data_file(Path(name), name, Path(articles), articles)
+        if not args and Path(CONFIG_FILE).is_file():   # the whole site in the current folder
+            site, errors = check_site(Path.cwd())
+            briefing, name = site.briefing, site.config.data
+            pages = f", {len(site.usage.pages)} pages"
+        else:
+            name = args[0] if args else DEFAULT_DATA_FILE
+            articles = site_settings(Path.cwd())[0].articles
+            briefing = load_briefing(Path(name), display=name, articles=(Path(articles), articles))
+            errors, pages = [], ""
     except BriefingError as error:
-        print(error, file=sys.stderr)
-        return 1
-    tell_overdue(briefing)
-    print(f"{name}: ok ({len(briefing.figures)} figures, {len(briefing.sources)} sources)")
-    return 0
-
-
-def whole_site() -> int:
-    """The data, the passages and every page of the site in the current folder."""
-    try:
-        site, errors = check_site(Path.cwd())
-    except BriefingError as error:
-        print(error, file=sys.stderr)
-        return 1
+        errors = [error]
     if errors:
         print("\n".join(map(str, errors)), file=sys.stderr)
         return 1
-    briefing = site.briefing
-    tell_overdue(briefing)
-    print(f"{site.config.data}: ok ({len(briefing.figures)} figures, "
-          f"{len(briefing.sources)} sources, {len(site.usage.pages)} pages)")
-    return 0
-
-
-def tell_overdue(briefing) -> None:
-    """Expected dates that have passed, one line each: reported, not refused."""
-    for line in overdue(briefing):
+    for line in overdue(briefing):   # reported, not refused
         print(line, file=sys.stderr)
+    print(f"{name}: ok ({len(briefing.figures)} figures, {len(briefing.sources)} sources{pages})")
+    return 0
 
 
 if __name__ == "__main__":

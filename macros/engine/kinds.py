@@ -88,6 +88,5 @@ KIND_NAMES = tuple(KINDS)
 
 # Views of the table, for the code that asks one question of every kind.
 NUMERIC_KINDS = frozenset(k.name for k in KINDS.values() if k.numeric)
-POSITIVE_KINDS = frozenset(k.name for k in KINDS.values() if k.positive)
 CURRENCY_KINDS = frozenset(k.name for k in KINDS.values() if k.currency)
 UNIT_KINDS = tuple(sorted(k.name for k in KINDS.values() if k.takes_unit))

@@ -7,17 +7,23 @@ from pathlib import Path
 
 from .derive.briefing import Briefing, formulas_in_order, stated_briefing, with_derived
 from .load.yaml_source import YamlDocument, load_yaml, parse_yaml
+from .validate.articles import check_articles
 from .validate.document import validate
 from .validate.passages import check_passages
 from .validate.rules import check_derived, check_written
 from .validate.updates import check_updates
 
 
-def load_briefing(path: Path, display: str | None = None, root: Path | None = None
-                  ) -> Briefing:
+def load_briefing(path: Path, display: str | None = None, root: Path | None = None,
+                  articles: tuple[Path, str] | None = None) -> Briefing:
     """The briefing of the data file at `path` (named `display` in messages; with `root`, it
-    must be inside that folder)."""
-    return briefing_of(load_yaml(path, display, root))
+    must be inside that folder); with `articles` (the folder of article texts and its name in
+    messages), every passage must also be word for word in its article, read afresh."""
+    doc = load_yaml(path, display, root)
+    briefing = briefing_of(doc)
+    if articles is not None:
+        check_articles(doc, *articles)
+    return briefing
 
 
 def briefing_from_text(text: str, name: str = "briefing.yml") -> Briefing:

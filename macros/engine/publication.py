@@ -117,8 +117,9 @@ def figure_page(site: Site, key: str) -> str:
     return corrections.url if corrections else ""
 
 
-def day(date: PartialDate) -> dt.date:
-    return date.start()
+def figure_label(briefing, key: str) -> str:
+    """A corrected figure's label; a removed figure is named by its key."""
+    return briefing.figures[key].label if key in briefing.figures else key
 
 
 def feed_entries(site: Site) -> list[Entry]:
@@ -126,15 +127,15 @@ def feed_entries(site: Site) -> list[Entry]:
     b = site.briefing
     entries = []
     for c in b.corrections:
-        label = b.figure(c.figure).label if c.figure in b.figures else c.figure
+        label = figure_label(b, c.figure)
         title = f"{label} removed" if c.removed else f"{label} now reads \u201c{c.new}\u201d"
-        entries.append(Entry(title, day(c.date), address(site, figure_page(site, c.figure)),
+        entries.append(Entry(title, c.date.start(), address(site, figure_page(site, c.figure)),
                              f"Was \u201c{c.old}\u201d. {c.reason}",
                              "correction" if c.kind == "value" else "clarification"))
     for u in b.updates:
         url = (f"{site.changes_url}#{u.anchor}" if site.changes_url else
                figure_page(site, u.figures[0]) if u.figures else "")
-        entries.append(Entry(u.says, day(u.date), address(site, url), u.says, "update"))
+        entries.append(Entry(u.says, u.date.start(), address(site, url), u.says, "update"))
     return entries
 
 
@@ -176,10 +177,9 @@ def page_corrections(site: Site, src: str) -> list[CorrectionRef]:
     refs = []
     for c in b.corrections:
         if c.figure in keys:
-            label = b.figures[c.figure].label if c.figure in b.figures else c.figure
             now = "removed" if c.removed else f"now \u201c{c.new}\u201d"
-            refs.append(CorrectionRef(f"{label}: was \u201c{c.old}\u201d, {now}. {c.reason}",
-                                      day(c.date)))
+            refs.append(CorrectionRef(f"{figure_label(b, c.figure)}: was \u201c{c.old}\u201d, "
+                                      f"{now}. {c.reason}", c.date.start()))
     return refs
 
 
@@ -267,11 +267,6 @@ def card_alt(card: Card) -> str:
     return f"{card.title}. {card.site_name}."
 
 
-def published_between(site: Site) -> str:
-    """When the articles were published (the same account as the Sources' summary)."""
-    return articles_dates(site.briefing.sources.values(), show=format_partial_date)[1]
-
-
 class Publication:
     """One build's publication: what is worked out once (the build's date, the pages' and the
     data file's dates from one git log, the feed, when the articles were published), then each
@@ -285,7 +280,9 @@ class Publication:
         self.dates = file_dates(site.project_dir, site.docs_dir, data_file)
         self.data_changed = self.dates.get(data_file.resolve(), (self.built, self.built))[1]
         self.entries = feed_entries(site)
-        self.published = published_between(site)
+        # when the articles were published (the same account as the Sources' summary)
+        self.published = articles_dates(site.briefing.sources.values(),
+                                        show=format_partial_date)[1]
         reporting = site.briefing.reporting_as_of
         self.reporting = "" if reporting.precision == "none" else format_partial_date(reporting)
 

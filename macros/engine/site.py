@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import cached_property
 from pathlib import Path
 
 from .catalogue import told
@@ -28,7 +29,6 @@ from .present.pages.rules import (
 from .present.pages.site_pages import docs_files
 from .present.pages.templates import call_macro
 from .present.pages.usage import QUOTED, PageInfo, Usage, scan_pages, shown_template
-from .validate.articles import check_data_file
 
 _BUTTON_CALLS = re.compile(r"\{\{-?\s*(?:fig|cards)\s*\(.*?\}\}", re.S)
 # The macros that show a whole section the site links to or counts as shown.
@@ -52,18 +52,17 @@ class Site:
         self.config = config
         config.check_pages(pages)
         self.briefing = load_briefing(project_dir / config.data, display=config.data,
-                                      root=project_dir)
+                                      root=project_dir,
+                                      articles=(project_dir / config.articles, config.articles))
         self.sources = sources
         self.usage: Usage = scan_pages(pages, sources)
         config.check_sections(self.usage.macros_by_page)
         self.checker = PageChecker(sources, self.usage.pages, self.briefing.names_with_digits,
                                    docs_files(docs_dir))
-        check_data_file(project_dir / config.data, config.data, project_dir / config.articles,
-                        config.articles)   # the article texts are read afresh on every build
         self.appendix_url = pages[config.appendix].url
         self.sources_url = pages[config.sources].url
         self.changes_url = self._changes_url()
-        self._anchored: dict[str, set[str]] | None = None
+        self.shown_by = self._generated_keys()   # generator -> the figures it shows
         self._add_generated_keys()
         site_pages = {src: sources[src] for src in pages}
         check_front_matter(site_pages, self.briefing.names_with_digits)  # the guide's rules
@@ -104,12 +103,11 @@ class Site:
 
     def _add_generated_keys(self) -> None:
         """Count figures shown by whole-page generators (timeline, conflicts...) as used there."""
-        shown_by = self._generated_keys()
         for src, called in self.usage.macros_by_page.items():
             keys = self.usage.keys_by_page[src]
             seen = set(keys)
-            for generator in sorted(called & shown_by.keys()):
-                for k in shown_by[generator]:
+            for generator in sorted(called & self.shown_by.keys()):
+                for k in self.shown_by[generator]:
                     if k not in seen:
                         seen.add(k)
                         keys.append(k)
@@ -117,15 +115,14 @@ class Site:
     def anchored_keys(self) -> dict[str, set[str]]:
         """Per page URL, the figures it shows as a button with the id the appendix links back
         to (fig(), cards() and the generators); figures only drawn in a chart have none."""
-        if self._anchored is None:
-            shown_by = self._generated_keys()
-            self._anchored = {}
-            for src, info in self.usage.pages.items():
-                keys = self._button_keys(src)
-                for generator in self.usage.macros_by_page[src] & shown_by.keys():
-                    keys.update(shown_by[generator])
-                self._anchored[info.url] = keys
         return self._anchored
+
+    @cached_property
+    def _anchored(self) -> dict[str, set[str]]:
+        generated = self.shown_by.keys()
+        return {info.url: self._button_keys(src).union(
+                    *(self.shown_by[g] for g in self.usage.macros_by_page[src] & generated))
+                for src, info in self.usage.pages.items()}
 
     def _button_keys(self, src: str) -> set[str]:
         """The figures the page's fig() and cards() calls show (outside comments)."""
