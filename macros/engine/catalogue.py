@@ -200,6 +200,9 @@ MESSAGES: dict[str, Message] = {
     "template-syntax": Message(
         "template syntax error: {detail}",
         "check the {{{{ }}}} / {{% %}} brackets and quotes on this line; " + BRACES_LITERALLY),
+    "template-unknown-name": Message(
+        "unknown macro or variable '{name}'{suggestion}",
+        "use one of the macros listed in CONTRIBUTING.md"),
     "build-failure": Message(
         "this could not be built: {detail}",
         "undo the last change here (a deeply nested or very long expression, an unusual "
