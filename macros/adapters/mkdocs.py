@@ -9,7 +9,6 @@ build would leave MkDocs' live-reload server waiting, with every page request ha
 
 from __future__ import annotations
 
-import html
 import sys
 from pathlib import Path
 
@@ -21,6 +20,7 @@ from ..engine.config import BriefingConfig, setting_line
 from ..engine.errors import BriefingError, shown
 from ..engine.load.page_source import read_pages
 from ..engine.macro_table import macros
+from ..engine.present.markup import render
 from ..engine.present.pages.usage import PageInfo
 from ..engine.publication import Publication, Publisher
 from ..engine.settings_check import (
@@ -168,19 +168,11 @@ class Build:
 
 
 def error_page(messages: list[str], page: str | None = None) -> str:
-    """The page's Markdown under `serve` when it cannot be built: the messages, escaped (also
-    for the template pass that follows: no braces), in a block that stands out."""
-    shown = "".join(
-        f'<pre style="white-space:pre-wrap;margin:.6em 0 0">'
-        f"{html.escape(m).replace('{', '&#123;').replace('}', '&#125;')}</pre>" for m in messages)
+    """The page's Markdown under `serve` when it cannot be built: the messages
+    (templates/preview_error.html), about this page or about the whole site."""
     own = page and all(m.startswith(f"{page}:") for m in messages)
-    what = "this page" if own else "the site"
-    return ('<div class="briefing-error" role="alert" style="border:3px solid #c62828;'
-            'background:#fff3f3;color:#1a1a1a;padding:.8em 1em;margin:0 0 1.5em">'
-            f"<p style=\"margin:0\"><strong>Build error: {what} cannot be built until the "
-            "mistake below is fixed.</strong> Fix it and save the file: the preview rebuilds and "
-            "reloads by itself (<code>make build</code> stops on it).</p>"
-            f"{shown}</div>\n")
+    return render("preview_error.html", messages=messages,
+                  what="this page" if own else "the site") + "\n"
 
 
 def previewing(conf) -> bool:

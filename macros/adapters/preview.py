@@ -20,6 +20,11 @@ def on_startup(command: str, dirty: bool) -> None:
     serving = command == "serve"
 
 
+def _build(config):
+    """The build's Build (adapters/mkdocs.py), kept on the macros plugin; None before it."""
+    return getattr(config.plugins.get("macros"), "briefing_build", None)
+
+
 def on_page_read_source(page, config) -> str | None:
     """Under `serve`, a page MkDocs cannot read (not UTF-8, unreadable) is read as empty
     instead of stopping the rebuild; the adapter's check names the page, and every page shows
@@ -55,7 +60,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str | None:
 
         own = f"{config.docs_dir.rstrip('/').rpartition('/')[2]}/{page.file.src_uri}"
         message = str(told_as_mistake(error, own))
-        build = getattr(config.plugins.get("macros"), "briefing_build", None)
+        build = _build(config)
         if build is not None and message not in build.errors:
             build.errors.append(message)
         print(f"ERROR    -  {message}", file=sys.stderr)
@@ -68,7 +73,7 @@ def _drop_refused_fields(page, config) -> None:
     so the plugins and the theme that read it next can render the page."""
     from macros.engine.present.pages.rules import field_fits
 
-    build = getattr(config.plugins.get("macros"), "briefing_build", None)
+    build = _build(config)
     source = build.sources.get(page.file.src_uri) if build is not None else None
     for field, value in (source.meta if source else {}).items():
         if not field_fits(str(field), value):
@@ -91,7 +96,7 @@ def on_build_error(error: Exception) -> None:
 def on_page_context(context, page, config, nav):
     """Under `serve`, the build's mistakes for the theme's banner on every other page
     (overrides/main.html): MkDocs renders the theme after every page's Markdown."""
-    build = getattr(config.plugins.get("macros"), "briefing_build", None)
+    build = _build(config)
     if serving and build is not None:
         context["briefing_errors"] = [message.splitlines()[0] for message in build.errors]
     return context

@@ -73,7 +73,6 @@ class Build:
         is made."""
         return self._stamp() == self.stamp
 
-
     def register(self, env) -> None:
         """Called for each page: check it, then register the macros bound to it."""
         site, page = self.site, env.page

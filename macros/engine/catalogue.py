@@ -267,6 +267,43 @@ MESSAGES: dict[str, Message] = {
     "template-syntax": Message(
         "template syntax error: {detail}",
         "check the {{{{ }}}} / {{% %}} brackets and quotes on this line; " + BRACES_LITERALLY),
+    "template-unknown-name": Message(
+        "unknown macro or variable '{name}'{suggestion}",
+        "use one of the macros listed in CONTRIBUTING.md"),
+    # pages: chart macros (each message follows 'bar_chart(): ' or 'timeline_chart(): ')
+    "chart-keys-not-list": Message(
+        "'{argument}' must be a list of figure keys", 'write {argument}=["group.key", ...]'),
+    "chart-figure-kind": Message(
+        "'{key}' is a {kind} figure, but {argument} takes {kinds} figures",
+        "choose figures of a kind this chart can draw"),
+    "chart-units-mixed": Message(
+        "the plotted figures mix kinds or units: {shown}",
+        "plot figures of one kind and currency or unit (convert with a derived figure in the "
+        "data file)"),
+    "chart-not-positive": Message(
+        "'{key}' is {text}; this chart draws values above zero only",
+        "plot figures greater than zero"),
+    "chart-keys-per-figure": Message(
+        "'{argument}' must list one key (or \"\") per plotted figure, {count} in all",
+        'write {argument}=["group.key", "", ...]'),
+    "chart-names-per-figure": Message(
+        "'names' must list one text (or \"\") per plotted figure, {count} in all",
+        'write names=["a short name", ...]'),
+    "chart-title": Message("every chart needs a title", 'add title="What the chart shows"'),
+    "chart-highlight": Message(
+        "highlight '{highlight}' is not one of the plotted keys",
+        "give the key of one of the bars, or leave highlight out"),
+    "chart-multiple": Message(
+        "multiple {ratio} = {text} does not match the bars ({first} / {key})",
+        "list, for each bar, the ratio of the first figure to that bar's figure"),
+    "chart-undated": Message(
+        "'{key}' is undated and cannot be placed", "leave undated figures out of the timeline"),
+    "chart-span-fields": Message(
+        "each span needs exactly 'start', 'length' and 'name'",
+        'write spans=[{{"start": "a.date", "length": "a.duration", "name": "..."}}]'),
+    "chart-span-shape": Message(
+        "span '{name}' needs a start with a day and a length in days or weeks",
+        "choose an exact start date"),
     "build-failure": Message(
         "this could not be built: {detail}",
         "undo the last change here (a deeply nested or very long expression, an unusual "

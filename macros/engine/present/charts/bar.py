@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ...catalogue import told
 from ..html import PageRenderer, provenance
 from . import frame
 from .svg import FONT_SIZE, SMALL_SIZE, group, line_height, text_lines, text_width, titled, wrap
@@ -29,14 +30,11 @@ def bar_chart(r: PageRenderer, keys: list[str], title: str, names: list[str] | N
     extras = frame.parallel(r, also, len(figs), MACRO, "also")
     ratios = frame.parallel(r, multiples, len(figs), MACRO, "multiples", kinds={"ratio"})
     if highlight is not None and highlight not in keys:
-        raise frame.chart_error(MACRO, f"highlight '{highlight}' is not one of the plotted keys",
-                                "give the key of one of the bars, or leave highlight out")
+        raise frame.chart_error(MACRO, *told("chart-highlight", highlight=highlight))
     for fig, ratio in zip(figs, ratios, strict=True):
         if ratio is not None and not frame.agrees(ratio.value, figs[0].value / fig.value):
-            raise frame.chart_error(
-                MACRO, f"multiple {ratio.key} = {ratio.text} does not match the bars "
-                f"({figs[0].key} / {fig.key})", "list, for each bar, the ratio of the first "
-                "figure to that bar's figure")
+            raise frame.chart_error(MACRO, *told("chart-multiple", ratio=ratio.key,
+                                                 text=ratio.text, first=figs[0].key, key=fig.key))
     drawing = _draw(r, figs, labels, _notes(extras, ratios, labels[0]), highlight)
     description = "Bar chart, bars drawn to scale from zero. " + "; ".join(
         f"{label}: {fig.text}" + (f", {note}" if note else "")

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from ...catalogue import told
 from ...dates import PartialDate
 from ...derive.briefing import ResolvedFigure
 from ...errors import BriefingError
@@ -31,6 +32,7 @@ class Drawing:
 
 
 def chart_error(macro: str, problem: str, hint: str) -> BriefingError:
+    """A catalogue message (`told`), after the chart macro's name."""
     return BriefingError(f"{macro}(): {problem}", key=macro, hint=hint)
 
 
@@ -38,15 +40,13 @@ def figures(r: PageRenderer, keys: object, macro: str, argument: str = "keys",
             kinds: Iterable[str] | None = None) -> list[ResolvedFigure]:
     """The figures for a list of keys, checked to be a non-empty list of the allowed kinds."""
     if not isinstance(keys, list | tuple) or not keys:
-        raise chart_error(macro, f"'{argument}' must be a list of figure keys",
-                          f'write {argument}=["group.key", ...]')
+        raise chart_error(macro, *told("chart-keys-not-list", argument=argument))
     found = [r.briefing.figure(key) for key in keys]
     allowed = set(kinds) if kinds is not None else None
     for fig in found:
         if allowed is not None and fig.kind not in allowed:
-            raise chart_error(macro, f"'{fig.key}' is a {fig.kind} figure, but {argument} "
-                              f"takes {' or '.join(sorted(allowed))} figures",
-                              "choose figures of a kind this chart can draw")
+            raise chart_error(macro, *told("chart-figure-kind", key=fig.key, kind=fig.kind,
+                                           argument=argument, kinds=" or ".join(sorted(allowed))))
     return found
 
 
@@ -59,17 +59,14 @@ def one_unit(figs: Sequence[ResolvedFigure], macro: str) -> None:
     units = {(f.kind, f.unit_label) for f in figs}
     if len(units) > 1:
         shown = ", ".join(f"{f.key} ({f.kind} {f.unit_label})".replace(" )", ")") for f in figs)
-        raise chart_error(macro, f"the plotted figures mix kinds or units: {shown}",
-                          "plot figures of one kind and currency or unit (convert with a "
-                          "derived figure in the data file)")
+        raise chart_error(macro, *told("chart-units-mixed", shown=shown))
 
 
 def positive(figs: Sequence[ResolvedFigure], macro: str) -> None:
     """Lengths and areas are drawn from zero, so every value must be above it."""
     for fig in figs:
         if not fig.value > 0:
-            raise chart_error(macro, f"'{fig.key}' is {fig.text}; this chart draws values "
-                              "above zero only", "plot figures greater than zero")
+            raise chart_error(macro, *told("chart-not-positive", key=fig.key, text=fig.text))
 
 
 def parallel(r: PageRenderer, keys: object, count: int, macro: str, argument: str,
@@ -78,8 +75,7 @@ def parallel(r: PageRenderer, keys: object, count: int, macro: str, argument: st
     if keys is None:
         return [None] * count
     if not isinstance(keys, list | tuple) or len(keys) != count:
-        raise chart_error(macro, f"'{argument}' must list one key (or \"\") per plotted figure, "
-                          f"{count} in all", f'write {argument}=["group.key", "", ...]')
+        raise chart_error(macro, *told("chart-keys-per-figure", argument=argument, count=count))
     chosen = [k for k in keys if k]
     found = iter(figures(r, chosen, macro, argument, kinds) if chosen else [])
     return [next(found) if k else None for k in keys]
@@ -92,8 +88,7 @@ def names_for(figs: Sequence[ResolvedFigure], names: object, macro: str) -> list
         return [fig.label for fig in figs]
     if not isinstance(names, list | tuple) or len(names) != len(figs) or not all(
             isinstance(v, str) for v in names):
-        raise chart_error(macro, f"'names' must list one text (or \"\") per plotted figure, "
-                          f"{len(figs)} in all", 'write names=["a short name", ...]')
+        raise chart_error(macro, *told("chart-names-per-figure", count=len(figs)))
     return [name.strip() or fig.label for name, fig in zip(names, figs, strict=True)]
 
 
@@ -137,8 +132,7 @@ def render(r: PageRenderer, kind: str, title: str, description: str, drawing: Dr
            figs: Sequence[ResolvedFigure | None], note: str = "") -> str:
     """The chart as a raw HTML block: caption, SVG (titled, described), source line, data table."""
     if not isinstance(title, str) or not title.strip():
-        raise chart_error(f"{kind}_chart", "every chart needs a title",
-                          'add title="What the chart shows"')
+        raise chart_error(f"{kind}_chart", *told("chart-title"))
     title = plain_text(title)
     shown = list({f.key: f for f in figs if f is not None}.values())
     cid = chart_id(kind, title, [f.key for f in shown])

@@ -7,6 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 from itertools import pairwise
 
+from ...catalogue import told
 from ...dates import PartialDate
 from ...format.values import format_partial_date
 from ..html import PageRenderer, provenance
@@ -72,8 +73,7 @@ def timeline_chart(r: PageRenderer, keys: list[str], title: str,
 
 def _event(r: PageRenderer, fig, name: str) -> Item:
     if fig.value.precision == "none":
-        raise frame.chart_error(MACRO, f"'{fig.key}' is undated and cannot be placed",
-                                "leave undated figures out of the timeline")
+        raise frame.chart_error(MACRO, *told("chart-undated", key=fig.key))
     first, last = fig.value.start(), fig.value.end()
     return Item("point" if first == last else "range", first, last, fig.short, fig.text, name,
                 provenance(r.briefing, fig), fig.key)
@@ -81,14 +81,11 @@ def _event(r: PageRenderer, fig, name: str) -> Item:
 
 def _span(r: PageRenderer, span: object) -> tuple[Item, list]:
     if not isinstance(span, dict) or set(span) != {"start", "length", "name"}:
-        raise frame.chart_error(MACRO, "each span needs exactly 'start', 'length' and 'name'",
-                                'write spans=[{"start": "a.date", "length": "a.duration", '
-                                '"name": "..."}]')
+        raise frame.chart_error(MACRO, *told("chart-span-fields"))
     start = frame.figures(r, [span["start"]], MACRO, "span start", kinds={"date"})[0]
     length = frame.figures(r, [span["length"]], MACRO, "span length", kinds={"duration"})[0]
     if start.value.precision != "day" or length.unit not in {"day", "week"}:
-        raise frame.chart_error(MACRO, f"span '{span['name']}' needs a start with a day and a "
-                                "length in days or weeks", "choose an exact start date")
+        raise frame.chart_error(MACRO, *told("chart-span-shape", name=span["name"]))
     days = round(length.value * (7 if length.unit == "week" else 1))
     first = start.value.start()
     item = Item("span", first, first + dt.timedelta(days=days - 1),

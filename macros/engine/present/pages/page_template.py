@@ -43,9 +43,9 @@ def parse_body(page: PageSource, environment: jinja2.Environment, known: Collect
     for name in sorted(free_names(tree) - set(known)):
         word = re.compile(rf"\b{re.escape(name)}\b")
         line = next((n for n, row in enumerate(body, offset + 1) if word.search(row)), None)
-        raise BriefingError(f"unknown macro or variable '{name}'{did_you_mean(name, known)}",
-                            file=page.display, line=line, key=name,
-                            hint="use one of the macros listed in CONTRIBUTING.md")
+        problem, hint = told("template-unknown-name", name=name,
+                             suggestion=did_you_mean(name, known))
+        raise BriefingError(problem, file=page.display, line=line, key=name, hint=hint)
     for call in tree.find_all(nodes.Call) if macro_names is not None else ():
         if isinstance(call.node, nodes.Name) and call.node.name not in macro_names:
             problem, hint = told("template-expression", detail=f"it calls '{call.node.name}', "
