@@ -16,9 +16,7 @@ Run once the figures are resolved (derived values known), from Briefing:
   nor more than a year before the earliest of them (a date figure, or one marked historical,
   excepted: its sources recall it);
 - derived figures pass the range checks of stated ones (a year is a whole year in range);
-- a number other than zero is not shown as zero ("0 units");
-- a check does not name its own figure (a source cited twice by one entry is a duplicate key
-  in its 'sources:' mapping, refused by the YAML loader).
+- a number other than zero is not shown as zero ("0 units").
 
 check_written runs before the passage check (a value out of range is told as out of range,
 not as unsupported by its passage); check_derived runs once derived values are known.
@@ -72,8 +70,6 @@ def check_written(briefing: Any, doc: YamlDocument) -> None:
                             f"'{name}' is a number, not a name with digits in it",
                             "list names such as H200 or Qwen3-Max only: a number belongs in a "
                             "figure", key="names_with_digits")
-    for key, entry in _entries(data, "figures"):
-        _check_citations(key, entry, doc)
     for sid, source in briefing.sources.items():
         _check_range(source.date, ("sources", sid, "date"), f"sources.{sid}", "date", doc)
     for key, fig in briefing.figures.items():
@@ -86,12 +82,6 @@ def check_derived(briefing: Any, doc: YamlDocument) -> None:
     for key, fig in briefing.figures.items():
         if fig.derived:
             _check_figure(briefing, key, fig, doc)
-
-
-def _entries(data: dict, section: str) -> Iterable[tuple[str, dict]]:
-    entries = data.get(section)
-    if isinstance(entries, dict):
-        yield from ((k, v) for k, v in entries.items() if isinstance(v, dict))
 
 
 def _texts(data: dict) -> Iterable[tuple[tuple, str]]:
@@ -131,16 +121,6 @@ def _check_text(path: tuple, text: str, doc: YamlDocument, names_with_digits: tu
         if word:
             raise _fail(doc, path, *told("number-word-in-data", field=field, word=word.group(0),
                                          text=shown(text), file=doc.file))
-
-
-def _check_citations(key: str, entry: dict, doc: YamlDocument) -> None:
-    # A source cited twice is a duplicate key in the 'sources:' mapping: the YAML loader
-    # refuses it (yaml_source._build), before any rule runs.
-    check = entry.get("check")
-    if isinstance(check, dict) and check.get("stated") == key:
-        raise _fail(doc, ("figures", key, "check"), "the check names this figure itself, so it "
-                    "can never fail", "name the stated figure this one must agree with, or "
-                    "remove the check")
 
 
 def _begin(date: PartialDate) -> dt.date:
