@@ -47,6 +47,14 @@ class _EditorSchema(GenerateJsonSchema):
     def nullable_schema(self, schema):
         return self.generate_inner(schema["schema"])
 
+    def dict_schema(self, schema):
+        """A mapping's keys told as such ("'Rival-Ratio' does not match"), not as a property
+        that fits no pattern."""
+        result = super().dict_schema(schema)
+        for pattern in result.get("patternProperties", {}):
+            result["propertyNames"] = {"pattern": pattern}
+        return result
+
 
 def forbidden(reason: str) -> dict:
     """A field that must not be there; the message quotes the reason."""
@@ -64,11 +72,6 @@ def json_schema() -> dict:
     for name, model in models.items():
         for field, prop in model["properties"].items():
             _describe(name, field, prop)
-    for prop in [*schema["properties"].values(), *_passage_maps(models)]:
-        if "patternProperties" not in prop:
-            continue            # corrections: a list
-        (pattern,) = prop["patternProperties"]
-        prop["propertyNames"] = {"pattern": pattern}
     figure = schema["$defs"]["Figure"]
     figure["properties"]["value"] |= {"type": ["number", "string"]}
     figure["allOf"][:0] = _kind_rules()
@@ -113,12 +116,6 @@ def _describe(model: str, field: str, prop: dict) -> None:
     fields = (models.fields_of(models.VARIANTS[UNIONS[model]]) if model in UNIONS
               else getattr(models, model).model_fields)
     prop["examples"] = fields[field].examples   # in written order
-
-
-def _passage_maps(models: dict) -> list[dict]:
-    """The `sources:` mappings of figures, claims and glossary entries."""
-    return [model["properties"]["sources"] for name, model in models.items()
-            if name in {"Figure", "ClaimData", "GlossaryData"}]
 
 
 def _kind_is(kind: str) -> dict:
