@@ -1,7 +1,12 @@
 """The shape of the data file, enforced with pydantic, and what each field means: every field's
 description (Markdown) and examples are the text of CONTRIBUTING.md's field tables and of the
 editor schema, data/briefing.schema.json (both written by `make schema`, schema_export.py).
-A field whose table says more than yes or no keeps that under `x-required`."""
+A field whose table says more than yes or no keeps that under `x-required`.
+
+Every rule about one entry is here: figures and corrections are unions of variants (stated,
+editorial, derived; changed, removed), each with only its own fields; what a variant must not
+have or must have is REFUSED or NEEDED, and other rules `refuse` with a catalogue id. Rules
+that need the whole file (what a key names exists) are in document.py and rules.py."""
 
 from __future__ import annotations
 
