@@ -123,31 +123,6 @@ def _check_text(path: tuple, text: str, doc: YamlDocument, names_with_digits: tu
                                          text=shown(text), file=doc.file))
 
 
-def _begin(date: PartialDate) -> dt.date:
-    """The earliest calendar day a partial date can mean (early 2026-02 -> 1 February; not
-    PartialDate.start(), which puts a part of a month at its middle for sorting)."""
-    start = date.start()
-    if date.precision == "part":
-        return start.replace(day={"early": 1, "mid": 11, "late": 21}[date.part])
-    return start
-
-
-def _end(date: PartialDate) -> dt.date:
-    """The latest calendar day a partial date can mean."""
-    start = date.start()
-    if date.precision == "day":
-        return start
-    if date.precision == "year":
-        return dt.date(start.year, 12, 31)
-    following = dt.date(start.year + start.month // 12, start.month % 12 + 1, 1)
-    month_end = following - dt.timedelta(days=1)
-    if date.part == "early":
-        return start.replace(day=10)
-    if date.part == "mid":
-        return start.replace(day=20)
-    return month_end
-
-
 def _check_range(date: Any, path: tuple, key: str, field: str, doc: YamlDocument) -> None:
     if not isinstance(date, PartialDate) or date.year is None:
         return
@@ -171,17 +146,17 @@ def _check_figure(briefing: Any, key: str, fig: Any, doc: YamlDocument) -> None:
         dates = [getattr(briefing.sources[s], "date", None) for s in fig.sources
                  if s in briefing.sources]
         if dates and all(isinstance(d, PartialDate) and d.year is not None for d in dates):
-            latest = max(dates, key=_end)
-            if _begin(as_of) > _end(latest):
+            latest = max(dates, key=PartialDate.end)
+            if as_of.start() > latest.end():
                 raise doc.error(
                     here + ("as_of",),
                     f"as_of {as_of} is later than every cited source (the latest, "
                     f"{_source_named(briefing, latest, fig.sources)}, is dated {latest})",
                     key=name, hint="a source cannot report what was true after it was published: use "
                          "the date the sources give, or cite the later source that reports it")
-            earliest = min(dates, key=_begin)
+            earliest = min(dates, key=PartialDate.start)
             if (fig.kind != "date" and not fig.historical
-                    and _end(as_of) < _begin(earliest) - dt.timedelta(days=366)):
+                    and as_of.end() < earliest.start() - dt.timedelta(days=366)):
                 raise doc.error(here + ("as_of",), *told(
                     "as-of-before-sources", as_of=as_of, date=earliest,
                     source=_source_named(briefing, earliest, fig.sources)), key=name)
