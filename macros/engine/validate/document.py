@@ -54,19 +54,19 @@ def validate(doc: YamlDocument) -> BriefingFile:
     _check_sources(model, doc)
     _check_claims(model, doc)
     _check_glossary(model, doc)
-    _check_open_questions(model, doc)
     _check_corrections(model, doc)
     cited = {source for entries in (model.figures, model.claims, model.glossary)
              for entry in entries.values() for source in entry.sources}
     for source in model.sources:
         if source not in cited:
             raise _at(doc, ("sources", source), f"sources.{source}", *told("uncited-source"))
-    for cid, conflict in model.conflicts.items():
-        for index, key in enumerate(conflict.figures):
-            if key not in model.figures:
-                raise _at(doc, ("conflicts", cid, "figures", index), f"conflicts.{cid}",
-                          f"unknown figure '{key}'{did_you_mean(key, model.figures)}",
-                          "list keys that exist under 'figures:'")
+    for section in ("conflicts", "open_questions"):   # entries that list figures
+        for name, entry in getattr(model, section).items():
+            for index, key in enumerate(entry.figures):
+                if key not in model.figures:
+                    raise _at(doc, (section, name, "figures", index), f"{section}.{name}",
+                              f"unknown figure '{key}'{did_you_mean(key, model.figures)}",
+                              "list keys that exist under 'figures:'")
     _check_circular(model, doc)
     return model
 
@@ -298,16 +298,6 @@ def _check_glossary(model: BriefingFile, doc: YamlDocument) -> None:
                           "define each term once; list other names under 'also:'")
             terms[term.casefold()] = key
         _check_cited_ids(("glossary", key), entry.sources, model, doc)
-
-
-def _check_open_questions(model: BriefingFile, doc: YamlDocument) -> None:
-    for key, question in model.open_questions.items():
-        here = ("open_questions", key)
-        for index, fkey in enumerate(question.figures):
-            if fkey not in model.figures:
-                raise _at(doc, here + ("figures", index), f"open_questions.{key}",
-                          f"unknown figure '{fkey}'{did_you_mean(fkey, model.figures)}",
-                          "list keys that exist under 'figures:'")
 
 
 def _check_corrections(model: BriefingFile, doc: YamlDocument) -> None:
