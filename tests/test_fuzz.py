@@ -32,7 +32,7 @@ from macros.engine.pipeline import briefing_from_text
 from macros.engine.present import generated
 from macros.engine.present.html import PageRenderer
 from macros.engine.present.pages.templates import call_macro
-from macros.engine.validate.models import FIGURE_FIELDS, Source
+from macros.engine.validate.models import FIGURE_VARIANTS, Source, fields_of
 
 NAME = "data/briefing.yml"
 REAL = (ROOT / NAME).read_text(encoding="utf-8")
@@ -41,7 +41,7 @@ FUZZ = settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", "200")), deadli
                 derandomize=not os.environ.get("FUZZ_RANDOM"),
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
-FIELDS = sorted({*FIGURE_FIELDS, *Source.model_fields, "sources", "figures", "conflicts",
+FIELDS = sorted({*fields_of(FIGURE_VARIANTS), *Source.model_fields, "sources", "figures", "conflicts",
                  "stated", "tolerance", "title", "type", "explanation", "valeu", "curency"})
 SCALARS = [
     "0", "-1", "-0.5", "1", "1.5", "3000000000", "1e400", "-1e400", ".nan", ".inf", "-.inf",

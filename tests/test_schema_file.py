@@ -34,6 +34,7 @@ from macros.engine.validate.rules import EARLIEST_YEAR, LATEST_YEAR
 from macros.engine.validate.schema_export import (
     CONTRIBUTING,
     SCHEMA_FILE,
+    UNIONS,
     UNIT_KINDS,
     contributing_text,
     plain,
@@ -80,10 +81,10 @@ def _models() -> dict[str, dict]:
 
 
 def _fields(name: str) -> dict:
-    """The fields of a model; `Figure` is every field of the stated, editorial and derived
-    figures, which the schema shows as one."""
-    if name == "Figure":
-        return schema_module.FIGURE_FIELDS
+    """The fields of a model; `Figure` and `CorrectionData` are every field of their variants
+    (stated, editorial and derived figures; changed and removed corrections), shown as one."""
+    if name in UNIONS:
+        return schema_module.fields_of(schema_module.VARIANTS[UNIONS[name]])
     return getattr(schema_module, name).model_fields
 
 

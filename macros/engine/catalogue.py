@@ -118,6 +118,16 @@ MESSAGES: dict[str, Message] = {
     "derived-editorial": Message(
         "a derived figure cannot be editorial",
         "remove 'editorial: true'; a derived figure shows its formula instead"),
+    "removed-new": Message(
+        "a removed figure has no 'new' text",
+        "delete 'new:'"),
+    "correction-needs-new": Message(
+        "missing required field 'new'",
+        "add new: with the figure's text as the site now shows it, or removed: true if the "
+        "figure was taken off the site"),
+    "correction-day": Message(
+        "a correction needs the day it was made, got {date}",
+        "write the date of the change, like 2026-12-01"),
     "formula-unreadable": Message(
         "{reason}",
         "write keys and numbers joined by + - * /"),

@@ -5,28 +5,26 @@ from __future__ import annotations
 from pydantic import ValidationError
 
 from ..catalogue import MESSAGES, told
-from ..characters import numerals
 from ..errors import BriefingError, did_you_mean, shown
 from ..load.yaml_source import YamlDocument
 from .circular import circular_check
 from .formula_syntax import parse_formula
 from .messages import plain_pydantic, plain_wording
 from .models import (
-    FIGURE_FIELDS,
     FIGURE_KEY,
-    FIGURE_VARIANTS,
     NEEDED,
     REFUSED,
     SOURCE_ID,
+    VARIANTS,
     BriefingFile,
     Check,
     ClaimData,
     Conflict,
-    CorrectionData,
     Figure,
     GlossaryData,
     OpenQuestionData,
     Source,
+    fields_of,
 )
 from .text import LINE_BREAK, TEXT_ERRORS
 
@@ -56,19 +54,19 @@ def validate(doc: YamlDocument) -> BriefingFile:
     _check_sources(model, doc)
     _check_claims(model, doc)
     _check_glossary(model, doc)
-    _check_open_questions(model, doc)
     _check_corrections(model, doc)
     cited = {source for entries in (model.figures, model.claims, model.glossary)
              for entry in entries.values() for source in entry.sources}
     for source in model.sources:
         if source not in cited:
             raise _at(doc, ("sources", source), f"sources.{source}", *told("uncited-source"))
-    for cid, conflict in model.conflicts.items():
-        for index, key in enumerate(conflict.figures):
-            if key not in model.figures:
-                raise _at(doc, ("conflicts", cid, "figures", index), f"conflicts.{cid}",
-                          f"unknown figure '{key}'{did_you_mean(key, model.figures)}",
-                          "list keys that exist under 'figures:'")
+    for section in ("conflicts", "open_questions"):   # entries that list figures
+        for name, entry in getattr(model, section).items():
+            for index, key in enumerate(entry.figures):
+                if key not in model.figures:
+                    raise _at(doc, (section, name, "figures", index), f"{section}.{name}",
+                              f"unknown figure '{key}'{did_you_mean(key, model.figures)}",
+                              "list keys that exist under 'figures:'")
     _check_circular(model, doc)
     return model
 
@@ -96,7 +94,7 @@ def _in_document(loc: tuple) -> tuple:
     members of a union ('list[...]', 'function-after[...]')."""
     return tuple(part for n, part in enumerate(loc)
                  if not (isinstance(part, str) and "[" in part and part != "[key]")
-                 and not (n == 2 and loc[0] == "figures" and part in FIGURE_VARIANTS))
+                 and not (n == 2 and part in VARIANTS.get(loc[0], ())))   # a variant's tag
 
 
 def _first(errors: list[dict]) -> dict:
@@ -129,9 +127,9 @@ def _explain(error: ValidationError, doc: YamlDocument) -> BriefingError:
     else:
         key, field = ".".join(str(p) for p in loc) or None, ""
     kind, msg = first["type"], first["msg"]
-    role = first["loc"][2] if loc[:1] == ("figures",) and len(first["loc"]) > 2 else None
+    tag = first["loc"][2] if loc[0] in VARIANTS and len(first["loc"]) > 2 else None
     rule = {"extra_forbidden": REFUSED, "missing": NEEDED, "too_short": NEEDED
-            }.get(kind, {}).get((role, loc[-1]))
+            }.get(kind, {}).get((tag, loc[-1]))
     if rule or kind in MESSAGES:
         return _broken_rule(rule or kind, loc, first, doc)
     if kind in TEXT_ERRORS:
@@ -170,12 +168,11 @@ def _explain(error: ValidationError, doc: YamlDocument) -> BriefingError:
 
 
 def _broken_rule(message_id: str, loc: tuple, first: dict, doc: YamlDocument) -> BriefingError:
-    """A rule of the models broken (models.refuse, REFUSED, NEEDED), in the catalogue's words,
-    at the field it names, else at the field refused, else at the entry."""
+    """A rule of the models broken (models.refuse, REFUSED, NEEDED), in the catalogue's words:
+    a field needed is told at its entry, any other at the field (the one a rule names)."""
     values = dict(first.get("ctx") or {})
     field = values.pop("field", None)
-    path = (loc[:2] + (field,) if field else loc if first["type"] == "extra_forbidden"
-            else loc[:2])
+    path = loc[:-1] if first["type"] in {"missing", "too_short"} else loc + (field,) * bool(field)
     if "value" in values:
         values["value"] = doc.shown_at(path, values["value"])
     return doc.error(path, *told(message_id, key=loc[1], **values), key=f"{loc[0]}.{loc[1]}")
@@ -228,21 +225,24 @@ def _generic(first: dict, field: str) -> tuple[str, str]:
 def _fields_for(loc: tuple) -> list[str]:
     """The fields an unknown field at `loc` is compared with, sorted."""
     owners = {"sources": Source, "conflicts": Conflict, "claims": ClaimData,
-              "glossary": GlossaryData, "open_questions": OpenQuestionData,
-              "corrections": CorrectionData}
+              "glossary": GlossaryData, "open_questions": OpenQuestionData}
     if len(loc) == 1 or (len(loc) == 2 and loc[0] != "corrections"):
-        owner = BriefingFile
-    elif len(loc) == 4 and loc[0] == "figures" and loc[2] == "check":
-        owner = Check
-    elif loc[0] == "figures" and len(loc) == 3:
-        return sorted(FIGURE_FIELDS)
-    else:
-        owner = owners.get(loc[0]) if len(loc) in (2, 3) else None
-    return sorted(owner.model_fields) if owner else []
+        return sorted(BriefingFile.model_fields)
+    if len(loc) == 4 and loc[0] == "figures" and loc[2] == "check":
+        return sorted(Check.model_fields)
+    if loc[0] in VARIANTS and len(loc) in (2, 3):
+        return sorted(fields_of(VARIANTS[loc[0]]))
+    return sorted(owners[loc[0]].model_fields) if len(loc) == 3 and loc[0] in owners else []
 
 
 def _check_figure(key: str, fig: Figure, model: BriefingFile, doc: YamlDocument) -> None:
-    """What a figure names exists: the stated figure of its check, the sources it cites."""
+    """What a figure names exists: the stated figure of its check (another figure), the sources
+    it cites. (A source cited twice is a duplicate key in its 'sources:' mapping: the YAML
+    loader refuses it.)"""
+    if fig.check is not None and fig.check.stated == key:
+        raise _at(doc, ("figures", key, "check"), f"figures.{key}", "the check names this figure "
+                  "itself, so it can never fail", "name the stated figure this one must agree "
+                  "with, or remove the check")
     if fig.check is not None and fig.check.stated not in model.figures:
         raise _at(doc, ("figures", key, "check"), f"figures.{key}",
                   f"unknown stated figure '{fig.check.stated}'"
@@ -285,10 +285,6 @@ def _check_claims(model: BriefingFile, doc: YamlDocument) -> None:
             raise _at(doc, here, f"claims.{key}", f"'{key}' is also a figure key",
                       "claim and figure keys share one namespace (cite() and fig() look them "
                       "up): rename the claim")
-        if numerals().search(claim.says):
-            raise _at(doc, here + ("says",), f"claims.{key}",
-                      f"'says' contains a digit: {claim.says!r}",
-                      "say it in words; the numbers belong to figures (fig()) and the passage")
         _check_cited_ids(here, claim.sources, model, doc)
 
 
@@ -304,44 +300,17 @@ def _check_glossary(model: BriefingFile, doc: YamlDocument) -> None:
         _check_cited_ids(("glossary", key), entry.sources, model, doc)
 
 
-def _check_open_questions(model: BriefingFile, doc: YamlDocument) -> None:
-    for key, question in model.open_questions.items():
-        here = ("open_questions", key)
-        if numerals().search(question.question):
-            raise _at(doc, here + ("question",), f"open_questions.{key}",
-                      f"'question' contains a digit: {question.question!r}",
-                      "refer to the figure in words ('the date below'); the figures listed "
-                      "carry the numbers")
-        for index, fkey in enumerate(question.figures):
-            if fkey not in model.figures:
-                raise _at(doc, here + ("figures", index), f"open_questions.{key}",
-                          f"unknown figure '{fkey}'{did_you_mean(fkey, model.figures)}",
-                          "list keys that exist under 'figures:'")
-
-
 def _check_corrections(model: BriefingFile, doc: YamlDocument) -> None:
     """Corrections name existing figures (their 'new' text is checked once figures are
     formatted, in derive/briefing.py)."""
     for index, correction in enumerate(model.corrections):
         here = ("corrections", index)
-        if correction.removed:
-            if correction.figure in model.figures:
-                raise _at(doc, here + ("removed",), f"corrections.{index}",
-                          f"{correction.figure} is marked removed but is still under 'figures:'",
-                          "remove 'removed: true' and give 'new', or delete the figure")
-            if correction.new is not None:
-                raise _at(doc, here + ("new",), f"corrections.{index}",
-                          "a removed figure has no 'new' text", "delete 'new:'")
-        elif correction.new is None:
-            raise _at(doc, here, f"corrections.{index}", "missing required field 'new'",
-                      "add new: with the figure's text as the site now shows it, or "
-                      "removed: true if the figure was taken off the site")
+        if correction.removed and correction.figure in model.figures:
+            raise _at(doc, here + ("removed",), f"corrections.{index}",
+                      f"{correction.figure} is marked removed but is still under 'figures:'",
+                      "remove 'removed: true' and give 'new', or delete the figure")
         if correction.figure not in model.figures and not correction.removed:
-            raise _at(doc, ("corrections", index, "figure"), f"corrections.{index}",
+            raise _at(doc, here + ("figure",), f"corrections.{index}",
                       f"unknown figure '{correction.figure}'"
                       f"{did_you_mean(correction.figure, model.figures)}",
                       "name the figure that was corrected, as a key under 'figures:'")
-        if correction.date.precision != "day":
-            raise _at(doc, ("corrections", index, "date"), f"corrections.{index}",
-                      f"a correction needs the day it was made, got {correction.date}",
-                      "write the date of the change, like 2026-12-01")

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from ..errors import shown
 
-SECTIONS = {"sources": "sources", "figures": "figures", "conflicts": "conflicts"}
 SECTION_HINTS = {
-    "sources": "add the sources under it, indented by two spaces, or fix the indentation",
-    "figures": "add the figures under it, indented by two spaces, or fix the indentation",
+    **{name: f"add the {name} under it, indented by two spaces, or fix the indentation"
+       for name in ("sources", "figures")},
     "conflicts": "delete the empty 'conflicts:' line, or add conflicts under it, indented by two "
                  "spaces",
 }

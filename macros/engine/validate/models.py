@@ -1,11 +1,19 @@
 """The shape of the data file, enforced with pydantic, and what each field means: every field's
 description (Markdown) and examples are the text of CONTRIBUTING.md's field tables and of the
 editor schema, data/briefing.schema.json (both written by `make schema`, schema_export.py).
-A field whose table says more than yes or no keeps that under `x-required`."""
+A field whose table says more than yes or no keeps that under `x-required`.
+
+Every rule about one entry is here: figures and corrections are unions of variants (stated,
+editorial, derived; changed, removed), each with only its own fields; what a variant must not
+have or must have is REFUSED or NEEDED, and other rules `refuse` with a catalogue id. Rules
+that need the whole file (what a key names exists) are in document.py and rules.py."""
 
 from __future__ import annotations
 
 import datetime as dt
+import operator
+from collections.abc import Callable
+from functools import reduce
 from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import (
@@ -23,6 +31,7 @@ from pydantic import (
     WithJsonSchema,
     model_validator,
 )
+from pydantic.fields import FieldInfo
 from pydantic_core import PydanticCustomError
 
 from ..dates import PartialDate
@@ -54,11 +63,29 @@ _DATE = rf"[0-9]{{4}}(-{_MONTH}(-{_DAY})?)?|(early|mid|late) [0-9]{{4}}-{_MONTH}
 DATE_PATTERN_EDITOR = rf"^({_DATE})$"
 DATED_PATTERN_EDITOR = rf"^(undated|{_DATE})$"
 
-DateField = Annotated[
-    PartialDate,
-    BeforeValidator(PartialDate.parse),
-    WithJsonSchema({"type": "string", "pattern": DATED_PATTERN_EDITOR}),
-]
+
+
+def date_type(pattern: str, *checks: object) -> object:
+    """A partial date as the data file writes it, then `checks`; `pattern` is its form in the
+    editor schema."""
+    return Annotated[PartialDate, BeforeValidator(PartialDate.parse), *checks,
+                     WithJsonSchema({"type": "string", "pattern": pattern})]
+
+
+def _a_day(date: PartialDate) -> PartialDate:
+    if date.precision != "day":
+        raise refuse("correction-day", date=str(date))
+    return date
+
+
+def refuse(message_id: str, field: str | None = None, **values: object) -> PydanticCustomError:
+    """A data rule broken: the catalogue's message `message_id` (document.py words it), told
+    at `field` of the entry, else where the error is."""
+    return PydanticCustomError(message_id, message_id, {"field": field, **values})
+
+
+DateField = date_type(DATED_PATTERN_EDITOR)
+Day = date_type(DATE_PATTERN_EDITOR, AfterValidator(_a_day))   # a correction's date
 
 
 def line(**constraints: object) -> object:
@@ -137,12 +164,6 @@ class Check(Strict):
     tolerance: Annotated[float, Field(gt=0, lt=1)] = Field(
         description="the largest relative difference allowed, above zero and below one (`0.01` is 1%)",
         examples=[0.01])
-
-
-def refuse(message_id: str, field: str | None = None, **values: object) -> PydanticCustomError:
-    """A data rule broken: the catalogue's message `message_id` (messages.py words it), told at
-    `field` of the entry (at the entry itself without one)."""
-    return PydanticCustomError(message_id, message_id, {"field": field, **values})
 
 
 class FigureFields(Strict):
@@ -281,9 +302,9 @@ def _formula(text: str) -> str:
     try:
         tree = parse_formula(text)
     except FormulaError as error:
-        raise refuse("formula-unreadable", "formula", reason=str(error)) from None
+        raise refuse("formula-unreadable", reason=str(error)) from None
     if not references(tree):
-        raise refuse("formula-constant", "formula")
+        raise refuse("formula-constant")
     return text
 
 
@@ -306,30 +327,29 @@ class DerivedFigure(FigureFields):
 
 FIGURE_VARIANTS = {"stated": StatedFigure, "editorial": EditorialFigure,
                    "derived": DerivedFigure}
-FIGURE_FIELDS = {**StatedFigure.model_fields, **DerivedFigure.model_fields}   # every figure field
-# what a figure of one role must not have, or must have (missing or empty): the catalogue's
-# message for each
-REFUSED = {("derived", "value"): "value-or-formula", ("derived", "sources"): "derived-sources",
-           ("derived", "editorial"): "derived-editorial", ("editorial", "sources"): "editorial-sources",
-           ("editorial", "as_of"): "editorial-as-of", ("stated", "check"): "check-on-stated",
-           ("editorial", "check"): "check-on-stated"}
-NEEDED = {("stated", "value"): "value-or-formula", ("editorial", "value"): "value-or-formula",
-          ("stated", "as_of"): "stated-as-of", ("stated", "sources"): "stated-sources"}
+def union(variants: dict[str, type[Strict]], tag_of: Callable[[dict], str]) -> object:
+    """One of `variants`, the one whose tag `tag_of` gives an entry (anything but a mapping is
+    checked as the first variant, which refuses it)."""
+    def choose(entry: object) -> str:
+        if isinstance(entry, dict):
+            return tag_of(entry)
+        return next((tag for tag, model in variants.items() if isinstance(entry, model)),
+                    next(iter(variants)))
+    members = (Annotated[model, Tag(tag)] for tag, model in variants.items())
+    return Annotated[reduce(operator.or_, members), Discriminator(choose)]
 
 
-def figure_role(entry: object) -> str:
-    """Derived with a formula, editorial when it says so, else stated."""
-    if isinstance(entry, FigureFields):
-        return next(role for role, model in FIGURE_VARIANTS.items() if isinstance(entry, model))
-    if isinstance(entry, dict) and "formula" in entry:
-        return "derived"
-    return "editorial" if isinstance(entry, dict) and entry.get("editorial") is True else "stated"
+def fields_of(variants: dict[str, type[Strict]]) -> dict[str, FieldInfo]:
+    """Every field of a union, each once, in the order the variants give them."""
+    fields: dict[str, FieldInfo] = {}
+    for model in variants.values():
+        for name, info in model.model_fields.items():
+            fields.setdefault(name, info)
+    return fields
 
 
-Figure = Annotated[
-    Annotated[StatedFigure, Tag("stated")] | Annotated[EditorialFigure, Tag("editorial")]
-    | Annotated[DerivedFigure, Tag("derived")],
-    Discriminator(figure_role)]
+Figure = union(FIGURE_VARIANTS, lambda entry: "derived" if "formula" in entry else
+               "editorial" if entry.get("editorial") is True else "stated")
 
 
 class Conflict(Strict):
@@ -418,24 +438,18 @@ class OpenQuestionData(Strict):
         examples=["Both stock-news articles give only the date."])
 
 
-class CorrectionData(Strict):
-    """A change to a published figure; 'new' must equal the figure's current text. A figure
-    taken off the site is recorded with removed: true and no 'new'."""
+class CorrectionFields(Strict):
+    """A change to a published figure: what every correction has."""
 
     figure: FigureKey = Field(
         description="the key of the corrected figure",
         examples=["competition.baidu_budget_usd"])
-    date: DateField = Field(
+    date: Day = Field(
         description="the day of the change, as a [partial date](#dates)",
         examples=["2026-12-01"])
     old: Text = Field(
         description="the text as it was published",
         examples=["US$71.8 million"])
-    new: Text | None = Field(
-        None,
-        description="the figure's text now, exactly as the site shows it (checked)",
-        examples=["about US$72 million"],
-        json_schema_extra={"x-required": "unless removed"})
     removed: StrictBool = Field(
         False,
         description=("`true` for a figure taken off the site: no `new`, and the figure must no longer "
@@ -451,6 +465,36 @@ class CorrectionData(Strict):
     reason: Text = Field(
         description="why it changed",
         examples=["Derived from an approximate amount; shown rounded."])
+
+
+class ChangedCorrection(CorrectionFields):
+    """A figure shown differently now; 'new' must equal the figure's current text."""
+
+    new: Text = Field(
+        description="the figure's text now, exactly as the site shows it (checked)",
+        examples=["about US$72 million"],
+        json_schema_extra={"x-required": "unless removed"})
+
+
+class RemovedCorrection(CorrectionFields):
+    """A figure taken off the site: removed: true and no 'new'."""
+
+    new: ClassVar[None] = None
+
+
+CORRECTION_VARIANTS = {"changed": ChangedCorrection, "removed": RemovedCorrection}
+# what an entry of one variant must not have, or must have (missing or empty): the catalogue's
+# message for each
+REFUSED = {("derived", "value"): "value-or-formula", ("derived", "sources"): "derived-sources",
+           ("derived", "editorial"): "derived-editorial", ("editorial", "sources"): "editorial-sources",
+           ("editorial", "as_of"): "editorial-as-of", ("stated", "check"): "check-on-stated",
+           ("editorial", "check"): "check-on-stated", ("removed", "new"): "removed-new"}
+NEEDED = {("stated", "value"): "value-or-formula", ("editorial", "value"): "value-or-formula",
+          ("stated", "as_of"): "stated-as-of", ("stated", "sources"): "stated-sources",
+          ("changed", "new"): "correction-needs-new"}
+VARIANTS = {"figures": FIGURE_VARIANTS, "corrections": CORRECTION_VARIANTS}   # sections of unions
+CorrectionData = union(CORRECTION_VARIANTS,
+                       lambda entry: "removed" if entry.get("removed") is True else "changed")
 
 
 class UpdateData(Strict):

@@ -16,9 +16,7 @@ Run once the figures are resolved (derived values known), from Briefing:
   nor more than a year before the earliest of them (a date figure, or one marked historical,
   excepted: its sources recall it);
 - derived figures pass the range checks of stated ones (a year is a whole year in range);
-- a number other than zero is not shown as zero ("0 units");
-- a check does not name its own figure (a source cited twice by one entry is a duplicate key
-  in its 'sources:' mapping, refused by the YAML loader).
+- a number other than zero is not shown as zero ("0 units").
 
 check_written runs before the passage check (a value out of range is told as out of range,
 not as unsupported by its passage); check_derived runs once derived values are known.
@@ -72,8 +70,6 @@ def check_written(briefing: Any, doc: YamlDocument) -> None:
                             f"'{name}' is a number, not a name with digits in it",
                             "list names such as H200 or Qwen3-Max only: a number belongs in a "
                             "figure", key="names_with_digits")
-    for key, entry in _entries(data, "figures"):
-        _check_citations(key, entry, doc)
     for sid, source in briefing.sources.items():
         _check_range(source.date, ("sources", sid, "date"), f"sources.{sid}", "date", doc)
     for key, fig in briefing.figures.items():
@@ -86,12 +82,6 @@ def check_derived(briefing: Any, doc: YamlDocument) -> None:
     for key, fig in briefing.figures.items():
         if fig.derived:
             _check_figure(briefing, key, fig, doc)
-
-
-def _entries(data: dict, section: str) -> Iterable[tuple[str, dict]]:
-    entries = data.get(section)
-    if isinstance(entries, dict):
-        yield from ((k, v) for k, v in entries.items() if isinstance(v, dict))
 
 
 def _texts(data: dict) -> Iterable[tuple[tuple, str]]:
@@ -133,41 +123,6 @@ def _check_text(path: tuple, text: str, doc: YamlDocument, names_with_digits: tu
                                          text=shown(text), file=doc.file))
 
 
-def _check_citations(key: str, entry: dict, doc: YamlDocument) -> None:
-    # A source cited twice is a duplicate key in the 'sources:' mapping: the YAML loader
-    # refuses it (yaml_source._build), before any rule runs.
-    check = entry.get("check")
-    if isinstance(check, dict) and check.get("stated") == key:
-        raise _fail(doc, ("figures", key, "check"), "the check names this figure itself, so it "
-                    "can never fail", "name the stated figure this one must agree with, or "
-                    "remove the check")
-
-
-def _begin(date: PartialDate) -> dt.date:
-    """The earliest calendar day a partial date can mean (early 2026-02 -> 1 February; not
-    PartialDate.start(), which puts a part of a month at its middle for sorting)."""
-    start = date.start()
-    if date.precision == "part":
-        return start.replace(day={"early": 1, "mid": 11, "late": 21}[date.part])
-    return start
-
-
-def _end(date: PartialDate) -> dt.date:
-    """The latest calendar day a partial date can mean."""
-    start = date.start()
-    if date.precision == "day":
-        return start
-    if date.precision == "year":
-        return dt.date(start.year, 12, 31)
-    following = dt.date(start.year + start.month // 12, start.month % 12 + 1, 1)
-    month_end = following - dt.timedelta(days=1)
-    if date.part == "early":
-        return start.replace(day=10)
-    if date.part == "mid":
-        return start.replace(day=20)
-    return month_end
-
-
 def _check_range(date: Any, path: tuple, key: str, field: str, doc: YamlDocument) -> None:
     if not isinstance(date, PartialDate) or date.year is None:
         return
@@ -191,17 +146,17 @@ def _check_figure(briefing: Any, key: str, fig: Any, doc: YamlDocument) -> None:
         dates = [getattr(briefing.sources[s], "date", None) for s in fig.sources
                  if s in briefing.sources]
         if dates and all(isinstance(d, PartialDate) and d.year is not None for d in dates):
-            latest = max(dates, key=_end)
-            if _begin(as_of) > _end(latest):
+            latest = max(dates, key=PartialDate.end)
+            if as_of.start() > latest.end():
                 raise doc.error(
                     here + ("as_of",),
                     f"as_of {as_of} is later than every cited source (the latest, "
                     f"{_source_named(briefing, latest, fig.sources)}, is dated {latest})",
                     key=name, hint="a source cannot report what was true after it was published: use "
                          "the date the sources give, or cite the later source that reports it")
-            earliest = min(dates, key=_begin)
+            earliest = min(dates, key=PartialDate.start)
             if (fig.kind != "date" and not fig.historical
-                    and _end(as_of) < _begin(earliest) - dt.timedelta(days=366)):
+                    and as_of.end() < earliest.start() - dt.timedelta(days=366)):
                 raise doc.error(here + ("as_of",), *told(
                     "as-of-before-sources", as_of=as_of, date=earliest,
                     source=_source_named(briefing, earliest, fig.sources)), key=name)

@@ -25,7 +25,6 @@ from . import models
 from .models import (
     DATE_PATTERN_EDITOR,
     DATED_PATTERN_EDITOR,
-    FIGURE_KEY,
     BriefingFile,
     Kind,
 )
@@ -39,8 +38,6 @@ DATE_FORMS = ("Write it in quotes as 2026-02-15 (a day), 2026-02 (a month), 'ear
               "'mid 2026-02' or 'late 2026-02' (part of a month) or 2026 (a year). The schema "
               "checks months 01 to 12 and days 01 to 31; the build also refuses a day that does "
               "not exist (2026-02-30) and a year outside {first} to {last}.")
-DATE_FIELDS = {("Source", "date"): DATED_PATTERN_EDITOR, ("Figure", "as_of"): DATED_PATTERN_EDITOR,
-               ("CorrectionData", "date"): DATE_PATTERN_EDITOR}
 
 
 class _EditorSchema(GenerateJsonSchema):
@@ -49,6 +46,14 @@ class _EditorSchema(GenerateJsonSchema):
 
     def nullable_schema(self, schema):
         return self.generate_inner(schema["schema"])
+
+    def dict_schema(self, schema):
+        """A mapping's keys told as such ("'Rival-Ratio' does not match"), not as a property
+        that fits no pattern."""
+        result = super().dict_schema(schema)
+        for pattern in result.get("patternProperties", {}):
+            result["propertyNames"] = {"pattern": pattern}
+        return result
 
 
 def forbidden(reason: str) -> dict:
@@ -61,35 +66,40 @@ def json_schema() -> dict:
     schema = BriefingFile.model_json_schema(schema_generator=_EditorSchema)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "Briefing data file"
-    _one_figure_schema(schema)
+    for name, section in UNIONS.items():
+        _one_schema(schema, name, section)
     models = {"BriefingFile": schema, **schema["$defs"]}
     for name, model in models.items():
         for field, prop in model["properties"].items():
             _describe(name, field, prop)
-    for prop in [*schema["properties"].values(), *_passage_maps(models)]:
-        if "patternProperties" not in prop:
-            continue            # corrections: a list
-        (pattern,) = prop["patternProperties"]
-        prop["propertyNames"] = {"pattern": pattern}
     figure = schema["$defs"]["Figure"]
     figure["properties"]["value"] |= {"type": ["number", "string"]}
-    figure["allOf"] = _figure_rules()
-    schema["$defs"]["CorrectionData"]["allOf"] = _correction_rules()
+    figure["allOf"][:0] = _kind_rules()
     return schema
 
 
-def _one_figure_schema(schema: dict) -> None:
-    """The figure variants as one `Figure` with every field, each variant's own rules under
-    `if` its role: one schema per field keeps the editor's messages plain."""
-    variants = {role: schema["$defs"].pop(model.__name__)
-                for role, model in models.FIGURE_VARIANTS.items()}
+def _one_schema(schema: dict, name: str, section: str) -> None:
+    """A section's variants as one schema `name` with every field, each variant's own rules
+    under `if` its condition: one schema per field keeps the editor's messages plain."""
+    variants = {tag: schema["$defs"].pop(model.__name__)
+                for tag, model in models.VARIANTS[section].items()}
+    common = set.intersection(*(set(v["required"]) for v in variants.values()))
     properties = {field: next(v["properties"][field] for v in variants.values()
-                              if field in v["properties"]) for field in models.FIGURE_FIELDS}
-    schema["$defs"]["Figure"] = {
-        "additionalProperties": False, "properties": properties,
-        "required": sorted(set.intersection(*(set(v["required"]) for v in variants.values()))),
-        "title": "Figure", "type": "object"}
-    schema["properties"]["figures"]["patternProperties"] = {FIGURE_KEY: {"$ref": "#/$defs/Figure"}}
+                              if field in v["properties"])
+                  for field in models.fields_of(models.VARIANTS[section])}
+    rules = [{"if": CONDITIONS[tag], "then": {
+        "required": [field for field in variant["required"] if field not in common],
+        "properties": {field: forbidden(MESSAGES[message].problem)
+                       for (refused_by, field), message in models.REFUSED.items()
+                       if refused_by == tag}}} for tag, variant in variants.items()]
+    schema["$defs"][name] = {"additionalProperties": False, "properties": properties,
+                             "required": sorted(common), "title": name, "type": "object",
+                             "allOf": rules}
+    entries = schema["properties"][section]
+    for key in entries.get("patternProperties", {}):
+        entries["patternProperties"][key] = {"$ref": f"#/$defs/{name}"}
+    if "items" in entries:
+        entries["items"] = {"$ref": f"#/$defs/{name}"}
     schema["$defs"] = dict(sorted(schema["$defs"].items()))
 
 
@@ -98,32 +108,27 @@ def _describe(model: str, field: str, prop: dict) -> None:
     description = plain(prop.pop("description"))
     prop.pop("examples")
     prop.pop("x-required", None)
-    if (model, field) in DATE_FIELDS:
-        for key in ("anyOf", "format"):
-            prop.pop(key, None)
-        prop |= {"type": "string", "pattern": DATE_FIELDS[model, field]}
+    if prop.get("pattern") in {DATE_PATTERN_EDITOR, DATED_PATTERN_EDITOR}:
         description += ". " + DATE_FORMS.format(first=EARLIEST_YEAR, last=LATEST_YEAR)
     if prop.get("default", 0) is None:
         del prop["default"]
     prop["description"] = description
-    fields = models.FIGURE_FIELDS if model == "Figure" else getattr(models, model).model_fields
+    fields = (models.fields_of(models.VARIANTS[UNIONS[model]]) if model in UNIONS
+              else getattr(models, model).model_fields)
     prop["examples"] = fields[field].examples   # in written order
-
-
-def _passage_maps(models: dict) -> list[dict]:
-    """The `sources:` mappings of figures, claims and glossary entries."""
-    return [model["properties"]["sources"] for name, model in models.items()
-            if name in {"Figure", "ClaimData", "GlossaryData"}]
 
 
 def _kind_is(kind: str) -> dict:
     return {"properties": {"kind": {"const": kind}}, "required": ["kind"]}
 
 
+UNIONS = {"Figure": "figures", "CorrectionData": "corrections"}   # schema name: section
 DERIVED = {"required": ["formula"]}
 EDITORIAL = {"properties": {"editorial": {"const": True}}, "required": ["editorial"]}
-ROLES = {"derived": DERIVED, "editorial": {"allOf": [{"not": DERIVED}, EDITORIAL]},   # models.figure_role
-         "stated": {"not": {"anyOf": [DERIVED, EDITORIAL]}}}
+REMOVED = {"properties": {"removed": {"const": True}}, "required": ["removed"]}
+CONDITIONS = {"derived": DERIVED, "editorial": {"allOf": [{"not": DERIVED}, EDITORIAL]},
+              "stated": {"not": {"anyOf": [DERIVED, EDITORIAL]}},   # models.Figure's tags
+              "removed": REMOVED, "changed": {"not": REMOVED}}      # models.CorrectionData's
 
 
 def _value_for(kind: str) -> dict:
@@ -140,8 +145,8 @@ def _value_for(kind: str) -> dict:
     return {"type": "string", "minLength": 1}
 
 
-def _figure_rules() -> list[dict]:
-    """The rules that depend on the kind, and on stated / derived / editorial."""
+def _kind_rules() -> list[dict]:
+    """The rules that depend on the kind."""
     rules = []
     for kind in get_args(Kind):
         then: dict = {"properties": {"value": _value_for(kind)}}
@@ -163,34 +168,20 @@ def _figure_rules() -> list[dict]:
         if required:
             then["required"] = required
         rules.append({"if": _kind_is(kind), "then": then})
-    for role, model in models.FIGURE_VARIANTS.items():
-        then: dict = {"required": [f for f, info in model.model_fields.items()
-                                   if info.is_required() and f not in {"label", "kind"}],
-                      "properties": {field: forbidden(MESSAGES[message].problem)
-                                     for (refused_by, field), message in models.REFUSED.items()
-                                     if refused_by == role}}
-        rules.append({"if": ROLES[role], "then": then})
     return rules
-
-
-def _correction_rules() -> list[dict]:
-    """validate._check_corrections: a removed figure has no 'new'; any other correction has."""
-    removed = {"properties": {"removed": {"const": True}}, "required": ["removed"]}
-    return [{"if": removed, "then": {"properties": {
-                "new": forbidden("a removed figure has no 'new' text")}},
-             "else": {"required": ["new"]}}]
 
 
 # CONTRIBUTING.md's field tables: the table's name in its marker -> the model, and what the
 # key of each entry is, for sections keyed by name.
 TABLES = {"sections": (BriefingFile, None), "sources": (models.Source, None),
-          "figures": (models.FIGURE_FIELDS, None), "check": (models.Check, None),
+          "figures": (models.fields_of(models.FIGURE_VARIANTS), None), "check": (models.Check, None),
           "conflicts": (models.Conflict, "lowercase words joined by hyphens"),
           "claims": (models.ClaimData,
                      "a dotted lowercase name like a figure key, and not a figure key too"),
           "glossary": (models.GlossaryData, "lowercase words joined by hyphens"),
           "open_questions": (models.OpenQuestionData, "lowercase words joined by hyphens"),
-          "corrections": (models.CorrectionData, None), "updates": (models.UpdateData, None)}
+          "corrections": (models.fields_of(models.CORRECTION_VARIANTS), None),
+          "updates": (models.UpdateData, None)}
 MARKER = re.compile(r"(<!-- field-table: (\w+) .*?-->\n).*?(<!-- end field-table -->)", re.DOTALL)
 _BARE = re.compile(r"^[A-Za-z][A-Za-z0-9_.-]*$")   # ids, keys, kinds: written unquoted
 _LINK = re.compile(r"\[([^\]]+)\]\([^)]+\)")
