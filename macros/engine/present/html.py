@@ -108,21 +108,15 @@ def value_element(fig: ResolvedFigure, short: bool = False) -> Markup:
                   text=fig.short if short else fig.text, bare=short)
 
 
-_KEY = re.compile(r"[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)+")
-_OPERATORS = str.maketrans({"*": "×", "/": "÷", "-": "−"})
+_TOKEN = re.compile(r"[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)+|[*/-]")   # a figure key or a sign
+_OPERATORS = {"*": "×", "/": "÷", "-": "−"}
 
 
 def readable_formula(briefing: Briefing, formula: str) -> str:
     """'campaign.budget_cny / competition.baidu_budget_cny' as the labels and signs a reader
     knows: 'Qwen Lunar New Year campaign budget ÷ Baidu's AI promotion budget'."""
-    parts = []
-    last = 0
-    for m in _KEY.finditer(formula):
-        parts.append(formula[last:m.start()].translate(_OPERATORS))
-        parts.append(briefing.figure(m.group(0)).label)
-        last = m.end()
-    parts.append(formula[last:].translate(_OPERATORS))
-    return " ".join("".join(parts).split())
+    text = _TOKEN.sub(lambda m: _OPERATORS.get(m[0]) or briefing.figure(m[0]).label, formula)
+    return " ".join(text.split())
 
 
 class PageRenderer:
