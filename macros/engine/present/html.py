@@ -14,7 +14,6 @@ from ..derive.briefing import Briefing, ResolvedFigure
 from ..errors import lookup
 from ..format.values import format_partial_date
 from ..kinds import KINDS
-from ..load.records import Update
 from ..validate.models import Reliability
 from .markup import render
 
@@ -152,15 +151,11 @@ class PageRenderer:
     def source_href(self, source_id: str) -> str:
         return f"{self._sources}#source-{source_id}"
 
-    def update_href(self, update: Update) -> str:
-        """The update's entry on the What has changed page."""
-        return f"{self._changes}#{update.anchor}"
-
     def updates(self, key: str) -> list[dict]:
         """A figure's updates, newest first, as panels and the appendix show them
-        (templates/updated.html)."""
+        (templates/updated.html), each linking to its entry on the What has changed page."""
         return [{"date": format_partial_date(u.date), "says": u.says,
-                 "href": self.update_href(u)} for u in self.briefing.updates_of(key)]
+                 "href": f"{self._changes}#{u.anchor}"} for u in self.briefing.updates_of(key)]
 
     def page_href(self, url: str) -> str:
         return relative_url(self.link_base, url)
