@@ -14,7 +14,6 @@ from ..derive.briefing import Briefing, ResolvedFigure
 from ..errors import lookup
 from ..format.values import format_partial_date
 from ..kinds import KINDS
-from ..load.records import Update
 from ..validate.models import Reliability
 from .markup import render
 
@@ -108,21 +107,15 @@ def value_element(fig: ResolvedFigure, short: bool = False) -> Markup:
                   text=fig.short if short else fig.text, bare=short)
 
 
-_KEY = re.compile(r"[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)+")
-_OPERATORS = str.maketrans({"*": "×", "/": "÷", "-": "−"})
+_TOKEN = re.compile(r"[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)+|[*/-]")   # a figure key or a sign
+_OPERATORS = {"*": "×", "/": "÷", "-": "−"}
 
 
 def readable_formula(briefing: Briefing, formula: str) -> str:
     """'campaign.budget_cny / competition.baidu_budget_cny' as the labels and signs a reader
     knows: 'Qwen Lunar New Year campaign budget ÷ Baidu's AI promotion budget'."""
-    parts = []
-    last = 0
-    for m in _KEY.finditer(formula):
-        parts.append(formula[last:m.start()].translate(_OPERATORS))
-        parts.append(briefing.figure(m.group(0)).label)
-        last = m.end()
-    parts.append(formula[last:].translate(_OPERATORS))
-    return " ".join("".join(parts).split())
+    text = _TOKEN.sub(lambda m: _OPERATORS.get(m[0]) or briefing.figure(m[0]).label, formula)
+    return " ".join(text.split())
 
 
 class PageRenderer:
@@ -159,15 +152,11 @@ class PageRenderer:
     def source_href(self, source_id: str) -> str:
         return f"{self._sources}#source-{source_id}"
 
-    def update_href(self, update: Update) -> str:
-        """The update's entry on the What has changed page."""
-        return f"{self._changes}#{update.anchor}"
-
     def updates(self, key: str) -> list[dict]:
         """A figure's updates, newest first, as panels and the appendix show them
-        (templates/updated.html)."""
+        (templates/updated.html), each linking to its entry on the What has changed page."""
         return [{"date": format_partial_date(u.date), "says": u.says,
-                 "href": self.update_href(u)} for u in self.briefing.updates_of(key)]
+                 "href": f"{self._changes}#{u.anchor}"} for u in self.briefing.updates_of(key)]
 
     def page_href(self, url: str) -> str:
         return relative_url(self.link_base, url)

@@ -110,7 +110,7 @@ def _shown_at(text: str, prose: str, found: re.Match) -> str:
 
 
 def _line_of_field(text: str, field: str) -> int:
-    match = re.search(rf"^{field}\s*:", text, re.M)
+    match = re.search(rf"^{re.escape(field)}\s*:", text, re.M)
     return text.count("\n", 0, match.start()) + 1 if match else 1
 
 
