@@ -14,7 +14,7 @@ from .config import CONFIG_FILE, BriefingConfig
 from .derive.overdue import overdue
 from .errors import BriefingError
 from .pipeline import load_briefing
-from .site_check import check_site, site_settings
+from .site_check import check_site, read_settings
 
 DEFAULT_DATA_FILE = BriefingConfig.data
 USAGE = f"""\
@@ -50,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
             pages = f", {len(site.usage.pages)} pages"
         else:
             name = args[0] if args else DEFAULT_DATA_FILE
-            articles = site_settings(Path.cwd())[0].articles
+            articles = read_settings(Path.cwd()).config.articles
             briefing = load_briefing(Path(name), display=name, articles=(Path(articles), articles))
             errors, pages = [], ""
     except BriefingError as error:

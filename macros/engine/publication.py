@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .build_info import build_time, file_dates
+from .config import CONFIG_FILE
 from .dates import PartialDate
 from .derive.briefing import ResolvedFigure
 from .errors import BriefingError
@@ -42,7 +43,6 @@ from .site import Site
 
 FEED_ATOM = "feed.xml"
 FEED_JSON = "feed.json"
-CONFIG_FILE = "mkdocs.yml"
 METHODOLOGY = "methodology.md"
 CORRECTIONS = "corrections.md"
 SOURCE_CALL = re.compile(r"""\bsource\(\s*["']([a-z0-9-]+)["']""")

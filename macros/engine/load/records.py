@@ -1,4 +1,4 @@
-"""What the engine hands to presentation, resolved from the file models in schema.py.
+"""What the engine hands to presentation, resolved from the file models (validate/models.py).
 
 Plain frozen dataclasses: presentation reads them without knowing the file models.
 """
