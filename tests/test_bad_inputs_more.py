@@ -1,10 +1,13 @@
 """The last classes of bad input that once hung a build or published what is not the site's own:
 Markdown Python-Markdown takes hours over, a redirect that replaces a page on a disk that
-ignores case, an extension reading files from outside docs/. Each gives one message naming the
-file, line and key with How to fix; the engine's checks are tested in-process."""
+ignores case, an extension reading files from outside docs/, a link or named pipe added to
+docs/ while `make serve` runs. Each gives one message naming the file, line and key with How to
+fix; the engine's checks are tested in-process."""
 
 from __future__ import annotations
 
+import html
+import os
 import threading
 import time
 from pathlib import Path
@@ -15,12 +18,14 @@ import pytest
 
 from conftest import build
 from macros.adapters.common import told_as_mistake
+from macros.adapters.preview_pages import stand_in_pages
 from macros.engine.errors import BriefingError
 from macros.engine.load.page_source import parse_page
 from macros.engine.present.pages.checker import PageChecker
 from macros.engine.settings_check import check_config_file, check_redirects
 from macros.engine.site_check import check_site
 from macros.markdown import time_limit
+from tools.livereload import fetch, serving, wait_for
 
 FRONT = "---\ntitle: Page\ndescription: A page long enough to pass the description rule.\n---\n\n"
 LINE = 8   # the line of the markdown below in the page
@@ -239,3 +244,46 @@ def test_an_extension_reading_from_docs_passes(project_copy, options):
     config.write_text(text.replace("  - pymdownx.details\n",
                                    f"  - pymdownx.details\n{options}\n"), encoding="utf-8")
     check_config_file(project_copy)
+
+
+# ---------------------------------------------------------------- links added under make serve
+
+def test_a_stand_in_for_docs_holds_its_plain_pages_only(project_copy):
+    docs = project_copy / "docs"
+    os.mkfifo(docs / "pipe.md")
+    (docs / "linked.md").symlink_to("about.md")
+    (docs / "up").symlink_to("..")
+    owner = Config()
+    stand_in = stand_in_pages(docs, owner)
+    pages = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md")
+                   if p.is_file() and not p.is_symlink())
+    assert sorted(p.relative_to(stand_in).as_posix() for p in stand_in.rglob("*")) == pages
+    assert all((stand_in / page).read_bytes() == b"" for page in pages)
+    del owner
+    assert not stand_in.exists()
+
+
+class Config(dict):
+    """A stand-in for MkDocs' configuration object (one per rebuild)."""
+
+
+@pytest.mark.parametrize("kind", ["link to a file", "named pipe", "link to a folder"])
+def test_a_link_added_under_make_serve_shows_the_error_page_and_recovers(project_copy, kind):
+    page_text = {"link to a file": "docs/assets/added.txt: a link (to /etc/hostname)",
+                 "named pipe": "docs/assets/added.txt: a named pipe (FIFO)",
+                 "link to a folder": "docs/up: a link (to ..)"}[kind]
+    added = project_copy / ("docs/up" if kind == "link to a folder" else "docs/assets/added.txt")
+    with serving(project_copy) as url:
+        page = url + "about/"
+        assert "briefing-error" not in (fetch(page) or "briefing-error")
+        if kind == "named pipe":
+            os.mkfifo(added)
+        else:
+            added.symlink_to("/etc/hostname" if kind == "link to a file" else "..")
+        wait_for(lambda: page_text in html.unescape(fetch(page) or ""), 120, "the error page")
+        started = time.monotonic()
+        assert "briefing-error" in (fetch(page) or "")
+        assert time.monotonic() - started < 2
+        added.unlink()
+        wait_for(lambda: "briefing-error" not in (fetch(page) or "briefing-error"), 120,
+                 "the page, fixed")
