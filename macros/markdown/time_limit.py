@@ -24,9 +24,12 @@ SECONDS = 10
 
 
 class PageTooSlowError(TimeoutError):
-    """Raised in the converting thread when the page took longer than SECONDS."""
+    """Raised in the converting thread when the page took longer than SECONDS (MkDocs names
+    the page before this text)."""
 
-    seconds = SECONDS
+    def __init__(self) -> None:
+        self.seconds = SECONDS
+        super().__init__(f"Python-Markdown took more than {SECONDS} seconds over it")
 
 
 class Deadline:
