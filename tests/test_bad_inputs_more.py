@@ -123,7 +123,7 @@ def test_a_page_slower_than_the_time_limit_ends_with_a_message(monkeypatch, wher
         thread = threading.Thread(target=run)
         thread.start()
         thread.join()
-    assert outcome["seconds"] < 5, outcome
+    assert "error" in outcome and outcome["seconds"] < 20, outcome
     told = told_as_mistake(outcome["error"], "docs/about.md")
     assert str(told).startswith("docs/about.md: this page could not be converted to HTML "
                                 "within 0.5 seconds\n  How to fix: undo the last change here")
