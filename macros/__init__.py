@@ -19,9 +19,9 @@ def define_env(env) -> None:
         from .adapters import zensical as adapter
     else:
         from .adapters import mkdocs as adapter
-        from .markdown.raw_html import add_to
+        from .markdown import add_to
 
-        add_to(env.conf["markdown_extensions"])  # (Zensical lists it in mkdocs.zensical.yml)
+        add_to(env.conf["markdown_extensions"])  # (Zensical lists them in mkdocs.zensical.yml)
     adapter.define_env(env)
 
 

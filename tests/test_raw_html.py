@@ -6,7 +6,7 @@ from __future__ import annotations
 import markdown
 
 from macros.engine.present.markup import RAW_END, RAW_START, html_block
-from macros.markdown import raw_html
+from macros.markdown import add_to, raw_html
 
 EXTENSIONS = ["attr_list", "md_in_html", "tables", "toc"]
 PAGE = ("# Title\n\nSome *prose*.\n"
@@ -33,6 +33,6 @@ def test_same_html_as_markdowns_raw_html_pass():
 
 def test_add_to_adds_once():
     extensions = ["toc"]
-    raw_html.add_to(extensions)
-    raw_html.add_to(extensions)
+    add_to(extensions)
+    add_to(extensions)
     assert sum(isinstance(e, raw_html.RawHtmlExtension) for e in extensions) == 1

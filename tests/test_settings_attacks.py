@@ -179,7 +179,8 @@ SNIPPETS = "  - pymdownx.details\n"
     ("  - pymdownx.snippets: {base_path: ['/'], check_paths: true}",
      "pymdownx.snippets.base_path", "'/' is outside the project folder"),
     ("  - pymdownx.snippets", "pymdownx.snippets.base_path",
-     "pymdownx.snippets's base_path is '.': the extension could read files beyond one folder"),
+     "pymdownx.snippets's base_path is '.': the extension could read into pages files that are "
+     "not published"),
     ("  - pymdownx.snippets:\n      base_path: [snippets, ..]", "pymdownx.snippets.base_path",
      "'..' is outside the project folder"),
     ("  - pymdownx.snippets:\n      base_path: docs\n      auto_append: [../../etc/hostname]",
@@ -200,10 +201,11 @@ def test_extensions_read_files_from_one_folder_of_the_project(project_copy, opti
 
 
 def test_a_link_in_the_snippets_folder_is_refused(project_copy):
-    (project_copy / "snippets").mkdir()
-    (project_copy / "snippets" / "host.txt").symlink_to("/etc/hostname")
-    edit(project_copy, SNIPPETS, f"{SNIPPETS}  - pymdownx.snippets:\n      base_path: snippets\n")
-    assert refused(project_copy).startswith("snippets/host.txt: a link (to /etc/hostname)")
+    (project_copy / "docs" / "snippets").mkdir()
+    (project_copy / "docs" / "snippets" / "host.txt").symlink_to("/etc/hostname")
+    edit(project_copy, SNIPPETS,
+         f"{SNIPPETS}  - pymdownx.snippets:\n      base_path: docs/snippets\n")
+    assert refused(project_copy).startswith("docs/snippets/host.txt: a link (to /etc/hostname)")
 
 
 PAGES = ["index.md", "campaign.md", "guide/setup.md"]

@@ -25,6 +25,7 @@ from ..engine.present.pages.page_template import (
 )
 from ..engine.publication import Publication, address_notice
 from ..engine.site import Site
+from ..markdown.time_limit import PageTooSlowError
 
 # The name under which each adapter gives pages its reporter of failed expressions.
 EXPRESSION_FAILED = "_briefing_expression_failed"
@@ -35,6 +36,9 @@ def told_as_mistake(error: Exception, file: str | None) -> BriefingError:
     it is): under `serve` it becomes the error page instead of stopping every rebuild."""
     if isinstance(error, BriefingError):
         return error
+    if isinstance(error, PageTooSlowError):
+        problem, hint = told("markdown-too-slow", seconds=error.seconds)
+        return BriefingError(problem, file=file, hint=hint)
     detail = "it is nested too deeply" if isinstance(error, RecursionError) \
         else f"{type(error).__name__}: {str(error)[:200]}"
     problem, hint = told("build-failure", detail=detail)

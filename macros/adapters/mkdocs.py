@@ -31,6 +31,7 @@ from ..engine.settings_check import (
 )
 from ..engine.site import Site
 from . import common
+from .preview_pages import stand_in_pages
 
 
 class Build:
@@ -59,12 +60,18 @@ class Build:
             if not preview:
                 raise
             self._failed(error)
-        # Before MkDocs walks docs/ (it follows links) or writes a redirect: stops the
-        # preview too.
+        # Before MkDocs walks docs/ (it follows links) or writes a redirect; under `serve` a
+        # rebuild then lists a stand-in for docs/, every page showing the message.
         written = written_settings(text)
-        check_sources(Path(env.project_dir), {config_file.name: text}, written,
-                      self.config or BriefingConfig(), Path(env.conf["docs_dir"]),
-                      env.conf["theme"].custom_dir)
+        try:
+            check_sources(Path(env.project_dir), {config_file.name: text}, written,
+                          self.config or BriefingConfig(), Path(env.conf["docs_dir"]),
+                          env.conf["theme"].custom_dir)
+        except BriefingError as error:
+            if not preview:
+                raise
+            self._failed(error)
+            env.conf["docs_dir"] = str(stand_in_pages(Path(env.conf["docs_dir"]), env.conf))
         if self.errors:
             return
         try:

@@ -230,10 +230,11 @@ MESSAGES: dict[str, Message] = {
         "keep the pages in a folder of their own inside the project: write 'docs_dir: docs', or "
         "delete the line"),
     "extension-reads-beyond": Message(
-        "{extension}'s {option} is {written}: the extension could read files beyond one folder "
-        "of the project, or from another site",
-        "give the extension a 'base_path:' naming a folder of the project that holds only what "
-        "pages include (e.g. [snippets]), and leave restrict_base_path and url_download unset"),
+        "{extension}'s {option} is {written}: the extension could read into pages files that "
+        "are not published (only {docs}/ is), or read from another site",
+        "give the extension a 'base_path:' naming {docs}/ or a folder inside it that holds only "
+        "what pages include (e.g. [{docs}/snippets]), and leave restrict_base_path and "
+        "url_download unset"),
     "third-party-asset": Message(
         "{written}: loaded from another site, so every page would make readers' browsers ask "
         "it (the site makes no third-party request)",
@@ -338,6 +339,15 @@ MESSAGES: dict[str, Message] = {
         "brackets or blocks open at once, {levels} levels of calls, filters and operators "
         "inside one another, no loop inside a loop, and {characters} characters in a quoted "
         "text; long text belongs in the data file"),
+    "markdown-too-large": Message(
+        "this Markdown is too large to convert: {detail}",
+        "close each link's brackets and keep nesting shallow: at most {brackets} '[' in one "
+        "paragraph, and no line more than {columns} columns in (indentation, '>' and list "
+        "markers together); long lists belong in the data file"),
+    "markdown-too-slow": Message(
+        "this page could not be converted to HTML within {seconds} seconds",
+        "undo the last change here: thousands of brackets, headings, footnote references or "
+        "HTML tags in one page make Markdown slow; long lists belong in the data file"),
     "no-such-page": Message(
         "link to '{target}': no such page{suggestion}",
         "link to a Markdown file under docs/ by its path from this page, e.g. "

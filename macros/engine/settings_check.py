@@ -26,6 +26,8 @@ PATH_OPTION = re.compile(r"(^|_)(paths?|dirs?|files?|append)$", re.I)
 # Options that would let an extension read what the project does not hold.
 UNSAFE_OPTIONS = {("pymdownx.snippets", "restrict_base_path"): False,
                   ("pymdownx.snippets", "url_download"): True}
+# Extensions that read files from the folder the build runs in when no base_path is written.
+READ_FROM_HERE = ("pymdownx.snippets", "pymdownx.b64")
 
 
 class SettingsLoader(yaml.SafeLoader):
@@ -129,7 +131,7 @@ def check_published(project_dir: Path, settings: Mapping[str, str], config: Brie
             file, line = _where(settings, setting, str(path))
             check_inside(project_dir, Path(path), key, file, line)
     for conf in confs:
-        _check_extension_options(project_dir, conf, settings)
+        _check_extension_options(project_dir, docs_dir, conf, settings)
     check_own_files(project_dir, [project_dir / path for _, _, path in named if path]
                     + [project_dir / "data"])
 
@@ -177,6 +179,8 @@ def _extension_paths(conf: Mapping) -> list[tuple[str, str, str]]:
     file of `auto_append` from each base folder it is read from)."""
     found = []
     for name, options in _extensions(conf):
+        if name in READ_FROM_HERE:
+            options = {"base_path": ".", **options}
         bases = _listed(options.get("base_path", "."))
         for option, value in options.items():
             if PATH_OPTION.search(str(option)) and option != "auto_append":
@@ -192,24 +196,25 @@ def _listed(value) -> list[str]:
             if isinstance(v, str) and v.strip()]
 
 
-def _check_extension_options(project_dir: Path, conf: Mapping,
+def _check_extension_options(project_dir: Path, docs_dir: Path, conf: Mapping,
                              settings: Mapping[str, str]) -> None:
-    """An extension that reads files reads them only from one folder of the project: never the
-    whole project, never beyond it, never from another site."""
-    for name, options in _extensions(conf):
-        refused = [(option, bad) for (extension, option), bad in UNSAFE_OPTIONS.items()
-                   if extension == name and options.get(option) is bad]
-        if name == "pymdownx.snippets":
-            refused += [("base_path", base) for base in _listed(options.get("base_path", "."))
-                        if (project_dir / base).resolve() == project_dir.resolve()]
-        for option, value in refused:
-            file, line = _where(settings, option, "")
-            if line is None:
-                file, line = _where(settings, name, "")
-            problem, hint = told("extension-reads-beyond", option=option, written=shown(value),
-                                 extension=name)
-            raise BriefingError(problem, file=file, line=line,
-                                key=f"markdown_extensions.{name}.{option}", hint=hint)
+    """An extension reads files into pages only from docs/ (or a folder inside it), which
+    holds only what is published anyway: never the project's settings, data or code, never
+    from another site."""
+    published = (project_dir / docs_dir).resolve()
+    refused = [(name, option, bad) for name, options in _extensions(conf)
+               for (extension, option), bad in UNSAFE_OPTIONS.items()
+               if extension == name and options.get(option) is bad]
+    refused += [(name, option, path) for name, option, path in _extension_paths(conf)
+                if not (project_dir / path).resolve().is_relative_to(published)]
+    for name, option, value in refused[:1]:
+        file, line = _where(settings, option, str(value) if option != "base_path" else "")
+        if line is None:
+            file, line = _where(settings, name, "")
+        problem, hint = told("extension-reads-beyond", option=option, written=shown(value),
+                             extension=name, docs=docs_dir.name)
+        raise BriefingError(problem, file=file, line=line,
+                            key=f"markdown_extensions.{name}.{option}", hint=hint)
 
 
 def check_plain_settings(conf: Mapping, config_text: str, file: str) -> None:
@@ -307,10 +312,14 @@ def check_redirects(maps, text: str, file: str, docs_dir: Path,
         problem, hint = told("redirect-from", written=shown(maps), why="not a mapping")
         raise BriefingError(problem, file=file, line=setting_line(text, "redirect_maps"),
                             key="plugins.redirects.redirect_maps", hint=hint)
-    pages = sorted(p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md"))
-    addresses = {_address(p, directory_urls): p for p in pages}
+    files = sorted(p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*")
+                   if p.is_file())
+    pages = [f for f in files if f.endswith(".md")]
+    # each file of docs/ and the address each page is written to, as a disk ignoring case has it
+    written = {name.casefold(): f for f in files
+               for name in (f, _address(f, directory_urls) if f.endswith(".md") else f)}
     for old, new in maps.items():
-        why = _old_refused(old, docs_dir, addresses, directory_urls)
+        why = _old_refused(old, files, written, directory_urls)
         if why:
             problem, hint = told("redirect-from", written=shown(old), why=why)
         else:
@@ -330,22 +339,26 @@ def _address(src: str, directory_urls: bool) -> str:
     return url + "index.html" if url.endswith("/") or not url else url
 
 
-def _old_refused(old, docs_dir: Path, addresses: Mapping[str, str],
+def _old_refused(old, files: list[str], written: Mapping[str, str],
                  directory_urls: bool) -> str:
-    """Why `old` cannot be a redirect's old address ('' if it can)."""
+    """Why `old` cannot be a redirect's old address ('' if it can): letters' case is ignored,
+    as a disk that ignores it would (macOS, Windows), where 'Index.md' is index.md."""
     if not isinstance(old, str) or not old.strip():
         return "the old address must be a page's path under docs/"
     if ADDRESS.match(old) or _outside(old) or "\\" in old or "//" in old:
         return "it is not a path inside docs/ (no '..', no leading '/', no address)"
     if not old.endswith(".md"):
         return "the old address must be a Markdown file's path (ending in .md)"
-    if (docs_dir / old).exists():
+    same = next((f for f in files if f.casefold() == old.casefold()), None)
+    if same == old:
         return "that page exists: a redirect would replace it"
-    address = _address(old, directory_urls)
-    if address in addresses:
-        return f"its address is that of {addresses[address]}, which a redirect would replace"
+    if same:
+        return f"it is {same} written with other capitals: a redirect would replace that page"
+    address = _address(old, directory_urls).casefold()
+    if address in written:
+        return f"its address is that of {written[address]}, which a redirect would replace"
     parts = address.split("/")[:-1]
-    if any((docs_dir / "/".join(parts[:n])).is_file() for n in range(1, len(parts) + 1)):
+    if any("/".join(parts[:n]) in written for n in range(1, len(parts) + 1)):
         return "its address is inside a file of docs/"
     return ""
 

@@ -59,11 +59,5 @@ class RawHtmlExtension(Extension):
         md.postprocessors.register(FigurePunctuation(md), "briefing_figure_punctuation", 25)
 
 
-def add_to(extensions: list) -> None:
-    """Add the extension to MkDocs' list of Markdown extensions (once)."""
-    if not any(isinstance(e, RawHtmlExtension) for e in extensions):
-        extensions.append(RawHtmlExtension())
-
-
 def makeExtension(**kwargs):  # noqa: N802 (Python-Markdown's name)
     return RawHtmlExtension(**kwargs)

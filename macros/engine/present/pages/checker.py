@@ -11,6 +11,7 @@ from ...errors import BriefingError
 from ...load.page_source import PageSource
 from .expressions import check_expressions, included
 from .links import check_links
+from .markdown_bounds import check_markdown
 from .templates import check_source, leftover_template
 
 
@@ -33,6 +34,7 @@ class PageChecker:
     def links_and_code(self, src: str) -> None:
         """Links to pages, and template code inside code (the page can still be rendered)."""
         page = self.sources[src]
+        check_markdown(page.text, page.display)   # first: bounds what the other checks read
         check_links(page.text, page.display, self.pages, self.files)
         check_source(page.text, page.display)
 

@@ -26,8 +26,11 @@ TARGET = re.compile(r"(!?)\[[^\]\n]*\]\(\s*<?((?:[^()\s<>]|\([^()\s<>]*\))+)>?"
                     r"|^( {0,3})\[[^\]\n]+\]:[ \t]*<?([^\s<>]+)>?", re.M)
 # A reference that shows an image: ![text][label], ![label][] or ![label].
 IMAGE_REFERENCE = re.compile(r"!\[([^\]\n]*)\](?:\[([^\]\n]*)\]|(?![(\[]))")
-# An address in raw HTML: what the browser loads (src) or opens (href).
-HTML_ADDRESS = re.compile(r"<[a-zA-Z][^>]*?\s(src|href)\s*=\s*[\"']([^\"'>]*)[\"']", re.I)
+# An address in raw HTML: what the browser loads (src) or opens (href). A search from a tag's
+# '<' stops at the next one (a '<' inside the tag starts a search of its own), so thousands of
+# unclosed tags take no longer than the page.
+HTML_ADDRESS = re.compile(r"<[a-zA-Z](?:[^<>]|<(?![a-zA-Z]))*?\s(src|href)\s*=\s*[\"']([^\"'>]*)[\"']",
+                          re.I)
 SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 WEB = {"http", "https", "mailto", "tel"}
 
