@@ -11,8 +11,7 @@ import re
 
 from ...catalogue import told
 from ...errors import BriefingError
-from .code import blank, without_code
-from .templates import BLOCK, RAW
+from .code import RAW, TEMPLATE_CODE, blank, without_code
 
 # Far above what a page needs (the site's pages: 8 brackets in a paragraph, 26 columns in),
 # far below what makes Python-Markdown slow (about a second at 2,000 brackets or 300 levels).
@@ -26,7 +25,7 @@ def check_markdown(text: str, page: str) -> None:
     """Refuse the first paragraph of `text` (the whole file) with too many '[' and the first
     line of prose nested too deeply."""
     literal = without_code(blank(RAW, text))
-    prose = blank(BLOCK, literal)
+    prose = blank(TEMPLATE_CODE, literal)
     for paragraph in PARAGRAPH.finditer(prose):
         brackets = paragraph.group(0).count("[")
         if brackets > LIMITS["brackets"]:
