@@ -20,7 +20,7 @@ from macros.engine.load.yaml_source import load_yaml
 from macros.engine.macro_table import macros
 from macros.engine.site import Site
 from macros.engine.validate.document import validate
-from tools.pages import site_pages, site_sources, site_usage
+from tools.pages import site_for, site_usage
 
 
 def _timed(step):
@@ -40,8 +40,7 @@ def engine_costs(project: Path) -> dict[str, float]:
     model, checked = _timed(lambda: validate(doc))
     _, formatted = _timed(lambda: Briefing(model, doc))
     _, scanned = _timed(lambda: site_usage(project))
-    site = Site(project, project / "docs", BriefingConfig(), site_pages(project),
-                site_sources(project))
+    site = site_for(project)
     environment = jinja2.Environment()
     start = time.perf_counter()
     for src in site.usage.pages:
