@@ -51,13 +51,13 @@ CHART_FIGURES = {
     "chart.day_c": {"kind": "date", "value": "2026-02-15"},
 }
 CHART_CALLS = {
-    "bar_chart": '{{ bar_chart(["chart.bar_a", "chart.bar_b", "chart.bar_c"], title="Three '
-                 'budgets", names=["First", "Second", "Third"], highlight="chart.bar_a") }}',
-    "price_chart": '{{ price_chart(["chart.price_a", "chart.price_b"], title="Two readings") }}',
+    "bar_chart": '{{ bar_chart(["chart.bar_a", "chart.bar_b", "chart.bar_c"], title="Budgets",'
+                 ' names=["Alpha", "Beta", "Gamma"], highlight="chart.bar_a") }}',
+    "price_chart": '{{ price_chart(["chart.price_a", "chart.price_b"], title="Readings") }}',
     "share_chart": '{{ share_chart("chart.bar_a", "chart.whole", title="A part of the whole", '
                    'share="chart.share") }}',
     "timeline_chart": '{{ timeline_chart(["chart.day_a", "chart.day_b", "chart.day_c"], '
-                      'title="Three dates") }}',
+                      'title="Dates") }}',
 }
 
 
@@ -152,7 +152,7 @@ def make_data(figures: int, rng: random.Random, schema: _Schema) -> tuple[dict, 
                           "formula": "chart.bar_a / chart.whole * 100"}
     conflicts = {}
     for i in range(0, figures - 5, 100):
-        conflict = {"title": f"Two values {letters(i)}", "type": "same-quantity",
+        conflict = {"title": f"Values {letters(i)} that differ", "type": "same-quantity",
                     "figures": [keys[i], keys[i + 5]]}
         if schema.conflict_explanation:
             conflict["explanation"] = "Synthetic disagreement for the benchmark."
