@@ -198,7 +198,7 @@ def section_appendix(work: Path, mode: dict, results: dict) -> dict:
     sizes = []
     for figures in mode["appendix"]:
         project = synthetic.make_synthetic(work / "appendix", 10, REFS, figures,
-                                           only=("figures", "sources"))
+                                           only=("figures", "sources", "conflicts"))
         sizes.append(_python_json("bench.appendix", project))
     first, last = sizes[0], sizes[-1]
     return {"sizes": sizes, "growth": (last["appendix"] / first["appendix"])
