@@ -20,7 +20,7 @@ from macros.engine.macro_table import macros
 from macros.engine.pipeline import briefing_of
 from macros.engine.site import Site
 from macros.engine.validate.document import validate
-from tools.pages import site_pages, site_sources, site_usage
+from tools.pages import site_for, site_usage
 
 
 def _timed(step):
@@ -41,8 +41,7 @@ def engine_costs(project: Path) -> dict[str, float]:
     _, whole = _timed(lambda: briefing_of(doc))   # validates again, then derives and formats
     formatted = whole - checked
     _, scanned = _timed(lambda: site_usage(project))
-    site = Site(project, project / "docs", BriefingConfig(), site_pages(project),
-                site_sources(project))
+    site = site_for(project)
     environment = jinja2.Environment()
     start = time.perf_counter()
     for src in site.usage.pages:

@@ -46,10 +46,10 @@ CHART_FIGURES = {
     "chart.day_c": {"kind": "date", "value": "2026-02-15"},
 }
 CHART_CALLS = {
-    "bar_chart": '{{ bar_chart(["chart.bar_a", "chart.bar_b", "chart.bar_c"], title="Three '
-                 'budgets", names=["First", "Second", "Third"], highlight="chart.bar_a") }}',
+    "bar_chart": '{{ bar_chart(["chart.bar_a", "chart.bar_b", "chart.bar_c"], title="Budgets",'
+                 ' names=["Alpha", "Beta", "Gamma"], highlight="chart.bar_a") }}',
     "timeline_chart": '{{ timeline_chart(["chart.day_a", "chart.day_b", "chart.day_c"], '
-                      'title="Three dates") }}',
+                      'title="Dates") }}',
 }
 
 
@@ -142,7 +142,7 @@ def make_data(figures: int, rng: random.Random, schema: _Schema) -> tuple[dict, 
         out[key] = _cite(stated, source_ids[:1], schema)
     conflicts = {}
     for i in range(0, figures - 5, 100):
-        conflict = {"title": f"Two values {letters(i)}", "type": "same-quantity",
+        conflict = {"title": f"Values {letters(i)} that differ", "type": "same-quantity",
                     "figures": [keys[i], keys[i + 5]]}
         if schema.conflict_explanation:
             conflict["explanation"] = "Synthetic disagreement for the benchmark."

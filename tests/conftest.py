@@ -6,10 +6,20 @@ from pathlib import Path
 
 import pytest
 
+from macros.engine.build_info import build_time
 from tools.project import MKDOCS, PROJECT_PARTS, ROOT, BuildResult, build, build_zensical, copy_project
 
 __all__ = ["MKDOCS", "PROJECT_PARTS", "ROOT", "BuildResult", "build", "build_zensical",
            "copy_project"]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def reproducible_builds():
+    """Every build of the session dated as `make build` dates this commit (SOURCE_DATE_EPOCH),
+    copies outside git included, so no test depends on the clock."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", str(int(build_time(ROOT).timestamp())))
+        yield
 
 
 @pytest.fixture(scope="session")

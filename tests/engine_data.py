@@ -12,12 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from macros.engine.config import BriefingConfig
 from macros.engine.derive.briefing import Briefing
 from macros.engine.errors import BriefingError
 from macros.engine.pipeline import briefing_from_text, load_briefing
 from macros.engine.site import Site
-from tools.pages import site_pages, site_sources
+from tools.pages import site_for
 
 VALID = """\
 sources:
@@ -186,12 +185,6 @@ def file_error(path: Path, display: str = DATA) -> BriefingError:
     with pytest.raises(BriefingError) as caught:
         load_file(path, display)
     return caught.value
-
-
-def site_for(project: Path) -> Site:
-    """The engine's object for a whole project (data, pages, macros), as a build starts."""
-    return Site(project, project / "docs", BriefingConfig(), site_pages(project),
-                site_sources(project))
 
 
 def page_error(project: Path) -> BriefingError:

@@ -15,6 +15,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from test_check_parity import checked_as_built
 
 from conftest import ROOT, build
 from engine_data import DATA, BriefingError, macro_error, page_error, site_for
@@ -40,7 +41,8 @@ def told(error: BriefingError, place: str, problem: str, hint: str) -> None:
 
 
 def fails(project: Path, place: str, problem: str, hint: str) -> str:
-    """Build; expect exit != 0 and exactly one message '<place>: <problem>' + its hint."""
+    """Build; expect exit != 0 and exactly one message '<place>: <problem>' + its hint, and
+    `make check` to fail at the same place."""
     result = build(project)
     output = result.output
     assert result.returncode != 0, output
@@ -50,6 +52,7 @@ def fails(project: Path, place: str, problem: str, hint: str) -> str:
     assert output.count("How to fix:") == 1, output
     assert f"-  {place}: {problem}" in messages[0], output
     assert f"\n  How to fix: {hint}" in output, output
+    checked_as_built(project, output)
     return output
 
 
@@ -125,13 +128,15 @@ def test_broken_internal_link(project_copy):
 
 
 def fails_in_mkdocs_words(project: Path, message: str) -> str:
-    """MkDocs' own checks keep MkDocs' words (CONTRIBUTING explains each): one warning."""
+    """MkDocs' own checks keep MkDocs' words (CONTRIBUTING explains each): one warning, and
+    `make check` fails at the same page."""
     result = build(project)
     output = result.output
     assert result.returncode != 0, output
     assert "Traceback" not in output
     messages = [m for m in output.splitlines() if m.startswith(("ERROR", "WARNING"))]
     assert len(messages) == 1 and message in messages[0], output
+    checked_as_built(project, output)
     return messages[0]
 
 

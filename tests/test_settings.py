@@ -8,11 +8,10 @@ import html
 import pytest
 
 from conftest import ROOT, build, build_zensical
-from engine_data import site_sources
 from macros.engine.config import BriefingConfig
 from macros.engine.errors import BriefingError
 from macros.engine.site import Site
-from tools.pages import nav_url, site_pages
+from tools.pages import nav_url, site_pages, site_sources
 
 
 def test_a_mistyped_setting_is_an_error():

@@ -91,25 +91,6 @@ def test_contributing_lists_exactly_the_macro_table():
     assert sorted(listed) == sorted(macros.names())
 
 
-def test_only_the_adapters_import_a_generator_and_the_engine_has_its_own_jinja():
-    import re
-
-    from conftest import ROOT
-
-    def importers(pattern: str) -> list[str]:
-        found = re.compile(rf"^\s*(from|import) ({pattern})\b", re.M)
-        return sorted(str(p.relative_to(ROOT)) for p in (ROOT / "macros").rglob("*.py")
-                      if found.search(p.read_text(encoding="utf-8")))
-
-    generators = importers("mkdocs|mkdocs_macros|zensical")
-    assert generators and all(p.startswith("macros/adapters/") for p in generators), generators
-    engine_jinja = [p for p in importers("jinja2") if p.startswith("macros/engine/")]
-    assert engine_jinja == ["macros/engine/present/markup.py",         # its own templates
-                            "macros/engine/present/pages/expressions.py",  # pages' arithmetic
-                            "macros/engine/present/pages/page_template.py",  # pages' syntax
-                            "macros/engine/site_check.py"]            # pages rendered by check
-
-
 FREE_NAME_CASES = [
     '{{ fig("a.b") }} and {{ figg("a.b") }}',
     '{% for row in rows %}{{ row }} {{ other }}{% endfor %}',

@@ -7,9 +7,11 @@ from pathlib import Path
 
 import yaml
 
+from macros.engine.config import BriefingConfig
 from macros.engine.load.page_source import PageSource, read_pages
 from macros.engine.present.pages.site_pages import site_pages as pages_of
 from macros.engine.present.pages.usage import PageInfo, Usage, scan_pages
+from macros.engine.site import Site
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -38,3 +40,9 @@ def site_sources(root: Path = ROOT) -> dict[str, PageSource]:
 def site_usage(root: Path = ROOT) -> Usage:
     """Which page uses which figure, as the build finds it."""
     return scan_pages(site_pages(root), site_sources(root))
+
+
+def site_for(project: Path = ROOT) -> Site:
+    """The engine's object for a whole project (data, pages, macros), as a build starts."""
+    return Site(project, project / "docs", BriefingConfig(), site_pages(project),
+                site_sources(project))
