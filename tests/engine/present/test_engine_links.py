@@ -37,3 +37,11 @@ def test_relative_links_resolve_from_the_page_folder():
 def test_a_link_in_a_fenced_block_inside_a_list_item_is_code():
     check_links("- Write a link like this:\n\n    ```markdown\n    [x](nowhere.md)\n    ```\n",
                 "docs/index.md", PAGES)
+
+
+def test_a_footnote_is_not_a_link_but_a_reference_definition_is():
+    text = "A claim.[^a]\n\n[^a]: A note on the claim.\n[b]: campaing.md\n"
+    with pytest.raises(BriefingError) as caught:
+        check_links(text, "docs/index.md", PAGES, files={"logo.svg"})
+    assert str(caught.value).startswith("docs/index.md:4: campaing.md: ")
+    check_links(text.replace("campaing", "campaign"), "docs/index.md", PAGES, files={"logo.svg"})

@@ -20,10 +20,11 @@ from ...catalogue import told
 from ...errors import BriefingError, did_you_mean
 from .code import without_code
 
-# The target of an inline link or image, `](target "title")`, and of a reference definition.
+# The target of an inline link or image, `](target "title")`, and of a reference definition
+# (not a footnote's, `[^label]: text`).
 TARGET = re.compile(r"(!?)\[[^\]\n]*\]\(\s*<?((?:[^()\s<>]|\([^()\s<>]*\))+)>?"
                     r"(?:\s+[\"'][^\"'\n]*[\"'])?\s*\)"
-                    r"|^( {0,3})\[[^\]\n]+\]:[ \t]*<?([^\s<>]+)>?", re.M)
+                    r"|^( {0,3})\[(?!\^)[^\]\n]+\]:[ \t]*<?([^\s<>]+)>?", re.M)
 # A reference that shows an image: ![text][label], ![label][] or ![label].
 IMAGE_REFERENCE = re.compile(r"!\[([^\]\n]*)\](?:\[([^\]\n]*)\]|(?![(\[]))")
 # An address in raw HTML: what the browser loads (src) or opens (href). A search from a tag's
